@@ -1,0 +1,1 @@
+"""The domain: models, services, validation and search. Imports no Qt."""

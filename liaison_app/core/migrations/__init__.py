@@ -1,0 +1,52 @@
+"""Numbered schema migrations, run in order; ``PRAGMA user_version`` says where a file is.
+
+Each module ``mNNNN_name.py`` defines ``VERSION`` and ``migrate(db, migrator)``. Migrations
+are written against the schema of their time (plain SQL or ``playhouse.migrate`` operations),
+never against today's models, so an old database upgrades the same way years later.
+Every migration runs in one transaction with the version bump: it happens whole or not at all.
+"""
+from __future__ import annotations
+
+import importlib
+import logging
+import pkgutil
+from types import ModuleType
+
+import peewee
+from playhouse.migrate import SqliteMigrator
+
+log = logging.getLogger(__name__)
+
+
+def _load() -> list[ModuleType]:
+    modules = []
+    for info in pkgutil.iter_modules(__path__):
+        if info.name.startswith("m") and info.name[1:5].isdigit():
+            modules.append(importlib.import_module(f"{__name__}.{info.name}"))
+    modules.sort(key=lambda m: m.VERSION)
+    versions = [m.VERSION for m in modules]
+    if versions != list(range(1, len(versions) + 1)):
+        raise RuntimeError(f"migration versions must be 1..N without gaps, got {versions}")
+    return modules
+
+
+MIGRATIONS = _load()
+LATEST_VERSION = MIGRATIONS[-1].VERSION if MIGRATIONS else 0
+
+
+def run_migrations(db: peewee.SqliteDatabase, *, current: int,
+                   target: int = LATEST_VERSION) -> int:
+    """Upgrade from ``current`` to ``target``; returns the version reached."""
+    migrator = SqliteMigrator(db)
+    version = current
+    for module in MIGRATIONS:
+        if module.VERSION <= version or module.VERSION > target:
+            continue
+        log.info("migrating database to schema %s (%s)", module.VERSION, module.__name__)
+        # Foreign keys are checked at commit, so a migration may rebuild a table in steps.
+        with db.atomic():
+            db.execute_sql("PRAGMA defer_foreign_keys = ON")
+            module.migrate(db, migrator)
+            db.execute_sql(f"PRAGMA user_version = {int(module.VERSION)}")
+        version = module.VERSION
+    return version

@@ -1,0 +1,20 @@
+"""All models, importable from one place."""
+from __future__ import annotations
+
+from liaison_app.core.models.base import (
+    SYNCED_MODELS,
+    BaseModel,
+    Draft,
+    LocalState,
+    OutboxOp,
+    SearchDocument,
+    SyncedModel,
+)
+from liaison_app.core.models.enterprise import Enterprise
+from liaison_app.core.models.people import Officer
+from liaison_app.core.models.visit import VISIT_KINDS, Attachment, FollowUp, Visit
+
+__all__ = [
+    "SYNCED_MODELS", "VISIT_KINDS", "Attachment", "BaseModel", "Draft", "Enterprise",
+    "FollowUp", "LocalState", "Officer", "OutboxOp", "SearchDocument", "SyncedModel", "Visit",
+]

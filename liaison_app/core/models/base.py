@@ -1,0 +1,221 @@
+"""The base every synced record derives from: identity, version, tombstone, change capture.
+
+Deriving from ``SyncedModel`` is all a record type needs to be synced: ``save()`` writes the
+row and its outbox operation in one transaction, so a change is either saved *and* queued
+for the server, or neither. The outbox carries only the fields that changed, with the
+server version the change was based on, which is what the server needs to merge per field.
+A record type that defines ``search_document()`` is kept in the full-text index in the same
+transaction too.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+import peewee
+
+from liaison_app.core import context
+from liaison_app.core.db import database_proxy
+from liaison_app.core.models.fields import JSONField
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+class BaseModel(peewee.Model):
+    class Meta:
+        database = database_proxy
+        legacy_table_names = False
+
+
+@dataclass(frozen=True)
+class SearchDocument:
+    """What the search index holds for one record."""
+
+    kind: str
+    title: str
+    body: str
+    #: A date shown with the hit and used to break ties (newer first).
+    when: str = ""
+
+
+#: Fields every synced record has that are bookkeeping, not content sent as changes.
+BOOKKEEPING = frozenset({"id", "version", "created_at", "updated_at"})
+
+SYNCED_MODELS: dict[str, type[SyncedModel]] = {}
+
+
+class SyncedModel(BaseModel):
+    id = peewee.CharField(primary_key=True, max_length=36, default=new_id)
+    #: The server version this copy is based on; 0 until the server has seen the record.
+    version = peewee.IntegerField(default=0)
+    created_at = peewee.DateTimeField(default=utcnow)
+    updated_at = peewee.DateTimeField(default=utcnow, index=True)
+    created_by = peewee.CharField(default="", max_length=36)
+    deleted = peewee.BooleanField(default=False)
+
+    #: The record type's name on the wire and in the outbox.
+    sync_table: ClassVar[str] = ""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls.sync_table:
+            SYNCED_MODELS[cls.sync_table] = cls
+
+    # -- change capture ------------------------------------------------------------------
+    def save(self, force_insert: bool = False, only: Any = None, *,
+             capture: bool = True) -> int:
+        """Save the row, its outbox operation and its search entry in one transaction.
+
+        ``capture=False`` is for changes that came *from* the server and must not go back.
+        Called on the database worker thread (or the CLI's only thread).
+        """
+        creating = force_insert
+        if creating:
+            if not self.created_by:
+                self.created_by = context.current_officer_id()
+            changed = [f for f in self._meta.sorted_field_names if f not in BOOKKEEPING]
+        else:
+            changed = [f.name for f in self.dirty_fields if f.name not in BOOKKEEPING]
+            if not changed and capture:
+                return 0
+        if capture:
+            self.updated_at = utcnow()
+        with self._meta.database.atomic():
+            rows = super().save(force_insert=force_insert, only=only)
+            if capture:
+                OutboxOp.record(self, changed=changed, creating=creating)
+            self._update_search_index()
+        return rows
+
+    def delete_instance(self, *args: Any, **kwargs: Any) -> int:  # noqa: ARG002
+        raise TypeError("synced records are never deleted; call soft_delete()")
+
+    def soft_delete(self) -> None:
+        self.deleted = True
+        self.save()
+
+    def restore(self) -> None:
+        self.deleted = False
+        self.save()
+
+    def wire_fields(self, names: list[str] | None = None) -> dict[str, Any]:
+        """Field values as JSON-ready wire values (dates as ISO strings)."""
+        out: dict[str, Any] = {}
+        for name in names or self._meta.sorted_field_names:
+            field = self._meta.fields[name]
+            out[field.column_name] = to_wire(field, getattr(self, field.name))
+        return out
+
+    # -- search --------------------------------------------------------------------------
+    def search_document(self) -> SearchDocument | None:
+        """Override to put the record in the full-text index."""
+        return None
+
+    def _update_search_index(self) -> None:
+        doc = self.search_document()
+        if doc is None and type(self).search_document is SyncedModel.search_document:
+            return
+        from liaison_app.core import search  # search imports models; import late
+
+        if self.deleted or doc is None:
+            search.remove(record_id=self.id)
+        else:
+            search.index(record_id=self.id, doc=doc)
+
+    class Meta:
+        legacy_table_names = False
+
+
+def to_wire(field: peewee.Field, value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(field, peewee.ForeignKeyField):
+        return value.id if isinstance(value, peewee.Model) else value
+    if isinstance(value, (dt.datetime, dt.date)):
+        return value.isoformat()
+    return value
+
+
+def from_wire(field: peewee.Field, value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(field, peewee.DateTimeField):
+        return dt.datetime.fromisoformat(value)
+    if isinstance(field, peewee.DateField):
+        return dt.date.fromisoformat(value)
+    if isinstance(field, peewee.BooleanField):
+        return bool(value)
+    return value
+
+
+class OutboxOp(BaseModel):
+    """A local change waiting for the server, in the order it was made."""
+
+    seq = peewee.AutoField()
+    op_id = peewee.CharField(unique=True, max_length=36, default=new_id)
+    table = peewee.CharField(max_length=40)
+    record_id = peewee.CharField(max_length=36, index=True)
+    #: The server version the change was made against (0: a record the server never saw).
+    base_version = peewee.IntegerField()
+    creating = peewee.BooleanField(default=False)
+    changes = JSONField()
+    officer_id = peewee.CharField(default="", max_length=36)
+    device_time = peewee.DateTimeField(default=utcnow)
+    #: pending -> (sent and answered: deleted) | rejected (kept for a person to see)
+    state = peewee.CharField(default="pending", max_length=16, index=True)
+    attempts = peewee.IntegerField(default=0)
+    last_error = peewee.TextField(default="")
+
+    class Meta:
+        table_name = "outbox"
+
+    @classmethod
+    def record(cls, rec: SyncedModel, *, changed: list[str], creating: bool) -> OutboxOp:
+        return cls.create(
+            table=rec.sync_table,
+            record_id=rec.id,
+            base_version=rec.version,
+            creating=creating,
+            changes=rec.wire_fields(changed),
+            officer_id=context.current_officer_id(),
+        )
+
+
+class Draft(BaseModel):
+    """Text typed into an editor and not yet saved; survives crashes. Never synced."""
+
+    key = peewee.CharField(primary_key=True, max_length=80)
+    kind = peewee.CharField(max_length=40)
+    title = peewee.CharField(default="")
+    payload = JSONField()
+    updated_at = peewee.DateTimeField(default=utcnow)
+
+    class Meta:
+        table_name = "draft"
+
+
+class LocalState(BaseModel):
+    """Small facts about this device's copy (device id, demo data, sync checkpoints)."""
+
+    key = peewee.CharField(primary_key=True, max_length=80)
+    value = JSONField(null=True)
+
+    class Meta:
+        table_name = "local_state"
+
+    @classmethod
+    def get_value(cls, key: str, default: Any = None) -> Any:
+        row = cls.get_or_none(cls.key == key)
+        return default if row is None else row.value
+
+    @classmethod
+    def set_value(cls, key: str, value: Any) -> None:
+        cls.insert(key=key, value=value).on_conflict_replace().execute()

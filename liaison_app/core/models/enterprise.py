@@ -1,0 +1,36 @@
+"""Enterprises: the companies liaison officers serve."""
+from __future__ import annotations
+
+import peewee
+
+from liaison_app.core.models.base import SearchDocument, SyncedModel
+from liaison_app.core.models.fields import JSONField
+
+
+class Enterprise(SyncedModel):
+    sync_table = "enterprise"
+
+    name = peewee.CharField(max_length=120, index=True)
+    #: Unified social credit code; unique among live records (checked by the service, because
+    #: a soft-deleted enterprise keeps its code and an early record may have none yet).
+    uscc = peewee.CharField(default="", max_length=18, index=True)
+    town = peewee.CharField(default="", max_length=40, index=True)
+    park = peewee.CharField(default="", max_length=80)
+    address = peewee.CharField(default="", max_length=200)
+    industry = peewee.CharField(default="", max_length=60)
+    is_key = peewee.BooleanField(default=False)
+    legal_rep = peewee.CharField(default="", max_length=40)
+    contact_name = peewee.CharField(default="", max_length=40)
+    contact_phone = peewee.CharField(default="", max_length=32)
+    employees = peewee.IntegerField(null=True)
+    officer_ids = JSONField(default=list)
+    #: Days between visits; None means the default for its class (key or not), see settings.
+    visit_cadence_days = peewee.IntegerField(null=True)
+    notes = peewee.TextField(default="")
+
+    def search_document(self) -> SearchDocument | None:
+        body = " ".join(filter(None, [
+            self.uscc, self.town, self.park, self.address, self.industry, self.legal_rep,
+            self.contact_name, self.contact_phone, self.notes,
+        ]))
+        return SearchDocument(kind="enterprise", title=self.name, body=body)

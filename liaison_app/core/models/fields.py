@@ -1,0 +1,21 @@
+"""Column types shared by the models."""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import peewee
+
+
+class JSONField(peewee.TextField):
+    """A list or dict stored as JSON text (Chinese kept readable in the file)."""
+
+    def db_value(self, value: Any) -> str | None:
+        if value is None:
+            return None
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+    def python_value(self, value: str | None) -> Any:
+        if value is None or value == "":
+            return None
+        return json.loads(value)

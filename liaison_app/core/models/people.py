@@ -1,0 +1,18 @@
+"""Officers: the people who use the app and are assigned to enterprises."""
+from __future__ import annotations
+
+import peewee
+
+from liaison_app.core.models.base import SyncedModel
+
+
+class Officer(SyncedModel):
+    sync_table = "officer"
+
+    name = peewee.CharField(max_length=40)
+    username = peewee.CharField(default="", max_length=64, index=True)
+    phone = peewee.CharField(default="", max_length=32)
+    town = peewee.CharField(default="", max_length=40)
+    #: liaison | center | viewer, as on the server.
+    role = peewee.CharField(default="liaison", max_length=16)
+    active = peewee.BooleanField(default=True)

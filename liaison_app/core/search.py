@@ -1,0 +1,217 @@
+"""Full-text search that works for Chinese.
+
+Chinese is written without spaces, so a word tokenizer sees a whole clause as one token:
+SQLite FTS5's default ``unicode61`` tokenizer cannot find 环评 inside 完成环评报告, and its
+``trigram`` tokenizer needs three characters, so it cannot match the two-character words
+officers type most (环评, 供电, and most personal names). A dictionary segmenter such as
+jieba would add a 20 MB dictionary and still miss words it does not know (enterprise and
+place names, which are exactly what people search for).
+
+We therefore index CJK text as overlapping character bigrams, as Lucene's CJKAnalyzer does:
+完成环评报告 is indexed as 完成 成环 环评 评报 报告. A query is cut the same way and searched
+as a phrase, so 环评 matches the bigram 环评, and a longer query such as 环评报告 must match
+环评 评报 报告 at consecutive positions, i.e. exactly that substring. A single character
+matches as a prefix of the bigrams. Latin letters and digits stay whole words (an USCC, a
+phone number, a plate number's tail), lower-cased, and the last one may be a prefix, so
+typing the start of a number finds it. FTS5 ranks the hits with bm25, titles weighing more.
+
+The index stores the bigram text; the original text lives beside it in ``search_doc`` so hits
+can be shown with the matched words highlighted.
+"""
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from liaison_app.core.db import database_proxy
+from liaison_app.core.models.base import SearchDocument
+
+# CJK ideographs (URO, Extension A, compatibility) plus Extension B and later planes.
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_RUN = re.compile(rf"([{_CJK}]+)|([^\W_]+)", re.UNICODE)
+_CJK_ONLY = re.compile(rf"^[{_CJK}]+$")
+
+#: Title counts ten times the body in the ranking: a hit on an enterprise's name beats a
+#: passing mention in some visit's notes.
+TITLE_WEIGHT = 10.0
+
+
+def _normalize(text: str) -> str:
+    # NFKC folds full-width Latin and digits (typed by Chinese IMEs) to ASCII.
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def _runs(text: str) -> Iterable[tuple[bool, str]]:
+    for match in _RUN.finditer(_normalize(text)):
+        cjk, other = match.groups()
+        if cjk:
+            yield True, cjk
+        else:
+            yield False, other
+
+
+def _bigrams(run: str) -> list[str]:
+    if len(run) == 1:
+        return [run]
+    return [run[i:i + 2] for i in range(len(run) - 1)]
+
+
+def index_tokens(text: str) -> list[str]:
+    tokens: list[str] = []
+    for is_cjk, run in _runs(text):
+        tokens.extend(_bigrams(run) if is_cjk else [run])
+    return tokens
+
+
+def tokenize_for_index(text: str) -> str:
+    return " ".join(index_tokens(text))
+
+
+def query_words(query: str) -> list[str]:
+    """The words of a query as a person typed them (for highlighting)."""
+    return [w for w in re.split(r"\s+", unicodedata.normalize("NFKC", query).strip()) if w]
+
+
+def build_match(query: str) -> str | None:
+    """The FTS5 MATCH expression for a query, or None when there is nothing to search."""
+    phrases: list[str] = []
+    for word in query_words(query):
+        runs = list(_runs(word))
+        if not runs:
+            continue
+        tokens: list[str] = []
+        for is_cjk, run in runs:
+            tokens.extend(_bigrams(run) if is_cjk else [run])
+        last_cjk, last_run = runs[-1]
+        prefix = (not last_cjk) or len(last_run) == 1
+        phrase = '"' + " ".join(tokens) + '"'
+        phrases.append(phrase + ("*" if prefix else ""))
+    return " AND ".join(phrases) if phrases else None
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: str
+    record_id: str
+    title: str
+    title_html: str
+    snippet_html: str
+    when: str
+
+
+def index(*, record_id: str, doc: SearchDocument) -> None:
+    """Put a record in the index (replacing its entry). Call inside the saving transaction."""
+    db = database_proxy
+    cursor = db.execute_sql("SELECT rowid FROM search_doc WHERE record_id = ?", (record_id,))
+    row = cursor.fetchone()
+    if row is not None:
+        db.execute_sql("DELETE FROM search_fts WHERE rowid = ?", (row[0],))
+        db.execute_sql(
+            "UPDATE search_doc SET kind=?, title=?, body=?, when_=? WHERE rowid=?",
+            (doc.kind, doc.title, doc.body, doc.when, row[0]))
+        rowid = row[0]
+    else:
+        rowid = db.execute_sql(
+            "INSERT INTO search_doc (record_id, kind, title, body, when_) VALUES (?,?,?,?,?)",
+            (record_id, doc.kind, doc.title, doc.body, doc.when)).lastrowid
+    db.execute_sql("INSERT INTO search_fts (rowid, title, body) VALUES (?, ?, ?)",
+                   (rowid, tokenize_for_index(doc.title), tokenize_for_index(doc.body)))
+
+
+def index_many(rows: Iterable[tuple[str, SearchDocument]]) -> None:
+    """Bulk-index new records (no existing entries), e.g. demo data. Inside a transaction."""
+    db = database_proxy
+    conn = db.connection()
+    start = (db.execute_sql("SELECT coalesce(max(rowid), 0) FROM search_doc").fetchone()[0])
+    docs = []
+    fts = []
+    for n, (record_id, doc) in enumerate(rows, start=start + 1):
+        docs.append((n, record_id, doc.kind, doc.title, doc.body, doc.when))
+        fts.append((n, tokenize_for_index(doc.title), tokenize_for_index(doc.body)))
+    conn.executemany(
+        "INSERT INTO search_doc (rowid, record_id, kind, title, body, when_) "
+        "VALUES (?,?,?,?,?,?)", docs)
+    conn.executemany("INSERT INTO search_fts (rowid, title, body) VALUES (?,?,?)", fts)
+
+
+def remove(*, record_id: str) -> None:
+    db = database_proxy
+    row = db.execute_sql("SELECT rowid FROM search_doc WHERE record_id = ?",
+                         (record_id,)).fetchone()
+    if row is not None:
+        db.execute_sql("DELETE FROM search_fts WHERE rowid = ?", (row[0],))
+        db.execute_sql("DELETE FROM search_doc WHERE rowid = ?", (row[0],))
+
+
+def search(query: str, *, limit: int = 50, kinds: Iterable[str] | None = None
+           ) -> list[SearchHit]:
+    """Ranked hits for ``query``. Any thread; a read of the index only."""
+    match = build_match(query)
+    if match is None:
+        return []
+    sql = (
+        "SELECT d.kind, d.record_id, d.title, d.body, d.when_ FROM search_fts "
+        "JOIN search_doc d ON d.rowid = search_fts.rowid "
+        "WHERE search_fts MATCH ? "
+    )
+    params: list[object] = [match]
+    kind_list = list(kinds or [])
+    if kind_list:
+        sql += f"AND d.kind IN ({','.join('?' * len(kind_list))}) "
+        params.extend(kind_list)
+    sql += f"ORDER BY bm25(search_fts, {TITLE_WEIGHT}, 1.0), d.when_ DESC LIMIT ?"
+    params.append(limit)
+    words = query_words(query)
+    hits = []
+    for kind, record_id, title, body, when in database_proxy.execute_sql(sql, params):
+        hits.append(SearchHit(
+            kind=kind, record_id=record_id, title=title,
+            title_html=highlight(title, words),
+            snippet_html=highlight(snippet(body, words), words),
+            when=when or "",
+        ))
+    return hits
+
+
+def _word_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
+    parts = sorted({w for w in words if w}, key=len, reverse=True)
+    if not parts:
+        return None
+    return re.compile("|".join(re.escape(p) for p in parts), re.IGNORECASE)
+
+
+def snippet(text: str, words: Iterable[str], *, width: int = 60) -> str:
+    """A window of ``text`` around the first matched word, on one line."""
+    flat = " ".join(text.split())
+    pattern = _word_pattern(words)
+    found = pattern.search(flat) if pattern else None
+    if found is None or len(flat) <= width:
+        return flat[:width] + ("…" if len(flat) > width else "")
+    start = max(0, found.start() - width // 3)
+    end = min(len(flat), start + width)
+    return ("…" if start else "") + flat[start:end] + ("…" if end < len(flat) else "")
+
+
+def highlight(text: str, words: Iterable[str]) -> str:
+    """``text`` as HTML with every occurrence of the query words in bold."""
+    pattern = _word_pattern(words)
+    if pattern is None:
+        return html.escape(text)
+    out: list[str] = []
+    pos = 0
+    for m in pattern.finditer(text):
+        out.append(html.escape(text[pos:m.start()]))
+        out.append("<b>" + html.escape(m.group(0)) + "</b>")
+        pos = m.end()
+    out.append(html.escape(text[pos:]))
+    return "".join(out)
+
+
+def rebuild(docs: Iterable[tuple[str, SearchDocument]]) -> None:
+    """Drop and refill the whole index (after an index format change). Inside a transaction."""
+    database_proxy.execute_sql("DELETE FROM search_fts")
+    database_proxy.execute_sql("DELETE FROM search_doc")
+    index_many(docs)

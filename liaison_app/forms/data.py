@@ -1,0 +1,299 @@
+"""Plain, frozen input data for the forms.
+
+Forms never see ORM objects: the caller (a service) copies what a form prints into these
+records, which keeps forms testable without a database and makes clear what leaves the
+database on paper. ID numbers and phones are passed in full; each form masks them unless
+the caller deliberately asks for an unmasked print (and audits it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+__all__ = [
+    "AgentPerson",
+    "ChecklistItem",
+    "DispatchSheetData",
+    "EnterpriseInfo",
+    "FollowUpAction",
+    "LetterEntry",
+    "LetterRegisterData",
+    "MaterialNeed",
+    "PassApplicationData",
+    "PassCard",
+    "PassCardsData",
+    "PowerOfAttorneyData",
+    "ProcedureApplicationData",
+    "ProcedureItem",
+    "ProxyPublicEntry",
+    "ProxyPublicListData",
+    "ProxyServiceRecordData",
+    "ReopeningApplicationData",
+    "VisitRecordData",
+    "WorkerEntry",
+    "WorkerRosterData",
+    "WorkshopHeadcount",
+]
+
+
+@dataclass(frozen=True)
+class EnterpriseInfo:
+    name: str
+    uscc: str = ""
+    town: str = ""
+    park: str = ""
+    address: str = ""
+    industry: str = ""
+    legal_representative: str = ""
+    contact_person: str = ""
+    contact_phone: str = ""
+    employees: int | None = None
+
+
+@dataclass(frozen=True)
+class WorkerEntry:
+    name: str
+    id_number: str = ""
+    phone: str = ""
+    workshop: str = ""
+    post: str = ""
+    shift: str = ""
+
+
+# --- visits -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FollowUpAction:
+    action: str
+    due: date | None = None
+    owner: str = ""
+
+
+@dataclass(frozen=True)
+class VisitRecordData:
+    enterprise: EnterpriseInfo
+    visited_at: datetime
+    officers: tuple[str, ...]
+    kind: str
+    place: str = ""
+    participants: tuple[str, ...] = ()
+    summary: str = ""
+    problems: tuple[str, ...] = ()
+    actions: tuple[FollowUpAction, ...] = ()
+    record_no: str = ""
+    organisation: str = ""
+
+
+# --- rosters and passes -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WorkerRosterData:
+    enterprise: EnterpriseInfo
+    workers: tuple[WorkerEntry, ...]
+    as_of: date | None = None
+
+
+@dataclass(frozen=True)
+class PassApplicationData:
+    enterprise: EnterpriseInfo
+    period_start: date
+    period_end: date
+    areas: tuple[str, ...]
+    workers: tuple[WorkerEntry, ...]
+    application_no: str = ""
+    reason: str = ""
+    applied_on: date | None = None
+    organisation: str = ""
+
+
+@dataclass(frozen=True)
+class PassCard:
+    pass_no: str
+    check_code: str
+    name: str
+    enterprise_name: str
+    valid_from: date
+    valid_to: date
+    workshop: str = ""
+    post: str = ""
+    #: Printed masked, and only when given.
+    id_number: str = ""
+    areas: str = ""
+
+
+@dataclass(frozen=True)
+class PassCardsData:
+    cards: tuple[PassCard, ...]
+    #: Issuer printed on each card, e.g. the county's epidemic-prevention command.
+    issuer: str = ""
+    title: str = "通行证"
+
+
+# --- reopening ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WorkshopHeadcount:
+    workshop: str
+    total: int
+    returning: int
+    posts: str = ""
+
+
+@dataclass(frozen=True)
+class MaterialNeed:
+    item: str
+    quantity: str
+    stock: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    text: str
+    done: bool = False
+
+
+@dataclass(frozen=True)
+class ReopeningApplicationData:
+    enterprise: EnterpriseInfo
+    planned_date: date
+    headcount: tuple[WorkshopHeadcount, ...]
+    capacity: str = ""
+    material_needs: tuple[MaterialNeed, ...] = ()
+    measures: tuple[ChecklistItem, ...] = ()
+    workers: tuple[WorkerEntry, ...] = ()
+    application_no: str = ""
+    #: Empty means the standard commitment text.
+    commitment: str = ""
+    applied_on: date | None = None
+    organisation: str = ""
+
+
+# --- lead and proxy service ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProcedureItem:
+    name: str
+    department: str
+    documents: tuple[str, ...] = ()
+    submitted_on: date | None = None
+    approved_on: date | None = None
+    usual_days: int | None = None
+    status: str = ""
+
+
+@dataclass(frozen=True)
+class ProcedureApplicationData:
+    enterprise: EnterpriseInfo
+    project_name: str
+    items: tuple[ProcedureItem, ...]
+    application_no: str = ""
+    project_location: str = ""
+    investment: str = ""
+    description: str = ""
+    officer: str = ""
+    officer_phone: str = ""
+    applied_on: date | None = None
+    organisation: str = ""
+
+
+@dataclass(frozen=True)
+class AgentPerson:
+    name: str
+    id_number: str = ""
+    phone: str = ""
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class PowerOfAttorneyData:
+    enterprise: EnterpriseInfo
+    agent_organisation: str
+    agents: tuple[AgentPerson, ...]
+    project_name: str
+    items: tuple[str, ...]
+    valid_from: date
+    valid_to: date
+    signed_on: date | None = None
+    document_no: str = ""
+
+
+@dataclass(frozen=True)
+class ProxyServiceRecordData:
+    case_no: str
+    enterprise: EnterpriseInfo
+    project_name: str
+    officer: str
+    items: tuple[ProcedureItem, ...]
+    officer_phone: str = ""
+    started_on: date | None = None
+    finished_on: date | None = None
+    progress: str = ""
+    days_usual: int | None = None
+    days_taken: int | None = None
+    organisation: str = ""
+
+
+@dataclass(frozen=True)
+class ProxyPublicEntry:
+    enterprise: str
+    project: str
+    items: str
+    started_on: date | None
+    finished_on: date | None
+    status: str
+    days_saved: int | None = None
+
+
+@dataclass(frozen=True)
+class ProxyPublicListData:
+    period: str
+    entries: tuple[ProxyPublicEntry, ...]
+    publisher: str = ""
+    published_on: date | None = None
+
+
+# --- whistle-blowing requests and the direct channel --------------------------------------
+
+
+@dataclass(frozen=True)
+class DispatchSheetData:
+    request_no: str
+    enterprise: EnterpriseInfo
+    category: str
+    description: str
+    accepted_at: datetime
+    lead_department: str
+    co_departments: tuple[str, ...] = ()
+    source: str = ""
+    urgency: str = ""
+    contact_deadline: date | None = None
+    first_reply_deadline: date | None = None
+    resolve_deadline: date | None = None
+    dispatcher: str = ""
+    requirements: str = ""
+    organisation: str = ""
+
+
+@dataclass(frozen=True)
+class LetterEntry:
+    registration_no: str
+    received_on: date
+    enterprise: str
+    addressee: str
+    summary: str
+    reply: str = ""
+    replied_on: date | None = None
+
+
+@dataclass(frozen=True)
+class LetterRegisterData:
+    entries: tuple[LetterEntry, ...]
+    period: str = ""
+    clerk: str = ""
+    organisation: str = ""

@@ -1,0 +1,50 @@
+"""A small layout toolkit for printed forms: fonts, page geometry, blocks, QR codes."""
+
+from __future__ import annotations
+
+from .blocks import (
+    CheckBox,
+    Field,
+    Signatory,
+    checklist,
+    field_table,
+    grid_table,
+    meta_line,
+    section,
+    signature_boxes,
+    title_block,
+)
+from .cutmarks import draw_cut_marks
+from .fonts import CID_FONT_NAME, FontChain, FontInfo, current_font_info, find_font_chain
+from .kit import FormKit, make_kit
+from .page import BODY_HEIGHT, BODY_WIDTH, BuildResult, Output, PageDecor, build_story
+from .qr import draw_qr, qr_image
+
+__all__ = [
+    "BODY_HEIGHT",
+    "BODY_WIDTH",
+    "CID_FONT_NAME",
+    "BuildResult",
+    "CheckBox",
+    "Field",
+    "FontChain",
+    "FontInfo",
+    "FormKit",
+    "Output",
+    "PageDecor",
+    "Signatory",
+    "build_story",
+    "checklist",
+    "current_font_info",
+    "draw_cut_marks",
+    "draw_qr",
+    "field_table",
+    "find_font_chain",
+    "grid_table",
+    "make_kit",
+    "meta_line",
+    "qr_image",
+    "section",
+    "signature_boxes",
+    "title_block",
+]

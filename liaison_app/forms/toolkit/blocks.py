@@ -1,0 +1,284 @@
+"""Building blocks of a Chinese government form: title, field grid, checklist, signatures,
+long tables that repeat their header, and the small drawn check box."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    LongTable,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from .kit import CELL_SIZE, FormKit
+from .page import BODY_WIDTH
+
+__all__ = [
+    "CheckBox",
+    "Field",
+    "Signatory",
+    "checklist",
+    "field_table",
+    "grid_table",
+    "meta_line",
+    "section",
+    "signature_boxes",
+    "title_block",
+]
+
+LABEL_SHADE = colors.Color(0.93, 0.93, 0.93)
+GRID_WIDTH = 0.75
+OUTER_WIDTH = 1.2
+# Row height that leaves room for a handwritten correction.
+ROW_MIN = 9 * mm
+CELL_PAD = 4
+
+
+class CheckBox(Flowable):
+    """A drawn check box, so ☐/☑ never depend on a font having those glyphs."""
+
+    def __init__(self, *, checked: bool, size: float = 3.8 * mm) -> None:
+        super().__init__()
+        self.checked = checked
+        self.size = size
+        self.width = self.height = size
+
+    def draw(self) -> None:
+        c = self.canv
+        s = self.size
+        c.saveState()
+        c.setLineWidth(0.8)
+        c.rect(0, 0, s, s, stroke=1, fill=0)
+        if self.checked:
+            c.setLineWidth(1.3)
+            path = c.beginPath()
+            path.moveTo(s * 0.18, s * 0.52)
+            path.lineTo(s * 0.42, s * 0.22)
+            path.lineTo(s * 0.85, s * 0.82)
+            c.drawPath(path, stroke=1, fill=0)
+        c.restoreState()
+
+
+def title_block(kit: FormKit, *, title: str, subtitle: str = "") -> list[Flowable]:
+    """The centred bold title and an optional subtitle line under it."""
+    items: list[Flowable] = [kit.para(title, "title")]
+    if subtitle:
+        items.append(kit.para(subtitle, "subtitle"))
+    items.append(Spacer(1, 3 * mm))
+    return items
+
+
+def meta_line(kit: FormKit, *, left: str = "", right: str = "") -> Table:
+    """The line above a form's table: "填报单位：…" on the left, "编号：…" on the right."""
+    table = Table(
+        [[kit.para(left, "meta"), kit.para(right, "meta_right")]],
+        colWidths=[BODY_WIDTH * 0.6, BODY_WIDTH * 0.4],
+    )
+    table.setStyle(TableStyle([
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+    ]))
+    return table
+
+
+def section(kit: FormKit, text: str) -> Paragraph:
+    return kit.para(text, "section")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One label/value pair of a field table."""
+
+    label: str
+    value: str = ""
+    #: The value spans the rest of the row.
+    wide: bool = False
+    #: Minimum row height in points, e.g. room for a handwritten summary.
+    min_height: float = 0.0
+
+
+_LABEL_W = 27 * mm
+_VALUE_W = (BODY_WIDTH - 2 * _LABEL_W) / 2
+
+
+def _grid_style(extra: Sequence[tuple] = ()) -> TableStyle:
+    return TableStyle([
+        ("GRID", (0, 0), (-1, -1), GRID_WIDTH, colors.black),
+        ("BOX", (0, 0), (-1, -1), OUTER_WIDTH, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
+        ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+        *extra,
+    ])
+
+
+def field_table(kit: FormKit, rows: Sequence[Sequence[Field]]) -> Table:
+    """A bordered label/value grid of four columns; a ``wide`` field fills its row.
+
+    Each row holds one wide field or up to two normal ones.
+    """
+    data: list[list[object]] = []
+    commands: list[tuple] = []
+    heights: list[float] = []
+    for r, row in enumerate(rows):
+        cells: list[object] = []
+        min_h = max([f.min_height for f in row] + [ROW_MIN])
+        if len(row) == 1 and row[0].wide:
+            f = row[0]
+            cells = [kit.para(f.label, "label"), kit.para(f.value), "", ""]
+            commands.append(("SPAN", (1, r), (3, r)))
+            if f.min_height:
+                commands.append(("VALIGN", (1, r), (1, r), "TOP"))
+        else:
+            if len(row) > 2 or any(f.wide for f in row):
+                raise ValueError("a field row holds one wide field or at most two fields")
+            for f in row:
+                cells += [kit.para(f.label, "label"), kit.para(f.value)]
+            while len(cells) < 4:
+                cells.append("")
+        commands.append(("BACKGROUND", (0, r), (0, r), LABEL_SHADE))
+        if not (len(row) == 1 and row[0].wide) and len(row) == 2:
+            commands.append(("BACKGROUND", (2, r), (2, r), LABEL_SHADE))
+        data.append(cells)
+        heights.append(min_h)
+    table = Table(
+        data,
+        colWidths=[_LABEL_W, _VALUE_W, _LABEL_W, _VALUE_W],
+        minRowHeights=heights,
+        splitByRow=1,
+    )
+    table.setStyle(_grid_style(commands))
+    return table
+
+
+def grid_table(
+    kit: FormKit,
+    *,
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    col_widths: Sequence[float],
+    left_columns: Sequence[int] = (),
+    min_row_height: float = 7.5 * mm,
+    repeat_header: bool = True,
+) -> Table:
+    """A bordered table of plain text; the header row repeats on every page it spans.
+
+    Cells the body font can draw on one line stay plain strings: a 2,000-row roster would
+    spend seconds wrapping Paragraphs otherwise. Anything wider than its column, multi-line,
+    or needing a fallback glyph becomes a wrapping Paragraph.
+    """
+    chain = kit.chain
+    body = chain.body
+    limit = [w - 2 * CELL_PAD for w in col_widths]
+    data: list[list[object]] = [[kit.para(h, "head_cell") for h in header]]
+    left = set(left_columns)
+    for row in rows:
+        cells: list[object] = []
+        for i, text in enumerate(row):
+            text = text or ""
+            plain = (
+                "\n" not in text
+                and all(body.has(ch) for ch in text)
+                and kit.width(text, size=CELL_SIZE) <= limit[i]
+            )
+            if plain:
+                cells.append(text)
+            else:
+                cells.append(kit.para(text, "cell_left" if i in left else "cell"))
+        data.append(cells)
+    table = LongTable(
+        data,
+        colWidths=list(col_widths),
+        repeatRows=1 if repeat_header else 0,
+        splitByRow=1,
+        minRowHeights=[min_row_height] * len(data),
+    )
+    commands: list[tuple] = [
+        ("FONTNAME", (0, 1), (-1, -1), body.name),
+        ("FONTSIZE", (0, 1), (-1, -1), CELL_SIZE),
+        ("ALIGN", (0, 1), (-1, -1), "CENTER"),
+        ("BACKGROUND", (0, 0), (-1, 0), LABEL_SHADE),
+    ]
+    commands += [("ALIGN", (c, 1), (c, -1), "LEFT") for c in left]
+    table.setStyle(_grid_style(commands))
+    return table
+
+
+def checklist(
+    kit: FormKit, items: Sequence[tuple[str, bool]], *, columns: int = 1
+) -> Table:
+    """Check items with drawn boxes, in one or two columns."""
+    box_w = 7 * mm
+    text_w = BODY_WIDTH / columns - box_w
+    rows: list[list[object]] = []
+    for start in range(0, len(items), columns):
+        row: list[object] = []
+        for text, checked in items[start:start + columns]:
+            row += [CheckBox(checked=checked), kit.para(text)]
+        while len(row) < 2 * columns:
+            row += ["", ""]
+        rows.append(row)
+    table = Table(rows, colWidths=[box_w, text_w] * columns)
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]))
+    return table
+
+
+@dataclass(frozen=True)
+class Signatory:
+    """One signature box: whose it is and whether a stamp is expected."""
+
+    party: str
+    signer_label: str = "签字"
+    stamp: bool = False
+    name: str = ""
+
+
+def signature_boxes(
+    kit: FormKit, signatories: Sequence[Signatory], *, height: float = 38 * mm
+) -> KeepTogether:
+    """Side-by-side boxes with room for a signature, a stamp and the date."""
+    count = max(len(signatories), 1)
+    width = BODY_WIDTH / count
+    cells: list[object] = []
+    for s in signatories:
+        party = s.party + ("（盖章）" if s.stamp else "")
+        signer = f"{s.signer_label}：{s.name}" if s.name else f"{s.signer_label}："
+        inner = Table(
+            [
+                [kit.para(party, "sign")],
+                [kit.para(signer, "sign")],
+                [kit.para("日期：        年      月      日", "sign_right")],
+            ],
+            colWidths=[width - 2 * CELL_PAD],
+            rowHeights=[None, height - 2 * 20 - 16, 20],
+        )
+        inner.setStyle(TableStyle([
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ("VALIGN", (0, 1), (0, 1), "BOTTOM"),
+        ]))
+        cells.append(inner)
+    table = Table([cells], colWidths=[width] * count, rowHeights=[height])
+    table.setStyle(_grid_style([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                ("TOPPADDING", (0, 0), (-1, -1), 6)]))
+    return KeepTogether([Spacer(1, 2 * mm), table])
