@@ -169,6 +169,8 @@ class ReopeningApplicationData:
     application_no: str = ""
     #: Empty means the standard commitment text.
     commitment: str = ""
+    #: To whom the commitment letter is addressed.
+    addressee: str = "县复工复产工作领导小组"
     applied_on: date | None = None
     organisation: str = ""
 

@@ -22,11 +22,14 @@ from .kit import CELL_SIZE, FormKit
 from .page import BODY_WIDTH
 
 __all__ = [
+    "BLANK_DATE",
+    "NBSP",
     "CheckBox",
     "Field",
     "Signatory",
     "checklist",
     "field_table",
+    "form_heading",
     "grid_table",
     "meta_line",
     "section",
@@ -34,6 +37,10 @@ __all__ = [
     "title_block",
 ]
 
+# Paragraphs collapse ordinary and ideographic spaces; no-break spaces keep the room to write.
+NBSP = "\u00a0"
+#: Printed where a date is to be written by hand.
+BLANK_DATE = f"{NBSP * 10}年{NBSP * 6}月{NBSP * 6}日"
 LABEL_SHADE = colors.Color(0.93, 0.93, 0.93)
 GRID_WIDTH = 0.75
 OUTER_WIDTH = 1.2
@@ -82,13 +89,27 @@ def meta_line(kit: FormKit, *, left: str = "", right: str = "") -> Table:
         [[kit.para(left, "meta"), kit.para(right, "meta_right")]],
         colWidths=[BODY_WIDTH * 0.6, BODY_WIDTH * 0.4],
     )
-    table.setStyle(TableStyle([
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ]
+        )
+    )
     return table
+
+
+def form_heading(
+    kit: FormKit, *, title: str, left: str = "", right: str = "", subtitle: str = ""
+) -> list[Flowable]:
+    """Title block followed by the meta line, the way every form opens."""
+    return [
+        *title_block(kit, title=title, subtitle=subtitle),
+        meta_line(kit, left=left, right=right),
+    ]
 
 
 def section(kit: FormKit, text: str) -> Paragraph:
@@ -112,16 +133,18 @@ _VALUE_W = (BODY_WIDTH - 2 * _LABEL_W) / 2
 
 
 def _grid_style(extra: Sequence[tuple] = ()) -> TableStyle:
-    return TableStyle([
-        ("GRID", (0, 0), (-1, -1), GRID_WIDTH, colors.black),
-        ("BOX", (0, 0), (-1, -1), OUTER_WIDTH, colors.black),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
-        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
-        ("TOPPADDING", (0, 0), (-1, -1), 4),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-        *extra,
-    ])
+    return TableStyle(
+        [
+            ("GRID", (0, 0), (-1, -1), GRID_WIDTH, colors.black),
+            ("BOX", (0, 0), (-1, -1), OUTER_WIDTH, colors.black),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
+            ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
+            ("TOPPADDING", (0, 0), (-1, -1), 4),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            *extra,
+        ]
+    )
 
 
 def field_table(kit: FormKit, rows: Sequence[Sequence[Field]]) -> Table:
@@ -216,28 +239,30 @@ def grid_table(
     return table
 
 
-def checklist(
-    kit: FormKit, items: Sequence[tuple[str, bool]], *, columns: int = 1
-) -> Table:
+def checklist(kit: FormKit, items: Sequence[tuple[str, bool]], *, columns: int = 1) -> Table:
     """Check items with drawn boxes, in one or two columns."""
     box_w = 7 * mm
     text_w = BODY_WIDTH / columns - box_w
     rows: list[list[object]] = []
     for start in range(0, len(items), columns):
         row: list[object] = []
-        for text, checked in items[start:start + columns]:
+        for text, checked in items[start : start + columns]:
             row += [CheckBox(checked=checked), kit.para(text)]
         while len(row) < 2 * columns:
             row += ["", ""]
         rows.append(row)
     table = Table(rows, colWidths=[box_w, text_w] * columns)
-    table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 2),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
     return table
 
 
@@ -265,20 +290,25 @@ def signature_boxes(
             [
                 [kit.para(party, "sign")],
                 [kit.para(signer, "sign")],
-                [kit.para("日期：        年      月      日", "sign_right")],
+                [kit.para(f"日期：{BLANK_DATE}", "sign_right")],
             ],
             colWidths=[width - 2 * CELL_PAD],
             rowHeights=[None, height - 2 * 20 - 16, 20],
         )
-        inner.setStyle(TableStyle([
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 0),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-            ("VALIGN", (0, 1), (0, 1), "BOTTOM"),
-        ]))
+        inner.setStyle(
+            TableStyle(
+                [
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                    ("VALIGN", (0, 1), (0, 1), "BOTTOM"),
+                ]
+            )
+        )
         cells.append(inner)
     table = Table([cells], colWidths=[width] * count, rowHeights=[height])
-    table.setStyle(_grid_style([("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                ("TOPPADDING", (0, 0), (-1, -1), 6)]))
+    table.setStyle(
+        _grid_style([("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 6)])
+    )
     return KeepTogether([Spacer(1, 2 * mm), table])

@@ -269,8 +269,9 @@ def find_font_chain(
         chain = _chains.get(key)
         if chain is None:
             paths = None if dirs is None else [Path(d) for d in dirs]
-            chain = FontChain(candidates=_candidates(settings_path=settings_path,
-                                                     search_dirs=paths))
+            chain = FontChain(
+                candidates=_candidates(settings_path=settings_path, search_dirs=paths)
+            )
             _chains[key] = chain
         return chain
 

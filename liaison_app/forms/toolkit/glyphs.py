@@ -58,8 +58,7 @@ def text_width(text: str, *, size: float, primary: LoadedFont, chain: FontChain)
     if _covered(text, primary):
         return stringWidth(text, primary.name, size)
     return sum(
-        stringWidth(run, name, size)
-        for name, run in split_runs(text, primary=primary, chain=chain)
+        stringWidth(run, name, size) for name, run in split_runs(text, primary=primary, chain=chain)
     )
 
 
@@ -86,7 +85,7 @@ def draw_text(
         x -= total / 2
     elif align == "right":
         x -= total
-    for (name, run), width in zip(runs, widths):
+    for (name, run), width in zip(runs, widths, strict=True):
         canvas.setFont(name, size)
         canvas.drawString(x, y, run)
         x += width

@@ -30,26 +30,36 @@ def _styles(chain: FontChain) -> dict[str, ParagraphStyle]:
         return ParagraphStyle(name, **kw)  # type: ignore[arg-type]
 
     return {
-        "title": style("title", fontName=head, fontSize=20, leading=28, alignment=TA_CENTER,
-                       spaceAfter=6),
+        "title": style(
+            "title", fontName=head, fontSize=20, leading=28, alignment=TA_CENTER, spaceAfter=6
+        ),
         "subtitle": style("subtitle", fontSize=12, leading=18, alignment=TA_CENTER),
-        "section": style("section", fontName=head, fontSize=12.5, leading=18, spaceBefore=10,
-                         spaceAfter=5),
-        "label": style("label", fontName=head, fontSize=VALUE_SIZE, leading=15,
-                       alignment=TA_CENTER),
+        "section": style(
+            "section",
+            fontName=head,
+            fontSize=12.5,
+            leading=18,
+            spaceBefore=10,
+            spaceAfter=5,
+            keepWithNext=1,
+        ),
+        "label": style(
+            "label", fontName=head, fontSize=VALUE_SIZE, leading=15, alignment=TA_CENTER
+        ),
         "value": style("value", fontSize=VALUE_SIZE, leading=15, alignment=TA_LEFT),
-        "value_centre": style("value_centre", fontSize=VALUE_SIZE, leading=15,
-                              alignment=TA_CENTER),
+        "value_centre": style("value_centre", fontSize=VALUE_SIZE, leading=15, alignment=TA_CENTER),
         "cell": style("cell", fontSize=CELL_SIZE, leading=13, alignment=TA_CENTER),
         "cell_left": style("cell_left", fontSize=CELL_SIZE, leading=13, alignment=TA_LEFT),
-        "head_cell": style("head_cell", fontName=head, fontSize=CELL_SIZE, leading=13,
-                           alignment=TA_CENTER),
+        "head_cell": style(
+            "head_cell", fontName=head, fontSize=CELL_SIZE, leading=13, alignment=TA_CENTER
+        ),
         "meta": style("meta", fontSize=10.5, leading=14, alignment=TA_LEFT),
         "meta_right": style("meta_right", fontSize=10.5, leading=14, alignment=TA_RIGHT),
-        "letter": style("letter", fontSize=13, leading=24, alignment=TA_JUSTIFY,
-                        firstLineIndent=26),
+        "letter": style(
+            "letter", fontSize=13, leading=26, alignment=TA_JUSTIFY, firstLineIndent=26
+        ),
         "letter_plain": style("letter_plain", fontSize=13, leading=24, alignment=TA_LEFT),
-        "letter_right": style("letter_right", fontSize=13, leading=24, alignment=TA_RIGHT),
+        "letter_right": style("letter_right", fontSize=13, leading=30, alignment=TA_RIGHT),
         "note": style("note", fontSize=9.5, leading=13, alignment=TA_LEFT),
         "sign": style("sign", fontSize=VALUE_SIZE, leading=20, alignment=TA_LEFT),
         "sign_right": style("sign_right", fontSize=VALUE_SIZE, leading=20, alignment=TA_RIGHT),

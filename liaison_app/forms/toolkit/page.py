@@ -129,9 +129,7 @@ def _target(out: Output) -> str | IO[bytes]:
     return os.fspath(out) if isinstance(out, (str, os.PathLike)) else out
 
 
-def open_canvas(
-    out: Output, *, decor: PageDecor, title: str, tally: list[int]
-) -> Canvas:
+def open_canvas(out: Output, *, decor: PageDecor, title: str, tally: list[int]) -> Canvas:
     """A raw A4 canvas with numbered footers, for forms laid out by hand (pass cards).
 
     Call ``showPage()`` after each sheet and ``save()`` at the end; the page count is appended

@@ -1,0 +1,60 @@
+"""代办情况公示: the half-yearly public list of proxy-handled projects."""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Spacer
+
+from . import toolkit as tk
+from .data import ProxyPublicListData
+from .formatting import fmt_date, fmt_days
+
+FORM_ID = "proxy_public_list"
+TITLE = "代办情况公示"
+
+
+def build(
+    data: ProxyPublicListData, *, out: tk.Output, chain: tk.FontChain | None = None
+) -> tk.BuildResult:
+    """Write the public list to ``out``. Call from a background thread."""
+    kit = tk.make_kit(chain=chain)
+    rows = [
+        (
+            str(i),
+            e.enterprise,
+            e.project,
+            e.items,
+            fmt_date(e.started_on),
+            fmt_date(e.finished_on),
+            e.status,
+            fmt_days(e.days_saved),
+        )
+        for i, e in enumerate(data.entries, start=1)
+    ]
+    widths = [9 * mm, 30 * mm, 28 * mm, 26 * mm, 19 * mm, 19 * mm, 12 * mm]
+    widths.append(tk.BODY_WIDTH - sum(widths))
+    story = [
+        *tk.title_block(kit, title=f"{data.period}{TITLE}"),
+        tk.grid_table(
+            kit,
+            header=(
+                "序号",
+                "企业名称",
+                "项目名称",
+                "代办事项",
+                "受理日期",
+                "办结日期",
+                "状态",
+                "节约(天)",
+            ),
+            rows=rows,
+            col_widths=widths,
+            left_columns=(1, 2, 3),
+        ),
+        Spacer(1, 8 * mm),
+        kit.para(f"公示单位：{data.publisher}", "letter_right"),
+        kit.para(fmt_date(data.published_on), "letter_right"),
+    ]
+    return tk.build_story(
+        story, out=out, decor=kit.decor(header=f"{data.period}{TITLE}"), title=TITLE
+    )

@@ -1,0 +1,62 @@
+"""The worker roster table and workshop counts shared by the roster, the pass application
+and the reopening application."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable
+
+from . import toolkit as tk
+from .data import WorkerEntry
+from .formatting import shown_id, shown_phone
+
+__all__ = ["ROSTER_HEADER", "roster_table", "workshop_count_table", "workshop_counts"]
+
+ROSTER_HEADER = ("序号", "姓名", "身份证号", "手机", "车间", "岗位", "班次")
+_ROSTER_WIDTHS_MM = (11, 20, 42, 27, 22, 20, 14)
+
+
+def roster_table(
+    kit: tk.FormKit, workers: Sequence[WorkerEntry], *, unmasked: bool = False
+) -> Flowable:
+    """One row per worker; ID numbers and phones masked unless ``unmasked``."""
+    widths = [w * mm for w in _ROSTER_WIDTHS_MM]
+    widths[-1] += tk.BODY_WIDTH - sum(widths)
+    rows = [
+        (
+            str(i),
+            w.name,
+            shown_id(w.id_number, unmasked=unmasked),
+            shown_phone(w.phone, unmasked=unmasked),
+            w.workshop,
+            w.post,
+            w.shift,
+        )
+        for i, w in enumerate(workers, start=1)
+    ]
+    return tk.grid_table(kit, header=ROSTER_HEADER, rows=rows, col_widths=widths)
+
+
+def workshop_counts(workers: Sequence[WorkerEntry]) -> list[tuple[str, int]]:
+    """Headcount per workshop, largest first, ties by name; blanks as 未分车间."""
+    counts = Counter((w.workshop or "未分车间") for w in workers)
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+
+def workshop_count_table(kit: tk.FormKit, workers: Sequence[WorkerEntry]) -> Flowable:
+    """Counts by workshop and by post within it, with a total row."""
+    posts: dict[str, Counter[str]] = {}
+    for w in workers:
+        posts.setdefault(w.workshop or "未分车间", Counter())[w.post or "未填岗位"] += 1
+    rows = []
+    for workshop, count in workshop_counts(workers):
+        detail = "、".join(f"{p} {n} 人" for p, n in sorted(posts[workshop].items()))
+        rows.append((workshop, str(count), detail))
+    rows.append(("合计", str(len(workers)), ""))
+    widths = [40 * mm, 22 * mm, tk.BODY_WIDTH - 62 * mm]
+    return tk.grid_table(
+        kit, header=("车间", "人数", "岗位构成"), rows=rows, col_widths=widths, left_columns=(2,)
+    )
