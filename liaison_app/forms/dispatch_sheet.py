@@ -22,7 +22,7 @@ def build(
     rows += [
         [tk.Field("诉求类别", data.category), tk.Field("紧急程度", data.urgency)],
         [tk.Field("诉求来源", data.source), tk.Field("受理时间", fmt_datetime(data.accepted_at))],
-        [tk.Field("诉求内容", data.description, wide=True, min_height=34 * mm)],
+        [tk.Field("诉求内容", data.description, wide=True, min_height=28 * mm)],
         [tk.Field("主办单位", data.lead_department, wide=True)],
         [tk.Field("协办单位", joined(data.co_departments), wide=True)],
         [
@@ -34,7 +34,7 @@ def build(
             tk.Field("交办人", data.dispatcher),
         ],
         [tk.Field("办理要求", data.requirements, wide=True, min_height=16 * mm)],
-        [tk.Field("办理结果", "", wide=True, min_height=30 * mm)],
+        [tk.Field("办理结果", "", wide=True, min_height=24 * mm)],
     ]
     story = [
         *tk.form_heading(
@@ -50,7 +50,6 @@ def build(
                 tk.Signatory(party="主办单位签收", signer_label="签收人", stamp=True),
                 tk.Signatory(party="交办单位", signer_label="交办人", stamp=True),
             ],
-            height=32 * mm,
         ),
     ]
     return tk.build_story(story, out=out, decor=kit.decor(header=TITLE), title=TITLE)

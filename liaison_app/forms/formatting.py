@@ -19,6 +19,7 @@ __all__ = [
     "fmt_datetime",
     "fmt_days",
     "fmt_period",
+    "fmt_short_date",
     "joined",
     "labelled",
     "shown_id",
@@ -30,6 +31,11 @@ def fmt_date(value: date | None) -> str:
     if value is None:
         return ""
     return f"{value.year}年{value.month}月{value.day}日"
+
+
+def fmt_short_date(value: date | None) -> str:
+    """Compact date for narrow table columns."""
+    return "" if value is None else f"{value.year}.{value.month}.{value.day}"
 
 
 def fmt_datetime(value: datetime | None) -> str:

@@ -6,7 +6,7 @@ from reportlab.lib.units import mm
 
 from . import toolkit as tk
 from .data import LetterRegisterData
-from .formatting import fmt_date, labelled
+from .formatting import fmt_short_date, labelled
 
 FORM_ID = "letter_register"
 TITLE = "直通车登记簿"
@@ -20,16 +20,16 @@ def build(
     rows = [
         (
             e.registration_no,
-            fmt_date(e.received_on),
+            fmt_short_date(e.received_on),
             e.enterprise,
             e.addressee,
             e.summary,
             e.reply,
-            fmt_date(e.replied_on),
+            fmt_short_date(e.replied_on),
         )
         for e in data.entries
     ]
-    widths = [22 * mm, 20 * mm, 26 * mm, 14 * mm, 30 * mm, 26 * mm]
+    widths = [26 * mm, 19 * mm, 24 * mm, 17 * mm, 27 * mm, 24 * mm]
     widths.append(tk.BODY_WIDTH - sum(widths))
     story = [
         *tk.form_heading(

@@ -9,7 +9,7 @@ from reportlab.platypus import Flowable
 
 from . import toolkit as tk
 from .data import ProcedureItem
-from .formatting import fmt_date, fmt_days, joined
+from .formatting import fmt_days, fmt_short_date, joined
 
 __all__ = ["procedure_items_table"]
 
@@ -19,15 +19,15 @@ def procedure_items_table(
 ) -> Flowable:
     """Item, department, documents handed over; dates and status when ``with_progress``."""
     if with_progress:
-        header = ("序号", "代办事项", "审批部门", "递交日期", "办结日期", "常规时限(天)", "状态")
-        widths = [10, 32, 32, 22, 22, 20]
+        header = ("序号", "代办事项", "审批部门", "递交日期", "办结日期", "时限(天)", "状态")
+        widths = [11, 33, 33, 22, 22, 15]
         rows = [
             (
                 str(i),
                 it.name,
                 it.department,
-                fmt_date(it.submitted_on),
-                fmt_date(it.approved_on),
+                fmt_short_date(it.submitted_on),
+                fmt_short_date(it.approved_on),
                 fmt_days(it.usual_days),
                 it.status,
             )
@@ -35,8 +35,8 @@ def procedure_items_table(
         ]
         left = (1, 2)
     else:
-        header = ("序号", "代办事项", "审批部门", "移交材料", "常规时限(天)")
-        widths = [10, 36, 34, 52]
+        header = ("序号", "代办事项", "审批部门", "移交材料", "时限(天)")
+        widths = [11, 38, 36, 52]
         rows = [
             (str(i), it.name, it.department, joined(it.documents), fmt_days(it.usual_days))
             for i, it in enumerate(items, start=1)

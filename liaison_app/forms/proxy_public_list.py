@@ -7,7 +7,7 @@ from reportlab.platypus import Spacer
 
 from . import toolkit as tk
 from .data import ProxyPublicListData
-from .formatting import fmt_date, fmt_days
+from .formatting import fmt_date, fmt_days, fmt_short_date
 
 FORM_ID = "proxy_public_list"
 TITLE = "代办情况公示"
@@ -24,14 +24,14 @@ def build(
             e.enterprise,
             e.project,
             e.items,
-            fmt_date(e.started_on),
-            fmt_date(e.finished_on),
+            fmt_short_date(e.started_on),
+            fmt_short_date(e.finished_on),
             e.status,
             fmt_days(e.days_saved),
         )
         for i, e in enumerate(data.entries, start=1)
     ]
-    widths = [9 * mm, 30 * mm, 28 * mm, 26 * mm, 19 * mm, 19 * mm, 12 * mm]
+    widths = [10 * mm, 29 * mm, 27 * mm, 25 * mm, 19 * mm, 19 * mm, 14 * mm]
     widths.append(tk.BODY_WIDTH - sum(widths))
     story = [
         *tk.title_block(kit, title=f"{data.period}{TITLE}"),

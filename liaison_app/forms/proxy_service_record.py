@@ -32,7 +32,7 @@ def build(
             tk.Field("常规用时(天)", fmt_days(data.days_usual)),
             tk.Field("实际用时(天)", fmt_days(data.days_taken)),
         ],
-        [tk.Field("节约时间(天)", fmt_days(saved)), tk.Field("", "")],
+        [tk.Field("节约时间(天)", fmt_days(saved), wide=True)],
         [tk.Field("办理情况", data.progress, wide=True, min_height=30 * mm)],
     ]
     story = [
@@ -51,7 +51,6 @@ def build(
                 tk.Signatory(party="企业确认", signer_label="企业经办人签字", stamp=True),
                 tk.Signatory(party="代办员", signer_label="签字"),
             ],
-            height=32 * mm,
         ),
     ]
     return tk.build_story(story, out=out, decor=kit.decor(header=TITLE), title=TITLE)

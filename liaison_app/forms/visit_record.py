@@ -27,8 +27,8 @@ def build(
         [tk.Field("走访地点", data.place, wide=True)],
         [tk.Field("走访人员", joined(data.officers), wide=True)],
         [tk.Field("参加人员", joined(data.participants), wide=True)],
-        [tk.Field("走访情况", data.summary, wide=True, min_height=40 * mm)],
-        [tk.Field("发现问题", _numbered(data.problems), wide=True, min_height=28 * mm)],
+        [tk.Field("走访情况", data.summary, wide=True, min_height=36 * mm)],
+        [tk.Field("发现问题", _numbered(data.problems), wide=True, min_height=24 * mm)],
     ]
     story = [
         *tk.form_heading(

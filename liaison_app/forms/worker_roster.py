@@ -6,7 +6,6 @@ that requires it, and the caller records that print in the audit log.
 
 from __future__ import annotations
 
-from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
 from . import toolkit as tk
@@ -52,7 +51,6 @@ def build(
                 tk.Signatory(party="填报人", signer_label="签字"),
                 tk.Signatory(party="企业", signer_label="负责人签字", stamp=True),
             ],
-            height=30 * mm,
         ),
     ]
     return tk.build_story(

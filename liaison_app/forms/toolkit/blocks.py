@@ -46,7 +46,7 @@ GRID_WIDTH = 0.75
 OUTER_WIDTH = 1.2
 # Row height that leaves room for a handwritten correction.
 ROW_MIN = 9 * mm
-CELL_PAD = 4
+CELL_PAD = 3.5
 
 
 class CheckBox(Flowable):
@@ -277,7 +277,7 @@ class Signatory:
 
 
 def signature_boxes(
-    kit: FormKit, signatories: Sequence[Signatory], *, height: float = 38 * mm
+    kit: FormKit, signatories: Sequence[Signatory], *, height: float = 30 * mm
 ) -> KeepTogether:
     """Side-by-side boxes with room for a signature, a stamp and the date."""
     count = max(len(signatories), 1)
