@@ -1,0 +1,39 @@
+"""Helpers shared by the subcommands: opening the database, printing messages."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import peewee
+
+from liaison_app.core.db import DatabaseOpenError, open_database
+from liaison_app.core.i18n import Message
+from liaison_app.core.paths import DataPaths
+from liaison_app.core.settings import Settings
+
+
+class CliError(SystemExit):
+    pass
+
+
+def open_store(data_dir: Path) -> tuple[peewee.SqliteDatabase, DataPaths, Settings]:
+    """Open the data folder's database for a subcommand, or exit with the reason in words."""
+    paths = DataPaths(data_dir)
+    try:
+        db = open_database(paths)
+    except DatabaseOpenError as exc:
+        fail(exc.message)
+    settings = Settings.load(paths.settings)
+    from liaison_app.core import context
+
+    context.set_actor(officer_id=settings.officer_id)
+    return db, paths, settings
+
+
+def say(message: Message | str) -> None:
+    print(message if isinstance(message, str) else message.text())
+
+
+def fail(message: Message | str, *, status: int = 1) -> None:
+    print(message if isinstance(message, str) else message.text(), file=sys.stderr)
+    raise CliError(status)

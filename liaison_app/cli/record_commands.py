@@ -1,0 +1,53 @@
+"""Subcommands over records: demo data and search."""
+from __future__ import annotations
+
+import argparse
+import time
+
+from liaison_app.core import i18n, search
+from liaison_app.core.services import demo
+from liaison_app.cli.common import fail, open_store, say
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("demo", help="fill an empty database with a realistic demo county")
+    p.add_argument("--enterprises", type=int, default=300, metavar="N")
+    p.add_argument("--visits", type=int, default=3000, metavar="N")
+    p.add_argument("--officers", type=int, default=30, metavar="N")
+    p.add_argument("--seed", type=int, default=1, metavar="S")
+    p.add_argument("--force", action="store_true",
+                   help="add demo data even though the database already holds records")
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("search", help="search enterprises and visits")
+    p.add_argument("query")
+    p.add_argument("--limit", type=int, default=20, metavar="N")
+    p.set_defaults(func=cmd_search)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    db, paths, _settings = open_store(args.data_dir)
+    if not demo.database_is_empty() and not args.force:
+        fail(i18n.translate(
+            "Demo", "The database in {path} already holds records; demo data was not added. "
+            "Use --force to add it anyway.").format(path=str(paths.root)))
+    if args.enterprises < 1 or args.visits < 0:
+        fail(i18n.translate("Demo", "Give at least one enterprise and zero or more visits."))
+    started = time.perf_counter()
+    result = demo.generate(enterprises=args.enterprises, visits=args.visits,
+                           officers=args.officers, seed=args.seed)
+    say(i18n.translate(
+        "Demo", "Demo county created: {officers} officers, {enterprises} enterprises, "
+        "{visits} visits, {follow_ups} follow-up actions in {seconds:.1f} s.").format(
+        officers=result.officers, enterprises=result.enterprises, visits=result.visits,
+        follow_ups=result.follow_ups, seconds=time.perf_counter() - started))
+    db.close()
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    db, _paths, _settings = open_store(args.data_dir)
+    for hit in search.search(args.query, limit=args.limit):
+        print(f"{hit.kind}\t{hit.record_id}\t{hit.title}")
+    db.close()
+    return 0

@@ -1,0 +1,21 @@
+"""Officers known on this device."""
+from __future__ import annotations
+
+from liaison_app.core.models import Officer
+
+
+def list_officers(*, active_only: bool = True) -> list[Officer]:
+    query = Officer.select().where(Officer.deleted == False)  # noqa: E712
+    if active_only:
+        query = query.where(Officer.active == True)  # noqa: E712
+    return list(query.order_by(Officer.town, Officer.name))
+
+
+def names_by_id() -> dict[str, str]:
+    return {o.id: o.name for o in Officer.select(Officer.id, Officer.name)}
+
+
+def get_officer(*, officer_id: str) -> Officer | None:
+    if not officer_id:
+        return None
+    return Officer.get_or_none(Officer.id == officer_id)

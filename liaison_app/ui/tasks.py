@@ -1,0 +1,172 @@
+"""The one background runner.
+
+Two worker threads: ``db`` serialises every database write (SQLite allows one writer, and a
+single queue keeps saves in the order they were asked for) and ``net`` does network work
+(sync), so a slow server never delays a save. Work is a plain callable; its result, error
+and progress come back to the main thread through Qt signals (queued connections), so no
+widget is ever touched from a worker. A task can be cancelled: the callable receives a
+``Task`` whose ``cancelled`` event it may poll.
+"""
+from __future__ import annotations
+
+import itertools
+import logging
+import queue
+import threading
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+log = logging.getLogger(__name__)
+
+Worker = str  # "db" or "net"
+
+
+class Task:
+    """Handle given to a running callable: progress reporting and cancellation."""
+
+    def __init__(self, runner: TaskRunner, task_id: int) -> None:
+        self._runner = runner
+        self.id = task_id
+        self.cancelled = threading.Event()
+
+    def progress(self, done: int, total: int, text: str = "") -> None:
+        """Any thread: report progress; delivered on the main thread."""
+        self._runner._progress.emit(self.id, done, total, text)
+
+    def cancel(self) -> None:
+        self.cancelled.set()
+
+
+class TaskRunner(QObject):
+    """Create once on the main thread; ``submit`` from the main thread."""
+
+    _done = Signal(int, object)
+    _failed = Signal(int, object, str)
+    _progress = Signal(int, int, int, str)
+    #: Emitted on the main thread after any ``db`` task finished: screens refresh from it.
+    changed = Signal(str)
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._ids = itertools.count(1)
+        self._callbacks: dict[int, tuple[Callable | None, Callable | None, Callable | None,
+                                         str]] = {}
+        self._tasks: dict[int, Task] = {}
+        self._queues: dict[Worker, queue.Queue] = {}
+        self._threads: dict[Worker, threading.Thread] = {}
+        self._active = 0
+        self._done.connect(self._on_done)
+        self._failed.connect(self._on_failed)
+        self._progress.connect(self._on_progress)
+        for name in ("db", "net"):
+            q: queue.Queue = queue.Queue()
+            t = threading.Thread(target=self._loop, args=(q,), name=f"liaison-{name}",
+                                 daemon=True)
+            self._queues[name] = q
+            self._threads[name] = t
+            t.start()
+
+    # -- main thread API ---------------------------------------------------------------
+    def submit(self, func: Callable[..., Any], *, worker: Worker = "db",
+               on_done: Callable[[Any], None] | None = None,
+               on_error: Callable[[BaseException], None] | None = None,
+               on_progress: Callable[[int, int, str], None] | None = None,
+               with_task: bool = False, change: str = "") -> Task:
+        """Run ``func()`` (or ``func(task)`` with ``with_task``) on a worker.
+
+        ``change`` names what the task modifies; ``changed`` is emitted with it on success.
+        """
+        task_id = next(self._ids)
+        task = Task(self, task_id)
+        self._tasks[task_id] = task
+        self._callbacks[task_id] = (on_done, on_error, on_progress, change)
+        self._active += 1
+        if self._active == 1:
+            self.busy_changed.emit(True)
+        self._queues[worker].put((task, func, with_task))
+        return task
+
+    def run_sync(self, func: Callable[[], Any], *, worker: Worker = "db",
+                 timeout: float = 30.0) -> Any:
+        """Run on a worker and wait (for shutdown and tests only: it blocks the caller)."""
+        box: dict[str, Any] = {}
+        ready = threading.Event()
+
+        def wrapped() -> None:
+            try:
+                box["result"] = func()
+            except BaseException as exc:  # noqa: BLE001 - re-raised in the caller
+                box["error"] = exc
+            finally:
+                ready.set()
+
+        self._queues[worker].put((None, wrapped, False))
+        if not ready.wait(timeout):
+            raise TimeoutError("background work did not finish in time")
+        if "error" in box:
+            raise box["error"]
+        return box.get("result")
+
+    def is_busy(self) -> bool:
+        return self._active > 0
+
+    def shutdown(self, *, timeout: float = 10.0) -> None:
+        """Finish queued work, then stop the workers. Main thread, at exit."""
+        for task in self._tasks.values():
+            task.cancel()
+        for q in self._queues.values():
+            q.put(None)
+        for t in self._threads.values():
+            t.join(timeout)
+
+    # -- worker side -------------------------------------------------------------------
+    def _loop(self, q: queue.Queue) -> None:
+        while True:
+            item = q.get()
+            if item is None:
+                return
+            task, func, with_task = item
+            if task is None:
+                func()
+                continue
+            try:
+                result = func(task) if with_task else func()
+            except BaseException as exc:  # noqa: BLE001 - delivered to the main thread
+                log.error("background task failed:\n%s", traceback.format_exc())
+                self._failed.emit(task.id, exc, traceback.format_exc())
+            else:
+                self._done.emit(task.id, result)
+
+    # -- back on the main thread -------------------------------------------------------
+    def _finish(self, task_id: int) -> tuple[Callable | None, Callable | None, Callable | None,
+                                             str]:
+        self._tasks.pop(task_id, None)
+        self._active -= 1
+        if self._active == 0:
+            self.busy_changed.emit(False)
+        return self._callbacks.pop(task_id, (None, None, None, ""))
+
+    def _on_done(self, task_id: int, result: Any) -> None:
+        on_done, _on_error, _on_progress, change = self._finish(task_id)
+        if change:
+            self.changed.emit(change)
+        if on_done is not None:
+            on_done(result)
+
+    def _on_failed(self, task_id: int, exc: BaseException, trace: str) -> None:
+        _on_done, on_error, _on_progress, _change = self._finish(task_id)
+        if on_error is not None:
+            on_error(exc)
+        else:
+            from liaison_app.ui.errors import show_error
+
+            show_error(None, exc)
+
+    def _on_progress(self, task_id: int, done: int, total: int, text: str) -> None:
+        callbacks = self._callbacks.get(task_id)
+        if callbacks and callbacks[2] is not None:
+            callbacks[2](done, total, text)

@@ -1,0 +1,28 @@
+"""Fixtures shared by every test: a real temporary data folder with a migrated database."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.pop("LIAISON_DATA_DIR", None)
+
+from liaison_app.core.db import close_database, open_database  # noqa: E402
+from liaison_app.core.paths import DataPaths  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def data_paths(tmp_path: Path) -> DataPaths:
+    return DataPaths(tmp_path / "data")
+
+
+@pytest.fixture
+def store(data_paths: DataPaths):
+    """An open, migrated database in a temp folder; yields its ``DataPaths``."""
+    open_database(data_paths)
+    yield data_paths
+    close_database()

@@ -1,0 +1,36 @@
+"""UI fixtures: the app's context over a real temporary database, offscreen, in Chinese."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from liaison_app.core.settings import Settings
+
+ROOT = __import__("pathlib").Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_translations():
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "i18n.py"), "compile"], check=True,
+                   capture_output=True)
+
+
+@pytest.fixture
+def ctx(qapp, store):
+    from liaison_app.ui.context import AppContext
+    from liaison_app.ui.i18n import install_language
+    from liaison_app.ui.tasks import TaskRunner
+
+    install_language("zh_CN")
+    settings = Settings()
+    runner = TaskRunner()
+    context = AppContext(paths=store, settings=settings, runner=runner)
+    yield context
+    runner.shutdown()
+
+
+def wait_idle(qtbot, ctx, timeout: int = 10_000) -> None:
+    """Wait until every background task has delivered its result to the main thread."""
+    qtbot.waitUntil(lambda: not ctx.runner.is_busy(), timeout=timeout)
