@@ -29,7 +29,7 @@ def build(
         )
         for e in data.entries
     ]
-    widths = [26 * mm, 19 * mm, 24 * mm, 17 * mm, 27 * mm, 24 * mm]
+    widths = [26 * mm, 19 * mm, 24 * mm, 18 * mm, 26 * mm, 24 * mm]
     widths.append(tk.BODY_WIDTH - sum(widths))
     story = [
         *tk.form_heading(

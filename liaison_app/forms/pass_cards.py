@@ -146,7 +146,7 @@ class _CardPainter:
         )
         lines = [
             ("单位：", card.enterprise_name),
-            ("车间：", " / ".join(v for v in (card.workshop, card.post) if v)),
+            ("车间岗位：", " / ".join(v for v in (card.workshop, card.post) if v)),
         ]
         if card.id_number:
             lines.append(("证号：", mask_id_number(card.id_number)))
@@ -169,7 +169,7 @@ class _CardPainter:
             size=_QR,
         )
         number = f"No. {card.pass_no}"
-        size = self._fit(number, size=8.5, width=_QR + 4 * mm, font=self.body)
+        size = self._fit(number, size=8.5, width=_QR, font=self.body)
         draw_text(
             c,
             x=qr_x + _QR / 2,

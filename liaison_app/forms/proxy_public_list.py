@@ -31,7 +31,7 @@ def build(
         )
         for i, e in enumerate(data.entries, start=1)
     ]
-    widths = [10 * mm, 29 * mm, 27 * mm, 25 * mm, 19 * mm, 19 * mm, 14 * mm]
+    widths = [10 * mm, 27 * mm, 26 * mm, 24 * mm, 19 * mm, 19 * mm, 13 * mm]
     widths.append(tk.BODY_WIDTH - sum(widths))
     story = [
         *tk.title_block(kit, title=f"{data.period}{TITLE}"),
@@ -45,7 +45,7 @@ def build(
                 "受理日期",
                 "办结日期",
                 "状态",
-                "节约(天)",
+                "节约天数",
             ),
             rows=rows,
             col_widths=widths,
