@@ -9,11 +9,8 @@ from liaison_app.core.masking import mask_id_number, mask_phone
 
 from .data import EnterpriseInfo
 from .toolkit import Field
-from .toolkit.blocks import BLANK_DATE, NBSP
 
 __all__ = [
-    "BLANK_DATE",
-    "NBSP",
     "enterprise_fields",
     "fmt_date",
     "fmt_datetime",

@@ -11,7 +11,7 @@ from reportlab.platypus import Spacer
 
 from . import toolkit as tk
 from .data import PowerOfAttorneyData
-from .formatting import BLANK_DATE, NBSP, fmt_date, fmt_period, joined, labelled, shown_id
+from .formatting import fmt_date, fmt_period, joined, labelled, shown_id
 
 FORM_ID = "power_of_attorney"
 TITLE = "代办委托书"
@@ -61,8 +61,12 @@ def build(
         kit.para("特此委托。", "letter"),
         Spacer(1, 12 * mm),
         kit.para(f"委托单位（盖章）：{e.name}", "letter_right"),
-        kit.para(f"法定代表人（签字）：{NBSP * 24}", "letter_right"),
-        kit.para(fmt_date(data.signed_on) or BLANK_DATE, "letter_right"),
+        tk.signature_line(kit, label="法定代表人（签字）："),
+        (
+            kit.para(fmt_date(data.signed_on), "letter_right")
+            if data.signed_on
+            else tk.date_blank(kit, style="letter_plain")
+        ),
     ]
     return tk.build_story(
         story, out=out, decor=kit.decor(header=TITLE), title=TITLE, unmasked=unmasked

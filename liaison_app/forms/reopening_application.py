@@ -8,7 +8,7 @@ from reportlab.platypus import PageBreak, Spacer
 
 from . import toolkit as tk
 from .data import ReopeningApplicationData
-from .formatting import BLANK_DATE, NBSP, enterprise_fields, fmt_date, labelled
+from .formatting import enterprise_fields, fmt_date, labelled
 from .roster_section import roster_table
 from .worker_roster import privacy_note
 
@@ -96,8 +96,8 @@ def build(
         kit.para("特此承诺。", "letter"),
         Spacer(1, 14 * mm),
         kit.para(f"承诺企业（盖章）：{e.name}", "letter_right"),
-        kit.para(f"法定代表人（签字）：{NBSP * 24}", "letter_right"),
-        kit.para(BLANK_DATE, "letter_right"),
+        tk.signature_line(kit, label="法定代表人（签字）："),
+        tk.date_blank(kit, style="letter_plain"),
     ]
     if data.workers:
         story += [

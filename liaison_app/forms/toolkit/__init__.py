@@ -7,12 +7,14 @@ from .blocks import (
     Field,
     Signatory,
     checklist,
+    date_blank,
     field_table,
     form_heading,
     grid_table,
     meta_line,
     section,
     signature_boxes,
+    signature_line,
     title_block,
 )
 from .cutmarks import draw_cut_marks
@@ -36,6 +38,7 @@ __all__ = [
     "Signatory",
     "build_story",
     "checklist",
+    "date_blank",
     "current_font_info",
     "draw_cut_marks",
     "draw_qr",
@@ -48,5 +51,6 @@ __all__ = [
     "qr_image",
     "section",
     "signature_boxes",
+    "signature_line",
     "title_block",
 ]

@@ -22,25 +22,21 @@ from .kit import CELL_SIZE, FormKit
 from .page import BODY_WIDTH
 
 __all__ = [
-    "BLANK_DATE",
-    "NBSP",
     "CheckBox",
     "Field",
     "Signatory",
     "checklist",
+    "date_blank",
     "field_table",
     "form_heading",
     "grid_table",
     "meta_line",
     "section",
     "signature_boxes",
+    "signature_line",
     "title_block",
 ]
 
-# Paragraphs collapse ordinary and ideographic spaces; no-break spaces keep the room to write.
-NBSP = "\u00a0"
-#: Printed where a date is to be written by hand.
-BLANK_DATE = f"{NBSP * 10}年{NBSP * 6}月{NBSP * 6}日"
 LABEL_SHADE = colors.Color(0.93, 0.93, 0.93)
 GRID_WIDTH = 0.75
 OUTER_WIDTH = 1.2
@@ -72,6 +68,50 @@ class CheckBox(Flowable):
             path.lineTo(s * 0.85, s * 0.82)
             c.drawPath(path, stroke=1, fill=0)
         c.restoreState()
+
+
+def _fill_in(kit: FormKit, cells: Sequence[str], widths: Sequence[float], style: str) -> Table:
+    # Blank space for handwriting as empty table cells: spaces would collapse or, in the CID
+    # font, lose their width.
+    table = Table(
+        [[kit.para(c, style) if c else "" for c in cells]], colWidths=list(widths), hAlign="RIGHT"
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return table
+
+
+def date_blank(
+    kit: FormKit, *, label: str = "", style: str = "sign", width: float | None = None
+) -> Table:
+    """A "label 年 月 日" line with room to write the date by hand, ``width`` wide at most."""
+    size = kit.styles[style].fontSize
+    label_w = kit.width(label, size=size) + 2 if label else 0
+    unit = size * 1.2
+    room = 9.5 * unit if width is None else max(width - label_w - 3 * unit, 4.5 * unit)
+    room = min(room, 9.5 * unit)
+    return _fill_in(
+        kit,
+        [label, "", "年", "", "月", "", "日"],
+        [label_w, room * 0.4, unit, room * 0.3, unit, room * 0.3, unit],
+        style,
+    )
+
+
+def signature_line(
+    kit: FormKit, *, label: str, blank: float = 45 * mm, style: str = "letter_right"
+) -> Table:
+    """A right-aligned "label" followed by blank room for a signature."""
+    size = kit.styles[style].fontSize
+    return _fill_in(kit, [label, ""], [kit.width(label, size=size) + 2, blank], style)
 
 
 def title_block(kit: FormKit, *, title: str, subtitle: str = "") -> list[Flowable]:
@@ -290,7 +330,7 @@ def signature_boxes(
             [
                 [kit.para(party, "sign")],
                 [kit.para(signer, "sign")],
-                [kit.para(f"日期：{BLANK_DATE}", "sign_right")],
+                [date_blank(kit, label="日期：", width=width - 2 * CELL_PAD)],
             ],
             colWidths=[width - 2 * CELL_PAD],
             rowHeights=[None, height - 2 * 20 - 16, 20],
