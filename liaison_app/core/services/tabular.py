@@ -425,6 +425,10 @@ def _build_preview(*, path: Path, spec: tuple[ColumnSpec, ...], sheet: str | Non
             if col.key not in row.values:
                 row.values[col.key] = convert_cell(None, col)[0]
         preview.rows.append(row)
+    if not preview.rows:
+        preview.file_errors.append(i18n.translate(
+            "Import", "{path} has a header row (row {row}) but no data below it.").format(
+            path=str(path), row=header_row))
     return preview
 
 
