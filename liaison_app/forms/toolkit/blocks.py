@@ -43,6 +43,10 @@ OUTER_WIDTH = 1.2
 # Row height that leaves room for a handwritten correction.
 ROW_MIN = 9 * mm
 CELL_PAD = 3.5
+_NO_PADDING = [
+    (side, (0, 0), (-1, -1), 0)
+    for side in ("LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING")
+]
 
 
 class CheckBox(Flowable):
@@ -76,16 +80,7 @@ def _fill_in(kit: FormKit, cells: Sequence[str], widths: Sequence[float], style:
     table = Table(
         [[kit.para(c, style) if c else "" for c in cells]], colWidths=list(widths), hAlign="RIGHT"
     )
-    table.setStyle(
-        TableStyle(
-            [
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
-    )
+    table.setStyle(TableStyle(_NO_PADDING))
     return table
 
 
@@ -335,17 +330,7 @@ def signature_boxes(
             colWidths=[width - 2 * CELL_PAD],
             rowHeights=[None, height - 2 * 20 - 16, 20],
         )
-        inner.setStyle(
-            TableStyle(
-                [
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                    ("TOPPADDING", (0, 0), (-1, -1), 0),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-                    ("VALIGN", (0, 1), (0, 1), "BOTTOM"),
-                ]
-            )
-        )
+        inner.setStyle(TableStyle([*_NO_PADDING, ("VALIGN", (0, 1), (0, 1), "BOTTOM")]))
         cells.append(inner)
     table = Table([cells], colWidths=[width] * count, rowHeights=[height])
     table.setStyle(
