@@ -257,3 +257,14 @@ def test_plan_statuses_counts_and_repeats(tmp_path: Path) -> None:
     assert [r.row_number for r in plan.importable(include_warnings=True)] == [2, 3]
     assert plan.label("phone").text() == "Phone"
     assert isinstance(plan.rows[0], RowReport) and plan.rows[0].title == "a"
+
+
+def test_merged_cells_without_the_fast_path(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from liaison_app.core.services import tabular
+
+    monkeypatch.setattr(tabular, "_worksheet_part", lambda ws: None)
+    path = write_xlsx(tmp_path / "m.xlsx", [["姓名", "车间"], ["甲", "一车间"], ["乙", None]],
+                      merges=["B2:B3"])
+    assert [r.values["workshop"] for r in read_table(path=path, spec=SPEC).rows] == [
+        "一车间", "一车间"]

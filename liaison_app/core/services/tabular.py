@@ -488,15 +488,20 @@ def _open_workbook(path: Path, *, read_only: bool = True) -> Any:
 
     try:
         return openpyxl.load_workbook(path, read_only=read_only, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
-        raise _not_spreadsheet(path) from exc
-    except Exception as exc:  # openpyxl raises its own InvalidFileException and others
+    except Exception as exc:
+        # A damaged or foreign zip fails deep inside openpyxl with BadZipFile, KeyError,
+        # InvalidFileException and more; to the person they all mean the same thing.
         raise _not_spreadsheet(path) from exc
 
 
 _MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]*?ref="([A-Z]+[0-9]+(?::[A-Z]+[0-9]+)?)"')
 #: Above this, the fallback that opens the workbook fully for its merged cells is too slow.
 FULL_OPEN_LIMIT = 5 * 1024 * 1024
+
+
+def _worksheet_part(ws: Any) -> str | None:
+    """The sheet's XML file inside the .xlsx; a private openpyxl detail, hence the fallback."""
+    return getattr(ws, "_worksheet_path", None)
 
 
 def _merged_ranges(path: Path, ws: Any) -> list[tuple[int, int, int, int]]:
@@ -508,7 +513,7 @@ def _merged_ranges(path: Path, ws: Any) -> list[tuple[int, int, int, int]]:
     """
     from openpyxl.utils.cell import range_boundaries
 
-    part = getattr(ws, "_worksheet_path", None)
+    part = _worksheet_part(ws)
     refs: list[str] = []
     if part:
         with zipfile.ZipFile(path) as archive:
