@@ -1,0 +1,61 @@
+"""What sync keeps on the device besides the outbox: conflicts, parked records, history."""
+from __future__ import annotations
+
+import peewee
+
+from liaison_app.core.models.base import BaseModel, utcnow
+from liaison_app.core.models.fields import JSONField
+
+
+class SyncConflict(BaseModel):
+    """A field changed here and on the server: both values, for a person to settle."""
+
+    table = peewee.CharField(max_length=40)
+    record_id = peewee.CharField(max_length=64, index=True)
+    field = peewee.CharField(max_length=64)
+    local_value = JSONField(null=True)
+    server_value = JSONField(null=True)
+    #: "local" or "server": which value the record holds now.
+    kept = peewee.CharField(max_length=8)
+    policy = peewee.CharField(max_length=16)
+    op_id = peewee.CharField(max_length=64)
+    server_version = peewee.IntegerField()
+    created_at = peewee.DateTimeField(default=utcnow)
+    resolved_at = peewee.DateTimeField(null=True, index=True)
+    resolution = peewee.CharField(default="", max_length=16)
+
+    class Meta:
+        table_name = "sync_conflict"
+
+
+class SyncParked(BaseModel):
+    """A pulled record whose parent has not arrived yet; applied as soon as it has."""
+
+    table = peewee.CharField(max_length=40)
+    record_id = peewee.CharField(max_length=64)
+    payload = JSONField()
+    parked_at = peewee.DateTimeField(default=utcnow)
+
+    class Meta:
+        table_name = "sync_parked"
+        primary_key = peewee.CompositeKey("table", "record_id")
+
+
+class SyncHistory(BaseModel):
+    started_at = peewee.DateTimeField(default=utcnow, index=True)
+    finished_at = peewee.DateTimeField(null=True)
+    #: ok | error | cancelled | upgrade | signin
+    outcome = peewee.CharField(max_length=16)
+    pushed = peewee.IntegerField(default=0)
+    pulled = peewee.IntegerField(default=0)
+    conflicts = peewee.IntegerField(default=0)
+    rejected = peewee.IntegerField(default=0)
+    files_up = peewee.IntegerField(default=0)
+    files_down = peewee.IntegerField(default=0)
+    message = peewee.TextField(default="")
+
+    class Meta:
+        table_name = "sync_history"
+
+
+__all__ = ["SyncConflict", "SyncHistory", "SyncParked"]

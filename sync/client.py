@@ -1,0 +1,415 @@
+"""The sync engine: push the outbox, pull changes, move attachments, verify. No Qt.
+
+``SyncEngine.sync_once`` runs one whole sync on the calling thread (the app's network
+worker, or the command line's only thread), reporting progress through a callback and
+stopping at the next safe point when ``cancel`` is set. Only one sync runs at a time per data
+folder. Nothing unsynced is ever dropped: operations leave the outbox only when their result
+is stored; rejected ones stay, visible, until a person deals with them.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import os
+import platform
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from liaison_app.core import context, i18n
+from liaison_app.core.i18n import Message
+from liaison_app.core.migrations import LATEST_VERSION
+from liaison_app.core.models.base import SYNCED_MODELS, LocalState, OutboxOp, utcnow
+from liaison_app.core.models.sync_records import SyncConflict, SyncHistory
+from liaison_app.core.paths import DataPaths
+from sync import credentials, local
+from sync import protocol as p
+from sync.transport import RetryPolicy, SyncError, Transport, cancelled_error
+
+log = logging.getLogger(__name__)
+
+KEY_LAST_SUCCESS = "sync.last_success"
+KEY_VERIFIED_AT = "sync.verified_seq"
+
+_locks: dict[str, threading.Lock] = {}
+_locks_guard = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Progress:
+    phase: str  # upload | push | pull | download | verify
+    done: int
+    total: int  # 0 when unknown
+    message: Message
+
+
+ProgressCallback = Callable[[Progress], None]
+
+
+@dataclass
+class SyncReport:
+    outcome: str = "ok"  # ok | offline | signin | upgrade | server | cancelled | busy
+    pushed: int = 0
+    applied: int = 0
+    merged: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+    pulled: int = 0
+    parked: int = 0
+    files_up: int = 0
+    files_down: int = 0
+    repulled: list[str] = field(default_factory=list)
+    message: Message | None = None
+    seconds: float = 0.0
+    bytes_sent: int = 0
+    bytes_received: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome == "ok"
+
+    def summary(self) -> Message:
+        return i18n.translate(
+            "Sync", "Sent {pushed} changes ({conflicts} conflicts, {rejected} refused), received "
+            "{pulled} records, {up} files up, {down} files down."
+        ).format(pushed=self.pushed, conflicts=self.conflicts, rejected=self.rejected,
+                 pulled=self.pulled, up=self.files_up, down=self.files_down)
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    signed_in: bool
+    server_url: str
+    username: str
+    pending: int
+    rejected: int
+    conflicts: int
+    last_success: dt.datetime | None
+    last_outcome: str
+    last_message: str
+
+
+def _lock_for(paths: DataPaths) -> threading.Lock:
+    with _locks_guard:
+        return _locks.setdefault(str(paths.root), threading.Lock())
+
+
+def _noop(_: Progress) -> None:
+    return None
+
+
+# -- sign-in ---------------------------------------------------------------------------------
+def login(*, server_url: str, username: str, password: str, device_name: str = "",
+          ca_cert: str | None = None) -> credentials.AccountInfo:
+    """Sign in once with the server and keep the device token. Database must be open.
+
+    Network worker or the command line's thread; raises SyncError with a message for people.
+    """
+    device = credentials.device_id()
+    with Transport(server_url=server_url, client_schema=LATEST_VERSION, device_id=device,
+                   ca_cert=ca_cert, retry=RetryPolicy(attempts=2)) as t:
+        answer = t.call("POST", "/auth/login", {
+            "username": username, "password": password, "device_id": device,
+            "device_name": device_name or platform.node(),
+        })
+    reply = p.LoginResponse.model_validate(answer)
+    info = credentials.AccountInfo(
+        server_url=server_url.rstrip("/"), username=reply.account.username,
+        role=reply.account.role, officer_id=reply.account.officer_id, device_id=device,
+        token_store="database", ca_cert=ca_cert)
+    info = credentials.save(info, reply.token)
+    context.set_actor(officer_id=info.officer_id, device_id=device)
+    return info
+
+
+def status() -> SyncStatus:
+    """What the status bar and ``liaison status`` show. Any thread with the database open."""
+    info, token = credentials.load()
+    last = LocalState.get_value(KEY_LAST_SUCCESS)
+    latest = SyncHistory.select().order_by(SyncHistory.id.desc()).first()
+    return SyncStatus(
+        signed_in=bool(info and token), server_url=info.server_url if info else "",
+        username=info.username if info else "",
+        pending=OutboxOp.select().where(OutboxOp.state == "pending").count(),
+        rejected=OutboxOp.select().where(OutboxOp.state == "rejected").count(),
+        conflicts=SyncConflict.select().where(SyncConflict.resolved_at.is_null()).count(),
+        last_success=dt.datetime.fromisoformat(last) if last else None,
+        last_outcome=latest.outcome if latest else "",
+        last_message=latest.message if latest else "",
+    )
+
+
+def retry_rejected() -> int:
+    """Put refused operations back in the queue (after the cause was fixed)."""
+    return OutboxOp.update(state="pending").where(OutboxOp.state == "rejected").execute()
+
+
+# -- the engine ------------------------------------------------------------------------------
+class SyncEngine:
+    """One device's sync with its server. Database opened by the caller beforehand."""
+
+    def __init__(self, *, data_paths: DataPaths, server_url: str | None = None,
+                 batch_size: int = 500, page_size: int = 2000, timeout: float = 60.0,
+                 retry: RetryPolicy | None = None, protocol_version: int = p.PROTOCOL_VERSION
+                 ) -> None:
+        self.paths = data_paths
+        self.server_url = server_url
+        self.batch_size = batch_size
+        self.page_size = page_size
+        self.timeout = timeout
+        self.retry = retry or RetryPolicy()
+        self.protocol_version = protocol_version
+
+    def _transport(self, cancel: threading.Event) -> Transport:
+        info, token = credentials.load()
+        if info is None or not token:
+            raise SyncError("signin", i18n.translate(
+                "Sync", "This laptop is not signed in to a server yet. Sign in first; your "
+                "records are kept."))
+        return Transport(server_url=self.server_url or info.server_url,
+                         client_schema=LATEST_VERSION, token=token, device_id=info.device_id,
+                         ca_cert=info.ca_cert, timeout=self.timeout, retry=self.retry,
+                         cancel=cancel, protocol_version=self.protocol_version)
+
+    def sync_once(self, *, progress: ProgressCallback | None = None,
+                  cancel: threading.Event | None = None) -> SyncReport:
+        """Run one sync. Network worker thread; returns a report, never raises SyncError."""
+        report = SyncReport()
+        lock = _lock_for(self.paths)
+        if not lock.acquire(blocking=False):
+            report.outcome = "busy"
+            report.message = i18n.translate("Sync", "A sync is already running.")
+            return report
+        started = time.perf_counter()
+        history = SyncHistory.create(outcome="running")
+        cancel = cancel or threading.Event()
+        emit = progress or _noop
+        transport: Transport | None = None
+        try:
+            transport = self._transport(cancel)
+            self._upload_files(transport, report, emit, cancel)
+            self._push(transport, report, emit, cancel)
+            counts, scope = self._pull(transport, report, emit, cancel)
+            self._download_files(transport, report, emit, cancel)
+            if counts is not None:
+                self._verify(transport, report, emit, cancel, counts, scope)
+            LocalState.set_value(KEY_LAST_SUCCESS, utcnow().isoformat())
+            report.message = report.summary()
+        except SyncError as exc:
+            report.outcome = exc.kind
+            report.message = exc.message
+            log.info("sync stopped: %s", exc)
+        finally:
+            if transport is not None:
+                report.bytes_sent = transport.bytes_sent
+                report.bytes_received = transport.bytes_received
+                transport.close()
+            report.seconds = time.perf_counter() - started
+            SyncHistory.update(
+                finished_at=utcnow(), outcome=report.outcome, pushed=report.pushed,
+                pulled=report.pulled, conflicts=report.conflicts, rejected=report.rejected,
+                files_up=report.files_up, files_down=report.files_down,
+                message=str(report.message or ""),
+            ).where(SyncHistory.id == history.id).execute()
+            lock.release()
+        return report
+
+    # -- push --------------------------------------------------------------------------------
+    def _push(self, t: Transport, report: SyncReport, emit: ProgressCallback,
+              cancel: threading.Event) -> None:
+        # Only what was queued when the sync began: later edits wait for the next sync, so a
+        # person typing during a long sync cannot keep it running forever.
+        up_to = OutboxOp.select(OutboxOp.seq).order_by(OutboxOp.seq.desc()).scalar() or 0
+        total = OutboxOp.select().where((OutboxOp.state == "pending")
+                                        & (OutboxOp.seq <= up_to)).count()
+        after = 0
+        sent = 0
+        while True:
+            if cancel.is_set():
+                raise cancelled_error()
+            ops = local.pending_ops(after_seq=after, up_to_seq=up_to, limit=self.batch_size)
+            if not ops:
+                return
+            answer = t.call("POST", "/sync/push", {"ops": [local.op_to_wire(o) for o in ops]})
+            results = p.PushResponse.model_validate(answer).results
+            tally = local.store_results(results)
+            report.applied += tally.get("applied", 0)
+            report.merged += tally.get("merged", 0)
+            report.conflicts += tally.get("conflict", 0)
+            report.rejected += tally.get("rejected", 0)
+            report.pushed += len(results) - tally.get("rejected", 0)
+            after = ops[-1].seq
+            sent += len(ops)
+            emit(Progress("push", sent, total, i18n.translate(
+                "Sync", "Sending changes: {done} of {total}").format(done=sent, total=total)))
+
+    # -- pull --------------------------------------------------------------------------------
+    def _pull(self, t: Transport, report: SyncReport, emit: ProgressCallback,
+              cancel: threading.Event, *, tables: list[str] | None = None
+              ) -> tuple[dict[str, p.TableCount] | None, list[str] | None]:
+        full = tables is not None
+        since = 0 if full else local.checkpoint()
+        known = sorted(SYNCED_MODELS)
+        if not full and LocalState.get_value(local.KEY_TABLES) != known:
+            # This version knows record types an older one skipped: fetch everything again
+            # (records already here are merged, nothing local is dropped).
+            if since:
+                log.info("record types changed; pulling everything again")
+            since = 0
+            LocalState.set_value(local.KEY_TABLES, known)
+        want_counts = not full
+        restarted = full
+        while True:
+            if cancel.is_set():
+                raise cancelled_error()
+            body: dict[str, Any] = {"since": since, "limit": self.page_size,
+                                    "want_counts": want_counts}
+            if full:
+                body.update(tables=tables, include_own=True)
+            page = t.call("POST", "/sync/pull", body)
+            stored_hash = LocalState.get_value(local.KEY_SCOPE_HASH)
+            if not restarted and stored_hash and page["scope_hash"] != stored_hash and since:
+                # The set of enterprises this account sees changed: records of a newly
+                # assigned enterprise are older than the checkpoint, so start over (merging).
+                log.info("scope changed; pulling from the start")
+                since, restarted = 0, True
+                continue
+            applied, parked = local.apply_page(
+                page["records"], checkpoint_to=None if full else page["next"],
+                scope_hash=None if full else page["scope_hash"])
+            report.pulled += applied
+            report.parked += parked
+            since = page["next"]
+            emit(Progress("pull", since, page["high_seq"], i18n.translate(
+                "Sync", "Receiving records: {count}").format(count=report.pulled)))
+            if not page["more"]:
+                counts = page.get("counts")
+                parsed = ({k: p.TableCount.model_validate(v) for k, v in counts.items()}
+                          if counts is not None else None)
+                return parsed, page.get("scope")
+
+    def _verify(self, t: Transport, report: SyncReport, emit: ProgressCallback,
+                cancel: threading.Event, counts: dict[str, p.TableCount],
+                scope: list[str] | None) -> None:
+        emit(Progress("verify", 0, 0, i18n.translate("Sync", "Checking the records")))
+        mine = local.local_counts(scope)
+        bad = [table for table, c in counts.items()
+               if table in mine and mine[table] != (c.count, c.version_sum)]
+        for table in bad:
+            log.warning("verification: %s differs (here %s, server %s/%s); pulling it again",
+                        table, mine[table], counts[table].count, counts[table].version_sum)
+            self._pull(t, report, emit, cancel, tables=[table])
+            report.repulled.append(table)
+
+    # -- attachments -------------------------------------------------------------------------
+    def _upload_files(self, t: Transport, report: SyncReport, emit: ProgressCallback,
+                      cancel: threading.Event) -> None:
+        model = SYNCED_MODELS.get("attachment")
+        if model is None:
+            return
+        waiting = (OutboxOp.select(OutboxOp.record_id)
+                   .where((OutboxOp.table == "attachment") & (OutboxOp.state == "pending")))
+        hashes = sorted({sha for (sha,) in model.select(model.sha256)
+                         .where(model.id.in_(waiting)).tuples()})
+        if not hashes:
+            return
+        missing = p.MissingResponse.model_validate(
+            t.call("POST", "/attachments/missing", {"hashes": hashes})).missing
+        for n, (sha, offset) in enumerate(sorted(missing.items()), start=1):
+            if cancel.is_set():
+                raise cancelled_error()
+            path = blob_path(self.paths, sha)
+            if not path.exists():
+                log.warning("attachment %s is not on this laptop; its record goes anyway", sha)
+                continue
+            upload_blob(t, path, sha, offset=offset)
+            report.files_up += 1
+            emit(Progress("upload", n, len(missing), i18n.translate(
+                "Sync", "Sending files: {done} of {total}").format(done=n, total=len(missing))))
+
+    def _download_files(self, t: Transport, report: SyncReport, emit: ProgressCallback,
+                        cancel: threading.Event) -> None:
+        model = SYNCED_MODELS.get("attachment")
+        if model is None or not LocalState.get_value(local.KEY_FILES_DUE):
+            return
+        hashes = {sha for (sha,) in model.select(model.sha256).where(~model.deleted).tuples()}
+        wanted = sorted(h for h in hashes if h and not blob_path(self.paths, h).exists())
+        failed = 0
+        for n, sha in enumerate(wanted, start=1):
+            if cancel.is_set():
+                raise cancelled_error()
+            try:
+                download_blob(t, self.paths, sha)
+                report.files_down += 1
+            except SyncError as exc:
+                if exc.kind != "server":
+                    raise
+                failed += 1
+            emit(Progress("download", n, len(wanted), i18n.translate(
+                "Sync", "Receiving files: {done} of {total}").format(done=n, total=len(wanted))))
+        LocalState.set_value(local.KEY_FILES_DUE, failed > 0)
+
+
+def blob_path(paths: DataPaths, sha: str) -> Path:
+    return paths.attachments / sha[:2] / sha
+
+
+def upload_blob(t: Transport, path: Path, sha: str, *, offset: int = 0) -> None:
+    """Send a file in chunks from ``offset``; a retried chunk continues where the server is."""
+    total = path.stat().st_size
+    restarts = 0
+    with path.open("rb") as fh:
+        while True:
+            fh.seek(offset)
+            chunk = fh.read(p.ATTACHMENT_CHUNK)
+            response = t.raw("PUT", f"/attachments/{sha}",
+                             params={"offset": offset, "total": total}, content=chunk)
+            if response.status_code == 409:
+                offset = int(response.json().get("detail", {}).get("received", 0))
+                continue
+            if response.status_code == 422 and restarts < 1:
+                restarts += 1
+                offset = 0
+                continue
+            result = p.UploadResult.model_validate(t.check(response))
+            if result.complete:
+                return
+            offset = result.received
+
+
+def download_blob(t: Transport, paths: DataPaths, sha: str) -> Path:
+    """Fetch a file into a temporary name, check its hash, then rename it into place."""
+    target = blob_path(paths, sha)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=".download-")
+    tmp = Path(tmp_name)
+    try:
+        digest = hashlib.sha256()
+        try:
+            with os.fdopen(fd, "wb") as out, t.stream(f"/attachments/{sha}") as response:
+                if response.status_code >= 400:
+                    response.read()
+                    t.check(response)
+                for block in response.iter_bytes():
+                    digest.update(block)
+                    out.write(block)
+                out.flush()
+                os.fsync(out.fileno())
+        except httpx.HTTPError as exc:
+            raise SyncError("offline", i18n.translate(
+                "Sync", "The connection dropped while a file was arriving ({reason}); it will "
+                "be fetched again.").format(reason=str(exc)[:200])) from exc
+        if digest.hexdigest() != sha:
+            raise SyncError("server", i18n.translate(
+                "Sync", "A file arrived damaged and was discarded; it will be fetched again."))
+        os.replace(tmp, target)
+        return target
+    finally:
+        tmp.unlink(missing_ok=True)

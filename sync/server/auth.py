@@ -1,0 +1,210 @@
+"""Accounts, device tokens and login rate limiting.
+
+Passwords are argon2 hashes. A device token is 32 random bytes shown once to the client; the
+server keeps only its SHA-256, bound to the device id it was issued for, with an expiry and
+a revoked flag. Failed logins are counted per user name and per address.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import secrets
+import uuid
+from dataclasses import dataclass
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from sync.protocol import ROLES
+from sync.server.models import (
+    Assignment,
+    Device,
+    LoginFailure,
+    Record,
+    SeqCounter,
+    User,
+    server_db,
+    utcnow,
+    write_transaction,
+)
+
+TOKEN_LIFETIME = dt.timedelta(days=180)
+FAILURE_WINDOW = dt.timedelta(minutes=15)
+MAX_FAILURES_PER_USER = 5
+MAX_FAILURES_PER_ADDRESS = 30
+
+_hasher = PasswordHasher()
+#: Verified against when the user does not exist, so timing does not reveal user names.
+_DUMMY_HASH = _hasher.hash("not-a-password")
+
+
+class AuthError(Exception):
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+@dataclass(frozen=True)
+class Caller:
+    user_id: int
+    username: str
+    role: str
+    officer_id: str
+    device_id: str
+    device_pk: int
+
+    @property
+    def can_write(self) -> bool:
+        return self.role in ("liaison", "center")
+
+    @property
+    def whole_county(self) -> bool:
+        return self.role in ("center", "viewer")
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+# -- users -----------------------------------------------------------------------------------
+def add_user(*, username: str, password: str, role: str) -> User:
+    if role not in ROLES:
+        raise ValueError(f"role must be one of {', '.join(ROLES)}")
+    if not username.strip() or len(username) > 64:
+        raise ValueError("user name must be 1 to 64 characters")
+    if len(password) < 8:
+        raise ValueError("password must have at least 8 characters")
+    with write_transaction():
+        if User.get_or_none(User.username == username) is not None:
+            raise ValueError(f"user {username} already exists")
+        user = User.create(username=username, password_hash=_hasher.hash(password), role=role,
+                           officer_id=str(uuid.uuid4()))
+        _publish_officer(user)
+    return user
+
+
+def _publish_officer(user: User) -> None:
+    """Every account is also an officer record, so clients can show who did what."""
+    from sync.server.store import server_write
+
+    data = {"name": user.username, "username": user.username, "phone": "", "town": "",
+            "role": user.role, "active": not user.disabled, "created_by": "", "deleted": False}
+    counter = SeqCounter()
+    server_write(table="officer", record_id=user.officer_id, data=data, counter=counter)
+    counter.flush()
+
+
+def set_password(*, username: str, password: str) -> None:
+    if len(password) < 8:
+        raise ValueError("password must have at least 8 characters")
+    user = User.get(User.username == username)
+    with server_db.atomic():
+        user.password_hash = _hasher.hash(password)
+        user.save()
+        # A new password ends every session signed in with the old one.
+        Device.update(revoked=True).where(Device.user == user).execute()
+
+
+def disable_user(*, username: str) -> None:
+    user = User.get(User.username == username)
+    with write_transaction():
+        user.disabled = True
+        user.save()
+        Device.update(revoked=True).where(Device.user == user).execute()
+        _publish_officer(user)
+
+
+def assign(*, username: str, enterprise_ids: list[str]) -> int:
+    """Give a liaison officer these enterprises; returns how many were new."""
+    user = User.get(User.username == username)
+    added = 0
+    with write_transaction():
+        counter = SeqCounter()
+        for ent in enterprise_ids:
+            seq = counter.next()
+            added += Assignment.insert(user=user, enterprise_id=ent, assigned_seq=seq
+                                       ).on_conflict_ignore().execute() and 1 or 0
+            _add_officer_to_enterprise(ent, user.officer_id, counter)
+        counter.flush()
+    return added
+
+
+def _add_officer_to_enterprise(enterprise_id: str, officer_id: str, counter: SeqCounter) -> None:
+    from sync.server.store import server_write
+
+    rec = Record.get_or_none((Record.table == "enterprise") & (Record.record_id == enterprise_id))
+    if rec is None:
+        return
+    data = json.loads(rec.data)
+    officers = list(data.get("officer_ids") or [])
+    if officer_id not in officers:
+        officers.append(officer_id)
+        server_write(table="enterprise", record_id=enterprise_id,
+                     data={"officer_ids": officers}, counter=counter)
+
+
+def assigned_enterprises(user_id: int) -> list[str]:
+    return [a.enterprise_id for a in
+            Assignment.select(Assignment.enterprise_id).where(Assignment.user == user_id)
+            .order_by(Assignment.enterprise_id)]
+
+
+# -- sessions --------------------------------------------------------------------------------
+def _too_many_failures(username: str, address: str) -> bool:
+    since = utcnow() - FAILURE_WINDOW
+    recent = LoginFailure.select().where(LoginFailure.at > since)
+    by_user = recent.where(LoginFailure.username == username).count()
+    by_addr = recent.where(LoginFailure.address == address).count()
+    return by_user >= MAX_FAILURES_PER_USER or by_addr >= MAX_FAILURES_PER_ADDRESS
+
+
+def login(*, username: str, password: str, device_id: str, device_name: str,
+          address: str) -> tuple[str, Device]:
+    """Check the password and issue a new token for this device (replacing its old one)."""
+    if _too_many_failures(username, address):
+        raise AuthError("rate_limited")
+    user = User.get_or_none(User.username == username)
+    try:
+        _hasher.verify(user.password_hash if user else _DUMMY_HASH, password)
+        ok = user is not None
+    except (VerificationError, InvalidHashError):
+        ok = False
+    if not ok:
+        LoginFailure.create(username=username[:64], address=address[:64])
+        raise AuthError("bad_credentials")
+    if user.disabled:
+        raise AuthError("account_disabled")
+    token = secrets.token_urlsafe(32)
+    with server_db.atomic():
+        Device.update(revoked=True).where((Device.user == user)
+                                          & (Device.device_id == device_id)).execute()
+        device = Device.create(user=user, device_id=device_id, name=device_name,
+                               token_hash=hash_token(token),
+                               expires_at=utcnow() + TOKEN_LIFETIME)
+        LoginFailure.delete().where(LoginFailure.username == username).execute()
+    return token, device
+
+
+def authenticate(*, token: str | None, device_id: str | None) -> Caller:
+    if not token:
+        raise AuthError("unauthorized")
+    row = (Device.select(Device, User).join(User)
+           .where(Device.token_hash == hash_token(token)).first())
+    if row is None:
+        raise AuthError("unauthorized")
+    if row.revoked or row.user.disabled:
+        raise AuthError("device_revoked")
+    if device_id and device_id != row.device_id:
+        raise AuthError("unauthorized")
+    now = utcnow()
+    if row.expires_at < now:
+        raise AuthError("token_expired")
+    if row.last_seen is None or now - row.last_seen > dt.timedelta(minutes=5):
+        Device.update(last_seen=now).where(Device.id == row.id).execute()
+    return Caller(user_id=row.user.id, username=row.user.username, role=row.user.role,
+                  officer_id=row.user.officer_id, device_id=row.device_id, device_pk=row.id)
+
+
+def revoke_device(*, device_pk: int) -> bool:
+    return Device.update(revoked=True).where(Device.id == device_pk).execute() > 0

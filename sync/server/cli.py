@@ -1,0 +1,187 @@
+"""``liaison-server``: run the server and administer accounts, devices and enterprises."""
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from sync.server import auth
+from sync.server.models import (
+    Device,
+    EnterpriseCode,
+    User,
+    connection,
+    default_sqlite_url,
+    open_server_database,
+)
+
+ENV_DB = "LIAISON_SERVER_DB"
+ENV_DATA = "LIAISON_SERVER_DATA"
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    return Path(args.data_dir or os.environ.get(ENV_DATA) or "liaison-server-data").resolve()
+
+
+def _db_url(args: argparse.Namespace) -> str:
+    return args.db or os.environ.get(ENV_DB) or default_sqlite_url(_data_dir(args))
+
+
+def _password(args: argparse.Namespace) -> str:
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    first = getpass.getpass("Password: ")
+    if first != getpass.getpass("Repeat password: "):
+        raise SystemExit("The passwords differ; nothing was changed.")
+    return first
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from sync.server.app import ServerConfig, create_app
+
+    app = create_app(ServerConfig(db_url=_db_url(args), data_dir=_data_dir(args)))
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning",
+                ssl_certfile=args.ssl_cert, ssl_keyfile=args.ssl_key)
+    return 0
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    del args
+    print("database schema is up to date")
+    return 0
+
+
+def cmd_user(args: argparse.Namespace) -> int:
+    try:
+        if args.action == "add":
+            auth.add_user(username=args.name, password=_password(args), role=args.role)
+            print(f"user {args.name} added ({args.role})")
+        elif args.action == "passwd":
+            auth.set_password(username=args.name, password=_password(args))
+            print(f"password of {args.name} changed; its devices must sign in again")
+        else:
+            auth.disable_user(username=args.name)
+            print(f"user {args.name} disabled and its devices signed out")
+    except User.DoesNotExist:
+        print(f"no user named {args.name}", file=sys.stderr)
+        return 1
+    except ValueError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_assign(args: argparse.Namespace) -> int:
+    ids = []
+    for code in args.enterprise:
+        row = EnterpriseCode.get_or_none(EnterpriseCode.uscc == code.strip().upper())
+        if row is None:
+            print(f"no enterprise with USCC {code} on the server (import it first)",
+                  file=sys.stderr)
+            return 1
+        ids.append(row.enterprise_id)
+    try:
+        added = auth.assign(username=args.name, enterprise_ids=ids)
+    except User.DoesNotExist:
+        print(f"no user named {args.name}", file=sys.stderr)
+        return 1
+    print(f"{added} enterprise(s) newly assigned to {args.name}")
+    return 0
+
+
+def cmd_device(args: argparse.Namespace) -> int:
+    if args.action == "list":
+        rows = Device.select(Device, User).join(User).order_by(Device.id)
+        print(f"{'ID':>5}  {'USER':<16} {'DEVICE':<20} {'NAME':<20} {'LAST SEEN':<20} STATE")
+        for d in rows:
+            state = "revoked" if d.revoked else "active"
+            seen = d.last_seen.isoformat(timespec="minutes") if d.last_seen else "-"
+            print(f"{d.id:>5}  {d.user.username:<16} {d.device_id[:20]:<20} {d.name[:20]:<20} "
+                  f"{seen:<20} {state}")
+        return 0
+    if args.id is None:
+        print("give the device ID shown by 'device list'", file=sys.stderr)
+        return 2
+    if not auth.revoke_device(device_pk=args.id):
+        print(f"no device {args.id}", file=sys.stderr)
+        return 1
+    print(f"device {args.id} revoked; it gets 'sign in again' on its next sync")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from sync.server.importer import import_enterprises
+
+    report = import_enterprises(Path(args.file))
+    for line in report.problems:
+        print(line, file=sys.stderr)
+    print(f"{report.created} created, {report.updated} updated, {len(report.problems)} skipped")
+    return 0 if not report.problems else 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="liaison-server",
+                                     description="驻企通 Liaison central sync server")
+    parser.add_argument("--db", help=f"database URL: sqlite:///PATH or postgresql://... "
+                                     f"(default: ${ENV_DB} or a SQLite file in the data dir)")
+    parser.add_argument("--data-dir", help=f"attachments and default database (${ENV_DATA})")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    serve = sub.add_parser("serve", help="run the server")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8470)
+    serve.add_argument("--ssl-cert", help="TLS certificate (PEM)")
+    serve.add_argument("--ssl-key", help="TLS private key (PEM)")
+    serve.set_defaults(func=cmd_serve)
+
+    sub.add_parser("migrate", help="create or upgrade the database").set_defaults(
+        func=cmd_migrate)
+
+    user = sub.add_parser("user", help="accounts").add_subparsers(dest="action", required=True)
+    add = user.add_parser("add")
+    add.add_argument("name")
+    add.add_argument("--role", choices=["liaison", "center", "viewer"], required=True)
+    add.add_argument("--password-stdin", action="store_true")
+    passwd = user.add_parser("passwd")
+    passwd.add_argument("name")
+    passwd.add_argument("--password-stdin", action="store_true")
+    disable = user.add_parser("disable")
+    disable.add_argument("name")
+    for p in (add, passwd, disable):
+        p.set_defaults(func=cmd_user)
+
+    assign = sub.add_parser("assign", help="assign enterprises (by USCC) to a liaison officer")
+    assign.add_argument("name")
+    assign.add_argument("--enterprise", nargs="+", required=True, metavar="USCC")
+    assign.set_defaults(func=cmd_assign)
+
+    device = sub.add_parser("device", help="signed-in devices")
+    device.add_argument("action", choices=["list", "revoke"])
+    device.add_argument("id", nargs="?", type=int)
+    device.set_defaults(func=cmd_device)
+
+    imp = sub.add_parser("import", help="import records")
+    imp.add_argument("kind", choices=["enterprises"])
+    imp.add_argument("file", help="CSV or XLSX with 企业名称, 统一社会信用代码, 镇街 columns")
+    imp.set_defaults(func=cmd_import)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if not hasattr(args, "password_stdin"):
+        args.password_stdin = False
+    if args.func is cmd_serve:
+        return cmd_serve(args)
+    open_server_database(_db_url(args))
+    with connection():
+        return int(args.func(args) or 0)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,237 @@
+"""The server's tables and how its database is opened (SQLite file or PostgreSQL URL).
+
+Records of every synced type live in one generic table: the server merges and authorises by
+field name and scope, so a new record type needs no new server table.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import peewee
+from playhouse.pool import PooledPostgresqlDatabase
+
+from liaison_app.core.models.base import utcnow
+from liaison_app.core.models.fields import JSONField
+
+server_db = peewee.DatabaseProxy()
+
+SCHEMA_VERSION = 1
+
+
+class Base(peewee.Model):
+    class Meta:
+        database = server_db
+        legacy_table_names = False
+
+
+class Meta(Base):
+    key = peewee.CharField(primary_key=True, max_length=40)
+    value = peewee.BigIntegerField()
+
+
+class User(Base):
+    username = peewee.CharField(unique=True, max_length=64)
+    password_hash = peewee.CharField(max_length=200)
+    role = peewee.CharField(max_length=16)
+    officer_id = peewee.CharField(max_length=36, unique=True)
+    disabled = peewee.BooleanField(default=False)
+    created_at = peewee.DateTimeField(default=utcnow)
+
+
+class Device(Base):
+    user = peewee.ForeignKeyField(User, backref="devices")
+    device_id = peewee.CharField(max_length=64)
+    name = peewee.CharField(default="", max_length=100)
+    #: SHA-256 of the token: a stolen database does not give working tokens.
+    token_hash = peewee.CharField(unique=True, max_length=64)
+    created_at = peewee.DateTimeField(default=utcnow)
+    expires_at = peewee.DateTimeField()
+    last_seen = peewee.DateTimeField(null=True)
+    revoked = peewee.BooleanField(default=False)
+
+
+class LoginFailure(Base):
+    username = peewee.CharField(max_length=64, index=True)
+    address = peewee.CharField(max_length=64, index=True)
+    at = peewee.DateTimeField(default=utcnow, index=True)
+
+
+class Assignment(Base):
+    user = peewee.ForeignKeyField(User, backref="assignments")
+    enterprise_id = peewee.CharField(max_length=64)
+    #: The change sequence when it was made: part of the scope hash clients compare.
+    assigned_seq = peewee.BigIntegerField(default=0)
+
+    class Meta:
+        indexes = ((("user", "enterprise_id"), True),)
+
+
+class EnterpriseCode(Base):
+    """USCC -> enterprise id, kept from pushed and imported enterprise records."""
+
+    uscc = peewee.CharField(primary_key=True, max_length=18)
+    enterprise_id = peewee.CharField(max_length=64, index=True)
+
+
+class Record(Base):
+    table = peewee.CharField(max_length=40)
+    record_id = peewee.CharField(max_length=64)
+    data = peewee.TextField()
+    version = peewee.BigIntegerField()
+    #: {field: [version, device id, role]} of each field's last change.
+    field_meta = JSONField()
+    deleted = peewee.BooleanField(default=False)
+    scope_key = peewee.CharField(max_length=64, index=True)
+    seq = peewee.BigIntegerField(unique=True)
+    created_at = peewee.CharField(max_length=40)
+    updated_at = peewee.CharField(max_length=40)
+    #: The device that wrote last and whether it holds exactly this data (no pull echo).
+    last_device = peewee.CharField(default="", max_length=64)
+    last_clean = peewee.BooleanField(default=False)
+
+    class Meta:
+        indexes = ((("table", "record_id"), True), (("scope_key", "seq"), False))
+
+
+class OpRecord(Base):
+    """The stored result of each operation: a replay returns it instead of applying again."""
+
+    op_id = peewee.CharField(primary_key=True, max_length=64)
+    device_id = peewee.CharField(max_length=64)
+    result = peewee.TextField()
+    created_at = peewee.DateTimeField(default=utcnow)
+
+
+class ChangeLog(Base):
+    seq = peewee.BigIntegerField(index=True)
+    table = peewee.CharField(max_length=40)
+    record_id = peewee.CharField(max_length=64, index=True)
+    version = peewee.BigIntegerField()
+    base_version = peewee.BigIntegerField()
+    op_id = peewee.CharField(max_length=64)
+    username = peewee.CharField(max_length=64)
+    device_id = peewee.CharField(max_length=64)
+    device_time = peewee.CharField(max_length=40)
+    server_time = peewee.DateTimeField(default=utcnow)
+    status = peewee.CharField(max_length=16)
+    changes = peewee.TextField()
+
+
+class ServerConflict(Base):
+    """Both values of every field changed on two sides, kept for review and audit."""
+
+    table = peewee.CharField(max_length=40)
+    record_id = peewee.CharField(max_length=64, index=True)
+    field = peewee.CharField(max_length=64)
+    incoming = peewee.TextField()
+    existing = peewee.TextField()
+    kept = peewee.CharField(max_length=8)
+    op_id = peewee.CharField(max_length=64)
+    at = peewee.DateTimeField(default=utcnow)
+
+
+class Blob(Base):
+    sha256 = peewee.CharField(primary_key=True, max_length=64)
+    size = peewee.BigIntegerField()
+    created_at = peewee.DateTimeField(default=utcnow)
+
+
+ALL_MODELS: list[type[Base]] = [Meta, User, Device, LoginFailure, Assignment, EnterpriseCode,
+                                Record, OpRecord, ChangeLog, ServerConflict, Blob]
+
+
+def default_sqlite_url(data_dir: Path) -> str:
+    return f"sqlite:///{data_dir / 'server.sqlite3'}"
+
+
+def make_database(url: str) -> peewee.Database:
+    if url.startswith(("postgresql://", "postgres://")):
+        from urllib.parse import unquote, urlparse
+
+        u = urlparse(url)
+        return PooledPostgresqlDatabase(
+            unquote(u.path.lstrip("/")), user=unquote(u.username or "") or None,
+            password=unquote(u.password or "") or None, host=u.hostname or None,
+            port=u.port or None, max_connections=64, stale_timeout=300, timeout=30,
+            autoconnect=True)
+    if url.startswith("sqlite:///"):
+        path = url[len("sqlite:///"):]
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        return peewee.SqliteDatabase(path, check_same_thread=False, timeout=30, pragmas=(
+            ("journal_mode", "wal"), ("synchronous", "full"), ("foreign_keys", 1),
+            ("busy_timeout", 30_000), ("cache_size", -64_000)))
+    raise ValueError(f"unsupported database URL: {url!r} (use sqlite:///PATH or postgresql://)")
+
+
+def is_postgres(db: peewee.Database | None = None) -> bool:
+    target = db if db is not None else server_db.obj
+    return isinstance(target, peewee.PostgresqlDatabase)
+
+
+def open_server_database(url: str, *, migrate: bool = True) -> peewee.Database:
+    db = make_database(url)
+    server_db.initialize(db)
+    if migrate:
+        with connection():
+            run_migrations()
+    return db
+
+
+def run_migrations() -> int:
+    """Create or upgrade the schema; returns the version reached. Idempotent."""
+    with server_db.atomic():
+        server_db.create_tables(ALL_MODELS, safe=True)
+        Meta.insert(key="seq", value=0).on_conflict_ignore().execute()
+        Meta.insert(key="schema", value=SCHEMA_VERSION).on_conflict_ignore().execute()
+    return int(Meta.get_by_id("schema").value)
+
+
+@contextmanager
+def connection() -> Iterator[None]:
+    """A connection for the current thread: pooled for PostgreSQL, kept open for SQLite."""
+    db = server_db.obj
+    if is_postgres(db):
+        with db.connection_context():
+            yield
+    else:
+        db.connect(reuse_if_open=True)
+        yield
+
+
+@contextmanager
+def write_transaction() -> Iterator[None]:
+    """A write transaction that holds the change-sequence lock until it commits.
+
+    Sequence numbers are therefore handed out in commit order: a pull that has seen seq N
+    will never later find a commit with a smaller number.
+    """
+    db = server_db.obj
+    if is_postgres(db):
+        with db.atomic():
+            db.execute_sql("SELECT value FROM meta WHERE key = 'seq' FOR UPDATE")
+            yield
+    else:
+        with db.atomic("IMMEDIATE"):
+            yield
+
+
+class SeqCounter:
+    """Hands out change sequence numbers inside a ``write_transaction``."""
+
+    def __init__(self) -> None:
+        self.value = int(Meta.get_by_id("seq").value)
+        self.start = self.value
+
+    def next(self) -> int:
+        self.value += 1
+        return self.value
+
+    def flush(self) -> None:
+        if self.value != self.start:
+            Meta.update(value=self.value).where(Meta.key == "seq").execute()
+
+
+def high_seq() -> int:
+    return int(Meta.get_by_id("seq").value)

@@ -1,0 +1,185 @@
+"""A real sync server on loopback and real client data folders, for the sync tests."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import uvicorn
+
+from liaison_app.core import context
+from liaison_app.core.db import database_proxy, open_database
+from liaison_app.core.models import Enterprise, Visit
+from liaison_app.core.paths import DataPaths
+from sync import client as sync_client
+from sync.client import SyncEngine, SyncReport
+from sync.server import auth
+from sync.server.app import ServerConfig, create_app
+from sync.server.models import connection, server_db
+from sync.transport import RetryPolicy
+
+PASSWORD = "correct horse battery"
+PG_URL = os.environ.get("LIAISON_TEST_PG_URL", "")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class LiveServer:
+    """The FastAPI app under uvicorn in a thread of this process."""
+
+    def __init__(self, config: ServerConfig) -> None:
+        self.config = config
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        app = create_app(config)
+        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port,
+                                                    log_level="error", lifespan="off"))
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def start(self) -> LiveServer:
+        self.thread.start()
+        deadline = time.monotonic() + 10
+        while not self.server.started:
+            if time.monotonic() > deadline:
+                raise RuntimeError("server did not start")
+            time.sleep(0.01)
+        return self
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+    def add_user(self, name: str, role: str) -> Any:
+        with connection():
+            return auth.add_user(username=name, password=PASSWORD, role=role)
+
+    def assign(self, name: str, enterprise_ids: list[str]) -> None:
+        with connection():
+            auth.assign(username=name, enterprise_ids=enterprise_ids)
+
+
+def reset_postgres(url: str) -> None:
+    import psycopg2
+
+    conn = psycopg2.connect(url)
+    conn.autocommit = True
+    with conn.cursor() as cur:
+        cur.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
+    conn.close()
+
+
+@pytest.fixture(params=["sqlite"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "postgres":
+        if not PG_URL:
+            pytest.skip("set LIAISON_TEST_PG_URL (scripts/ci-postgres.sh) to run on PostgreSQL")
+        reset_postgres(PG_URL)
+        return PG_URL
+    return f"sqlite:///{tmp_path / 'server' / 'server.sqlite3'}"
+
+
+@pytest.fixture
+def server(tmp_path: Path, db_url: str) -> Iterator[LiveServer]:
+    live = LiveServer(ServerConfig(db_url=db_url, data_dir=tmp_path / "server")).start()
+    yield live
+    live.stop()
+    if server_db.obj is not None and not server_db.obj.is_closed():
+        server_db.obj.close()
+
+
+@dataclass
+class Device:
+    """One laptop: its data folder, database and sync engine."""
+
+    name: str
+    paths: DataPaths
+    db: Any
+    engine: SyncEngine | None = None
+    officer_id: str = ""
+
+    def use(self) -> Device:
+        database_proxy.initialize(self.db)
+        context.set_actor(officer_id=self.officer_id, device_id=self.name)
+        return self
+
+    def login(self, server: LiveServer, username: str, password: str = PASSWORD) -> None:
+        self.use()
+        info = sync_client.login(server_url=server.url, username=username, password=password,
+                                 device_name=self.name)
+        self.officer_id = info.officer_id
+        self.engine = SyncEngine(data_paths=self.paths,
+                                 retry=RetryPolicy(attempts=2, base=0.01, cap=0.05),
+                                 timeout=20)
+
+    def sync(self, **kwargs: Any) -> SyncReport:
+        self.use()
+        assert self.engine is not None
+        return self.engine.sync_once(**kwargs)
+
+    def point_at(self, url: str) -> None:
+        assert self.engine is not None
+        self.engine.server_url = url
+
+
+@pytest.fixture
+def make_device(tmp_path: Path) -> Iterator[Any]:
+    made: list[Device] = []
+
+    def make(name: str) -> Device:
+        paths = DataPaths(tmp_path / name)
+        db = open_database(paths)
+        dev = Device(name=name, paths=paths, db=db)
+        made.append(dev)
+        return dev.use()
+
+    yield make
+    for dev in made:
+        dev.db.close()
+
+
+USCC = ["91110000600037341L", "91371082775260043P", "91370100MA3C4X7P2D"]
+
+
+def new_enterprise(name: str, uscc: str = "") -> Enterprise:
+    ent = Enterprise(name=name, uscc=uscc, town="城关街道")
+    ent.save(force_insert=True)
+    return ent
+
+
+def new_visit(ent: Enterprise | str, summary: str = "走访了解生产情况") -> Visit:
+    visit = Visit(enterprise=ent, visit_at=dt.datetime(2024, 3, 1, 9, 30), summary=summary,
+                  participants="张三", problems="用电紧张")
+    visit.save(force_insert=True)
+    return visit
+
+
+@pytest.fixture
+def county(server: LiveServer, make_device: Any) -> dict[str, Any]:
+    """A centre account, two liaison officers and one enterprise for each officer."""
+    server.add_user("centre", "center")
+    server.add_user("li", "liaison")
+    server.add_user("wang", "liaison")
+    centre = make_device("centre-pc")
+    centre.login(server, "centre")
+    e1 = new_enterprise("鲁西化工有限公司", USCC[0])
+    e2 = new_enterprise("德州面粉厂", USCC[1])
+    assert centre.sync().ok
+    server.assign("li", [e1.id])
+    server.assign("wang", [e2.id])
+    li = make_device("li-laptop")
+    li.login(server, "li")
+    wang = make_device("wang-laptop")
+    wang.login(server, "wang")
+    return {"server": server, "centre": centre, "li": li, "wang": wang, "e1": e1.id,
+            "e2": e2.id}
