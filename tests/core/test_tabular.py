@@ -268,3 +268,12 @@ def test_merged_cells_without_the_fast_path(tmp_path: Path,
                       merges=["B2:B3"])
     assert [r.values["workshop"] for r in read_table(path=path, spec=SPEC).rows] == [
         "一车间", "一车间"]
+
+
+def test_data_merged_sideways_is_not_spread_into_the_next_column(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "wide.xlsx", [
+        ["姓名", "车间", "手机"],
+        ["甲", "总装车间（含二楼）", None],
+    ], merges=["B2:C2"])
+    row = read_table(path=path, spec=SPEC).rows[0]
+    assert (row.values["workshop"], row.values["phone"]) == ("总装车间（含二楼）", "")

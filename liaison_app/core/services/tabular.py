@@ -376,14 +376,15 @@ def read_table(*, path: Path | str, spec: Sequence[ColumnSpec], sheet: str | Non
     path = Path(path)
     fmt = _file_format(path)
     if fmt == "xlsx":
-        sheet_name, rows = _read_xlsx(path, sheet)
+        sheet_name, rows, merged = _read_xlsx(path, sheet)
     else:
-        sheet_name, rows = None, _read_csv(path)
+        sheet_name, rows, merged = None, _read_csv(path), []
     if not rows:
         raise TableReadError(i18n.translate(
             "Import", "{path} is empty: it has no rows to import.").format(path=str(path)))
     header_pos = _find_header(rows, spec)
     header_row, header_cells = rows[header_pos]
+    _fill_merged(rows, merged, header_row=header_row)
     headers = [_to_text(clean_cell(c)) for c in header_cells]
     mapping = _apply_override(guess_mapping(headers=headers, spec=spec), mapping_override,
                               len(headers))
@@ -499,12 +500,15 @@ _MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]*?ref="([A-Z]+[0-9]+(?::[A-Z
 FULL_OPEN_LIMIT = 5 * 1024 * 1024
 
 
+Merge = tuple[int, int, int, int]
+
+
 def _worksheet_part(ws: Any) -> str | None:
     """The sheet's XML file inside the .xlsx; a private openpyxl detail, hence the fallback."""
     return getattr(ws, "_worksheet_path", None)
 
 
-def _merged_ranges(path: Path, ws: Any) -> list[tuple[int, int, int, int]]:
+def _merged_ranges(path: Path, ws: Any) -> list[Merge]:
     """Merged ranges as (min_col, min_row, max_col, max_row).
 
     openpyxl's fast read-only mode does not report them, and opening the workbook fully
@@ -527,7 +531,8 @@ def _merged_ranges(path: Path, ws: Any) -> list[tuple[int, int, int, int]]:
     return [tuple(range_boundaries(ref)) for ref in refs if ":" in ref]  # type: ignore[misc]
 
 
-def _read_xlsx(path: Path, sheet: str | None) -> tuple[str, list[tuple[int, list[Any]]]]:
+def _read_xlsx(path: Path, sheet: str | None
+               ) -> tuple[str, list[tuple[int, list[Any]]], list[Merge]]:
     wb = _open_workbook(path)
     try:
         if sheet is None:
@@ -554,31 +559,35 @@ def _read_xlsx(path: Path, sheet: str | None) -> tuple[str, list[tuple[int, list
         for c, value in enumerate(cells):
             if value is not None:
                 cells[c] = clean_cell(value)
-    blank = {i for i, cells in enumerate(grid) if all(v is None for v in cells)}
-    _fill_merged(grid, merged, blank)
-    return title, [(i + 1, cells) for i, cells in enumerate(grid) if i not in blank]
+    rows = [(i + 1, cells) for i, cells in enumerate(grid)
+            if any(v is not None for v in cells)]
+    return title, rows, merged
 
 
-def _fill_merged(grid: list[list[Any]], merged: Iterable[tuple[int, int, int, int]],
-                 blank: set[int]) -> None:
-    """Give every cell of a merged range its top-left value, as a person reading it does
-    (a workshop written once beside twenty workers belongs to all twenty). Rows that were
-    blank stay blank, so a merged block does not turn spacer rows into records."""
+def _fill_merged(rows: list[tuple[int, list[Any]]], merged: Iterable[Merge], *,
+                 header_row: int) -> None:
+    """Give the cells of a merged range their top-left value, as a person reading it does.
+
+    A header merged over two columns names both; below the header a merge means "same as
+    above" (a workshop written once beside twenty workers), so it is spread down its first
+    column only: spreading it sideways would put an address into the next column. Blank
+    rows are not in ``rows`` and stay blank, so a merged block does not turn spacer rows
+    into records.
+    """
+    by_number = {number: cells for number, cells in rows}
     for min_col, min_row, max_col, max_row in merged:
-        top = min_row - 1
-        if top >= len(grid):
+        source = by_number.get(min_row)
+        if source is None or min_col > len(source) or source[min_col - 1] is None:
             continue
-        source = grid[top]
-        value = source[min_col - 1] if min_col - 1 < len(source) else None
-        if value is None:
-            continue
-        for r in range(top, min(max_row, len(grid))):
-            if r in blank:
+        value = source[min_col - 1]
+        last_col = max_col if min_row <= header_row else min_col
+        for number in range(min_row, max_row + 1):
+            cells = by_number.get(number)
+            if cells is None:
                 continue
-            cells = grid[r]
-            if len(cells) < max_col:
-                cells.extend([None] * (max_col - len(cells)))
-            for c in range(min_col - 1, max_col):
+            if len(cells) < last_col:
+                cells.extend([None] * (last_col - len(cells)))
+            for c in range(min_col - 1, last_col):
                 if cells[c] is None:
                     cells[c] = value
 
