@@ -222,6 +222,8 @@ def test_unreadable_files_say_why(tmp_path: Path) -> None:
     assert "password" in _read_error(tmp_path / "locked.xlsx")
     (tmp_path / "fake.xlsx").write_text("hello", encoding="utf-8")
     assert "not a spreadsheet" in _read_error(tmp_path / "fake.xlsx")
+    (tmp_path / "notes.pdf").write_text("姓名,手机\n张三,13812345678\n", encoding="utf-8")
+    assert "not a spreadsheet" in _read_error(tmp_path / "notes.pdf")
     (tmp_path / "zip.xlsx").write_bytes(b"PK\x03\x04" + b"\x00" * 100)
     assert "not a spreadsheet" in _read_error(tmp_path / "zip.xlsx")
     (tmp_path / "photo.csv").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")

@@ -464,7 +464,8 @@ def _file_format(path: Path) -> str:
     if path.suffix.lower() in {".xls", ".et"}:
         # Some systems export an HTML page named .xls; either way openpyxl cannot read it.
         raise _xls_error(path)
-    if path.suffix.lower() in {".xlsx", ".xlsm"}:
+    if path.suffix.lower() not in _TEXT_SUFFIXES:
+        # Any text splits into "columns" on commas; only a file meant as a table is read as one.
         raise _not_spreadsheet(path)
     return "csv"
 
