@@ -56,7 +56,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         from liaison_app.ui.app import run_gui
 
         return run_gui(data_dir=args.data_dir)
-    return int(args.func(args) or 0)
+    from liaison_app.cli.common import CliError
+
+    try:
+        return int(args.func(args) or 0)
+    except CliError as exc:
+        return int(exc.code or 1)
 
 
 if __name__ == "__main__":

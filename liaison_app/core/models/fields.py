@@ -19,3 +19,9 @@ class JSONField(peewee.TextField):
         if value is None or value == "":
             return None
         return json.loads(value)
+
+
+def json_list_contains(field: JSONField, value: str) -> peewee.Expression:
+    """``field`` (a JSON list of strings) holds ``value``; the JSON converter is bypassed."""
+    needle = json.dumps(value, ensure_ascii=False)
+    return peewee.fn.instr(field, needle) > 0

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import peewee
 
 from liaison_app.core.models import Enterprise, FollowUp, Visit
+from liaison_app.core.models.fields import json_list_contains
 from liaison_app.core.services import visits as visit_service
 from liaison_app.core.services.visits import VisitFilter, VisitRow
 from liaison_app.core.settings import Settings
@@ -52,7 +53,7 @@ class Today:
 
 def _scoped(query: peewee.ModelSelect, officer_id: str) -> peewee.ModelSelect:
     if officer_id:
-        query = query.where(Enterprise.officer_ids.contains(f'"{officer_id}"'))
+        query = query.where(json_list_contains(Enterprise.officer_ids, officer_id))
     return query
 
 
@@ -67,8 +68,7 @@ def due_follow_ups(*, today: dt.date, soon_days: int, officer_id: str = "",
     query = _scoped(query, officer_id).order_by(FollowUp.due_date).limit(limit)
     out = []
     for fid, vid, eid, name, text, due in query.tuples():
-        due_date = FollowUp.due_date.python_value(due)
-        out.append(DueFollowUp(fid, vid, eid, name, text, due_date, due_date < today))
+        out.append(DueFollowUp(fid, vid, eid, name, text, due, due < today))
     return out
 
 
@@ -105,11 +105,9 @@ def recent_activity(*, limit: int = 15) -> list[Activity]:
     ents = (Enterprise.select(Enterprise.id, Enterprise.name, Enterprise.updated_at)
             .where(Enterprise.deleted == False)  # noqa: E712
             .order_by(Enterprise.updated_at.desc()).limit(limit))
-    items = [Activity("visit", vid, f"{name} {Visit.visit_at.python_value(at):%m-%d}",
-                      Visit.updated_at.python_value(up))
+    items = [Activity("visit", vid, f"{name} {at:%m-%d}", up)
              for vid, name, at, up in visits.tuples()]
-    items += [Activity("enterprise", eid, name, Enterprise.updated_at.python_value(up))
-              for eid, name, up in ents.tuples()]
+    items += [Activity("enterprise", eid, name, up) for eid, name, up in ents.tuples()]
     items.sort(key=lambda a: a.when, reverse=True)
     return items[:limit]
 

@@ -9,6 +9,7 @@ import peewee
 from liaison_app.core import i18n
 from liaison_app.core.db import database_proxy
 from liaison_app.core.models import Enterprise
+from liaison_app.core.models.fields import json_list_contains
 from liaison_app.core.services.errors import NotFound, ValidationFailed
 from liaison_app.core.validation import (
     Finding,
@@ -180,7 +181,7 @@ def _filtered(flt: EnterpriseFilter) -> peewee.ModelSelect:
     if flt.key_only:
         query = query.where(Enterprise.is_key == True)  # noqa: E712
     if flt.officer_id:
-        query = query.where(Enterprise.officer_ids.contains(f'"{flt.officer_id}"'))
+        query = query.where(json_list_contains(Enterprise.officer_ids, flt.officer_id))
     if flt.text.strip():
         needle = flt.text.strip()
         query = query.where(Enterprise.name.contains(needle) | Enterprise.uscc.contains(

@@ -10,6 +10,7 @@ from liaison_app.core import i18n
 from liaison_app.core.db import database_proxy
 from liaison_app.core.i18n import Message
 from liaison_app.core.models import VISIT_KINDS, Attachment, Enterprise, FollowUp, Visit
+from liaison_app.core.models.fields import json_list_contains
 from liaison_app.core.services.errors import NotFound, ValidationFailed
 from liaison_app.core.validation import Finding, Severity, required
 
@@ -234,7 +235,7 @@ def _visit_query(flt: VisitFilter) -> peewee.ModelSelect:
     if flt.enterprise_id:
         query = query.where(Visit.enterprise == flt.enterprise_id)
     if flt.officer_id:
-        query = query.where(Visit.officer_ids.contains(f'"{flt.officer_id}"'))
+        query = query.where(json_list_contains(Visit.officer_ids, flt.officer_id))
     if flt.kind:
         query = query.where(Visit.kind == flt.kind)
     if flt.since:
@@ -258,8 +259,7 @@ def list_visits(*, flt: VisitFilter | None = None, after: tuple[dt.datetime, str
     query = query.order_by(Visit.visit_at.desc(), Visit.id.desc()).limit(limit)
     rows = []
     for vid, visit_at, ent_id, ent_name, kind, officers, summary in query.tuples():
-        rows.append(VisitRow(vid, Visit.visit_at.python_value(visit_at), ent_id, ent_name,
-                             kind, Visit.officer_ids.python_value(officers) or [],
+        rows.append(VisitRow(vid, visit_at, ent_id, ent_name, kind, officers or [],
                              summary.split("\n", 1)[0][:120]))
     return rows
 

@@ -1,0 +1,49 @@
+"""Subcommands about the window itself: open it, check it, photograph it."""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+
+from liaison_app.cli.common import fail
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("gui", help="open the window (the default with no command)")
+    p.set_defaults(func=cmd_gui)
+
+    p = sub.add_parser("self-test", help="open every page offscreen on demo data and check it")
+    p.set_defaults(func=cmd_self_test)
+
+    p = sub.add_parser("screenshot", help="render the window on a page to a PNG file")
+    p.add_argument("file", metavar="FILE.png")
+    p.add_argument("--page", default="today",
+                   help="today, enterprises, visits, requests, proxy, applications, "
+                        "satisfaction, sync, or search:QUERY")
+    p.add_argument("--size", default="1280x800", metavar="WxH")
+    p.add_argument("--language", choices=("zh_CN", "en"), default=None)
+    p.set_defaults(func=cmd_screenshot)
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from liaison_app.ui.app import run_gui
+
+    return run_gui(data_dir=args.data_dir)
+
+
+def cmd_self_test(args: argparse.Namespace) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from liaison_app.ui.self_test import run_self_test
+
+    return run_self_test()
+
+
+def cmd_screenshot(args: argparse.Namespace) -> int:
+    match = re.fullmatch(r"(\d+)x(\d+)", args.size)
+    if not match:
+        fail("--size must look like 1280x800")
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from liaison_app.ui.screenshot import take_screenshot
+
+    return take_screenshot(data_dir=args.data_dir, out=args.file, page=args.page,
+                           size=(int(match[1]), int(match[2])), language=args.language)

@@ -1,0 +1,315 @@
+"""The main window: navigation, the page stack, the search box and the status bar.
+
+It only arranges pages; each page owns its screen. Pages are built the first time they are
+shown, so start-up pays for 工作台 alone.
+"""
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from liaison_app import __version__
+from liaison_app.core.services import officers
+from liaison_app.ui.context import AppContext
+from liaison_app.ui.pages.base import Page
+from liaison_app.ui.pages.placeholder_page import PlaceholderPage
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    page_id: str
+    title: Callable[[], str]
+    #: "module:Class" of the page, or a note for an area a later version fills.
+    factory: str = ""
+    placeholder_note: Callable[[], str] | None = None
+
+
+def _t(text: str) -> Callable[[], str]:
+    return lambda: QCoreApplication.translate("MainWindow", text)
+
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("today", lambda: QCoreApplication.translate("MainWindow", "Today"),
+             "liaison_app.ui.pages.today_page:TodayPage"),
+    PageSpec("enterprises", lambda: QCoreApplication.translate("MainWindow", "Enterprises"),
+             "liaison_app.ui.pages.enterprises_page:EnterprisesPage"),
+    PageSpec("visits", lambda: QCoreApplication.translate("MainWindow", "Visits"),
+             "liaison_app.ui.pages.visits_page:VisitsPage"),
+    PageSpec("requests", lambda: QCoreApplication.translate("MainWindow", "Requests"),
+             placeholder_note=lambda: QCoreApplication.translate(
+                 "MainWindow", "Recording enterprises' requests and tracking their dispatch to "
+                 "departments comes in a later version.")),
+    PageSpec("proxy", lambda: QCoreApplication.translate("MainWindow", "Proxy cases"),
+             placeholder_note=lambda: QCoreApplication.translate(
+                 "MainWindow", "Lead-and-proxy handling of project procedures comes in a later "
+                 "version.")),
+    PageSpec("applications", lambda: QCoreApplication.translate(
+        "MainWindow", "Applications & printing"),
+             placeholder_note=lambda: QCoreApplication.translate(
+                 "MainWindow", "Worker rosters, pass and reopening applications and form "
+                 "printing come in a later version.")),
+    PageSpec("satisfaction", lambda: QCoreApplication.translate("MainWindow", "Satisfaction"),
+             placeholder_note=lambda: QCoreApplication.translate(
+                 "MainWindow", "Enterprises' satisfaction ratings come in a later version.")),
+    PageSpec("sync", lambda: QCoreApplication.translate("MainWindow", "Sync"),
+             placeholder_note=lambda: QCoreApplication.translate(
+                 "MainWindow", "Signing in to the county centre's server and syncing comes in "
+                 "a later version; everything is kept on this computer meanwhile.")),
+)
+SEARCH_PAGE = PageSpec("search", lambda: QCoreApplication.translate("MainWindow", "Search"),
+                       "liaison_app.ui.pages.search_page:SearchPage")
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        ctx.navigate = self.navigate
+        ctx.status_changed = self.update_status
+        self.setWindowTitle(self.tr("Liaison — enterprise liaison record book"))
+        self.setMinimumSize(QSize(960, 600))
+        self._pages: dict[str, Page] = {}
+        self._specs = {spec.page_id: spec for spec in (*PAGES, SEARCH_PAGE)}
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(168)
+        for spec in PAGES:
+            item = QListWidgetItem(spec.title())
+            item.setData(Qt.ItemDataRole.UserRole, spec.page_id)
+            item.setSizeHint(QSize(160, 44))
+            self.nav.addItem(item)
+        self.nav.currentItemChanged.connect(self._nav_changed)
+        # A click on the entry that is still current (e.g. back from search) must work too.
+        self.nav.itemClicked.connect(lambda item: self._nav_changed(item, None))
+        layout.addWidget(self.nav)
+        self.stack = QStackedWidget()
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self._build_toolbar()
+        self._build_menu()
+        self._build_status_bar()
+        self._build_shortcuts()
+        ctx.runner.changed.connect(self._data_changed)
+        self._restore_geometry()
+        start = ctx.settings.last_page if ctx.settings.last_page in self._specs else "today"
+        self.navigate("search" if start == "search" else start)
+
+    # -- building ----------------------------------------------------------------------
+    def _build_toolbar(self) -> None:
+        bar = self.addToolBar(self.tr("Search"))
+        bar.setObjectName("searchBar")
+        bar.setMovable(False)
+        self.search_box = QLineEdit()
+        self.search_box.setObjectName("globalSearch")
+        self.search_box.setPlaceholderText(self.tr(
+            "Search enterprises and visits (Ctrl+F): name, credit code, phone, any words"))
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setMinimumWidth(420)
+        self._search_timer = QTimer(self, singleShot=True, interval=180)
+        self._search_timer.timeout.connect(self._run_search)
+        self.search_box.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search_box.returnPressed.connect(self._run_search)
+        title = QLabel(self.tr("驻企通 Liaison"))
+        title.setObjectName("appTitle")
+        bar.addWidget(title)
+        spacer = QWidget()
+        spacer.setFixedWidth(24)
+        bar.addWidget(spacer)
+        bar.addWidget(self.search_box)
+
+    def _build_menu(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.action_new = QAction(self.tr("&New record"), self)
+        self.action_new.setShortcut(QKeySequence.StandardKey.New)
+        self.action_new.triggered.connect(self.new_record)
+        file_menu.addAction(self.action_new)
+        self.action_save = QAction(self.tr("&Save"), self)
+        self.action_save.setShortcut(QKeySequence.StandardKey.Save)
+        self.action_save.triggered.connect(self.save_current)
+        file_menu.addAction(self.action_save)
+        file_menu.addSeparator()
+        settings_action = QAction(self.tr("Se&ttings…"), self)
+        settings_action.triggered.connect(self.open_settings)
+        file_menu.addAction(settings_action)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About"), self)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.officer_label = QLabel()
+        self.officer_label.setObjectName("officerStatus")
+        self.sync_label = QLabel()
+        self.sync_label.setObjectName("syncStatus")
+        self.location_label = QLabel()
+        self.location_label.setObjectName("dataLocation")
+        bar.addWidget(self.officer_label)
+        bar.addWidget(self.sync_label)
+        bar.addPermanentWidget(self.location_label)
+        self.update_status()
+
+    def _build_shortcuts(self) -> None:
+        find = QShortcut(QKeySequence.StandardKey.Find, self)
+        find.activated.connect(self.focus_search)
+
+    # -- navigation ----------------------------------------------------------------------
+    def page(self, page_id: str) -> Page:
+        """The page with ``page_id``, built on first use."""
+        if page_id not in self._pages:
+            spec = self._specs[page_id]
+            if spec.factory:
+                module_name, _, class_name = spec.factory.partition(":")
+                cls = getattr(importlib.import_module(module_name), class_name)
+                page = cls(self.ctx)
+            else:
+                page = PlaceholderPage(self.ctx, page_id=page_id, title=spec.title(),
+                                       note=spec.placeholder_note() if spec.placeholder_note
+                                       else "")
+            page.restore_state()
+            self._pages[page_id] = page
+            self.stack.addWidget(page)
+        return self._pages[page_id]
+
+    def current_page(self) -> Page | None:
+        widget = self.stack.currentWidget()
+        return widget if isinstance(widget, Page) else None
+
+    def navigate(self, page_id: str, record_id: str = "") -> None:
+        current = self.current_page()
+        if current is not None and current.page_id != page_id and not current.can_leave():
+            self._select_nav(current.page_id)
+            return
+        page = self.page(page_id)
+        self.stack.setCurrentWidget(page)
+        self._select_nav(page_id)
+        page.activate()
+        if record_id:
+            page.open_record(record_id)
+        if page_id != "search":
+            self.ctx.settings.last_page = page_id
+
+    def _select_nav(self, page_id: str) -> None:
+        self.nav.blockSignals(True)
+        for row in range(self.nav.count()):
+            item = self.nav.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == page_id:
+                self.nav.setCurrentRow(row)
+                break
+        else:
+            # Keep the current row (focus would otherwise pick row 0 and navigate there);
+            # only the highlight goes, since no navigation entry is the page shown.
+            self.nav.clearSelection()
+        self.nav.blockSignals(False)
+
+    def _nav_changed(self, item: QListWidgetItem | None, _previous: object) -> None:
+        if item is None:
+            return
+        page_id = item.data(Qt.ItemDataRole.UserRole)
+        current = self.current_page()
+        if current is None or current.page_id != page_id:
+            self.navigate(page_id)
+        else:
+            self._select_nav(page_id)
+
+    def _data_changed(self, what: str) -> None:
+        for page in self._pages.values():
+            page.on_data_changed(what)
+
+    # -- actions -------------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    def _run_search(self) -> None:
+        self._search_timer.stop()
+        query = self.search_box.text().strip()
+        if not query:
+            return
+        page = self.page("search")
+        page.set_query(query)  # type: ignore[attr-defined]
+        if self.current_page() is not page:
+            self.navigate("search")
+
+    def new_record(self) -> None:
+        page = self.current_page()
+        if page is None or not page.new_record():
+            self.statusBar().showMessage(self.tr("This page has no new record to create."), 4000)
+
+    def save_current(self) -> None:
+        page = self.current_page()
+        if page is None or not page.save_current():
+            self.statusBar().showMessage(self.tr("Nothing to save here."), 3000)
+
+    def open_settings(self) -> None:
+        from liaison_app.ui.dialogs.settings_dialog import SettingsDialog
+
+        SettingsDialog(self.ctx, self).exec()
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About Liaison"), self.tr(
+            "<h3>驻企通 Liaison {version}</h3><p>The record book of enterprise liaison "
+            "officers: visits, enterprises' requests, applications and forms, offline, "
+            "synced with the county centre.</p><p>Data folder: {path}</p>").format(
+            version=__version__, path=str(self.ctx.paths.root)))
+
+    def update_status(self) -> None:
+        officer = officers.get_officer(officer_id=self.ctx.settings.officer_id)
+        self.officer_label.setText(
+            self.tr("Signed in: {name}").format(name=officer.name) if officer
+            else self.tr("Not signed in"))
+        self.sync_label.setText(self.tr("Not connected to a server; everything is kept on "
+                                        "this computer"))
+        self.location_label.setText(self.tr("Data: {path}").format(path=str(self.ctx.paths.root)))
+
+    # -- window state --------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        s = self.ctx.settings
+        if s.window_geometry:
+            self.restoreGeometry(QByteArray.fromBase64(s.window_geometry.encode()))
+        else:
+            self.resize(1280, 800)
+        if s.window_state:
+            self.restoreState(QByteArray.fromBase64(s.window_state.encode()))
+
+    def remember_state(self) -> None:
+        s = self.ctx.settings
+        s.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode()
+        s.window_state = bytes(self.saveState().toBase64().data()).decode()
+        for page in self._pages.values():
+            page.save_state()
+        self.ctx.save_settings()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        page = self.current_page()
+        if page is not None and not page.can_leave():
+            event.ignore()
+            return
+        self.remember_state()
+        event.accept()

@@ -1,0 +1,125 @@
+"""工作台: this week's visits, follow-ups due, enterprises overdue for a visit, recent activity."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from liaison_app.core.services import dashboard
+from liaison_app.core.services.visits import KIND_LABELS
+from liaison_app.ui.context import AppContext
+from liaison_app.ui.pages.base import Page
+
+OVERDUE = QColor("#c62828")
+DUE_SOON = QColor("#b26a00")
+ROLE_TARGET = Qt.ItemDataRole.UserRole
+
+
+class TodayPage(Page):
+    page_id = "today"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        layout = QVBoxLayout(self)
+        self.heading = QLabel()
+        self.heading.setObjectName("pageTitle")
+        layout.addWidget(self.heading)
+        grid = QGridLayout()
+        layout.addLayout(grid, 1)
+        self.week = self._panel(grid, 0, 0, self.tr("Visits this week"),
+                                [self.tr("Time"), self.tr("Enterprise"), self.tr("Kind")])
+        self.follow_ups = self._panel(grid, 0, 1, self.tr("Follow-up actions due"),
+                                      [self.tr("Due"), self.tr("Enterprise"), self.tr("Action")])
+        self.overdue = self._panel(grid, 1, 0, self.tr("Enterprises due for a visit"),
+                                   [self.tr("Enterprise"), self.tr("Town/street"),
+                                    self.tr("Last visit"), self.tr("Overdue")])
+        self.recent = self._panel(grid, 1, 1, self.tr("Recent activity"),
+                                  [self.tr("When"), self.tr("Record")])
+
+    def title(self) -> str:
+        return self.tr("Today")
+
+    def _panel(self, grid: QGridLayout, row: int, col: int, title: str,
+               headers: list[str]) -> QTreeWidget:
+        box = QGroupBox(title)
+        box_layout = QVBoxLayout(box)
+        tree = QTreeWidget()
+        tree.setRootIsDecorated(False)
+        tree.setHeaderLabels(headers)
+        tree.setAlternatingRowColors(True)
+        tree.header().setStretchLastSection(True)
+        tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        tree.itemActivated.connect(self._open)
+        box_layout.addWidget(tree)
+        empty = QLabel()
+        empty.setObjectName("emptyState")
+        empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        box_layout.addWidget(empty)
+        tree.setProperty("emptyLabel", empty)
+        grid.addWidget(box, row, col)
+        return tree
+
+    def refresh(self) -> None:
+        today = dt.date.today()
+        data = dashboard.today_overview(settings=self.ctx.settings,
+                                        officer_id=self.ctx.settings.officer_id, today=today)
+        self.heading.setText(self.tr("Today, {date}").format(
+            date=self.locale().toString(today, self.locale().FormatType.LongFormat)))
+        self._fill(self.week, [
+            ([f"{v.visit_at:%m-%d %H:%M}", v.enterprise_name,
+              KIND_LABELS[v.kind].text() if v.kind in KIND_LABELS else v.kind],
+             ("visits", v.id), None)
+            for v in data.visits_this_week], self.tr("No visits logged this week yet."))
+        self._fill(self.follow_ups, [
+            ([f"{f.due_date:%Y-%m-%d}" + (self.tr(" (overdue)") if f.overdue else ""),
+              f.enterprise_name, f.text], ("visits", f.visit_id),
+             OVERDUE if f.overdue else DUE_SOON)
+            for f in data.due_follow_ups], self.tr("No follow-up actions are due."))
+        self._fill(self.overdue, [
+            ([("★ " if e.is_key else "") + e.name, e.town,
+              f"{e.last_visit:%Y-%m-%d}" if e.last_visit else self.tr("never"),
+              self.tr("{n} days").format(n=e.days_overdue)], ("enterprises", e.id),
+             OVERDUE if e.is_key else None)
+            for e in data.overdue_enterprises],
+            self.tr("Every enterprise has been visited on schedule."))
+        self._fill(self.recent, [
+            ([_local(a.when).strftime("%m-%d %H:%M"),
+              (self.tr("Visit: ") if a.kind == "visit" else self.tr("Enterprise: ")) + a.title],
+             ("visits" if a.kind == "visit" else "enterprises", a.record_id), None)
+            for a in data.recent], self.tr("Nothing recorded yet."))
+
+    def _fill(self, tree: QTreeWidget, rows: list, empty_text: str) -> None:
+        tree.clear()
+        items = []
+        for texts, target, color in rows:
+            item = QTreeWidgetItem(texts)
+            item.setData(0, ROLE_TARGET, target)
+            if color is not None:
+                item.setForeground(0, QBrush(color))
+            items.append(item)
+        tree.addTopLevelItems(items)
+        empty: QLabel = tree.property("emptyLabel")
+        empty.setText(empty_text)
+        empty.setVisible(not items)
+        tree.setVisible(bool(items))
+
+    def _open(self, item: QTreeWidgetItem) -> None:
+        target = item.data(0, ROLE_TARGET)
+        if target:
+            self.ctx.navigate(target[0], target[1])
+
+
+def _local(utc: dt.datetime) -> dt.datetime:
+    """Bookkeeping times are stored in UTC; people read local time."""
+    return utc.replace(tzinfo=dt.timezone.utc).astimezone().replace(tzinfo=None)

@@ -1,0 +1,55 @@
+"""Render the main window on one page to a PNG (documentation, checking the UI by eye)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+
+from liaison_app.core.db import DatabaseOpenError, close_database, open_database
+from liaison_app.core.paths import DataPaths
+from liaison_app.core.settings import Settings
+from liaison_app.ui.app import make_application
+from liaison_app.ui.context import AppContext
+from liaison_app.ui.i18n import install_language
+from liaison_app.ui.tasks import TaskRunner
+
+
+def take_screenshot(*, data_dir: Path, out: str, page: str, size: tuple[int, int],
+                    language: str | None = None) -> int:
+    paths = DataPaths(data_dir)
+    settings = Settings.load(paths.settings)
+    make_application()
+    install_language(language or settings.language)
+    try:
+        open_database(paths)
+    except DatabaseOpenError as exc:
+        print(exc.message.text())
+        return 1
+    runner = TaskRunner()
+    try:
+        from liaison_app.ui.main_window import MainWindow
+
+        # A copy of the settings: a screenshot must not move the real window next time.
+        ctx = AppContext(paths=paths, settings=Settings.from_dict(vars(settings)),
+                         runner=runner)
+        window = MainWindow(ctx)
+        window.resize(*size)
+        window.show()
+        page_id, _, query = page.partition(":")
+        if page_id == "search":
+            window.search_box.setText(query)
+            window._run_search()
+        elif page_id in window._specs:
+            window.navigate(page_id)
+        else:
+            print(QCoreApplication.translate("App", "Unknown page: {page}").format(page=page))
+            return 2
+        for _ in range(5):
+            QApplication.processEvents()
+        ok = window.grab().save(out)
+        window.close()
+        return 0 if ok else 1
+    finally:
+        runner.shutdown()
+        close_database()

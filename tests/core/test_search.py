@@ -1,0 +1,115 @@
+"""Chinese search: two-, three- and four-character words inside longer text, mixed codes."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from liaison_app.core import search
+from liaison_app.core.services import enterprises, visits
+from liaison_app.core.services.enterprises import EnterpriseInput
+from liaison_app.core.services.visits import VisitInput
+
+
+@pytest.fixture
+def county(store):
+    steel = enterprises.create(data=EnterpriseInput(
+        name="山东鑫华钢铁有限公司", uscc="91371082775260043P", town="晏城街道",
+        contact_name="王建国", contact_phone="13812345678", notes="车牌 鲁A12345 的货车"))
+    food = enterprises.create(data=EnterpriseInput(
+        name="齐河县美源食品有限公司", uscc="91110000600037341L", town="祝阿镇",
+        contact_name="李秀英", contact_phone="0534-5321234"))
+    visits.save(data=VisitInput(
+        enterprise_id=steel.id, visit_at=dt.datetime(2026, 3, 2, 9, 30),
+        summary="企业反映新建车间的环评报告迟迟未批，影响项目开工。",
+        problems="厂区供电线路老化，经常跳闸"))
+    visits.save(data=VisitInput(
+        enterprise_id=food.id, visit_at=dt.datetime(2026, 4, 8, 14, 0),
+        summary="了解用工情况，一线工人缺口约五十人。"))
+    return steel, food
+
+
+def titles(query: str) -> list[str]:
+    return [hit.title for hit in search.search(query)]
+
+
+def test_default_fts_tokenizer_would_not_find_a_two_character_word():
+    # The reason the index holds bigrams: unicode61 sees a whole clause as one token.
+    assert search.tokenize_for_index("环评报告") == "环评 评报 报告"
+
+
+@pytest.mark.parametrize("query", ["环评", "供电", "跳闸"])
+def test_two_character_words_are_found_inside_longer_text(county, query):
+    assert any("鑫华钢铁" in t for t in titles(query))
+
+
+def test_three_and_four_character_words(county):
+    assert any("鑫华钢铁" in t for t in titles("环评报"))
+    assert any("鑫华钢铁" in t for t in titles("环评报告"))
+    assert any("美源食品" in t for t in titles("一线工人"))
+
+
+def test_a_phrase_must_match_as_written_not_as_scattered_characters(county):
+    # 报环 never occurs, though both characters do.
+    assert titles("报环") == []
+    assert titles("评环") == []
+
+
+def test_enterprise_name_ranks_above_a_passing_mention(county):
+    hits = search.search("鑫华")
+    assert hits[0].kind == "enterprise"
+
+
+def test_person_name(county):
+    assert titles("王建国") == ["山东鑫华钢铁有限公司"]
+    assert titles("李秀英") == ["齐河县美源食品有限公司"]
+
+
+def test_uscc_full_and_typed_in_lower_case(county):
+    assert titles("91371082775260043P") == ["山东鑫华钢铁有限公司"]
+    assert titles("91371082775260043p") == ["山东鑫华钢铁有限公司"]
+
+
+def test_start_of_a_number_finds_it_while_typing(county):
+    assert "山东鑫华钢铁有限公司" in titles("9137108")
+    assert "山东鑫华钢铁有限公司" in titles("138123")
+
+
+def test_plate_number_mixing_chinese_and_latin(county):
+    assert titles("鲁A12345") == ["山东鑫华钢铁有限公司"]
+    assert titles("鲁a12345") == ["山东鑫华钢铁有限公司"]
+
+
+def test_landline_with_area_code(county):
+    assert titles("0534-5321234") == ["齐河县美源食品有限公司"]
+
+
+def test_several_words_must_all_match(county):
+    assert any("鑫华" in t for t in titles("环评 供电"))
+    assert titles("环评 用工") == []
+
+
+def test_matched_words_are_highlighted(county):
+    hit = [h for h in search.search("环评") if h.kind == "visit"][0]
+    assert "<b>环评</b>" in hit.snippet_html
+    name_hit = search.search("鑫华")[0]
+    assert "<b>鑫华</b>" in name_hit.title_html
+
+
+def test_highlight_escapes_html_in_user_text():
+    assert search.highlight("<script>环评", ["环评"]) == "&lt;script&gt;<b>环评</b>"
+
+
+def test_edit_updates_the_index_and_delete_removes_it(county):
+    steel, _food = county
+    enterprises.update(record_id=steel.id, data=EnterpriseInput(
+        **{**vars(EnterpriseInput.from_record(steel)), "name": "山东鑫华特钢集团有限公司"}))
+    assert "山东鑫华特钢集团有限公司" in titles("特钢")
+    enterprises.soft_delete(record_id=steel.id)
+    assert titles("特钢") == []
+
+
+def test_queries_that_are_only_punctuation_find_nothing_and_do_not_fail(county):
+    assert search.search('"*()') == []
+    assert search.search("   ") == []
+    assert search.search("AND OR NOT") == []
