@@ -1,0 +1,130 @@
+"""Authorisation on every call, scope, revoked devices, secrets never stored in plain text."""
+from __future__ import annotations
+
+import json
+import uuid
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from fastapi.routing import APIRoute
+
+from liaison_app.core.models import LocalState, OutboxOp, Visit
+from sync import protocol as p
+from sync.server.app import _OPEN_PATHS
+from sync.server.models import Device, connection, server_db
+from tests.sync.conftest import PASSWORD, new_visit
+
+HEADERS = {p.HEADER_PROTOCOL: str(p.PROTOCOL_VERSION), p.HEADER_SCHEMA: "2"}
+SHA = "a" * 64
+
+
+def routes(server: Any) -> list[tuple[str, str]]:
+    out = []
+    for route in server.server.config.app.routes:
+        if isinstance(route, APIRoute) and route.path not in _OPEN_PATHS:
+            for method in route.methods:
+                out.append((method, route.path.replace("{sha256}", SHA)))
+    return out
+
+
+def test_every_endpoint_needs_a_token(server: Any) -> None:
+    found = routes(server)
+    assert len(found) >= 6
+    for method, path in found:
+        if path == "/auth/login":
+            continue
+        for headers in (HEADERS, {**HEADERS, "Authorization": "Bearer forged"}):
+            r = httpx.request(method, server.url + path, headers=headers,
+                              params={"offset": 0, "total": 1}, json={})
+            assert r.status_code == 401, (method, path, r.status_code)
+            assert r.json()["code"] == "unauthorized"
+
+
+def test_health_needs_no_token(server: Any) -> None:
+    r = httpx.get(server.url + "/health")
+    assert r.status_code == 200 and r.json()["protocol"] == p.PROTOCOL_VERSION
+
+
+def test_officer_cannot_write_or_read_outside_scope(county: dict[str, Any]) -> None:
+    li, wang = county["li"], county["wang"]
+    assert wang.sync().ok
+    wang.use()
+    theirs = new_visit(county["e2"], "王的走访")
+    assert wang.sync().ok
+    assert li.sync().ok
+    li.use()
+    assert Visit.get_or_none(Visit.id == theirs.id) is None
+    # Forge a change to wang's enterprise from li's laptop: it comes back refused, visible.
+    OutboxOp.create(table="visit", record_id=str(uuid.uuid4()), base_version=0, creating=True,
+                    changes={"enterprise_id": county["e2"], "summary": "越权记录"})
+    mine = new_visit(county["e1"], "正常记录")
+    report = li.sync()
+    assert report.ok and report.rejected == 1 and report.pushed == 1
+    li.use()
+    refused = OutboxOp.get(OutboxOp.state == "rejected")
+    assert json.loads(refused.last_error)["reason"] == "out_of_scope"
+    assert "not assigned to you" in json.loads(refused.last_error)["en"]
+    assert OutboxOp.select().where(OutboxOp.record_id == mine.id).count() == 0
+
+
+def test_viewer_reads_everything_changes_nothing(county: dict[str, Any],
+                                                make_device: Any) -> None:
+    server = county["server"]
+    assert county["li"].sync().ok
+    county["li"].use()
+    new_visit(county["e1"])
+    assert county["li"].sync().ok
+    server.add_user("leader", "viewer")
+    viewer = make_device("leader-pc")
+    viewer.login(server, "leader")
+    assert viewer.sync().ok
+    viewer.use()
+    assert Visit.select().count() == 1
+    v = Visit.get()
+    v.summary = "领导改的"
+    v.save()
+    report = viewer.sync()
+    assert report.rejected == 1
+    assert json.loads(OutboxOp.get().last_error)["reason"] == "read_only"
+
+
+def test_revoked_device_is_told_in_words(county: dict[str, Any]) -> None:
+    li = county["li"]
+    assert li.sync().ok
+    li.use()
+    new_visit(county["e1"])
+    with connection():
+        Device.update(revoked=True).where(Device.name == "li-laptop").execute()
+    report = li.sync()
+    assert report.outcome == "signin"
+    assert "withdrew this laptop's access" in str(report.message)
+    li.use()
+    assert OutboxOp.select().count() == 1
+
+
+def test_no_plaintext_password_or_token_in_server_database(county: dict[str, Any],
+                                                          tmp_path: Path) -> None:
+    li = county["li"]
+    li.use()
+    token = LocalState.get_value("sync.token")
+    assert token
+    if not isinstance(server_db.obj, type(li.db)):
+        pytest.skip("file check is for the SQLite server")
+    server_db.obj.execute_sql("PRAGMA wal_checkpoint(FULL)")
+    raw = b"".join(f.read_bytes() for f in (tmp_path / "server").glob("server.sqlite3*"))
+    assert PASSWORD.encode() not in raw
+    assert token.encode() not in raw
+    assert b"$argon2" in raw
+
+
+def test_login_attempts_are_rate_limited(server: Any) -> None:
+    server.add_user("zhao", "liaison")
+    body = {"username": "zhao", "password": "wrong password", "device_id": "d1"}
+    codes = [httpx.post(server.url + "/auth/login", headers=HEADERS, json=body).status_code
+             for _ in range(6)]
+    assert codes[:5] == [401] * 5 and codes[5] == 429
+    good = httpx.post(server.url + "/auth/login", headers=HEADERS,
+                      json={**body, "password": PASSWORD})
+    assert good.status_code == 429  # even the right password waits out the window
