@@ -1,0 +1,321 @@
+"""The form for creating or editing one enterprise.
+
+The window is not modal: while it is open the officer can still look at the list behind it,
+which is what the "Open it" link of a duplicate credit code relies on. Nothing typed is ever
+cleared by a failed save; only a successful save or an explicit discard closes the form.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QIntValidator, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from liaison_app.core.services import enterprises, officers
+from liaison_app.core.services.enterprises import EnterpriseInput
+from liaison_app.core.services.errors import ValidationFailed
+from liaison_app.core.validation import Finding
+from liaison_app.ui.context import AppContext
+from liaison_app.ui.errors import show_error
+from liaison_app.ui.widgets.feedback import FeedbackGroup, FieldFeedback
+
+
+class EnterpriseEditor(QDialog):
+    """Create (``record_id`` None) or edit an enterprise. Main thread.
+
+    ``saved`` carries the id of the saved record; ``open_existing`` the id of the
+    enterprise that already has the credit code typed here.
+    """
+
+    saved = Signal(str)
+    open_existing = Signal(str)
+
+    def __init__(self, ctx: AppContext, *, record_id: str | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.record_id = record_id
+        self._saving = False
+        self.setModal(False)
+        self.setObjectName("enterpriseEditor")
+        self.setMinimumWidth(820)
+        self.feedback = FeedbackGroup()
+        self._build()
+        initial = EnterpriseInput()
+        if record_id:
+            rec = enterprises.get(record_id=record_id)
+            initial = EnterpriseInput.from_record(rec)
+            self.setWindowTitle(self.tr("Edit enterprise \u2014 {name}").format(name=rec.name))
+        else:
+            self.setWindowTitle(self.tr("New enterprise"))
+        self.set_input(initial)
+        self._initial = asdict(self.collect())
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, activated=self.save)
+
+    # -- building ------------------------------------------------------------------------
+    def _field(self, form: QFormLayout, key: str, label: str, widget: QWidget) -> QWidget:
+        holder = QWidget()
+        box = QVBoxLayout(holder)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        box.addWidget(widget)
+        fb = FieldFeedback(holder, on_link=self.open_existing.emit)
+        fb.setObjectName(f"feedback_{key}")
+        box.addWidget(fb)
+        self.feedback.add(key, fb)
+        form.addRow(label, holder)
+        return widget
+
+    def _combo(self, values: list[str]) -> QComboBox:
+        combo = QComboBox()
+        combo.setEditable(True)
+        combo.addItems(["", *values])
+        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        return combo
+
+    def _build(self) -> None:
+        choices = enterprises.filter_choices()
+        self.name_edit = QLineEdit(objectName="name")
+        self.uscc_edit = QLineEdit(objectName="uscc")
+        self.uscc_edit.setMaxLength(24)
+        self.uscc_edit.setPlaceholderText(self.tr("18 characters, e.g. 91370100MA3C1234X5"))
+        self.town_combo = self._combo(choices.get("town", []))
+        self.park_combo = self._combo(choices.get("park", []))
+        self.industry_combo = self._combo(choices.get("industry", []))
+        self.address_edit = QLineEdit(objectName="address")
+        self.key_check = QCheckBox(self.tr("Key enterprise (visited more often)"))
+        self.legal_rep_edit = QLineEdit(objectName="legal_rep")
+        self.contact_name_edit = QLineEdit(objectName="contact_name")
+        self.contact_phone_edit = QLineEdit(objectName="contact_phone")
+        self.contact_phone_edit.setPlaceholderText(self.tr("Mobile or landline, e.g. 0534-1234567"))
+        self.employees_edit = QLineEdit(objectName="employees")
+        self.employees_edit.setValidator(QIntValidator(0, 9_999_999, self))
+        self.cadence_edit = QLineEdit(objectName="visit_cadence_days")
+        self.cadence_edit.setValidator(QIntValidator(0, 999, self))
+        self.cadence_edit.setPlaceholderText(self.tr("Default: {key} for key enterprises, {other} "
+                                                     "for others").format(
+            key=self.ctx.settings.key_visit_cadence_days,
+            other=self.ctx.settings.visit_cadence_days))
+        self.officer_list = QListWidget(objectName="officers")
+        self.officer_list.setMinimumHeight(120)
+        for officer in officers.list_officers():
+            text = officer.name + (f"\uff08{officer.town}\uff09" if officer.town else "")
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, officer.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.officer_list.addItem(item)
+        self.notes_edit = QPlainTextEdit(objectName="notes")
+        self.notes_edit.setTabChangesFocus(True)
+        self.notes_edit.setMinimumHeight(120)
+
+        basic = QGroupBox(self.tr("Basic information"))
+        f1 = QFormLayout(basic)
+        self._field(f1, "name", self.tr("Enterprise name *"), self.name_edit)
+        self._field(f1, "uscc", self.tr("Unified social credit code"), self.uscc_edit)
+        self._field(f1, "town", self.tr("Town/street"), self.town_combo)
+        self._field(f1, "park", self.tr("Park"), self.park_combo)
+        self._field(f1, "industry", self.tr("Industry"), self.industry_combo)
+        self._field(f1, "address", self.tr("Address"), self.address_edit)
+        self._field(f1, "is_key", "", self.key_check)
+
+        contact = QGroupBox(self.tr("Contacts and size"))
+        f2 = QFormLayout(contact)
+        self._field(f2, "legal_rep", self.tr("Legal representative"), self.legal_rep_edit)
+        self._field(f2, "contact_name", self.tr("Contact person"), self.contact_name_edit)
+        self._field(f2, "contact_phone", self.tr("Contact phone"), self.contact_phone_edit)
+        self._field(f2, "employees", self.tr("Employees"), self.employees_edit)
+        self._field(f2, "visit_cadence_days", self.tr("Visit every (days)"), self.cadence_edit)
+
+        officers_box = QGroupBox(self.tr("Assigned liaison officers"))
+        ob = QVBoxLayout(officers_box)
+        ob.addWidget(self.officer_list)
+        if not self.officer_list.count():
+            ob.addWidget(QLabel(self.tr("No officers are known on this device yet.")))
+        fb = FieldFeedback(officers_box)
+        ob.addWidget(fb)
+        self.feedback.add("officer_ids", fb)
+        notes_box = QGroupBox(self.tr("Notes"))
+        nb = QVBoxLayout(notes_box)
+        nb.addWidget(self.notes_edit)
+        fb = FieldFeedback(notes_box)
+        nb.addWidget(fb)
+        self.feedback.add("notes", fb)
+
+        self.general_feedback = FieldFeedback(self, on_link=self.open_existing.emit)
+        self.general_feedback.setObjectName("feedback_general")
+        self.feedback.set_fallback(self.general_feedback)
+
+        self.buttons = QDialogButtonBox()
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.setObjectName("saveButton")
+        self.save_button.setDefault(True)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button.clicked.connect(self.reject)
+
+        top = QHBoxLayout()
+        top.addWidget(basic, 1)
+        top.addWidget(contact, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(officers_box, 1)
+        bottom.addWidget(notes_box, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(bottom, 1)
+        layout.addWidget(self.general_feedback)
+        layout.addWidget(self.buttons)
+
+        self.uscc_edit.editingFinished.connect(self.check_uscc)
+
+    # -- values --------------------------------------------------------------------------
+    def set_input(self, data: EnterpriseInput) -> None:
+        self.name_edit.setText(data.name)
+        self.uscc_edit.setText(data.uscc)
+        self.town_combo.setCurrentText(data.town)
+        self.park_combo.setCurrentText(data.park)
+        self.industry_combo.setCurrentText(data.industry)
+        self.address_edit.setText(data.address)
+        self.key_check.setChecked(bool(data.is_key))
+        self.legal_rep_edit.setText(data.legal_rep)
+        self.contact_name_edit.setText(data.contact_name)
+        self.contact_phone_edit.setText(data.contact_phone)
+        self.employees_edit.setText("" if data.employees is None else str(data.employees))
+        self.cadence_edit.setText(
+            "" if data.visit_cadence_days is None else str(data.visit_cadence_days))
+        chosen = set(data.officer_ids or [])
+        for row in range(self.officer_list.count()):
+            item = self.officer_list.item(row)
+            checked = item.data(Qt.ItemDataRole.UserRole) in chosen
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.notes_edit.setPlainText(data.notes)
+
+    def collect(self) -> EnterpriseInput:
+        """What the form holds now, as the service's input."""
+        officer_ids = []
+        for row in range(self.officer_list.count()):
+            item = self.officer_list.item(row)
+            if item.checkState() == Qt.CheckState.Checked:
+                officer_ids.append(item.data(Qt.ItemDataRole.UserRole))
+        return EnterpriseInput(
+            name=self.name_edit.text(), uscc=self.uscc_edit.text(),
+            town=self.town_combo.currentText(), park=self.park_combo.currentText(),
+            address=self.address_edit.text(), industry=self.industry_combo.currentText(),
+            is_key=self.key_check.isChecked(), legal_rep=self.legal_rep_edit.text(),
+            contact_name=self.contact_name_edit.text(),
+            contact_phone=self.contact_phone_edit.text(),
+            employees=_int_or_none(self.employees_edit.text()), officer_ids=officer_ids,
+            visit_cadence_days=_int_or_none(self.cadence_edit.text()),
+            notes=self.notes_edit.toPlainText())
+
+    def is_dirty(self) -> bool:
+        return asdict(self.collect()) != self._initial
+
+    # -- checking and saving ---------------------------------------------------------------
+    def check_uscc(self) -> None:
+        """Leaving the credit code field: check it (and look for a duplicate) right away."""
+        findings = [f for f in enterprises.validate(self.collect(), record_id=self.record_id)
+                    if f.field == "uscc"]
+        label = self.findChild(FieldFeedback, "feedback_uscc")
+        if findings:
+            label.show_findings(findings)
+        else:
+            label.clear_findings()
+
+    def save(self, *, confirm_warnings: bool = False) -> None:
+        """Save through the runner; problems appear next to their fields."""
+        if self._saving:
+            return
+        data = self.collect()
+        record_id = self.record_id
+        self._set_saving(True)
+        if record_id:
+            def work() -> Any:
+                return enterprises.update(record_id=record_id, data=data,
+                                          confirm_warnings=confirm_warnings)
+        else:
+            def work() -> Any:
+                return enterprises.create(data=data, confirm_warnings=confirm_warnings)
+        self.ctx.runner.submit(work, on_done=self._saved, on_error=self._failed,
+                               change="enterprise")
+
+    def _set_saving(self, saving: bool) -> None:
+        self._saving = saving
+        self.save_button.setEnabled(not saving)
+        self.save_button.setText(self.tr("Saving\u2026") if saving else self.tr("Save"))
+
+    def _saved(self, rec: Any) -> None:
+        self._set_saving(False)
+        self.feedback.clear()
+        self.record_id = rec.id
+        self._initial = asdict(self.collect())
+        self.saved.emit(rec.id)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._set_saving(False)
+        if not isinstance(exc, ValidationFailed):
+            show_error(self, exc)
+            return
+        self.feedback.show(exc.findings)
+        if exc.errors:
+            self._focus_first(exc.findings)
+            return
+        if self._confirm(exc.warnings):
+            self.save(confirm_warnings=True)
+
+    def _confirm(self, warnings: list[Finding]) -> bool:
+        text = "\n\n".join(f.message.text() for f in warnings)
+        answer = QMessageBox.question(
+            self, self.tr("Please confirm"),
+            self.tr("{problems}\n\nSave the enterprise as it is?").format(problems=text),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _focus_first(self, findings: list[Finding]) -> None:
+        widgets = {"name": self.name_edit, "uscc": self.uscc_edit,
+                   "contact_phone": self.contact_phone_edit, "employees": self.employees_edit,
+                   "visit_cadence_days": self.cadence_edit}
+        for f in findings:
+            widget = widgets.get(f.field)
+            if widget is not None:
+                widget.setFocus()
+                return
+
+    def reject(self) -> None:
+        if self.is_dirty():
+            answer = QMessageBox.question(
+                self, self.tr("Discard changes?"),
+                self.tr("What you typed in this form has not been saved. Discard it?"),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        super().reject()
+
+
+def _int_or_none(text: str) -> int | None:
+    text = text.strip()
+    return int(text) if text.lstrip("-").isdigit() else None

@@ -1,0 +1,539 @@
+"""企业: the list of enterprises with filters, one enterprise's details and visit history."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QHideEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from liaison_app.core.services import enterprises, officers, visits
+from liaison_app.core.services.enterprises import EnterpriseFilter
+from liaison_app.core.services.visits import KIND_LABELS, VisitFilter
+from liaison_app.ui.context import AppContext
+from liaison_app.ui.dialogs.enterprise_editor import EnterpriseEditor
+from liaison_app.ui.dialogs.import_dialog import ImportDialog
+from liaison_app.ui.errors import show_error
+from liaison_app.ui.models.enterprise_table_model import EnterpriseTableModel
+from liaison_app.ui.pages.base import Page
+
+#: Visits listed under an enterprise; older ones are on the 走访 page.
+VISIT_HISTORY_LIMIT = 200
+
+
+class EnterpriseDetail(QWidget):
+    """Everything known about one enterprise, read-only, plus its visit history."""
+
+    def __init__(self, page: EnterprisesPage) -> None:
+        super().__init__(page)
+        self.page = page
+        self.record_id = ""
+        self.stack = QStackedWidget(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+
+        self.placeholder = QLabel(self.tr("Select an enterprise on the left to see its details."))
+        self.placeholder.setObjectName("detailPlaceholder")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setStyleSheet("color:#777;")
+        self.stack.addWidget(self.placeholder)
+
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        head = QHBoxLayout()
+        self.name_label = QLabel(objectName="detailName")
+        self.name_label.setStyleSheet("font-size:18px;font-weight:bold;")
+        self.name_label.setWordWrap(True)
+        self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.key_badge = QLabel(self.tr("Key enterprise"))
+        self.key_badge.setStyleSheet(
+            "color:white;background:#c62828;border-radius:3px;padding:1px 6px;")
+        self.edit_button = QPushButton(self.tr("Edit"))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.edit_button.clicked.connect(lambda: page.edit_record(self.record_id))
+        self.delete_button.clicked.connect(lambda: page.delete_record(self.record_id))
+        head.addWidget(self.name_label, 1)
+        head.addWidget(self.key_badge)
+        head.addWidget(self.edit_button)
+        head.addWidget(self.delete_button)
+        layout.addLayout(head)
+
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self.values: dict[str, QLabel] = {}
+        for key, label in (
+            ("uscc", self.tr("Unified social credit code")), ("town", self.tr("Town/street")),
+            ("park", self.tr("Park")), ("address", self.tr("Address")),
+            ("industry", self.tr("Industry")), ("legal_rep", self.tr("Legal representative")),
+            ("contact_name", self.tr("Contact person")),
+            ("contact_phone", self.tr("Contact phone")), ("employees", self.tr("Employees")),
+            ("cadence", self.tr("Visit every (days)")),
+            ("officers", self.tr("Liaison officers")), ("notes", self.tr("Notes")),
+        ):
+            value = QLabel(objectName=f"detail_{key}")
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.values[key] = value
+            form.addRow(label + self.tr(":"), value)
+        layout.addLayout(form)
+
+        visits_head = QHBoxLayout()
+        self.visits_title = QLabel(objectName="visitsTitle")
+        self.visits_title.setStyleSheet("font-weight:bold;margin-top:8px;")
+        self.log_visit_button = QPushButton(self.tr("Log a visit"))
+        self.log_visit_button.setObjectName("logVisitButton")
+        self.log_visit_button.clicked.connect(
+            lambda: page.ctx.navigate("visits", "new:" + self.record_id))
+        visits_head.addWidget(self.visits_title, 1)
+        visits_head.addWidget(self.log_visit_button)
+        layout.addLayout(visits_head)
+
+        self.visit_table = QTableWidget(0, 3)
+        self.visit_table.setObjectName("visitHistory")
+        self.visit_table.setHorizontalHeaderLabels(
+            [self.tr("Date"), self.tr("Kind"), self.tr("Summary")])
+        self.visit_table.verticalHeader().hide()
+        self.visit_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.visit_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.visit_table.setAlternatingRowColors(True)
+        header = self.visit_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.visit_table.setMinimumHeight(180)
+        self.visit_table.cellDoubleClicked.connect(self._open_visit)
+        layout.addWidget(self.visit_table, 1)
+        self.no_visits = QLabel(self.tr("No visits recorded yet."))
+        self.no_visits.setStyleSheet("color:#777;")
+        layout.addWidget(self.no_visits)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        self.stack.addWidget(scroll)
+
+    def clear(self) -> None:
+        self.record_id = ""
+        self.stack.setCurrentIndex(0)
+
+    def show_record(self, rec: Any, officer_names: dict[str, str]) -> None:
+        """Main thread; reads the visit history through the visits service."""
+        self.record_id = rec.id
+        settings = self.page.ctx.settings
+        self.name_label.setText(rec.name)
+        self.key_badge.setVisible(bool(rec.is_key))
+        default = settings.key_visit_cadence_days if rec.is_key else settings.visit_cadence_days
+        names = [officer_names[i] for i in rec.officer_ids or [] if i in officer_names]
+        texts = {
+            "uscc": rec.uscc, "town": rec.town, "park": rec.park, "address": rec.address,
+            "industry": rec.industry, "legal_rep": rec.legal_rep,
+            "contact_name": rec.contact_name, "contact_phone": rec.contact_phone,
+            "employees": "" if rec.employees is None else str(rec.employees),
+            "cadence": str(rec.visit_cadence_days) if rec.visit_cadence_days
+            else self.tr("{days} (default)").format(days=default),
+            "officers": "、".join(names), "notes": rec.notes,
+        }
+        for key, label in self.values.items():
+            text = texts[key]
+            label.setText(text if text else "\u2014")
+        flt = VisitFilter(enterprise_id=rec.id)
+        rows = visits.list_visits(flt=flt, limit=VISIT_HISTORY_LIMIT)
+        total = len(rows) if len(rows) < VISIT_HISTORY_LIMIT else visits.count_visits(flt=flt)
+        self.visits_title.setText(self.tr("Visit history ({n})").format(n=total))
+        self.visit_table.setRowCount(len(rows))
+        for r, visit in enumerate(rows):
+            kind = KIND_LABELS.get(visit.kind)
+            cells = [visit.visit_at.strftime("%Y-%m-%d %H:%M"),
+                     kind.text() if kind else visit.kind, visit.summary]
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, visit.id)
+                if c == 2:
+                    item.setToolTip(text)
+                self.visit_table.setItem(r, c, item)
+        self.visit_table.setVisible(bool(rows))
+        self.no_visits.setVisible(not rows)
+        self.stack.setCurrentIndex(1)
+
+    def _open_visit(self, row: int, _column: int) -> None:
+        item = self.visit_table.item(row, 0)
+        if item is not None:
+            self.page.ctx.navigate("visits", item.data(Qt.ItemDataRole.UserRole))
+
+
+class EnterprisesPage(Page):
+    page_id = "enterprises"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self._officer_names: dict[str, str] = {}
+        self._editor: EnterpriseEditor | None = None
+        self._import: ImportDialog | None = None
+        self._deleted_id = ""
+        self._build()
+
+    def title(self) -> str:
+        return self.tr("Enterprises")
+
+    # -- building ------------------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        head = QHBoxLayout()
+        heading = QLabel(self.title())
+        heading.setObjectName("pageTitle")
+        heading.setStyleSheet("font-size:20px;font-weight:bold;")
+        self.new_button = QPushButton(self.tr("New enterprise"))
+        self.new_button.setObjectName("newEnterpriseButton")
+        self.import_button = QPushButton(self.tr("Import\u2026"))
+        self.import_button.setObjectName("importButton")
+        self.new_button.clicked.connect(self.new_record)
+        self.import_button.clicked.connect(self.start_import)
+        head.addWidget(heading)
+        head.addStretch(1)
+        head.addWidget(self.new_button)
+        head.addWidget(self.import_button)
+        layout.addLayout(head)
+
+        filters = QHBoxLayout()
+        self.search_edit = QLineEdit(objectName="enterpriseSearch")
+        self.search_edit.setPlaceholderText(self.tr("Name, credit code or contact"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setMinimumWidth(200)
+        self._search_timer = QTimer(self, singleShot=True, interval=250)
+        self._search_timer.timeout.connect(self.refresh)
+        self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
+        self.town_combo = QComboBox(objectName="townFilter")
+        self.park_combo = QComboBox(objectName="parkFilter")
+        self.industry_combo = QComboBox(objectName="industryFilter")
+        self.officer_combo = QComboBox(objectName="officerFilter")
+        self.key_check = QCheckBox(self.tr("Key enterprises only"))
+        self.key_check.setObjectName("keyOnly")
+        filters.addWidget(self.search_edit, 2)
+        for label, combo in ((self.tr("Town/street"), self.town_combo),
+                             (self.tr("Park"), self.park_combo),
+                             (self.tr("Industry"), self.industry_combo),
+                             (self.tr("Officer"), self.officer_combo)):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.setMinimumContentsLength(4)
+            combo.setMaxVisibleItems(20)
+            filters.addWidget(QLabel(label))
+            filters.addWidget(combo, 1)
+            combo.activated.connect(lambda _i: self.refresh())
+        filters.addWidget(self.key_check)
+        self.key_check.toggled.connect(lambda _c: self.refresh())
+        self.count_label = QLabel(objectName="enterpriseCount")
+        self.count_label.setMinimumWidth(90)
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        filters.addWidget(self.count_label)
+        layout.addLayout(filters)
+
+        self.undo_bar = QFrame(objectName="undoBar")
+        self.undo_bar.setStyleSheet(
+            "#undoBar{background:#fff8e1;border:1px solid #ffcc80;border-radius:3px;}")
+        bar = QHBoxLayout(self.undo_bar)
+        bar.setContentsMargins(8, 4, 8, 4)
+        self.undo_label = QLabel(objectName="undoLabel")
+        self.undo_button = QPushButton(self.tr("Undo"))
+        self.undo_button.setObjectName("undoButton")
+        self.undo_button.clicked.connect(self.undo_delete)
+        close = QPushButton(self.tr("Close"))
+        close.setFlat(True)
+        close.clicked.connect(self.undo_bar.hide)
+        bar.addWidget(self.undo_label, 1)
+        bar.addWidget(self.undo_button)
+        bar.addWidget(close)
+        self.undo_bar.hide()
+        layout.addWidget(self.undo_bar)
+
+        self.model = EnterpriseTableModel(self)
+        self.table = QTableView(objectName="enterpriseTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        for column, width in enumerate((220, 160, 80, 120, 100, 44, 70, 110, 90)):
+            header.resizeSection(column, width)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.doubleClicked.connect(
+            lambda index: self.edit_record(self.model.record(index.row()).id))
+
+        self.empty_label = QLabel(objectName="emptyState")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setStyleSheet("color:#666;font-size:15px;")
+        self.list_stack = QStackedWidget()
+        self.list_stack.addWidget(self.table)
+        self.list_stack.addWidget(self.empty_label)
+
+        self.detail = EnterpriseDetail(self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.list_stack)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([760, 480])
+        self.splitter.setChildrenCollapsible(False)
+        layout.addWidget(self.splitter, 1)
+
+    # -- loading ---------------------------------------------------------------------------
+    def current_filter(self) -> EnterpriseFilter:
+        return EnterpriseFilter(
+            text=self.search_edit.text(), town=self.town_combo.currentData() or "",
+            park=self.park_combo.currentData() or "",
+            industry=self.industry_combo.currentData() or "",
+            key_only=self.key_check.isChecked(),
+            officer_id=self.officer_combo.currentData() or "")
+
+    def _fill_combo(self, combo: QComboBox, items: list[tuple[str, str]]) -> None:
+        current = combo.currentData() or ""
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(self.tr("All"), "")
+        for text, value in items:
+            combo.addItem(text, value)
+        index = combo.findData(current)
+        combo.setCurrentIndex(max(index, 0))
+        combo.blockSignals(False)
+
+    def _load_choices(self) -> None:
+        choices = enterprises.filter_choices()
+        self._fill_combo(self.town_combo, [(v, v) for v in choices.get("town", [])])
+        self._fill_combo(self.park_combo, [(v, v) for v in choices.get("park", [])])
+        self._fill_combo(self.industry_combo, [(v, v) for v in choices.get("industry", [])])
+        active = officers.list_officers()
+        self._fill_combo(self.officer_combo, [(o.name, o.id) for o in active])
+        self._officer_names = officers.names_by_id()
+
+    def refresh(self) -> None:
+        """Main thread: re-read the filter choices and the first page of the list."""
+        self._stale = False
+        self._search_timer.stop()
+        selected = self.detail.record_id
+        self._load_choices()
+        flt = self.current_filter()
+        total = enterprises.count_enterprises(flt=flt)
+        self.model.reset(
+            loader=lambda offset, limit: enterprises.list_enterprises(
+                flt=flt, offset=offset, limit=limit),
+            total=total, officer_names=self._officer_names)
+        filtered = flt != EnterpriseFilter()
+        if total:
+            self.count_label.setText(self.tr("{n} enterprises").format(n=total))
+        else:
+            self.count_label.setText("")
+        if total:
+            self.list_stack.setCurrentWidget(self.table)
+        elif filtered:
+            self.empty_label.setText(self.tr("No enterprise matches these filters."))
+            self.list_stack.setCurrentWidget(self.empty_label)
+        else:
+            self.empty_label.setText(self.tr(
+                "There are no enterprises yet. Click \u201cNew enterprise\u201d or "
+                "\u201cImport\u2026\u201d to begin."))
+            self.list_stack.setCurrentWidget(self.empty_label)
+        if not selected or not self._select(selected):
+            self.detail.clear()
+
+    def _select(self, record_id: str) -> bool:
+        row = self.model.load_until(record_id)
+        if row < 0:
+            return False
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+        self._show(record_id)
+        return True
+
+    def _current_changed(self, current: Any, _previous: Any) -> None:
+        rec = self.model.record(current.row()) if current.isValid() else None
+        if rec is not None and rec.id != self.detail.record_id:
+            self._show(rec.id)
+
+    def _show(self, record_id: str) -> None:
+        try:
+            rec = enterprises.get(record_id=record_id)
+        except Exception as exc:  # noqa: BLE001 - shown as a sentence
+            show_error(self, exc)
+            self.detail.clear()
+            return
+        self.detail.show_record(rec, self._officer_names)
+
+    def clear_filters(self) -> None:
+        for widget in (self.search_edit, self.key_check, self.town_combo, self.park_combo,
+                       self.industry_combo, self.officer_combo):
+            widget.blockSignals(True)
+        self.search_edit.clear()
+        self.key_check.setChecked(False)
+        for combo in (self.town_combo, self.park_combo, self.industry_combo,
+                      self.officer_combo):
+            combo.setCurrentIndex(0)
+        for widget in (self.search_edit, self.key_check, self.town_combo, self.park_combo,
+                       self.industry_combo, self.officer_combo):
+            widget.blockSignals(False)
+
+    # -- Page contract -------------------------------------------------------------------------
+    def open_record(self, record_id: str) -> None:
+        if self._stale:
+            self.refresh()
+        if self._select(record_id):
+            return
+        # Hidden by the current filter (or not loaded yet): show the whole list.
+        self.clear_filters()
+        self.refresh()
+        self._select(record_id)
+
+    def new_record(self) -> bool:
+        self._open_editor(None)
+        return True
+
+    def save_current(self) -> bool:
+        if self._editor is not None and self._editor.isVisible():
+            self._editor.save()
+            return True
+        return False
+
+    def save_state(self) -> None:
+        state = self.splitter.saveState().toBase64().data().decode("ascii")
+        self.ctx.settings.splitter_states[self.page_id] = state
+
+    def restore_state(self) -> None:
+        state = self.ctx.settings.splitter_states.get(self.page_id)
+        if state:
+            self.splitter.restoreState(QByteArray.fromBase64(state.encode("ascii")))
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # Undo is offered while the page is open; leaving it makes the deletion final.
+        self.undo_bar.hide()
+        super().hideEvent(event)
+
+    # -- actions ---------------------------------------------------------------------------
+    def edit_record(self, record_id: str) -> None:
+        if record_id:
+            self._open_editor(record_id)
+
+    def _open_editor(self, record_id: str | None) -> None:
+        editor = self._editor
+        if editor is not None and editor.isVisible():
+            if editor.record_id == record_id or editor.is_dirty():
+                editor.raise_()
+                editor.activateWindow()
+                return
+            editor.close()
+        try:
+            editor = EnterpriseEditor(self.ctx, record_id=record_id, parent=self)
+        except Exception as exc:  # noqa: BLE001 - e.g. the record was deleted meanwhile
+            show_error(self, exc)
+            return
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.saved.connect(self._after_save)
+        editor.open_existing.connect(self.open_record)
+        editor.destroyed.connect(lambda *_: self._forget_editor(editor))
+        self._editor = editor
+        editor.show()
+        editor.name_edit.setFocus()
+
+    def _forget_editor(self, editor: EnterpriseEditor) -> None:
+        if self._editor is editor:
+            self._editor = None
+
+    def editor(self) -> EnterpriseEditor | None:
+        """The open editor window, if any."""
+        return self._editor
+
+    def _after_save(self, record_id: str) -> None:
+        self.refresh()
+        self.open_record(record_id)
+
+    def delete_record(self, record_id: str) -> None:
+        if not record_id:
+            return
+        rec = enterprises.get(record_id=record_id)
+        name = rec.name
+
+        def done(_result: object) -> None:
+            self._deleted_id = record_id
+            self.undo_label.setText(self.tr("Deleted \u201c{name}\u201d.").format(name=name))
+            self.undo_button.setEnabled(True)
+            self.undo_button.show()
+            self.undo_bar.show()
+            self.detail.clear()
+            self.refresh()
+
+        self.ctx.runner.submit(lambda: enterprises.soft_delete(record_id=record_id),
+                               on_done=done, on_error=lambda e: show_error(self, e),
+                               change="enterprise")
+
+    def undo_delete(self) -> None:
+        record_id = self._deleted_id
+        if not record_id:
+            return
+        self.undo_button.setEnabled(False)
+
+        def done(_result: object) -> None:
+            self._deleted_id = ""
+            self.undo_bar.hide()
+            self.refresh()
+            self.open_record(record_id)
+
+        def failed(exc: BaseException) -> None:
+            self.undo_button.setEnabled(True)
+            show_error(self, exc)
+
+        self.ctx.runner.submit(lambda: enterprises.undelete(record_id=record_id),
+                               on_done=done, on_error=failed, change="enterprise")
+
+    def start_import(self) -> None:
+        """Ask for a file, then show the import preview for it."""
+        dialog = ImportDialog(self.ctx, parent=self)
+        path = dialog.choose_file()
+        if not path:
+            dialog.deleteLater()
+            return
+        self.show_import(dialog, path)
+
+    def show_import(self, dialog: ImportDialog, path: str) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.imported.connect(self._after_import)
+        self._import = dialog
+        dialog.open()
+        dialog.load(path)
+
+    def _after_import(self, count: int) -> None:
+        self._deleted_id = ""
+        self.undo_label.setText(self.tr("Imported {n} enterprises.").format(n=count))
+        self.undo_button.hide()
+        self.undo_bar.show()
+        self.refresh()
+
+    def import_dialog(self) -> ImportDialog | None:
+        return self._import
