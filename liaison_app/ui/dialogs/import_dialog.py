@@ -72,10 +72,11 @@ class ImportPreviewModel(QAbstractTableModel):
         self._status = {RowStatus.OK: self.tr("OK"), RowStatus.WARNING: self.tr("Warning"),
                         RowStatus.ERROR: self.tr("Error")}
 
-    def set_plan(self, plan: ImportPlan | None) -> None:
+    def set_plan(self, plan: ImportPlan | None, *, problems_only: bool = False) -> None:
         self.beginResetModel()
         self._plan = plan
-        self._rows = list(plan.rows) if plan else []
+        rows = list(plan.rows) if plan else []
+        self._rows = [r for r in rows if r.findings] if problems_only else rows
         self._problems = {}
         self.endResetModel()
 
@@ -89,7 +90,10 @@ class ImportPreviewModel(QAbstractTableModel):
             for f in self._rows[row].findings:
                 label = self._plan.label(f.field.split(":", 1)[0]) if self._plan else None
                 text = f.message.text()
-                parts.append(f"{label.text()}\uff1a{text}" if label else text)
+                name = label.text() if label else ""
+                # Messages about a cell often name their column already.
+                parts.append(f"{name}\uff1a{text}" if name and not text.startswith(name)
+                             else text)
             self._problems[row] = "\uff1b".join(parts)
         return self._problems[row]
 
@@ -219,8 +223,18 @@ class ImportDialog(QDialog):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         layout.addWidget(self.table, 1)
+        self.row_detail = QLabel(objectName="rowProblems")
+        self.row_detail.setWordWrap(True)
+        self.row_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.row_detail.hide()
+        layout.addWidget(self.row_detail)
+        self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
 
         bottom = QHBoxLayout()
+        self.problems_only = QCheckBox(self.tr("Show only rows with problems"))
+        self.problems_only.setObjectName("problemsOnly")
+        self.problems_only.toggled.connect(self._show_rows)
+        bottom.addWidget(self.problems_only)
         self.warnings_check = QCheckBox(objectName="includeWarnings")
         self.warnings_check.toggled.connect(lambda _c: self._update_buttons())
         self.warnings_check.hide()
@@ -234,6 +248,23 @@ class ImportDialog(QDialog):
         bottom.addWidget(self.import_button)
         bottom.addWidget(self.cancel_button)
         layout.addLayout(bottom)
+
+    def _row_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        """The full problems of the chosen row, which the narrow column can only elide."""
+        problems = self.model.problems(current.row()) if current.isValid() else ""
+        if not problems:
+            self.row_detail.hide()
+            return
+        report = self.model.report(current.row())
+        color = ERROR_COLOR if report.status is RowStatus.ERROR else WARNING_COLOR
+        self.row_detail.setStyleSheet(f"color:{color};")
+        self.row_detail.setText(self.tr("Row {row}: {problems}").format(
+            row=report.row_number, problems=problems.replace("\uff1b", "\n")))
+        self.row_detail.show()
+
+    def _show_rows(self) -> None:
+        self.model.set_plan(self.plan, problems_only=self.problems_only.isChecked())
+        self.row_detail.hide()
 
     # -- choosing and reading ----------------------------------------------------------------
     def choose_file(self) -> str:
@@ -252,6 +283,7 @@ class ImportDialog(QDialog):
         self.path = str(path)
         self.plan = None
         self.model.set_plan(None)
+        self.row_detail.hide()
         self.file_label.setText(self.tr("File: {path}").format(path=self.path))
         self.error_label.hide()
         self.mapping_box.hide()
@@ -299,7 +331,7 @@ class ImportDialog(QDialog):
             self.error_label.show()
         else:
             self.error_label.hide()
-        self.model.set_plan(plan)
+        self._show_rows()
         s = plan.summary
         self.summary_label.setText(self.tr(
             "{total} rows in the file: {ok} can be imported, {warning} with warnings, "

@@ -119,7 +119,8 @@ class EnterpriseDetail(QWidget):
         self.visit_table.setAlternatingRowColors(True)
         header = self.visit_table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, 96)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.visit_table.setMinimumHeight(180)
         self.visit_table.cellDoubleClicked.connect(self._open_visit)
@@ -170,7 +171,7 @@ class EnterpriseDetail(QWidget):
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, visit.id)
-                if c == 2:
+                if c > 0:
                     item.setToolTip(text)
                 self.visit_table.setItem(r, c, item)
         self.visit_table.setVisible(bool(rows))
@@ -279,7 +280,7 @@ class EnterprisesPage(Page):
         self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
-        for column, width in enumerate((220, 160, 80, 120, 100, 44, 70, 110, 90)):
+        for column, width in enumerate((200, 160, 64, 96, 80, 40, 60, 100, 80)):
             header.resizeSection(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.doubleClicked.connect(
@@ -299,7 +300,7 @@ class EnterprisesPage(Page):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([760, 480])
+        self.splitter.setSizes([880, 400])
         self.splitter.setChildrenCollapsible(False)
         layout.addWidget(self.splitter, 1)
 

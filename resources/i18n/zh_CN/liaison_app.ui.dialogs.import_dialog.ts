@@ -16,8 +16,16 @@
         <translation>文件中的列</translation>
     </message>
     <message>
+        <source>Show only rows with problems</source>
+        <translation>只显示有问题的行</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Row {row}: {problems}</source>
+        <translation>第 {row} 行：{problems}</translation>
     </message>
     <message>
         <source>Choose a file to import</source>
