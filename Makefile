@@ -1,0 +1,21 @@
+# The project's commands. Each sets up what is missing first (scripts/setup.sh).
+.PHONY: setup run test bench lint translations
+
+setup:
+	@scripts/setup.sh
+
+run: setup
+	.venv/bin/liaison $(ARGS)
+
+test: setup
+	@scripts/test.sh
+
+bench: setup
+	@scripts/bench.sh
+
+lint: setup
+	.venv/bin/ruff check liaison_app sync tests
+
+translations: setup
+	.venv/bin/python scripts/i18n.py update
+	.venv/bin/python scripts/i18n.py missing

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it. PostgreSQL server tests run when a server can be
+# started here (as root with apt-get); otherwise they are skipped and say why.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export QT_QPA_PLATFORM=offscreen
+if [ -z "${LIAISON_TEST_PG_URL:-}" ] && [ -x scripts/ci-postgres.sh ]; then
+  if url=$(scripts/ci-postgres.sh 2>/tmp/liaison-ci-postgres.log); then
+    export LIAISON_TEST_PG_URL="$url"
+  else
+    echo "PostgreSQL not available; its server tests will be skipped (see /tmp/liaison-ci-postgres.log)"
+  fi
+fi
+exec .venv/bin/python -m pytest -p no:cacheprovider -n 2 --timeout 600 "$@"
