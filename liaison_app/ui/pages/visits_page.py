@@ -1,0 +1,369 @@
+"""走访: the visit list with its filters, and the visit editor beside it."""
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QDate, QItemSelectionModel, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from liaison_app.core.services import officers, visits
+from liaison_app.core.services.visits import VisitFilter
+from liaison_app.ui.context import AppContext
+from liaison_app.ui.dialogs.visit_editor import EnterpriseChooser, VisitEditor
+from liaison_app.ui.errors import show_error
+from liaison_app.ui.models.visit_table_model import VisitTableModel
+from liaison_app.ui.pages.base import Page
+
+#: The date filters show "any" at their minimum: QDateEdit cannot be empty.
+ANY_DATE = QDate(2000, 1, 1)
+SPLITTER_KEY = "visits"
+
+
+class VisitsPage(Page):
+    page_id = "visits"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self._choices_loaded = False
+        self._deleted_id = ""
+        self._build()
+
+    def title(self) -> str:
+        return self.tr("Visits")
+
+    # -- building ----------------------------------------------------------------------
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        header = QHBoxLayout()
+        heading = QLabel(self.tr("Visits"))
+        heading.setObjectName("pageTitle")
+        heading.setStyleSheet("font-size: 20px; font-weight: bold;")
+        self.count_label = QLabel()
+        self.count_label.setStyleSheet("color: #666;")
+        self.new_button = QPushButton(self.tr("New visit"))
+        self.new_button.setToolTip(self.tr("Log a new visit (Ctrl+N)"))
+        self.new_button.clicked.connect(lambda: self.new_record())
+        header.addWidget(heading)
+        header.addSpacing(12)
+        header.addWidget(self.count_label)
+        header.addStretch(1)
+        header.addWidget(self.new_button)
+        outer.addLayout(header)
+        outer.addLayout(self._build_filters())
+
+        self.undo_bar = QFrame()
+        self.undo_bar.setStyleSheet("QFrame { background: #e8f0fe; border-radius: 4px; }")
+        undo = QHBoxLayout(self.undo_bar)
+        undo.setContentsMargins(8, 4, 8, 4)
+        self.undo_text = QLabel()
+        self.undo_button = QPushButton(self.tr("Undo"))
+        self.undo_button.clicked.connect(self._undo_delete)
+        undo.addWidget(self.undo_text, 1)
+        undo.addWidget(self.undo_button)
+        self.undo_bar.hide()
+        outer.addWidget(self.undo_bar)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.model = VisitTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(28)
+        hh = self.table.horizontalHeader()
+        hh.setHighlightSections(False)
+        hh.setStretchLastSection(True)
+        for column, width in enumerate((124, 196, 96, 96)):
+            self.table.setColumnWidth(column, width)
+        self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
+
+        self.empty_label = QLabel()
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setStyleSheet("color: #666; font-size: 14px;")
+        self.list_stack = QStackedWidget()
+        self.list_stack.addWidget(self.table)
+        self.list_stack.addWidget(self.empty_label)
+
+        self.editor = VisitEditor(self.ctx)
+        self.editor.saved.connect(self._saved)
+        self.editor.deleted.connect(self._deleted)
+        self.editor.closed.connect(self._editor_closed)
+        self.no_editor = QLabel(self.tr(
+            "Choose a visit in the list to see it here, or click “New visit”."))
+        self.no_editor.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_editor.setWordWrap(True)
+        self.no_editor.setStyleSheet("color: #666;")
+        self.editor_stack = QStackedWidget()
+        self.editor_stack.addWidget(self.no_editor)
+        self.editor_stack.addWidget(self.editor)
+
+        self.splitter.addWidget(self.list_stack)
+        self.splitter.addWidget(self.editor_stack)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([740, 500])
+        outer.addWidget(self.splitter, 1)
+
+    def _build_filters(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        self.enterprise_filter = EnterpriseChooser(any_text=self.tr("All enterprises"))
+        self.enterprise_filter.setMinimumWidth(200)
+        self.enterprise_filter.setToolTip(self.tr("Show the visits of one enterprise"))
+        self.kind_filter = QComboBox()
+        self.kind_filter.addItem(self.tr("All kinds"), "")
+        for code, label in visits.KIND_LABELS.items():
+            self.kind_filter.addItem(label.text(), code)
+        self.officer_filter = QComboBox()
+        self.officer_filter.addItem(self.tr("All officers"), "")
+        self.since_filter = self._date_filter()
+        self.until_filter = self._date_filter()
+        self.clear_filters_button = QPushButton(self.tr("Clear filters"))
+        bar.addWidget(QLabel(self.tr("Enterprise")))
+        bar.addWidget(self.enterprise_filter, 2)
+        bar.addWidget(QLabel(self.tr("Kind")))
+        bar.addWidget(self.kind_filter, 1)
+        bar.addWidget(QLabel(self.tr("Officer")))
+        bar.addWidget(self.officer_filter, 1)
+        bar.addWidget(QLabel(self.tr("From")))
+        bar.addWidget(self.since_filter)
+        bar.addWidget(QLabel(self.tr("To")))
+        bar.addWidget(self.until_filter)
+        bar.addWidget(self.clear_filters_button)
+        self.enterprise_filter.currentIndexChanged.connect(self._apply_filters)
+        self.enterprise_filter.lineEdit().editingFinished.connect(self._apply_filters)
+        self.kind_filter.currentIndexChanged.connect(self._apply_filters)
+        self.officer_filter.currentIndexChanged.connect(self._apply_filters)
+        self.since_filter.dateChanged.connect(self._apply_filters)
+        self.until_filter.dateChanged.connect(self._apply_filters)
+        self.clear_filters_button.clicked.connect(self.clear_filters)
+        return bar
+
+    def _date_filter(self) -> QDateEdit:
+        edit = QDateEdit()
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setMinimumDate(ANY_DATE)
+        edit.setSpecialValueText(self.tr("Any"))
+        edit.setDate(ANY_DATE)
+        edit.setMinimumWidth(110)
+        return edit
+
+    # -- loading -----------------------------------------------------------------------
+    def refresh(self) -> None:
+        keep = self.editor.record_id() if self.editor_stack.currentWidget() is self.editor else None
+        self.model.reload()
+        self._update_empty()
+        self._select_row_of(keep)
+        # The count and the filter choices come after the first screen is painted.
+        QTimer.singleShot(0, self._after_first_screen)
+
+    def _after_first_screen(self) -> None:
+        self._update_count()
+        if not self._choices_loaded:
+            self._choices_loaded = True
+            self._load_choices()
+
+    def _load_choices(self) -> None:
+        self.enterprise_filter.blockSignals(True)
+        self.enterprise_filter.reload()
+        self.enterprise_filter.blockSignals(False)
+        self.officer_filter.blockSignals(True)
+        keep = self.officer_filter.currentData()
+        while self.officer_filter.count() > 1:
+            self.officer_filter.removeItem(1)
+        for officer in officers.list_officers():
+            self.officer_filter.addItem(officer.name, officer.id)
+        self.officer_filter.setCurrentIndex(max(0, self.officer_filter.findData(keep)))
+        self.officer_filter.blockSignals(False)
+
+    def current_filter(self) -> VisitFilter:
+        since = self.since_filter.date()
+        until = self.until_filter.date()
+        return VisitFilter(
+            enterprise_id=self.enterprise_filter.enterprise_id(),
+            officer_id=self.officer_filter.currentData() or "",
+            kind=self.kind_filter.currentData() or "",
+            since=None if since == ANY_DATE else since.toPython(),
+            until=None if until == ANY_DATE else until.toPython())
+
+    def _apply_filters(self, *args: object) -> None:
+        del args
+        flt = self.current_filter()
+        if flt == self.model.current_filter():
+            return
+        self.model.set_filter(flt)
+        self._update_empty()
+        self._update_count()
+        self._select_row_of(self.editor.record_id())
+
+    def clear_filters(self) -> None:
+        for w in (self.enterprise_filter, self.kind_filter, self.officer_filter,
+                  self.since_filter, self.until_filter):
+            w.blockSignals(True)
+        self.enterprise_filter.set_enterprise_id("")
+        self.kind_filter.setCurrentIndex(0)
+        self.officer_filter.setCurrentIndex(0)
+        self.since_filter.setDate(ANY_DATE)
+        self.until_filter.setDate(ANY_DATE)
+        for w in (self.enterprise_filter, self.kind_filter, self.officer_filter,
+                  self.since_filter, self.until_filter):
+            w.blockSignals(False)
+        self._apply_filters()
+
+    def _filtered(self) -> bool:
+        return self.current_filter() != VisitFilter()
+
+    def _update_count(self) -> None:
+        total = visits.count_visits(flt=self.model.current_filter())
+        if self._filtered():
+            self.count_label.setText(self.tr("{n} visits match").format(n=total))
+        else:
+            self.count_label.setText(self.tr("{n} visits in all").format(n=total))
+
+    def _update_empty(self) -> None:
+        if self.model.rowCount():
+            self.list_stack.setCurrentWidget(self.table)
+            return
+        if self._filtered():
+            self.empty_label.setText(self.tr(
+                "No visit matches these filters.\nClear the filters to see every visit."))
+        else:
+            self.empty_label.setText(self.tr(
+                "No visits have been logged yet.\nClick “New visit” to log the first one."))
+        self.list_stack.setCurrentWidget(self.empty_label)
+
+    def _select_row_of(self, visit_id: str | None) -> None:
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        try:
+            row = self.model.row_of(visit_id) if visit_id else -1
+            if row < 0:
+                selection.clearSelection()
+                selection.setCurrentIndex(self.model.index(-1, -1),
+                                          QItemSelectionModel.SelectionFlag.Clear)
+                return
+            index = self.model.index(row, 0)
+            selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                      | QItemSelectionModel.SelectionFlag.Rows)
+            self.table.scrollTo(index)
+        finally:
+            selection.blockSignals(False)
+        self.table.viewport().update()
+
+    # -- opening records ---------------------------------------------------------------
+    def _editor_may_switch(self) -> bool:
+        if self.editor_stack.currentWidget() is not self.editor:
+            return True
+        return self.editor.leave()
+
+    def _row_chosen(self, current, previous) -> None:  # noqa: ANN001 - Qt indexes
+        row = self.model.row_at(current.row())
+        if row is None or row.id == self.editor.record_id():
+            return
+        if not self._editor_may_switch():
+            self._select_row_of(self.editor.record_id())
+            return
+        self._show_visit(row.id)
+
+    def _show_visit(self, visit_id: str) -> None:
+        if self.editor.load_visit(visit_id):
+            self.editor_stack.setCurrentWidget(self.editor)
+            self._select_row_of(visit_id)
+
+    def open_record(self, record_id: str) -> None:
+        if self._stale:
+            self.activate()
+        if not self._editor_may_switch():
+            return
+        if record_id.startswith("new:"):
+            self._start_new(record_id.split(":", 1)[1])
+        elif record_id.startswith("draft:"):
+            if self.editor.load_draft(record_id.split(":", 1)[1]):
+                self.editor_stack.setCurrentWidget(self.editor)
+                self._select_row_of(self.editor.record_id())
+        elif record_id:
+            self._show_visit(record_id)
+
+    def new_record(self) -> bool:
+        if self._editor_may_switch():
+            self._start_new("")
+        return True
+
+    def _start_new(self, enterprise_id: str) -> None:
+        self._select_row_of(None)
+        self.editor_stack.setCurrentWidget(self.editor)
+        self.editor.start_new(enterprise_id=enterprise_id)
+
+    def save_current(self) -> bool:
+        if self.editor_stack.currentWidget() is not self.editor:
+            return False
+        return self.editor.save()
+
+    def can_leave(self) -> bool:
+        # Whatever is typed stays in the editor and in its draft.
+        self.editor.flush_draft()
+        return True
+
+    # -- after background work ---------------------------------------------------------
+    def on_data_changed(self, what: str) -> None:
+        if what in ("visit", "enterprise", "officer", ""):
+            super().on_data_changed(what)
+
+    def _saved(self, visit_id: str) -> None:
+        self.undo_bar.hide()
+        self.refresh()
+        self._select_row_of(visit_id)
+
+    def _deleted(self, visit_id: str) -> None:
+        self._deleted_id = visit_id
+        self.undo_text.setText(self.tr("The visit was deleted."))
+        self.undo_bar.show()
+        self.editor_stack.setCurrentWidget(self.no_editor)
+        self.refresh()
+
+    def _undo_delete(self) -> None:
+        visit_id = self._deleted_id
+        if not visit_id:
+            return
+        self.undo_bar.hide()
+        self._deleted_id = ""
+        self.ctx.runner.submit(lambda: visits.undelete(record_id=visit_id), change="visit",
+                               on_done=lambda _: self._undone(visit_id),
+                               on_error=lambda exc: show_error(self, exc))
+
+    def _undone(self, visit_id: str) -> None:
+        self.refresh()
+        self._show_visit(visit_id)
+
+    def _editor_closed(self) -> None:
+        self.editor_stack.setCurrentWidget(self.no_editor)
+        self._select_row_of(None)
+
+    # -- state -------------------------------------------------------------------------
+    def save_state(self) -> None:
+        state = self.splitter.saveState().toBase64().data().decode("ascii")
+        self.ctx.settings.splitter_states[SPLITTER_KEY] = state
+
+    def restore_state(self) -> None:
+        state = self.ctx.settings.splitter_states.get(SPLITTER_KEY)
+        if state:
+            self.splitter.restoreState(QByteArray.fromBase64(state.encode("ascii")))
