@@ -5,7 +5,7 @@ import pytest
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from liaison_app.core.services import enterprises
 from liaison_app.core.services.enterprises import EnterpriseInput
@@ -57,7 +57,7 @@ def _uscc_feedback(editor) -> FieldFeedback:
 
 
 def test_empty_state_then_create_by_typing(qtbot, ctx, page):
-    assert page.list_stack.currentWidget() is page.empty_label
+    assert page.list_stack.currentWidget() is page.empty_state
     assert "还没有企业" in page.empty_label.text()
 
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
@@ -220,8 +220,11 @@ def test_filters_narrow_the_list(qtbot, page):
     qtbot.waitUntil(lambda: _names(page) == ["寿光市蔬菜物流有限公司"], timeout=2000)
 
     type_text(qtbot, page.search_edit, "不存在")
-    qtbot.waitUntil(lambda: page.list_stack.currentWidget() is page.empty_label, timeout=2000)
+    qtbot.waitUntil(lambda: page.list_stack.currentWidget() is page.empty_state, timeout=2000)
     assert "没有符合" in page.empty_label.text()
+    clear = next(b for b in page.empty_state.findChildren(QPushButton) if b.text() == "清除筛选")
+    qtbot.mouseClick(clear, Qt.MouseButton.LeftButton)
+    assert len(_names(page)) == 3 and page.search_edit.text() == ""
 
 
 def test_log_visit_button_navigates(qtbot, ctx, page):

@@ -286,13 +286,31 @@ class EnterprisesPage(Page):
         self.table.doubleClicked.connect(
             lambda index: self.edit_record(self.model.record(index.row()).id))
 
-        self.empty_label = QLabel(objectName="emptyState")
+        self.empty_state = QWidget(objectName="emptyState")
+        empty = QVBoxLayout(self.empty_state)
+        self.empty_label = QLabel()
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
         self.empty_label.setStyleSheet("color:#666;font-size:15px;")
+        self.empty_actions = QWidget()
+        actions = QHBoxLayout(self.empty_actions)
+        actions.addStretch(1)
+        for text, slot in ((self.tr("New enterprise"), self.new_record),
+                           (self.tr("Import\u2026"), self.start_import),
+                           (self.tr("Clear filters"), self._reset_filters)):
+            button = QPushButton(text)
+            button.setMinimumWidth(110)
+            button.clicked.connect(slot)
+            actions.addWidget(button)
+        actions.addStretch(1)
+        self.empty_buttons = actions
+        empty.addStretch(1)
+        empty.addWidget(self.empty_label)
+        empty.addWidget(self.empty_actions)
+        empty.addStretch(2)
         self.list_stack = QStackedWidget()
         self.list_stack.addWidget(self.table)
-        self.list_stack.addWidget(self.empty_label)
+        self.list_stack.addWidget(self.empty_state)
 
         self.detail = EnterpriseDetail(self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -352,14 +370,17 @@ class EnterprisesPage(Page):
             self.count_label.setText("")
         if total:
             self.list_stack.setCurrentWidget(self.table)
-        elif filtered:
-            self.empty_label.setText(self.tr("No enterprise matches these filters."))
-            self.list_stack.setCurrentWidget(self.empty_label)
         else:
-            self.empty_label.setText(self.tr(
+            self.empty_label.setText(self.tr("No enterprise matches these filters.") if filtered
+                                     else self.tr(
                 "There are no enterprises yet. Click \u201cNew enterprise\u201d or "
                 "\u201cImport\u2026\u201d to begin."))
-            self.list_stack.setCurrentWidget(self.empty_label)
+            # Creating and importing when the county is empty; clearing when filtered.
+            for i in range(3):
+                button = self.empty_buttons.itemAt(i + 1).widget()
+                button.setVisible(filtered == (i == 2))
+            self.list_stack.setCurrentWidget(self.empty_state)
+        self.detail.setVisible(bool(total) or filtered)
         if not selected or not self._select(selected):
             self.detail.clear()
 
@@ -401,6 +422,10 @@ class EnterprisesPage(Page):
         for widget in (self.search_edit, self.key_check, self.town_combo, self.park_combo,
                        self.industry_combo, self.officer_combo):
             widget.blockSignals(False)
+
+    def _reset_filters(self) -> None:
+        self.clear_filters()
+        self.refresh()
 
     # -- Page contract -------------------------------------------------------------------------
     def open_record(self, record_id: str) -> None:
