@@ -166,13 +166,15 @@ class EnterpriseDetail(QWidget):
         self.visit_table.setRowCount(len(rows))
         for r, visit in enumerate(rows):
             kind = KIND_LABELS.get(visit.kind)
-            cells = [visit.visit_at.strftime("%Y-%m-%d %H:%M"),
+            cells = [visit.visit_at.strftime("%Y-%m-%d"),
                      kind.text() if kind else visit.kind, visit.summary]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, visit.id)
                 if c > 0:
                     item.setToolTip(text)
+                else:
+                    item.setToolTip(visit.visit_at.strftime("%Y-%m-%d %H:%M"))
                 self.visit_table.setItem(r, c, item)
         self.visit_table.setVisible(bool(rows))
         self.no_visits.setVisible(not rows)
@@ -280,7 +282,7 @@ class EnterprisesPage(Page):
         self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
-        for column, width in enumerate((200, 160, 64, 96, 80, 40, 60, 100, 80)):
+        for column, width in enumerate((172, 160, 60, 92, 76, 36, 56, 100, 70)):
             header.resizeSection(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
@@ -321,7 +323,7 @@ class EnterprisesPage(Page):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([880, 400])
+        self.splitter.setSizes([900, 360])
         self.splitter.setChildrenCollapsible(False)
         layout.addWidget(self.splitter, 1)
 
@@ -384,7 +386,11 @@ class EnterprisesPage(Page):
                 button.setVisible(filtered == (i == 2))
             self.list_stack.setCurrentWidget(self.empty_state)
         self.detail.setVisible(bool(total) or filtered)
-        if not selected or not self._select(selected):
+        if selected and self._select(selected):
+            return
+        # Show the first enterprise rather than an empty half of the page.
+        first = self.model.record(0)
+        if first is None or not self._select(first.id):
             self.detail.clear()
 
     def _select(self, record_id: str) -> bool:
