@@ -83,18 +83,20 @@ class ImportPreviewModel(QAbstractTableModel):
     def report(self, row: int) -> RowReport:
         return self._rows[row]
 
+    def problem_lines(self, row: int) -> list[str]:
+        """The row's findings, each prefixed with its column's name unless it names it."""
+        lines = []
+        for f in self._rows[row].findings:
+            label = self._plan.label(f.field.split(":", 1)[0]) if self._plan else None
+            text = f.message.text()
+            name = label.text() if label else ""
+            lines.append(f"{name}\uff1a{text}" if name and not text.startswith(name) else text)
+        return lines
+
     def problems(self, row: int) -> str:
-        """The row's findings as one line, each prefixed with its column's name."""
+        """The row's problems as one line (each message ends with its own full stop)."""
         if row not in self._problems:
-            parts = []
-            for f in self._rows[row].findings:
-                label = self._plan.label(f.field.split(":", 1)[0]) if self._plan else None
-                text = f.message.text()
-                name = label.text() if label else ""
-                # Messages about a cell often name their column already.
-                parts.append(f"{name}\uff1a{text}" if name and not text.startswith(name)
-                             else text)
-            self._problems[row] = "\uff1b".join(parts)
+            self._problems[row] = " ".join(self.problem_lines(row))
         return self._problems[row]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
@@ -251,7 +253,7 @@ class ImportDialog(QDialog):
 
     def _row_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         """The full problems of the chosen row, which the narrow column can only elide."""
-        problems = self.model.problems(current.row()) if current.isValid() else ""
+        problems = self.model.problem_lines(current.row()) if current.isValid() else []
         if not problems:
             self.row_detail.hide()
             return
@@ -259,7 +261,7 @@ class ImportDialog(QDialog):
         color = ERROR_COLOR if report.status is RowStatus.ERROR else WARNING_COLOR
         self.row_detail.setStyleSheet(f"color:{color};")
         self.row_detail.setText(self.tr("Row {row}: {problems}").format(
-            row=report.row_number, problems=problems.replace("\uff1b", "\n")))
+            row=report.row_number, problems="\n".join(problems)))
         self.row_detail.show()
 
     def _show_rows(self) -> None:
