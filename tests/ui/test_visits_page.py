@@ -45,7 +45,7 @@ def test_filters_and_empty_state(qtbot, ctx):
     assert page.model.rowCount() == min(expected, PAGE_SIZE)
     assert all(page.model.row_at(n).enterprise_id == one.id
                for n in range(page.model.rowCount()))
-    assert str(expected) in page.count_label.text()
+    qtbot.waitUntil(lambda: str(expected) in page.count_label.text(), timeout=2000)
 
     page.kind_filter.setCurrentIndex(page.kind_filter.findData("routine"))
     page.since_filter.setDate(page.since_filter.date().currentDate().addYears(5))

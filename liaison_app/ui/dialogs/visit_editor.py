@@ -12,6 +12,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -116,12 +117,27 @@ class EnterpriseChooser(QComboBox):
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.setCompleter(completer)
         self._loaded = False
+        if any_text:
+            # Shown at once; the names are read only when someone opens or types in the box.
+            self.addItem(any_text, "")
+
+    def showPopup(self) -> None:
+        self.ensure_loaded()
+        super().showPopup()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self.ensure_loaded()
+        super().focusInEvent(event)
 
     def ensure_loaded(self) -> None:
         """Main thread: a short read of names; done once, when first needed."""
         if self._loaded:
             return
         self.reload()
+
+    def invalidate(self) -> None:
+        """Enterprises changed: read the names again the next time they are needed."""
+        self._loaded = False
 
     def reload(self) -> None:
         keep = self.enterprise_id()
@@ -140,7 +156,8 @@ class EnterpriseChooser(QComboBox):
         return str(self.itemData(index) or "") if index >= 0 else ""
 
     def set_enterprise_id(self, enterprise_id: str) -> None:
-        self.ensure_loaded()
+        if enterprise_id or not self._any_text:
+            self.ensure_loaded()
         index = self.findData(enterprise_id) if enterprise_id else -1
         if index < 0 and self._any_text:
             index = 0
@@ -285,9 +302,11 @@ class VisitEditor(QWidget):
         self.summary = QPlainTextEdit()
         self.summary.setPlaceholderText(self.tr("What was seen, discussed and agreed"))
         self.summary.setMinimumHeight(90)
+        self.summary.setMaximumHeight(160)
         self.problems = QPlainTextEdit()
         self.problems.setPlaceholderText(self.tr("One problem per line"))
         self.problems.setMinimumHeight(70)
+        self.problems.setMaximumHeight(120)
         self.follow_ups = FollowUpsEditor()
         self.attachments = AttachmentsStrip(self.ctx)
 

@@ -1,6 +1,7 @@
 """走访: the visit list with its filters, and the visit editor beside it."""
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QDate, QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,6 +39,7 @@ class VisitsPage(Page):
         super().__init__(ctx, parent)
         self._choices_loaded = False
         self._deleted_id = ""
+        self._count_asked = 0
         self._build()
 
     def title(self) -> str:
@@ -183,9 +185,6 @@ class VisitsPage(Page):
             self._load_choices()
 
     def _load_choices(self) -> None:
-        self.enterprise_filter.blockSignals(True)
-        self.enterprise_filter.reload()
-        self.enterprise_filter.blockSignals(False)
         self.officer_filter.blockSignals(True)
         keep = self.officer_filter.currentData()
         while self.officer_filter.count() > 1:
@@ -233,7 +232,17 @@ class VisitsPage(Page):
         return self.current_filter() != VisitFilter()
 
     def _update_count(self) -> None:
-        total = visits.count_visits(flt=self.model.current_filter())
+        """Counting 100,000 rows takes longer than a frame: it runs on the runner."""
+        flt = self.model.current_filter()
+        self._count_asked += 1
+        asked = self._count_asked
+        self.ctx.runner.submit(lambda: visits.count_visits(flt=flt),
+                               on_done=lambda total: self._show_count(total, asked),
+                               on_error=lambda exc: None)
+
+    def _show_count(self, total: int, asked: int) -> None:
+        if not shiboken6.isValid(self) or asked != self._count_asked:
+            return
         if self._filtered():
             self.count_label.setText(self.tr("{n} visits match").format(n=total))
         else:
@@ -325,6 +334,11 @@ class VisitsPage(Page):
 
     # -- after background work ---------------------------------------------------------
     def on_data_changed(self, what: str) -> None:
+        if what in ("enterprise", ""):
+            self.enterprise_filter.invalidate()
+            self.editor.enterprise.invalidate()
+        if what in ("officer", ""):
+            self._choices_loaded = False
         if what in ("visit", "enterprise", "officer", ""):
             super().on_data_changed(what)
 
