@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import logging
 import os
 import platform
@@ -144,6 +145,33 @@ def status() -> SyncStatus:
         last_outcome=latest.outcome if latest else "",
         last_message=latest.message if latest else "",
     )
+
+
+@dataclass(frozen=True)
+class RejectedOp:
+    op_id: str
+    table: str
+    record_id: str
+    reason: str
+    reason_en: str
+    reason_zh: str
+
+    @property
+    def reason_text(self) -> str:
+        return self.reason_zh or self.reason_en or self.reason
+
+
+def rejected_ops() -> list[RejectedOp]:
+    """The "needs attention" list: operations the server refused, with its reasons."""
+    out = []
+    for op in OutboxOp.select().where(OutboxOp.state == "rejected").order_by(OutboxOp.seq):
+        try:
+            err = json.loads(op.last_error or "{}")
+        except ValueError:
+            err = {}
+        out.append(RejectedOp(op.op_id, op.table, op.record_id, err.get("reason", ""),
+                              err.get("en", ""), err.get("zh", "")))
+    return out
 
 
 def retry_rejected() -> int:

@@ -1,0 +1,79 @@
+"""``liaison login``, ``liaison sync`` and ``liaison status``: sync from the command line."""
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from typing import Any
+
+from liaison_app.cli.common import fail, open_store, say
+from liaison_app.core import i18n
+
+
+def register(subparsers: Any) -> None:
+    login = subparsers.add_parser("login", help="sign this laptop in to the sync server")
+    login.add_argument("--server", required=True, metavar="URL")
+    login.add_argument("--user", required=True, metavar="NAME")
+    login.add_argument("--password-stdin", action="store_true",
+                       help="read the password from standard input")
+    login.add_argument("--ca-cert", metavar="FILE", help="trust this CA certificate (PEM)")
+    login.set_defaults(func=cmd_login)
+    sync = subparsers.add_parser("sync", help="send and receive changes once")
+    sync.set_defaults(func=cmd_sync)
+    status = subparsers.add_parser("status", help="waiting, refused and conflicting changes")
+    status.set_defaults(func=cmd_status)
+
+
+def cmd_login(args: argparse.Namespace) -> int:
+    from sync import client
+    from sync.transport import SyncError
+
+    open_store(args.data_dir)
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = getpass.getpass(i18n.translate("Sync", "Password: ").text())
+    try:
+        info = client.login(server_url=args.server, username=args.user, password=password,
+                            ca_cert=args.ca_cert)
+    except SyncError as exc:
+        fail(exc.message)
+    say(i18n.translate("Sync", "Signed in to {server} as {user} ({role}); the token is kept in "
+                       "the {store}.").format(server=info.server_url, user=info.username,
+                                              role=info.role, store=info.token_store))
+    return 0
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from sync import client
+
+    _, paths, _ = open_store(args.data_dir)
+    report = client.SyncEngine(data_paths=paths).sync_once()
+    if report.message is not None:
+        say(report.message)
+    for table in report.repulled:
+        say(i18n.translate("Sync", "Records of type {table} did not match the server and "
+                           "were fetched again.").format(table=table))
+    return 0 if report.ok else 1
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from sync import client
+
+    open_store(args.data_dir)
+    st = client.status()
+    if st.signed_in:
+        say(i18n.translate("Sync", "Server: {server} (signed in as {user})").format(
+            server=st.server_url, user=st.username))
+    else:
+        say(i18n.translate("Sync", "Not signed in to a server."))
+    last = (st.last_success.strftime("%Y-%m-%d %H:%M") + " UTC" if st.last_success
+            else i18n.translate("Sync", "never").text())
+    say(i18n.translate("Sync", "Waiting to be sent: {pending}").format(pending=st.pending))
+    say(i18n.translate("Sync", "Refused by the server: {rejected}").format(rejected=st.rejected))
+    say(i18n.translate("Sync", "Conflicts to review: {conflicts}").format(
+        conflicts=st.conflicts))
+    say(i18n.translate("Sync", "Last successful sync: {when}").format(when=last))
+    for op in client.rejected_ops():
+        say(f"  {op.table} {op.record_id[:8]}: {op.reason_text}")
+    return 0

@@ -1,0 +1,62 @@
+"""The command lines: ``liaison-server`` administration and ``liaison login/sync/status``."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from liaison_app.core.db import open_database
+from liaison_app.core.paths import DataPaths
+from tests.sync.conftest import PASSWORD, new_enterprise
+
+
+def liaison(data: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    code = "import sys; from liaison_app.cli import main; sys.exit(main(sys.argv[1:]))"
+    return subprocess.run([sys.executable, "-c", code, "--data-dir", str(data), *args],
+                          input=stdin, text=True, capture_output=True, timeout=60)
+
+
+def server_cli(data: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "sync.server.cli", "--data-dir", str(data),
+                           *args], input=stdin, text=True, capture_output=True, timeout=60)
+
+
+def test_login_sync_status(server: Any, tmp_path: Path) -> None:
+    server.add_user("centre", "center")
+    data = tmp_path / "laptop"
+    bad = liaison(data, "login", "--server", server.url, "--user", "centre",
+                  "--password-stdin", stdin="wrong\n")
+    assert bad.returncode == 1 and "wrong" in bad.stderr
+    ok = liaison(data, "login", "--server", server.url, "--user", "centre", "--password-stdin",
+                 stdin=PASSWORD + "\n")
+    assert ok.returncode == 0, ok.stderr
+    db = open_database(DataPaths(data))
+    new_enterprise("命令行企业")
+    db.close()
+    out = liaison(data, "status")
+    assert "1" in out.stdout.splitlines()[1], out.stdout
+    synced = liaison(data, "sync")
+    assert synced.returncode == 0, synced.stdout + synced.stderr
+    assert "1" in synced.stdout
+    out = liaison(data, "status")
+    assert out.returncode == 0 and ": 0" in out.stdout.splitlines()[1]
+
+
+def test_admin_commands(tmp_path: Path) -> None:
+    data = tmp_path / "srv"
+    csv = tmp_path / "ents.csv"
+    csv.write_text("企业名称,统一社会信用代码,镇街\n鲁西化工,91110000600037341L,城关\n"
+                   "坏代码企业,91110000600O37341L,城关\n", encoding="utf-8")
+    r = server_cli(data, "import", "enterprises", str(csv))
+    assert "1 created" in r.stdout and "line 3" in r.stderr
+    r = server_cli(data, "user", "add", "li", "--role", "liaison", "--password-stdin",
+                   stdin=PASSWORD + "\n")
+    assert r.returncode == 0, r.stderr
+    r = server_cli(data, "assign", "li", "--enterprise", "91110000600037341L")
+    assert r.returncode == 0 and "1 enterprise" in r.stdout
+    r = server_cli(data, "assign", "li", "--enterprise", "91371082775260043P")
+    assert r.returncode == 1
+    assert server_cli(data, "user", "disable", "li").returncode == 0
+    assert server_cli(data, "device", "list").returncode == 0
+    assert server_cli(data, "migrate").returncode == 0
