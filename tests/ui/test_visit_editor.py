@@ -55,8 +55,16 @@ def ime_type(widget, text: str) -> None:
     QApplication.sendEvent(widget, event)
 
 
+def editor_laid_out(qtbot, page) -> None:
+    """The editor pane appears on demand; wait until its buttons have their places."""
+    qtbot.waitUntil(lambda: page.editor.save_button.isVisible()
+                    and page.editor.save_button.width() > 20, timeout=2000)
+    qtbot.wait(20)
+
+
 def start_visit(qtbot, page, summary: str) -> None:
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    editor_laid_out(qtbot, page)
     editor = page.editor
     ime_type(editor.enterprise.lineEdit(), first_enterprise().name)
     ime_type(editor.summary, summary)
@@ -129,6 +137,7 @@ def test_big_photo_is_downscaled_off_the_main_thread(qtbot, ctx, tmp_path, monke
 def test_empty_summary_is_refused_next_to_the_field(qtbot, ctx):
     page = make_page(qtbot, ctx)
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    editor_laid_out(qtbot, page)
     editor = page.editor
     ime_type(editor.enterprise.lineEdit(), first_enterprise().name)
     ime_type(editor.place, "车间")
@@ -164,6 +173,7 @@ def test_delete_and_undo(qtbot, ctx):
     page = make_page(qtbot, ctx, visit_count=5)
     assert page.model.rowCount() == 5
     page.table.selectRow(0)
+    editor_laid_out(qtbot, page)
     visit_id = page.editor.record_id()
     assert visit_id == page.model.row_at(0).id
     qtbot.mouseClick(page.editor.delete_button, Qt.MouseButton.LeftButton)
@@ -192,3 +202,24 @@ def test_edit_keeps_follow_ups_and_attachments(qtbot, ctx, tmp_path, monkeypatch
     data = visits.load_input(record_id=page.editor.record_id())
     assert data.summary == "首次记录，补充"
     assert len(data.follow_ups) == 1 and len(data.attachments) == 1
+
+
+def test_double_click_opens_a_named_copy(qtbot, ctx, tmp_path, monkeypatch):
+    from PySide6.QtGui import QDesktopServices
+
+    page = make_page(qtbot, ctx)
+    start_visit(qtbot, page, "打开附件")
+    doc = tmp_path / "材料清单.pdf"
+    doc.write_bytes(b"%PDF-1.4 liaison test")
+    choose_files(monkeypatch, [doc])
+    qtbot.mouseClick(page.editor.attachments.add_files_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, ctx)
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl",
+                        staticmethod(lambda url: opened.append(url.toLocalFile()) or True))
+    strip = page.editor.attachments
+    strip.open_item(strip.list.item(0))
+    wait_idle(qtbot, ctx)
+    assert len(opened) == 1
+    assert Path(opened[0]).name == "材料清单.pdf"
+    assert Path(opened[0]).read_bytes() == doc.read_bytes()

@@ -96,6 +96,7 @@ def test_signed_in_officer_is_the_default(qtbot, ctx):
 
 def test_splitter_state_is_remembered(qtbot, ctx):
     page = make_page(qtbot, ctx)
+    page.new_record()
     page.splitter.setSizes([900, 340])
     page.save_state()
     assert ctx.settings.splitter_states["visits"]

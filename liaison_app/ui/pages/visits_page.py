@@ -123,6 +123,8 @@ class VisitsPage(Page):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([740, 500])
+        # Until a visit is opened the list has the whole width.
+        self.editor_stack.hide()
         outer.addWidget(self.splitter, 1)
 
     def _build_filters(self) -> QHBoxLayout:
@@ -279,6 +281,10 @@ class VisitsPage(Page):
         self.table.viewport().update()
 
     # -- opening records ---------------------------------------------------------------
+    def _show_editor(self, shown: bool) -> None:
+        self.editor_stack.setCurrentWidget(self.editor if shown else self.no_editor)
+        self.editor_stack.setVisible(shown)
+
     def _editor_may_switch(self) -> bool:
         if self.editor_stack.currentWidget() is not self.editor:
             return True
@@ -295,7 +301,7 @@ class VisitsPage(Page):
 
     def _show_visit(self, visit_id: str) -> None:
         if self.editor.load_visit(visit_id):
-            self.editor_stack.setCurrentWidget(self.editor)
+            self._show_editor(True)
             self._select_row_of(visit_id)
 
     def open_record(self, record_id: str) -> None:
@@ -307,7 +313,7 @@ class VisitsPage(Page):
             self._start_new(record_id.split(":", 1)[1])
         elif record_id.startswith("draft:"):
             if self.editor.load_draft(record_id.split(":", 1)[1]):
-                self.editor_stack.setCurrentWidget(self.editor)
+                self._show_editor(True)
                 self._select_row_of(self.editor.record_id())
         elif record_id:
             self._show_visit(record_id)
@@ -319,7 +325,7 @@ class VisitsPage(Page):
 
     def _start_new(self, enterprise_id: str) -> None:
         self._select_row_of(None)
-        self.editor_stack.setCurrentWidget(self.editor)
+        self._show_editor(True)
         self.editor.start_new(enterprise_id=enterprise_id)
 
     def save_current(self) -> bool:
@@ -351,7 +357,7 @@ class VisitsPage(Page):
         self._deleted_id = visit_id
         self.undo_text.setText(self.tr("The visit was deleted."))
         self.undo_bar.show()
-        self.editor_stack.setCurrentWidget(self.no_editor)
+        self._show_editor(False)
         self.refresh()
 
     def _undo_delete(self) -> None:
@@ -369,11 +375,13 @@ class VisitsPage(Page):
         self._show_visit(visit_id)
 
     def _editor_closed(self) -> None:
-        self.editor_stack.setCurrentWidget(self.no_editor)
+        self._show_editor(False)
         self._select_row_of(None)
 
     # -- state -------------------------------------------------------------------------
     def save_state(self) -> None:
+        if not self.editor_stack.isVisible():
+            return  # a hidden editor would be remembered as collapsed
         state = self.splitter.saveState().toBase64().data().decode("ascii")
         self.ctx.settings.splitter_states[SPLITTER_KEY] = state
 
@@ -381,3 +389,7 @@ class VisitsPage(Page):
         state = self.ctx.settings.splitter_states.get(SPLITTER_KEY)
         if state:
             self.splitter.restoreState(QByteArray.fromBase64(state.encode("ascii")))
+            self.editor_stack.setVisible(self.editor_stack.currentWidget() is self.editor)
+            sizes = self.splitter.sizes()
+            if len(sizes) == 2 and sizes[1] == 0:
+                self.splitter.setSizes([740, 500])

@@ -6,11 +6,12 @@ resulting ``AttachmentInput`` values until the record is saved.
 """
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -67,6 +68,7 @@ class AttachmentsStrip(QWidget):
         self.list.setFixedHeight(THUMB_EDGE + 56)
         self.list.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
         self.list.itemSelectionChanged.connect(self._update_buttons)
+        self.list.itemDoubleClicked.connect(self.open_item)
         outer.addWidget(self.list)
         self.empty_hint = QLabel(self.tr("No photos or files attached."))
         self.empty_hint.setObjectName("hint")
@@ -185,6 +187,32 @@ class AttachmentsStrip(QWidget):
             if item.data(Qt.ItemDataRole.UserRole).sha256 == sha256:
                 item.setIcon(self._icon(data))
 
+    # -- opening -----------------------------------------------------------------------
+    def open_item(self, item: QListWidgetItem) -> None:
+        """Open a copy under its own name (the store keeps bare hashes) with the system viewer."""
+        value: AttachmentInput = item.data(Qt.ItemDataRole.UserRole)
+        root = self.ctx.paths.attachments
+        target = Path(tempfile.gettempdir()) / "liaison-open" / value.sha256[:12] / value.filename
+
+        def work() -> Path:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if not target.exists():
+                attachments.export_copy(root, value.sha256, target)
+            return target
+
+        self.ctx.runner.submit(work, on_done=self._open_copy,
+                               on_error=lambda exc: self._store_failed_now(exc))
+
+    def _open_copy(self, path: Path) -> None:
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))) and shiboken6.isValid(
+                self):
+            self._show_status(self.tr("No program on this computer opens {name}.").format(
+                name=path.name), error=True)
+
+    def _store_failed_now(self, exc: BaseException) -> None:
+        if shiboken6.isValid(self):
+            self._show_status(describe(exc), error=True)
+
     # -- removing ----------------------------------------------------------------------
     def remove_selected(self) -> None:
         rows = sorted((self.list.row(i) for i in self.list.selectedItems()), reverse=True)
@@ -198,7 +226,8 @@ class AttachmentsStrip(QWidget):
     def _add_item(self, value: AttachmentInput, thumb: bytes | None) -> None:
         item = QListWidgetItem(self._icon(thumb), value.filename)
         item.setData(Qt.ItemDataRole.UserRole, value)
-        item.setToolTip(f"{value.filename}\n{_size_text(value.size)}")
+        item.setToolTip(self.tr("{name}\n{size}\nDouble-click to open").format(
+            name=value.filename, size=_size_text(value.size)))
         item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.list.addItem(item)
 
