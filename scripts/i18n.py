@@ -6,7 +6,8 @@ Each Python module with translatable text has its own ``resources/i18n/zh_CN/<mo
 ``lrelease`` merges them all into one ``liaison_zh_CN.qm`` that the app loads.
 
     python scripts/i18n.py update            # extract new strings from the sources
-    python scripts/i18n.py fill FILE.tsv     # set translations: "source<TAB>translation" lines
+    python scripts/i18n.py fill FILE.tsv [GLOB]  # set translations ("source<TAB>translation"
+                                             # lines) in the .ts files matching GLOB
     python scripts/i18n.py missing           # list strings without a zh_CN translation
     python scripts/i18n.py compile           # build the .qm the app loads
 """
@@ -93,14 +94,14 @@ def update() -> None:
             stale.unlink()
 
 
-def fill(tsv: Path) -> int:
+def fill(tsv: Path, only: str = "*") -> int:
     table: dict[str, str] = {}
     for line in tsv.read_text(encoding="utf-8").splitlines():
         if "\t" in line and not line.startswith("#"):
             src, dst = line.split("\t", 1)
             table[src.replace("\\n", "\n")] = dst.replace("\\n", "\n")
     changed = 0
-    for ts in sorted(TS_DIR.glob("*.ts")):
+    for ts in sorted(TS_DIR.glob(only if only.endswith(".ts") else only + ".ts")):
         tree = ET.parse(ts)
         dirty = False
         for message in tree.getroot().iter("message"):
@@ -162,7 +163,7 @@ def main(argv: list[str]) -> int:
     if command == "update":
         update()
     elif command == "fill":
-        print(f"{fill(Path(argv[1]))} translations set")
+        print(f"{fill(Path(argv[1]), *argv[2:3])} translations set")
     elif command == "missing":
         rows = missing()
         for module, ctx, src in rows:

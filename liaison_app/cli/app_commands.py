@@ -31,8 +31,14 @@ def cmd_gui(args: argparse.Namespace) -> int:
     return run_gui(data_dir=args.data_dir)
 
 
-def cmd_self_test(args: argparse.Namespace) -> int:
+def _offscreen() -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # The offscreen platform warns about window features it lacks; that is expected here.
+    os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+
+
+def cmd_self_test(args: argparse.Namespace) -> int:
+    _offscreen()
     from liaison_app.ui.self_test import run_self_test
 
     return run_self_test()
@@ -42,7 +48,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     match = re.fullmatch(r"(\d+)x(\d+)", args.size)
     if not match:
         fail("--size must look like 1280x800")
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    _offscreen()
     from liaison_app.ui.screenshot import take_screenshot
 
     return take_screenshot(data_dir=args.data_dir, out=args.file, page=args.page,

@@ -82,7 +82,7 @@ class MainWindow(QMainWindow):
         ctx.navigate = self.navigate
         ctx.status_changed = self.update_status
         self.setWindowTitle(self.tr("Liaison — enterprise liaison record book"))
-        self.setMinimumSize(QSize(960, 600))
+        self.setMinimumSize(QSize(800, 540))  # netbook screens are 1024x600
         self._pages: dict[str, Page] = {}
         self._specs = {spec.page_id: spec for spec in (*PAGES, SEARCH_PAGE)}
 

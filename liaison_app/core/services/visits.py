@@ -255,7 +255,10 @@ def list_visits(*, flt: VisitFilter | None = None, after: tuple[dt.datetime, str
     query = _visit_query(flt or VisitFilter())
     if after is not None:
         at, rid = after
-        query = query.where((Visit.visit_at < at) | ((Visit.visit_at == at) & (Visit.id < rid)))
+        # The plain range condition lets SQLite walk the visit_at index from the cursor; the
+        # OR alone would make it scan from the newest row for every page.
+        query = query.where((Visit.visit_at <= at) & (
+            (Visit.visit_at < at) | ((Visit.visit_at == at) & (Visit.id < rid))))
     query = query.order_by(Visit.visit_at.desc(), Visit.id.desc()).limit(limit)
     rows = []
     for vid, visit_at, ent_id, ent_name, kind, officers, summary in query.tuples():

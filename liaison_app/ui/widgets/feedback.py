@@ -38,7 +38,7 @@ class FieldFeedback(QLabel):
             text = html.escape(f.message.text())
             existing = getattr(f, "existing_id", "")
             if existing:
-                text += ' <a href="{0}">{1}</a>'.format(
+                text += ' <a href="{}">{}</a>'.format(
                     html.escape(existing), html.escape(self.tr("Open it")))
             parts.append(f'<span style="color:{color}">{text}</span>')
         self.setText("<br>".join(parts))

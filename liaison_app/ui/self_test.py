@@ -1,0 +1,143 @@
+"""``liaison self-test``: the whole window, offscreen, on a temporary copy of demo data.
+
+Opens every page and editor, saves a visit through the visit editor, finds it by a
+two-character Chinese word, and reports each step. Exit status 0 only when every step
+worked — the packaged app runs it to prove the bundle is complete.
+"""
+from __future__ import annotations
+
+import shutil
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+
+from liaison_app.core.db import close_database, open_database
+from liaison_app.core.paths import DataPaths
+from liaison_app.core.services import demo, enterprises
+from liaison_app.core.settings import Settings
+from liaison_app.ui.app import make_application
+from liaison_app.ui.context import AppContext
+from liaison_app.ui.i18n import install_language
+from liaison_app.ui.tasks import TaskRunner
+
+#: A word that appears in no demo text, so the search below can only find our visit.
+MARKER = "自检标记"
+
+
+def _wait(condition: Callable[[], bool], *, timeout: float = 20.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        QApplication.processEvents()
+        if condition():
+            return True
+        time.sleep(0.01)
+    return False
+
+
+def run_self_test() -> int:
+    tmp = Path(tempfile.mkdtemp(prefix="liaison-self-test-"))
+    paths = DataPaths(tmp / "data")
+    app = make_application()
+    translated = install_language("zh_CN")
+    steps: list[tuple[str, bool, str]] = []
+
+    def step(name: str, func: Callable[[], bool | None]) -> None:
+        try:
+            ok = func() is not False
+            steps.append((name, ok, ""))
+        except Exception:  # noqa: BLE001 - every failure is reported, none stops the run
+            steps.append((name, False, traceback.format_exc(limit=3)))
+
+    runner: TaskRunner | None = None
+    try:
+        open_database(paths)
+        step("translations loaded", lambda: translated)
+        step("demo data", lambda: demo.generate(enterprises=30, visits=300, officers=6).visits
+             == 300)
+        runner = TaskRunner()
+        ctx = AppContext(paths=paths, settings=Settings(), runner=runner)
+        from liaison_app.ui.main_window import PAGES, MainWindow
+
+        window = MainWindow(ctx)
+        window.resize(1280, 800)
+        window.show()
+
+        def open_page(page_id: str) -> bool:
+            window.navigate(page_id)
+            QApplication.processEvents()
+            page = window.current_page()
+            return page is not None and page.page_id == page_id and not window.grab().isNull()
+
+        for spec in PAGES:
+            step(f"page {spec.page_id}", lambda pid=spec.page_id: open_page(pid))
+
+        def enterprise_editor() -> bool:
+            window.navigate("enterprises")
+            page = window.current_page()
+            ok = page.new_record()
+            QApplication.processEvents()
+            editor = getattr(page, "_editor", None)
+            if editor is not None:
+                editor.close()
+            return bool(ok)
+
+        step("enterprise editor", enterprise_editor)
+
+        visit_id: list[str] = []
+
+        def save_visit() -> bool:
+            window.navigate("visits")
+            page = window.current_page()
+            ent = enterprises.list_enterprises(limit=1)[0]
+            page.open_record(f"new:{ent.id}")
+            editor = page.editor
+            editor.summary.setPlainText(f"{MARKER}：企业反映环评审批进度慢，已联系生态环境分局。")
+            editor.saved.connect(visit_id.append)
+            editor.save()
+            return _wait(lambda: bool(visit_id))
+
+        step("save a visit in the editor", save_visit)
+
+        def search() -> bool:
+            window.search_box.setText("环评 " + MARKER)
+            window._run_search()
+            QApplication.processEvents()
+            page = window.current_page()
+            return page.page_id == "search" and any(
+                hit.record_id in visit_id for hit in page.hits)
+
+        step("search finds it by a two-character word", search)
+
+        def settings_dialog() -> bool:
+            from liaison_app.ui.dialogs.settings_dialog import SettingsDialog
+
+            dialog = SettingsDialog(ctx, window)
+            dialog.show()
+            QApplication.processEvents()
+            dialog.reject()
+            return True
+
+        step("settings dialog", settings_dialog)
+        window.close()
+    except Exception:  # noqa: BLE001
+        steps.append(("start", False, traceback.format_exc(limit=5)))
+    finally:
+        if runner is not None:
+            runner.shutdown()
+        close_database()
+        shutil.rmtree(tmp, ignore_errors=True)
+    del app
+    failed = [s for s in steps if not s[1]]
+    for name, ok, detail in steps:
+        print(("ok    " if ok else "FAIL  ") + name)
+        if detail:
+            print("      " + detail.replace("\n", "\n      "))
+    summary = QCoreApplication.translate("SelfTest", "{ok} of {total} checks passed.").format(
+        ok=len(steps) - len(failed), total=len(steps))
+    print(summary)
+    return 0 if steps and not failed else 1
