@@ -4,9 +4,9 @@ from __future__ import annotations
 import argparse
 import time
 
+from liaison_app.cli.common import fail, open_store, say
 from liaison_app.core import i18n, search
 from liaison_app.core.services import demo
-from liaison_app.cli.common import fail, open_store, say
 
 
 def register(sub: argparse._SubParsersAction) -> None:
