@@ -25,8 +25,9 @@ def _load() -> list[ModuleType]:
             modules.append(importlib.import_module(f"{__name__}.{info.name}"))
     modules.sort(key=lambda m: m.VERSION)
     versions = [m.VERSION for m in modules]
-    if versions != list(range(1, len(versions) + 1)):
-        raise RuntimeError(f"migration versions must be 1..N without gaps, got {versions}")
+    # Numbers are reserved per area of work, so a gap is allowed; a repeat never is.
+    if len(set(versions)) != len(versions) or (versions and versions[0] != 1):
+        raise RuntimeError(f"migration versions must be unique and start at 1, got {versions}")
     return modules
 
 
