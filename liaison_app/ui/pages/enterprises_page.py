@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -73,8 +74,12 @@ class EnterpriseDetail(QWidget):
         self.delete_button = QPushButton(self.tr("Delete"))
         self.edit_button.clicked.connect(lambda: page.edit_record(self.record_id))
         self.delete_button.clicked.connect(lambda: page.delete_record(self.record_id))
-        head.addWidget(self.name_label, 1)
+        # The name gets a row of its own: a long Chinese name beside buttons in a narrow
+        # panel would wrap one character per line.
+        self.key_badge.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        layout.addWidget(self.name_label)
         head.addWidget(self.key_badge)
+        head.addStretch(1)
         head.addWidget(self.edit_button)
         head.addWidget(self.delete_button)
         layout.addLayout(head)
