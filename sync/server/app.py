@@ -80,18 +80,18 @@ class ServerConfig:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-class GunzipRequests:
-    """Inflate gzip request bodies before FastAPI reads them, with a size cap."""
+class RequestBodies:
+    """Inflate gzip request bodies (with a size cap) and refuse JSON carrying NUL characters,
+    which PostgreSQL text cannot hold, before FastAPI reads them."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        headers = dict(scope["headers"])
-        if headers.get(b"content-encoding", b"").lower() != b"gzip":
+        headers = dict(scope.get("headers") or [])
+        gzipped = headers.get(b"content-encoding", b"").lower() == b"gzip"
+        is_json = headers.get(b"content-type", b"").startswith(b"application/json")
+        if scope["type"] != "http" or not (gzipped or is_json):
             await self.app(scope, receive, send)
             return
         chunks = []
@@ -100,11 +100,15 @@ class GunzipRequests:
             message = await receive()
             chunks.append(message.get("body", b""))
             more = message.get("more_body", False)
+        body = b"".join(chunks)
         try:
-            inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
-            body = inflater.decompress(b"".join(chunks), MAX_BODY)
-            if inflater.unconsumed_tail:
-                raise ValueError("body too large")
+            if gzipped:
+                inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+                body = inflater.decompress(body, MAX_BODY)
+                if inflater.unconsumed_tail:
+                    raise ValueError("body too large")
+            if is_json and b"\\u0000" in body:
+                raise ValueError("NUL in JSON")
         except (zlib.error, ValueError):
             await error("bad_request")(scope, receive, send)
             return
@@ -143,7 +147,7 @@ def create_app(config: ServerConfig) -> FastAPI:
     blobs = BlobStore(config.data_dir)
     app = FastAPI(title="Liaison sync server", version=str(config.protocol))
     app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=config.gzip_level)
-    app.add_middleware(GunzipRequests)
+    app.add_middleware(RequestBodies)
 
     @app.middleware("http")
     async def versions(request: Request,

@@ -79,7 +79,7 @@ def reset_postgres(url: str) -> None:
     conn.close()
 
 
-@pytest.fixture(params=["sqlite"])
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "postgres":
         if not PG_URL:
@@ -94,8 +94,11 @@ def server(tmp_path: Path, db_url: str) -> Iterator[LiveServer]:
     live = LiveServer(ServerConfig(db_url=db_url, data_dir=tmp_path / "server")).start()
     yield live
     live.stop()
-    if server_db.obj is not None and not server_db.obj.is_closed():
-        server_db.obj.close()
+    db = server_db.obj
+    if hasattr(db, "close_all"):
+        db.close_all()  # pooled PostgreSQL connections: the next test drops the schema
+    elif db is not None and not db.is_closed():
+        db.close()
 
 
 @dataclass
