@@ -134,15 +134,7 @@ def backup_database(db: peewee.SqliteDatabase, paths: DataPaths, *, reason: str,
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = paths.backups / f"liaison-{stamp}-{reason}.sqlite3"
     tmp = target.with_suffix(".partial")
-    src = sqlite3.connect(str(paths.database))
-    try:
-        dst = sqlite3.connect(str(tmp))
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
+    _copy_database(paths.database, tmp)
     os.replace(tmp, target)
     if keep is not None:
         prune_backups(paths, keep=keep)
@@ -179,13 +171,18 @@ def restore_backup(paths: DataPaths, backup: Path) -> Path:
             side = Path(str(current) + suffix)
             if side.exists():
                 os.replace(side, Path(str(kept) + suffix))
-    src = sqlite3.connect(str(backup))
+    _copy_database(backup, current)
+    return kept
+
+
+def _copy_database(source: Path, target: Path) -> None:
+    """A consistent copy through SQLite's online backup API, even while ``source`` is in use."""
+    src = sqlite3.connect(str(source))
     try:
-        dst = sqlite3.connect(str(current))
+        dst = sqlite3.connect(str(target))
         try:
             src.backup(dst)
         finally:
             dst.close()
     finally:
         src.close()
-    return kept
