@@ -1,6 +1,7 @@
 """All models, importable from one place."""
 from __future__ import annotations
 
+from liaison_app.core.models import departments, proxy, requests  # noqa: F401
 from liaison_app.core.models.base import (
     SYNCED_MODELS,
     BaseModel,

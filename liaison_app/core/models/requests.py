@@ -1,0 +1,101 @@
+"""Enterprises' requests (企业诉求 / 吹哨事项), direct-channel letters, and record timelines."""
+from __future__ import annotations
+
+import peewee
+
+from liaison_app.core.models.base import SearchDocument, SyncedModel
+from liaison_app.core.models.enterprise import Enterprise
+from liaison_app.core.models.fields import JSONField
+
+CHANNELS = ("visit", "phone", "centre", "letter")
+CATEGORIES = ("water", "power", "heating", "approvals", "land", "finance", "labour",
+              "logistics", "environment", "other")
+URGENCIES = ("normal", "urgent", "very_urgent")
+STATUSES = ("accepted", "dispatched", "in_progress", "resolved", "called_back", "closed",
+            "returned", "escalated")
+#: Statuses in which the request still waits for someone.
+OPEN_STATUSES = ("accepted", "dispatched", "in_progress", "returned", "escalated")
+SATISFACTION = ("very_satisfied", "satisfied", "basic", "dissatisfied")
+
+
+class Request(SyncedModel):
+    sync_table = "request"
+
+    enterprise = peewee.ForeignKeyField(Enterprise, backref="requests", index=False)
+    #: The visit and the line of its "problems found" this request was recorded from.
+    visit_id = peewee.CharField(default="", max_length=36)
+    visit_line = peewee.IntegerField(null=True)
+    channel = peewee.CharField(default="visit", max_length=16)
+    category = peewee.CharField(default="other", max_length=16)
+    urgency = peewee.CharField(default="normal", max_length=16)
+    #: Complex items get the longer resolution deadline.
+    complex = peewee.BooleanField(default=False)
+    description = peewee.TextField(default="")
+    accepted_at = peewee.DateTimeField()
+    #: The officer who took the request down (rates "per officer").
+    officer_id = peewee.CharField(default="", max_length=36)
+    status = peewee.CharField(default="accepted", max_length=16)
+
+    lead_department_id = peewee.CharField(default="", max_length=36)
+    co_departments = JSONField(default=list)
+    dispatched_at = peewee.DateTimeField(null=True)
+    contact_deadline = peewee.DateField(null=True)
+    response_deadline = peewee.DateField(null=True)
+    resolve_deadline = peewee.DateField(null=True)
+    co_deadline = peewee.DateField(null=True)
+    #: The next deadline the item has to meet (None when nothing is pending): one indexed
+    #: column makes the overdue list a range scan.
+    due_date = peewee.DateField(null=True, index=True)
+    first_response_at = peewee.DateTimeField(null=True)
+    resolved_at = peewee.DateTimeField(null=True)
+    resolution = peewee.TextField(default="")
+
+    callback_at = peewee.DateTimeField(null=True)
+    enterprise_resolved = peewee.BooleanField(null=True)
+    enterprise_satisfaction = peewee.CharField(default="", max_length=16)
+    callback_comment = peewee.TextField(default="")
+    closed_at = peewee.DateTimeField(null=True)
+
+    # Direct-channel letter (直通车): provisional number on the device, final from the centre.
+    addressee = peewee.CharField(default="", max_length=40)
+    registration_year = peewee.IntegerField(null=True)
+    provisional_no = peewee.CharField(default="", max_length=40)
+    registration_no = peewee.IntegerField(null=True)
+    registered_on = peewee.DateField(null=True)
+    reply = peewee.TextField(default="")
+    replied_on = peewee.DateField(null=True)
+
+    class Meta:
+        indexes = ((("enterprise", "accepted_at"), False), (("accepted_at",), False),
+                   (("registration_year", "registration_no"), False))
+
+    def search_document(self) -> SearchDocument | None:
+        name = Enterprise.select(Enterprise.name).where(
+            Enterprise.id == self.enterprise_id).scalar() or ""
+        first = self.description.strip().split("\n", 1)[0][:40]
+        body = "\n".join(filter(None, [self.description, self.resolution, self.callback_comment,
+                                       self.reply, self.provisional_no]))
+        return SearchDocument(kind="request", title=f"{name} {first}".strip(), body=body,
+                              when=self.accepted_at.isoformat(timespec="minutes"))
+
+
+class TimelineEvent(SyncedModel):
+    """One step in a record's history: who did what, when, with which note. Append-only."""
+
+    sync_table = "timeline_event"
+
+    owner_table = peewee.CharField(max_length=40)
+    owner_id = peewee.CharField(max_length=36)
+    enterprise = peewee.ForeignKeyField(Enterprise, backref="timeline_events", index=False)
+    action = peewee.CharField(max_length=24)
+    from_status = peewee.CharField(default="", max_length=16)
+    to_status = peewee.CharField(default="", max_length=16)
+    note = peewee.TextField(default="")
+    actor_id = peewee.CharField(default="", max_length=36)
+    at = peewee.DateTimeField()
+    #: Details of the step (departments, new deadline, the enterprise's answer...).
+    data = JSONField(default=dict)
+
+    class Meta:
+        table_name = "timeline_event"
+        indexes = ((("owner_table", "owner_id", "at"), False),)
