@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "liaison_app.cli.app_commands",
     "liaison_app.cli.sync_commands",
     "liaison_app.cli.form_commands",
+    "liaison_app.cli.report_commands",
 )
 
 

@@ -135,3 +135,24 @@ def test_proxy_items_done_and_days_saved(data):
     assert (summary.items_done, summary.days_usual, summary.days_taken, summary.days_saved) == (
         2, 48, 44, 4)
     assert summary.cases_started == 0
+
+
+def test_the_command_line_prints_the_same_table(data, store, capsys):
+    from liaison_app.cli import main
+
+    status = main(["--data-dir", str(store.root), "report", "rates", "--from", "2024-01-01",
+                   "--to", "2024-03-31", "--by", "officer", "--as-of", "2024-04-30"])
+    out = capsys.readouterr().out
+    assert status == 0
+    lines = {line.split()[0]: line.split() for line in out.splitlines()[2:]}
+    assert lines["李一"][1:] == ["3", "50.0%", "(1/2)", "50.0%", "(1/2)", "50.0%", "(1/2)"]
+    assert lines["王二"][1:] == ["3", "50.0%", "(1/2)", "100.0%", "(1/1)", "0.0%", "(0/1)"]
+    assert lines["Total"][1:] == ["6", "50.0%", "(2/4)", "66.7%", "(2/3)", "33.3%", "(1/3)"]
+
+
+def test_the_command_line_refuses_a_bad_date(store, capsys):
+    from liaison_app.cli import main
+
+    assert main(["--data-dir", str(store.root), "report", "rates", "--from", "2024-13-01",
+                 "--to", "2024-03-31"]) == 1
+    assert "YYYY-MM-DD" in capsys.readouterr().err
