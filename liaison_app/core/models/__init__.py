@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from liaison_app.core.models import departments, proxy, requests  # noqa: F401
+from liaison_app.core.models.applications import Application, AuditEntry, IssuedPass, Worker
 from liaison_app.core.models.base import (
     SYNCED_MODELS,
     BaseModel,
@@ -16,6 +17,7 @@ from liaison_app.core.models.people import Officer
 from liaison_app.core.models.visit import VISIT_KINDS, Attachment, FollowUp, Visit
 
 __all__ = [
+    "Application", "AuditEntry", "IssuedPass", "Worker",
     "SYNCED_MODELS", "VISIT_KINDS", "Attachment", "BaseModel", "Draft", "Enterprise",
     "FollowUp", "LocalState", "Officer", "OutboxOp", "SearchDocument", "SyncedModel", "Visit",
 ]

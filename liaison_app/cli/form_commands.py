@@ -1,0 +1,118 @@
+"""``liaison forms``, ``liaison print`` and ``liaison import workers``: forms and rosters
+without a window, over the same services as the 申请与打印 page."""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from liaison_app.cli.common import fail, open_store, say
+from liaison_app.cli.import_commands import EXIT_NOTHING, EXIT_PARTIAL, import_kinds, print_report
+from liaison_app.core import i18n
+from liaison_app.core.services.errors import ServiceError
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("forms", help="list the printable forms",
+                       description="List the printable forms, the records they print from and "
+                                   "whether full ID numbers may be printed on them.")
+    p.set_defaults(func=cmd_forms)
+
+    p = sub.add_parser("print", help="print a form of a record to a PDF file",
+                       description="Fill FORM from a record and write it as PDF. Every print "
+                                   "is logged (who, when, which form, full numbers or not).")
+    p.add_argument("form", metavar="FORM", help="form id, see `liaison forms`")
+    p.add_argument("--id", required=True, dest="record_id", metavar="RECORD_ID",
+                   help="the application, visit or enterprise (for a whole roster) to print")
+    p.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+    p.add_argument("--unmasked", action="store_true",
+                   help="print full ID and phone numbers (only on forms that allow it; "
+                        "logged)")
+    p.set_defaults(func=cmd_print)
+
+    kinds = import_kinds(sub)
+    p = kinds.add_parser("workers", help="import an enterprise's worker roster",
+                         description="Import a worker roster. Workers already on the roster "
+                                     "(same ID number) are updated. Exit status 0 only when "
+                                     "every row was imported.")
+    p.add_argument("file", type=Path, metavar="FILE", help=".xlsx or .csv file")
+    p.add_argument("--enterprise", required=True, metavar="USCC",
+                   help="the enterprise's unified social credit code")
+    p.add_argument("--sheet", help="sheet name in an .xlsx file (default: the first sheet)")
+    p.set_defaults(func=cmd_import_workers)
+
+
+def cmd_forms(args: argparse.Namespace) -> int:
+    del args
+    from liaison_app.core.services.printing import FORM_SOURCES
+    from liaison_app.forms.registry import FORMS
+
+    sources = {
+        "pass": "pass application", "reopening": "reopening application",
+        "procedure": "procedure application", "visit": "visit", "roster": "enterprise or "
+        "application",
+    }
+    for spec in FORMS:
+        source = FORM_SOURCES.get(spec.form_id)
+        full = "full IDs allowed" if spec.may_carry_full_id else "always masked"
+        where = f"--id: {sources[source]}" if source else "not printed from a record here"
+        print(f"{spec.form_id:<24}{spec.title_zh}\t{spec.title_en}\t[{full}; {where}]")
+    return 0
+
+
+def cmd_print(args: argparse.Namespace) -> int:
+    from liaison_app.core.services import printing
+    from liaison_app.forms.registry import form_spec
+
+    _db, _paths, settings = open_store(args.data_dir)
+    try:
+        spec = form_spec(args.form)
+    except KeyError:
+        fail(i18n.translate("Printing", "There is no form \u201c{form}\u201d; "
+                            "`liaison forms` lists them.").format(form=args.form))
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        job = printing.print_to_file(
+            form_id=spec.form_id, record_id=args.record_id, out=args.out,
+            unmasked=args.unmasked,
+            chain=printing.font_chain(settings_path=settings.form_font_path))
+    except ServiceError as exc:
+        fail(exc.message)
+    say(i18n.translate("Printing", "{form}: {pages} pages written to {path} (font: {fonts})."
+                       ).format(form=spec.title_zh, pages=job.pages, path=str(args.out),
+                                fonts=", ".join(job.fonts)))
+    if job.unmasked:
+        say(i18n.translate("Printing", "Full ID numbers were printed; the print is logged."))
+    return 0
+
+
+def cmd_import_workers(args: argparse.Namespace) -> int:
+    from liaison_app.core.services import enterprises, roster_import
+
+    open_store(args.data_dir)
+    ent = enterprises.find_by_uscc(args.enterprise)
+    if ent is None:
+        say(i18n.translate("Import", "No enterprise has the credit code {code}.").format(
+            code=args.enterprise))
+        return EXIT_NOTHING
+    try:
+        plan = roster_import.preview_roster(args.file, enterprise_id=ent.id, sheet=args.sheet)
+    except ServiceError as exc:
+        say(exc.message)
+        return EXIT_NOTHING
+    print_report(plan, accepted_warnings=False)
+    if plan.file_errors:
+        return EXIT_NOTHING
+    try:
+        result = roster_import.commit_roster(plan)
+    except ServiceError as exc:
+        say(exc.message)
+        return EXIT_NOTHING
+    summary = plan.summary
+    say(i18n.translate(
+        "Import", "{imported} of {total} rows imported into the roster of {name}: {created} "
+        "new, {updated} updated; {errors} with errors.").format(
+        imported=result.imported, total=summary.total, name=ent.name, created=result.created,
+        updated=result.updated, errors=summary.error))
+    if result.imported == summary.total:
+        return 0
+    return EXIT_PARTIAL if result.imported else EXIT_NOTHING
