@@ -121,7 +121,9 @@ def fill(tsv: Path, only: str = "*") -> int:
 
 def _write(tree: ET.ElementTree, path: Path) -> None:
     ET.indent(tree, space="    ")
-    body = ET.tostring(tree.getroot(), encoding="unicode")
+    # lupdate's layout: <context> at the margin, so files it rewrites do not churn.
+    lines = ET.tostring(tree.getroot(), encoding="unicode").split("\n")
+    body = "\n".join(line[4:] if line.startswith("    ") else line for line in lines)
     path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n",
                     encoding="utf-8")
 

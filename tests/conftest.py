@@ -26,3 +26,12 @@ def store(data_paths: DataPaths):
     open_database(data_paths)
     yield data_paths
     close_database()
+
+
+@pytest.fixture(autouse=True)
+def _untranslated_core_messages():
+    """Each test starts with core messages in their source language, whatever ran before."""
+    from liaison_app.core import i18n
+
+    yield
+    i18n.install_translator(lambda context, text: text)

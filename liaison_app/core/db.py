@@ -81,9 +81,30 @@ def _check_header(path: Path) -> None:
         ).format(path=str(path)), path)
 
 
+class LiaisonDatabase(peewee.SqliteDatabase):
+    """SQLite that reports the error that happened, not the failed clean-up after it.
+
+    On "disk full" (and some I/O errors) SQLite rolls the transaction back by itself; the
+    rollback peewee then issues fails with "no transaction is active" and would hide the real
+    reason from the person. Rolling back what is already rolled back is a no-op here.
+    """
+
+    def _in_transaction(self) -> bool:
+        conn = self._state.conn
+        return conn is not None and conn.in_transaction
+
+    def rollback(self) -> None:
+        if self._in_transaction():
+            super().rollback()
+
+    def execute_sql(self, sql: str, params: object = None) -> object:
+        if sql.startswith("ROLLBACK TO SAVEPOINT") and not self._in_transaction():
+            return None
+        return super().execute_sql(sql, params)
+
+
 def make_database(path: Path) -> peewee.SqliteDatabase:
-    return peewee.SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False,
-                                 timeout=10)
+    return LiaisonDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False, timeout=10)
 
 
 def open_database(paths: DataPaths, *, migrate: bool = True) -> peewee.SqliteDatabase:

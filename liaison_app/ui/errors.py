@@ -1,7 +1,11 @@
 """Showing errors to a person: sentences in their language, the trace only in the log."""
 from __future__ import annotations
 
+import errno
 import logging
+import sqlite3
+
+import peewee
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -21,17 +25,30 @@ def describe(exc: BaseException) -> str:
     message = getattr(exc, "message", None)
     if isinstance(message, Message):
         return message.text()
+    if _is_disk_full(exc):
+        return QCoreApplication.translate(
+            "Errors", "The disk is full. Free some space; what you typed is kept as a "
+            "draft and can be saved again.")
+    if isinstance(exc, sqlite3.OperationalError | peewee.OperationalError) and \
+            "locked" in str(exc):
+        return QCoreApplication.translate(
+            "Errors", "The database is busy with another program. Try again in a moment; "
+            "nothing was lost.")
     if isinstance(exc, OSError):
-        if getattr(exc, "errno", None) == 28:
-            return QCoreApplication.translate(
-                "Errors", "The disk is full. Free some space; what you typed is kept as a "
-                "draft and can be saved again.")
         return QCoreApplication.translate(
             "Errors", "A file could not be read or written: {reason}").format(
             reason=exc.strerror or str(exc))
     return QCoreApplication.translate(
         "Errors", "Something went wrong and the action was not completed. Nothing already "
         "saved was lost. Details are in the log file.")
+
+
+def _is_disk_full(exc: BaseException) -> bool:
+    """SQLite says "database or disk is full"; the file system says ENOSPC."""
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        return True
+    return isinstance(exc, sqlite3.OperationalError | peewee.OperationalError) and \
+        "disk is full" in str(exc)
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:

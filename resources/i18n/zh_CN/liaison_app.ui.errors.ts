@@ -8,6 +8,10 @@
             <translation>磁盘已满。请清理出空间；已输入的内容保存在草稿中，稍后可再次保存。</translation>
         </message>
         <message>
+            <source>The database is busy with another program. Try again in a moment; nothing was lost.</source>
+            <translation>数据库正被其他程序占用，请稍后再试；没有丢失任何内容。</translation>
+        </message>
+        <message>
             <source>A file could not be read or written: {reason}</source>
             <translation>文件读写失败：{reason}</translation>
         </message>
