@@ -222,6 +222,8 @@ def run_gui(*, data_dir: Path, started: float | None = None) -> int:
 
 def _after_start(window: QObject, ctx: AppContext) -> None:
     offer_demo_data(window, ctx)
+    if ctx.sync is not None:
+        ctx.sync.start()
     try:
         from liaison_app.ui.dialogs.draft_restore import offer_draft_restore
     except ImportError:

@@ -3,10 +3,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from liaison_app.core.paths import DataPaths
 from liaison_app.core.settings import Settings
 from liaison_app.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from liaison_app.ui.sync_controller import SyncController
 
 
 @dataclass
@@ -18,6 +22,8 @@ class AppContext:
     navigate: Callable[[str, str], None] = field(default=lambda page, record="": None)
     #: Tell the window that status-bar facts (officer, sync state) changed.
     status_changed: Callable[[], None] = field(default=lambda: None)
+    #: Decides when to sync and words the sync state; set by the main window.
+    sync: SyncController | None = None
 
     def save_settings(self) -> None:
         """Main thread. The file write is tiny and atomic."""

@@ -1,136 +1,120 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <source>Today</source>
-            <extracomment>"module:Class" of the page, or a note for an area a later version fills.</extracomment>
-            <translation>工作台</translation>
-        </message>
-        <message>
-            <source>Enterprises</source>
-            <translation>企业</translation>
-        </message>
-        <message>
-            <source>Visits</source>
-            <translation>走访</translation>
-        </message>
-        <message>
-            <source>Requests</source>
-            <translation>诉求</translation>
-        </message>
-        <message>
-            <source>Recording enterprises' requests and tracking their dispatch to departments comes in a later version.</source>
-            <translation>企业诉求的登记和交办跟踪将在后续版本中提供。</translation>
-        </message>
-        <message>
-            <source>Proxy cases</source>
-            <translation>代办</translation>
-        </message>
-        <message>
-            <source>Lead-and-proxy handling of project procedures comes in a later version.</source>
-            <translation>项目手续领办代办将在后续版本中提供。</translation>
-        </message>
-        <message>
-            <source>Applications &amp; printing</source>
-            <translation>申请与打印</translation>
-        </message>
-        <message>
-            <source>Worker rosters, pass and reopening applications and form printing come in a later version.</source>
-            <translation>员工花名册、通行证和复工复产申请及表格打印将在后续版本中提供。</translation>
-        </message>
-        <message>
-            <source>Satisfaction</source>
-            <translation>测评</translation>
-        </message>
-        <message>
-            <source>Enterprises' satisfaction ratings come in a later version.</source>
-            <translation>企业满意度测评将在后续版本中提供。</translation>
-        </message>
-        <message>
-            <source>Sync</source>
-            <translation>同步</translation>
-        </message>
-        <message>
-            <source>Signing in to the county centre's server and syncing comes in a later version; everything is kept on this computer meanwhile.</source>
-            <translation>登录县服务中心服务器并同步将在后续版本中提供；在此之前，所有数据都保存在本机。</translation>
-        </message>
-        <message>
-            <source>Search</source>
-            <translation>搜索</translation>
-        </message>
-        <message>
-            <source>Liaison — enterprise liaison record book</source>
-            <translation>驻企通 — 驻企联络员工作台账</translation>
-        </message>
-        <message>
-            <source>Search enterprises and visits (Ctrl+F): name, credit code, phone, any words</source>
-            <translation>搜索企业和走访记录（Ctrl+F）：名称、信用代码、电话或任意词语</translation>
-        </message>
-        <message>
-            <source>驻企通 Liaison</source>
-            <translation>驻企通</translation>
-        </message>
-        <message>
-            <source>&amp;File</source>
-            <translation>文件(&amp;F)</translation>
-        </message>
-        <message>
-            <source>&amp;New record</source>
-            <translation>新建(&amp;N)</translation>
-        </message>
-        <message>
-            <source>&amp;Save</source>
-            <translation>保存(&amp;S)</translation>
-        </message>
-        <message>
-            <source>Se&amp;ttings…</source>
-            <translation>设置(&amp;T)…</translation>
-        </message>
-        <message>
-            <source>&amp;Quit</source>
-            <translation>退出(&amp;Q)</translation>
-        </message>
-        <message>
-            <source>&amp;Help</source>
-            <translation>帮助(&amp;H)</translation>
-        </message>
-        <message>
-            <source>&amp;About</source>
-            <translation>关于(&amp;A)</translation>
-        </message>
-        <message>
-            <source>This page has no new record to create.</source>
-            <translation>此页面没有可新建的记录。</translation>
-        </message>
-        <message>
-            <source>Nothing to save here.</source>
-            <translation>此处没有需要保存的内容。</translation>
-        </message>
-        <message>
-            <source>About Liaison</source>
-            <translation>关于驻企通</translation>
-        </message>
-        <message>
-            <source>&lt;h3&gt;驻企通 Liaison {version}&lt;/h3&gt;&lt;p&gt;The record book of enterprise liaison officers: visits, enterprises' requests, applications and forms, offline, synced with the county centre.&lt;/p&gt;&lt;p&gt;Data folder: {path}&lt;/p&gt;</source>
-            <translation>&lt;h3&gt;驻企通 {version}&lt;/h3&gt;&lt;p&gt;驻企联络员工作台账：走访记录、企业诉求、申请与表格打印，离线可用，与县企业服务中心同步。&lt;/p&gt;&lt;p&gt;数据文件夹：{path}&lt;/p&gt;</translation>
-        </message>
-        <message>
-            <source>Signed in: {name}</source>
-            <translation>当前用户：{name}</translation>
-        </message>
-        <message>
-            <source>Not signed in</source>
-            <translation>未登录</translation>
-        </message>
-        <message>
-            <source>Not connected to a server; everything is kept on this computer</source>
-            <translation>未连接服务器，数据保存在本机</translation>
-        </message>
-        <message>
-            <source>Data: {path}</source>
-            <translation>数据位置：{path}</translation>
-        </message>
-    </context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Today</source>
+        <extracomment>"module:Class" of the page, or a note for an area a later version fills.</extracomment>
+        <translation>工作台</translation>
+    </message>
+    <message>
+        <source>Enterprises</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>诉求</translation>
+    </message>
+    <message>
+        <source>Proxy cases</source>
+        <translation>代办</translation>
+    </message>
+    <message>
+        <source>Applications &amp; printing</source>
+        <translation>申请与打印</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>测评</translation>
+    </message>
+    <message>
+        <source>Enterprises' satisfaction ratings come in a later version.</source>
+        <translation>企业满意度测评将在后续版本中提供。</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Liaison — enterprise liaison record book</source>
+        <translation>驻企通 — 驻企联络员工作台账</translation>
+    </message>
+    <message>
+        <source>Search enterprises and visits (Ctrl+F): name, credit code, phone, any words</source>
+        <translation>搜索企业和走访记录（Ctrl+F）：名称、信用代码、电话或任意词语</translation>
+    </message>
+    <message>
+        <source>驻企通 Liaison</source>
+        <translation>驻企通</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New record</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>设置(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <source>This page has no new record to create.</source>
+        <translation>此页面没有可新建的记录。</translation>
+    </message>
+    <message>
+        <source>Nothing to save here.</source>
+        <translation>此处没有需要保存的内容。</translation>
+    </message>
+    <message>
+        <source>About Liaison</source>
+        <translation>关于驻企通</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;驻企通 Liaison {version}&lt;/h3&gt;&lt;p&gt;The record book of enterprise liaison officers: visits, enterprises' requests, applications and forms, offline, synced with the county centre.&lt;/p&gt;&lt;p&gt;Data folder: {path}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;驻企通 {version}&lt;/h3&gt;&lt;p&gt;驻企联络员工作台账：走访记录、企业诉求、申请与表格打印，离线可用，与县企业服务中心同步。&lt;/p&gt;&lt;p&gt;数据文件夹：{path}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Signed in: {name}</source>
+        <translation>当前用户：{name}</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <source>Data: {path}</source>
+        <translation>数据位置：{path}</translation>
+    </message>
+</context>
 </TS>

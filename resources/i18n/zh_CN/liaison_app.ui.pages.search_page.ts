@@ -1,32 +1,32 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-    <context>
-        <name>SearchPage</name>
-        <message>
-            <source>Search</source>
-            <extracomment>Which page opens a hit of each kind.</extracomment>
-            <translation>搜索</translation>
-        </message>
-        <message>
-            <source>Enterprise</source>
-            <translation>企业</translation>
-        </message>
-        <message>
-            <source>Visit</source>
-            <translation>走访</translation>
-        </message>
-        <message>
-            <source>Type in the search box to find enterprises and visits.</source>
-            <translation>在上方搜索框中输入，查找企业和走访记录。</translation>
-        </message>
-        <message>
-            <source>{n} results for “{q}”</source>
-            <translation>“{q}”的搜索结果：{n} 条</translation>
-        </message>
-        <message>
-            <source>Nothing found. Check the spelling, or search for a shorter word.</source>
-            <translation>没有找到结果。请检查输入，或换用更短的词语。</translation>
-        </message>
-    </context>
+<context>
+    <name>SearchPage</name>
+    <message>
+        <source>Search</source>
+        <extracomment>Which page opens a hit of each kind.</extracomment>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <source>Type in the search box to find enterprises and visits.</source>
+        <translation>在上方搜索框中输入，查找企业和走访记录。</translation>
+    </message>
+    <message>
+        <source>{n} results for “{q}”</source>
+        <translation>“{q}”的搜索结果：{n} 条</translation>
+    </message>
+    <message>
+        <source>Nothing found. Check the spelling, or search for a shorter word.</source>
+        <translation>没有找到结果。请检查输入，或换用更短的词语。</translation>
+    </message>
+</context>
 </TS>

@@ -1,107 +1,123 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-    <context>
-        <name>TodayPage</name>
-        <message>
-            <source>Visits this week</source>
-            <translation>本周走访</translation>
-        </message>
-        <message>
-            <source>Time</source>
-            <translation>时间</translation>
-        </message>
-        <message>
-            <source>Enterprise</source>
-            <translation>企业</translation>
-        </message>
-        <message>
-            <source>Kind</source>
-            <translation>类型</translation>
-        </message>
-        <message>
-            <source>Follow-up actions due</source>
-            <translation>待办跟进事项</translation>
-        </message>
-        <message>
-            <source>Due</source>
-            <translation>期限</translation>
-        </message>
-        <message>
-            <source>Action</source>
-            <translation>事项</translation>
-        </message>
-        <message>
-            <source>Enterprises due for a visit</source>
-            <translation>逾期未走访企业</translation>
-        </message>
-        <message>
-            <source>Town/street</source>
-            <translation>镇街</translation>
-        </message>
-        <message>
-            <source>Last visit</source>
-            <translation>上次走访</translation>
-        </message>
-        <message>
-            <source>Overdue</source>
-            <translation>逾期</translation>
-        </message>
-        <message>
-            <source>Recent activity</source>
-            <translation>最近动态</translation>
-        </message>
-        <message>
-            <source>When</source>
-            <translation>时间</translation>
-        </message>
-        <message>
-            <source>Record</source>
-            <translation>记录</translation>
-        </message>
-        <message>
-            <source>Today</source>
-            <translation>工作台</translation>
-        </message>
-        <message>
-            <source>Today, {date}</source>
-            <translation>工作台 · {date}</translation>
-        </message>
-        <message>
-            <source>No visits logged this week yet.</source>
-            <translation>本周还没有走访记录。</translation>
-        </message>
-        <message>
-            <source> (overdue)</source>
-            <translation>（已逾期）</translation>
-        </message>
-        <message>
-            <source>No follow-up actions are due.</source>
-            <translation>暂无到期的跟进事项。</translation>
-        </message>
-        <message>
-            <source>never</source>
-            <translation>从未走访</translation>
-        </message>
-        <message>
-            <source>{n} days</source>
-            <translation>{n} 天</translation>
-        </message>
-        <message>
-            <source>Every enterprise has been visited on schedule.</source>
-            <translation>所有企业均已按期走访。</translation>
-        </message>
-        <message>
-            <source>Visit: </source>
-            <translation>走访：</translation>
-        </message>
-        <message>
-            <source>Enterprise: </source>
-            <translation>企业：</translation>
-        </message>
-        <message>
-            <source>Nothing recorded yet.</source>
-            <translation>暂无记录。</translation>
-        </message>
-    </context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <source>Visits this week</source>
+        <translation>本周走访</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Follow-up actions due</source>
+        <translation>待办跟进事项</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Requests overdue or due soon</source>
+        <translation>逾期和即将到期的诉求</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>诉求内容</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Enterprises due for a visit</source>
+        <translation>逾期未走访企业</translation>
+    </message>
+    <message>
+        <source>Town/street</source>
+        <translation>镇街</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>上次走访</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Recent activity</source>
+        <translation>最近动态</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>工作台</translation>
+    </message>
+    <message>
+        <source>Today, {date}</source>
+        <translation>工作台 · {date}</translation>
+    </message>
+    <message>
+        <source>No visits logged this week yet.</source>
+        <translation>本周还没有走访记录。</translation>
+    </message>
+    <message>
+        <source> (overdue)</source>
+        <translation>（已逾期）</translation>
+    </message>
+    <message>
+        <source>No follow-up actions are due.</source>
+        <translation>暂无到期的跟进事项。</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未走访</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} 天</translation>
+    </message>
+    <message>
+        <source>Every enterprise has been visited on schedule.</source>
+        <translation>所有企业均已按期走访。</translation>
+    </message>
+    <message>
+        <source>No request is overdue or due soon.</source>
+        <translation>没有逾期或即将到期的诉求。</translation>
+    </message>
+    <message>
+        <source>Visit: </source>
+        <translation>走访：</translation>
+    </message>
+    <message>
+        <source>Enterprise: </source>
+        <translation>企业：</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet.</source>
+        <translation>暂无记录。</translation>
+    </message>
+</context>
 </TS>

@@ -1,0 +1,105 @@
+"""Signing in to the county centre's server (needed once; afterwards work goes on offline)."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from liaison_app.ui.context import AppContext
+from liaison_app.ui.errors import describe
+
+
+class LoginDialog(QDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
+                 server_url: str = "", username: str = "") -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.account = None
+        self.setWindowTitle(self.tr("Sign in to the server"))
+        self.setMinimumWidth(460)
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("Sign in once with the account the service centre gave you. "
+                               "Afterwards you can work offline; records sync by themselves "
+                               "when the network is there."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.server = QLineEdit(server_url)
+        self.server.setPlaceholderText("https://liaison.example.gov.cn")
+        self.username = QLineEdit(username)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        ca_row = QHBoxLayout()
+        self.ca_cert = QLineEdit()
+        self.ca_cert.setPlaceholderText(self.tr("Only if the centre uses its own certificate "
+                                                "authority"))
+        browse = QPushButton(self.tr("Choose…"))
+        browse.clicked.connect(self._choose_ca)
+        ca_row.addWidget(self.ca_cert, 1)
+        ca_row.addWidget(browse)
+        form.addRow(self.tr("Server address"), self.server)
+        form.addRow(self.tr("User name"), self.username)
+        form.addRow(self.tr("Password"), self.password)
+        form.addRow(self.tr("CA certificate"), ca_row)
+        layout.addLayout(form)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color:#c62828")
+        self.message.hide()
+        layout.addWidget(self.message)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
+        self.buttons.accepted.connect(self.sign_in)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def _choose_ca(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the CA certificate"), "",
+                                              self.tr("Certificates (*.pem *.crt *.cer)"))
+        if path:
+            self.ca_cert.setText(path)
+
+    def _show(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def sign_in(self) -> None:
+        server = self.server.text().strip()
+        user = self.username.text().strip()
+        password = self.password.text()
+        if not server.startswith(("http://", "https://")):
+            self._show(self.tr("Enter the server address, starting with https://"))
+            return
+        if not user or not password:
+            self._show(self.tr("Enter the user name and the password."))
+            return
+        ca = self.ca_cert.text().strip() or None
+        self._show("")
+        self.buttons.setEnabled(False)
+        from sync import client
+
+        self.ctx.runner.submit(
+            lambda: client.login(server_url=server, username=user, password=password,
+                                 ca_cert=ca),
+            worker="net", on_done=self._signed_in, on_error=self._failed, change="sync.login")
+
+    def _signed_in(self, account) -> None:  # noqa: ANN001 - AccountInfo
+        self.account = account
+        self.ctx.settings.officer_id = account.officer_id or self.ctx.settings.officer_id
+        self.ctx.save_settings()
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.password.clear()
+        self._show(describe(exc))
