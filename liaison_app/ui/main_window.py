@@ -60,9 +60,7 @@ PAGES: tuple[PageSpec, ...] = (
                  "version.")),
     PageSpec("applications", lambda: QCoreApplication.translate(
         "MainWindow", "Applications & printing"),
-             placeholder_note=lambda: QCoreApplication.translate(
-                 "MainWindow", "Worker rosters, pass and reopening applications and form "
-                 "printing come in a later version.")),
+             "liaison_app.ui.pages.applications_page:ApplicationsPage"),
     PageSpec("satisfaction", lambda: QCoreApplication.translate("MainWindow", "Satisfaction"),
              placeholder_note=lambda: QCoreApplication.translate(
                  "MainWindow", "Enterprises' satisfaction ratings come in a later version.")),

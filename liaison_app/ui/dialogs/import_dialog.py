@@ -60,14 +60,20 @@ class ImportPreviewModel(QAbstractTableModel):
 
     FIELDS = ("name", "uscc", "town", "contact_name", "contact_phone")
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *,
+                 columns: tuple[tuple[str, str], ...] | None = None) -> None:
+        """``columns``: (value key, header) of the values shown; enterprises by default."""
         super().__init__(parent)
         self._plan: ImportPlan | None = None
         self._rows: list[RowReport] = []
         self._problems: dict[int, str] = {}
-        self._headers = [self.tr("Row"), self.tr("Status"), self.tr("Enterprise name"),
-                         self.tr("Unified social credit code"), self.tr("Town/street"),
-                         self.tr("Contact person"), self.tr("Contact phone"),
+        if columns is None:
+            columns = tuple(zip(self.FIELDS, (
+                self.tr("Enterprise name"), self.tr("Unified social credit code"),
+                self.tr("Town/street"), self.tr("Contact person"), self.tr("Contact phone")),
+                strict=True))
+        self._fields = tuple(key for key, _ in columns)
+        self._headers = [self.tr("Row"), self.tr("Status"), *(h for _, h in columns),
                          self.tr("Problems")]
         self._status = {RowStatus.OK: self.tr("OK"), RowStatus.WARNING: self.tr("Warning"),
                         RowStatus.ERROR: self.tr("Error")}
@@ -99,6 +105,10 @@ class ImportPreviewModel(QAbstractTableModel):
             self._problems[row] = " ".join(self.problem_lines(row))
         return self._problems[row]
 
+    def display_value(self, report: RowReport, key: str) -> Any:
+        """What the preview shows for ``key`` of a row (a subclass may mask it)."""
+        return report.values.get(key)
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
         return 0 if parent.isValid() else len(self._rows)
 
@@ -124,7 +134,7 @@ class ImportPreviewModel(QAbstractTableModel):
                 return self._status[status]
             if column == len(self._headers) - 1:
                 return self.problems(index.row())
-            value = report.values.get(self.FIELDS[column - 2])
+            value = self.display_value(report, self._fields[column - 2])
             return "" if value is None else str(value)
         if role == Qt.ItemDataRole.BackgroundRole and status in ROW_TINT:
             return QBrush(ROW_TINT[status])
@@ -138,9 +148,35 @@ class ImportDialog(QDialog):
     """Preview and import an enterprise list. Main thread.
 
     ``load(path)`` starts reading; ``imported`` carries the number of enterprises written.
+    Another kind of record reuses the dialog by overriding ``COLUMNS``, ``CHANGE`` and the
+    hooks ``make_model``, ``read``, ``recheck``, ``write`` and ``writing_text``.
     """
 
     imported = Signal(int)
+    COLUMNS = COLUMNS
+    #: What a successful import changed, for screens to refresh.
+    CHANGE = "enterprise"
+
+    def make_model(self) -> ImportPreviewModel:
+        return ImportPreviewModel(self)
+
+    def read(self, path: str) -> ImportPlan:
+        """Database worker: read and check the file."""
+        return preview_enterprises(path)
+
+    def recheck(self, plan: ImportPlan, override: Mapping[str, int | None]) -> ImportPlan:
+        """Database worker: check again with columns chosen by hand."""
+        return _replan(plan.preview, override)
+
+    def write(self, plan: ImportPlan, include_warnings: bool) -> Any:
+        """Database worker: write the chosen rows; returns an ``ImportResult``."""
+        return commit_enterprises(plan, include_warnings=include_warnings)
+
+    def writing_text(self, n: int) -> str:
+        return self.tr("Importing {n} enterprises\u2026").format(n=n)
+
+    def window_title(self) -> str:
+        return self.tr("Import enterprises")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -150,7 +186,7 @@ class ImportDialog(QDialog):
         self._busy = False
         self._closed = False
         self._mapping_combos: dict[str, QComboBox] = {}
-        self.setWindowTitle(self.tr("Import enterprises"))
+        self.setWindowTitle(self.window_title())
         self.setObjectName("importDialog")
         self.resize(1100, 680)
         self._build()
@@ -190,7 +226,7 @@ class ImportDialog(QDialog):
         self.mapping_box = QGroupBox(self.tr("Columns in the file"))
         grid = QGridLayout(self.mapping_box)
         per_row = 4
-        for i, col in enumerate(COLUMNS):
+        for i, col in enumerate(self.COLUMNS):
             label = QLabel(col.label.text() + (" *" if col.required else ""))
             combo = QComboBox(objectName=f"map_{col.key}")
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -203,7 +239,7 @@ class ImportDialog(QDialog):
         self.unmapped_label = QLabel(objectName="unmappedColumns")
         self.unmapped_label.setWordWrap(True)
         self.unmapped_label.setStyleSheet(f"color:{WARNING_COLOR};")
-        grid.addWidget(self.unmapped_label, (len(COLUMNS) + per_row - 1) // per_row, 0, 1,
+        grid.addWidget(self.unmapped_label, (len(self.COLUMNS) + per_row - 1) // per_row, 0, 1,
                        per_row * 2)
         self.mapping_box.hide()
         layout.addWidget(self.mapping_box)
@@ -212,7 +248,7 @@ class ImportDialog(QDialog):
         self.summary_label.setWordWrap(True)
         layout.addWidget(self.summary_label)
 
-        self.model = ImportPreviewModel(self)
+        self.model = self.make_model()
         self.table = QTableView(objectName="importPreview")
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
@@ -292,7 +328,7 @@ class ImportDialog(QDialog):
         self.summary_label.setText("")
         self._set_busy(self.tr("Reading and checking the file\u2026"))
         target = self.path
-        self.ctx.runner.submit(lambda: preview_enterprises(target), on_done=self._show_plan,
+        self.ctx.runner.submit(lambda: self.read(target), on_done=self._show_plan,
                                on_error=self._read_failed)
 
     def _mapping_changed(self) -> None:
@@ -301,9 +337,9 @@ class ImportDialog(QDialog):
         override: dict[str, int | None] = {}
         for key, combo in self._mapping_combos.items():
             override[key] = combo.currentData()
-        preview = self.plan.preview
+        plan = self.plan
         self._set_busy(self.tr("Checking the rows again\u2026"))
-        self.ctx.runner.submit(lambda: _replan(preview, override), on_done=self._show_plan,
+        self.ctx.runner.submit(lambda: self.recheck(plan, override), on_done=self._show_plan,
                                on_error=self._read_failed)
 
     def _set_busy(self, text: str) -> None:
@@ -388,10 +424,10 @@ class ImportDialog(QDialog):
             return
         include = self.warnings_check.isChecked()
         self._commit_running = True
-        self._set_busy(self.tr("Importing {n} enterprises\u2026").format(n=self.chosen_count()))
-        self.ctx.runner.submit(lambda: commit_enterprises(plan, include_warnings=include),
+        self._set_busy(self.writing_text(self.chosen_count()))
+        self.ctx.runner.submit(lambda: self.write(plan, include),
                                on_done=self._committed, on_error=self._commit_failed,
-                               change="enterprise")
+                               change=self.CHANGE)
 
     def _committed(self, result: Any) -> None:
         self._commit_running = False

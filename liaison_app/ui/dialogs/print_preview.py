@@ -1,0 +1,296 @@
+"""Preview a form filled from a record, then print it or save it as PDF.
+
+The PDF is built on the background runner into a temporary file; the preview, the printer
+and "save as" all use that one file, so what is printed is exactly what was previewed.
+Printing paints the pages (rendered by pdfium) onto the ``QPrinter`` on the worker too:
+Qt allows painting on a printer outside the main thread, and a 250-page pass run must not
+freeze the window. Each print or save is logged by ``printing.record_print``.
+"""
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QCloseEvent, QPainter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from liaison_app.core.services import printing
+from liaison_app.forms.registry import form_spec
+from liaison_app.ui.context import AppContext
+from liaison_app.ui.errors import describe
+from liaison_app.ui.widgets.feedback import ERROR_COLOR, WARNING_COLOR
+from liaison_app.ui.widgets.pdf_preview import PdfPreview, render_page
+
+
+def paint_to_printer(printer: QPrinter, path: str, pages: int, task: Any) -> int:
+    """Render each page at the printer's resolution and paint it. Background thread."""
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise OSError("the printer could not be started")
+    try:
+        dpi = printer.resolution()
+        for index in range(pages):
+            if task.cancelled.is_set():
+                printer.abort()
+                return index
+            if index:
+                printer.newPage()
+            image = render_page(path, index, scale=dpi / 72.0)
+            area = painter.viewport()
+            size = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            painter.drawImage(QRect(area.x(), area.y(), size.width(), size.height()), image)
+            task.progress(index + 1, pages)
+    finally:
+        painter.end()
+    return pages
+
+
+class PrintPreviewDialog(QDialog):
+    """Main thread. ``form_id`` filled from ``record_id``; ``title`` names the record."""
+
+    def __init__(self, ctx: AppContext, *, form_id: str, record_id: str, title: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.form_id = form_id
+        self.record_id = record_id
+        self.spec = form_spec(form_id)
+        self.job: printing.PrintJob | None = None
+        self.pdf_path = ""
+        self._tmp = tempfile.TemporaryDirectory(prefix="liaison-print-")
+        self._busy = False
+        self._closed = False
+        self._print_task: Any = None
+        self.setObjectName("printPreview")
+        self.setWindowTitle(self.tr("Preview: {form}").format(form=self.spec.title_zh))
+        self.resize(820, 960)
+        layout = QVBoxLayout(self)
+        head = QLabel(f"<b>{self.spec.title_zh}</b>" + (f"\u3000{title}" if title else ""))
+        layout.addWidget(head)
+        self.font_label = QLabel(objectName="fontLabel")
+        self.font_label.setStyleSheet("color:#555;")
+        layout.addWidget(self.font_label)
+        self.unmasked_check = QCheckBox(self.tr("Print full ID numbers (this form allows it "
+                                                "when the authority requires them)"))
+        self.unmasked_check.setObjectName("unmaskedCheck")
+        self.unmasked_check.setVisible(self.spec.may_carry_full_id)
+        self.unmasked_check.clicked.connect(self._unmasked_clicked)
+        layout.addWidget(self.unmasked_check)
+        self.notice = QLabel(objectName="printNotice")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        layout.addWidget(self.notice)
+        busy = QHBoxLayout()
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setMaximumWidth(240)
+        self.busy_label = QLabel()
+        self.cancel_print = QPushButton(self.tr("Stop printing"))
+        self.cancel_print.clicked.connect(self._stop_printing)
+        busy.addWidget(self.busy_bar)
+        busy.addWidget(self.busy_label, 1)
+        busy.addWidget(self.cancel_print)
+        self.busy_row = QWidget()
+        self.busy_row.setLayout(busy)
+        layout.addWidget(self.busy_row)
+        self.preview = PdfPreview(ctx)
+        layout.addWidget(self.preview, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.print_button = QPushButton(self.tr("Print\u2026"), objectName="printButton")
+        self.print_button.clicked.connect(self.print_document)
+        self.save_button = QPushButton(self.tr("Save as PDF\u2026"), objectName="savePdfButton")
+        self.save_button.clicked.connect(self.save_pdf)
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.reject)
+        for b in (self.print_button, self.save_button, close):
+            buttons.addWidget(b)
+        layout.addLayout(buttons)
+        self.build()
+
+    # -- building ----------------------------------------------------------------------------
+    def build(self) -> None:
+        """(Re)build the PDF on the runner; the preview shows it when done."""
+        unmasked = self.unmasked_check.isChecked()
+        self.job = None
+        self.preview.clear()
+        out = Path(self._tmp.name) / f"{self.form_id}{'-full' if unmasked else ''}.pdf"
+        form_id, record_id = self.form_id, self.record_id
+        chain = printing.font_chain(settings_path=self.ctx.settings.form_font_path)
+        self._set_busy(self.tr("Filling in the form\u2026"))
+        self.ctx.runner.submit(
+            lambda: printing.render(form_id=form_id, record_id=record_id, out=out,
+                                    unmasked=unmasked, chain=chain),
+            on_done=lambda job: self._built(job, out), on_error=self._failed,
+            change="application")
+
+    def _built(self, job: printing.PrintJob, out: Path) -> None:
+        if self._closed:
+            return
+        self._set_busy("")
+        self.job = job
+        self.pdf_path = str(out)
+        fonts = "\u3001".join(job.fonts)
+        self.font_label.setText(self.tr("{pages} pages \u00b7 font: {fonts}").format(
+            pages=job.pages, fonts=fonts))
+        if job.unmasked:
+            self._notice(self.tr("Full ID numbers are on this form. Printing or saving it "
+                                 "is logged."), WARNING_COLOR)
+        else:
+            self.notice.hide()
+        self.preview.load(out, pages=job.pages)
+        self._update_buttons()
+
+    def _failed(self, exc: BaseException) -> None:
+        if self._closed:
+            return
+        self._set_busy("")
+        self._notice(describe(exc), ERROR_COLOR)
+        self._update_buttons()
+
+    def _notice(self, text: str, color: str) -> None:
+        self.notice.setStyleSheet(f"color:{color};")
+        self.notice.setText(text)
+        self.notice.show()
+
+    def _unmasked_clicked(self, checked: bool) -> None:
+        if checked:
+            answer = QMessageBox.question(
+                self, self.tr("Print full ID numbers?"),
+                self.tr("Full ID numbers should be printed only where the authority requires "
+                        "them on this form. A lost printout exposes them. The print will be "
+                        "logged with your name. Print full numbers?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                self.unmasked_check.setChecked(False)
+                return
+        self.build()
+
+    # -- printing and saving -----------------------------------------------------------------
+    def choose_printer(self, printer: QPrinter) -> bool:
+        """The system print dialog; a separate method so tests can answer it."""
+        dialog = QPrintDialog(printer, self)
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def print_document(self) -> None:
+        job = self.job
+        if job is None or self._busy:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.spec.title_zh)
+        if not self.choose_printer(printer):
+            return
+        path, pages = self.pdf_path, job.pages
+        self._set_busy(self.tr("Sending {n} pages to the printer\u2026").format(n=pages),
+                       total=pages)
+        self._printer = printer  # kept alive until the worker is done with it
+        self._print_task = self.ctx.runner.submit(
+            lambda task: self._print_and_log(printer, path, pages, job, task), with_task=True,
+            on_done=self._printed, on_error=self._failed, on_progress=self._progress,
+            change="application")
+        self.cancel_print.show()
+
+    @staticmethod
+    def _print_and_log(printer: QPrinter, path: str, pages: int, job: printing.PrintJob,
+                       task: Any) -> int:
+        done = paint_to_printer(printer, path, pages, task)
+        if done == pages:
+            printing.record_print(job=job, destination="printer")
+        return done
+
+    def _progress(self, done: int, total: int, _text: str) -> None:
+        self.busy_bar.setRange(0, total)
+        self.busy_bar.setValue(done)
+
+    def _stop_printing(self) -> None:
+        if self._print_task is not None:
+            self._print_task.cancel()
+
+    def _printed(self, done: int) -> None:
+        self._print_task = None
+        self._set_busy("")
+        if self.job and done == self.job.pages:
+            self._notice(self.tr("Sent to the printer."), "#2e7d32")
+        else:
+            self._notice(self.tr("Printing was stopped after {n} pages; it was not logged as "
+                                 "printed.").format(n=done), WARNING_COLOR)
+
+    def choose_save_path(self) -> str:
+        start = str(Path.home() / f"{self.spec.title_zh}.pdf")
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Save as PDF"), start, self.tr("PDF files (*.pdf)"))
+        return path
+
+    def save_pdf(self) -> None:
+        job = self.job
+        if job is None or self._busy:
+            return
+        target = self.choose_save_path()
+        if not target:
+            return
+        if not target.lower().endswith(".pdf"):
+            target += ".pdf"
+        source = self.pdf_path
+
+        def save() -> str:
+            tmp = Path(target).with_name(Path(target).name + ".part")
+            shutil.copyfile(source, tmp)
+            tmp.replace(target)
+            printing.record_print(job=job, destination="pdf")
+            return target
+
+        self._set_busy(self.tr("Saving\u2026"))
+        self.ctx.runner.submit(save, on_done=self._saved, on_error=self._failed,
+                               change="application")
+
+    def _saved(self, target: str) -> None:
+        if self._closed:
+            return
+        self._set_busy("")
+        self.saved_path = target
+        self._notice(self.tr("Saved as {path}").format(path=target), "#2e7d32")
+
+    # -- state -------------------------------------------------------------------------------
+    def _set_busy(self, text: str, *, total: int = 0) -> None:
+        self._busy = bool(text)
+        self.busy_label.setText(text)
+        self.busy_bar.setRange(0, total)
+        self.busy_row.setVisible(self._busy)
+        self.cancel_print.hide()
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        ready = self.job is not None and not self._busy
+        self.print_button.setEnabled(ready)
+        self.save_button.setEnabled(ready)
+        self.unmasked_check.setEnabled(not self._busy)
+
+    def reject(self) -> None:
+        if self._print_task is not None:
+            self._print_task.cancel()
+        self._closed = True
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._closed = True
+        super().closeEvent(event)
+
+    def done(self, result: int) -> None:
+        super().done(result)
+        if not self._busy:
+            self._tmp.cleanup()
