@@ -1,0 +1,121 @@
+"""The 同步 page against a real server on loopback: sign in, sync, status words, no freeze."""
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+import pytest
+from PySide6.QtCore import QTimer
+
+from liaison_app.core.db import database_proxy
+from liaison_app.core.models import Enterprise, Visit
+from liaison_app.core.services import enterprises, visits
+from liaison_app.core.services.enterprises import EnterpriseInput
+from liaison_app.core.services.visits import VisitInput
+from sync.server.app import ServerConfig
+from tests.sync.conftest import PASSWORD, LiveServer
+
+
+@pytest.fixture
+def live_server(tmp_path):
+    server = LiveServer(ServerConfig(db_url=f"sqlite:///{tmp_path / 'srv' / 'server.sqlite3'}",
+                                     data_dir=tmp_path / "srv")).start()
+    server.add_user("zhangwei", "center")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def page(qtbot, ctx):
+    from liaison_app.ui.pages.sync_page import SyncPage
+    from liaison_app.ui.sync_controller import SyncController
+
+    ctx.sync = SyncController(ctx)
+    page = SyncPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    return page
+
+
+def _sign_in(qtbot, page, server) -> None:
+    from liaison_app.ui.dialogs.login_dialog import LoginDialog
+
+    dialog = LoginDialog(page.ctx, page)
+    qtbot.addWidget(dialog)
+    dialog.server.setText(server.url)
+    dialog.username.setText("zhangwei")
+    dialog.password.setText("wrong password")
+    dialog.sign_in()
+    dialog.show()
+    qtbot.waitUntil(lambda: not dialog.message.isHidden(), timeout=10_000)
+    assert dialog.message.text() and dialog.password.text() == ""
+    dialog.password.setText(PASSWORD)
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        dialog.sign_in()
+
+
+def test_sign_in_then_sync_sends_what_was_waiting(qtbot, page, live_server):
+    ent = enterprises.create(data=EnterpriseInput(name="同步测试企业"))
+    visits.save(data=VisitInput(enterprise_id=ent.id, summary="现场了解供电情况"))
+    page.refresh()
+    assert "未登录" in page.account_label.text()
+    assert page.tabs.tabText(0).startswith("待发送")
+    assert page.waiting.topLevelItemCount() == 2
+    assert not page.sync_button.isEnabled()
+
+    _sign_in(qtbot, page, live_server)
+    page.refresh()
+    assert "zhangwei" in page.account_label.text()
+    with qtbot.waitSignal(page.ctx.sync.finished, timeout=30_000) as blocker:
+        assert page.ctx.sync.sync_now()
+    assert blocker.args[0].ok, blocker.args[0].message
+    page.refresh()
+    assert page.waiting.topLevelItemCount() == 0
+    assert page.tabs.tabText(0) == "待发送（0）"
+    assert "刚刚同步" in page.ctx.sync.status_text()
+    assert page.history.topLevelItemCount() == 1
+
+
+def test_a_second_sync_request_while_one_runs_is_refused(qtbot, page, live_server):
+    _sign_in(qtbot, page, live_server)
+    assert page.ctx.sync.sync_now()
+    assert not page.ctx.sync.sync_now()
+    qtbot.waitUntil(lambda: not page.ctx.sync.running, timeout=30_000)
+
+
+def test_the_window_keeps_responding_during_a_large_sync(qtbot, page, live_server):
+    ent = enterprises.create(data=EnterpriseInput(name="大量走访企业"))
+    rows = [dict(id=f"00000000-0000-4000-8000-{n:012d}", version=0,
+                 created_at=dt.datetime(2026, 1, 1), updated_at=dt.datetime(2026, 1, 1),
+                 created_by="", deleted=False, enterprise=ent.id,
+                 visit_at=dt.datetime(2026, 1, 1, 9), officer_ids=[], kind="routine",
+                 participants="", summary=f"走访记录 {n}", problems="", place="")
+             for n in range(3000)]
+    from liaison_app.core.models.base import OutboxOp
+
+    with database_proxy.atomic():
+        Visit.insert_many(rows).execute()
+        OutboxOp.insert_many([dict(op_id=f"op-{n}", table="visit", record_id=r["id"],
+                                   base_version=0, creating=True,
+                                   changes={k: (v.isoformat() if isinstance(v, dt.datetime)
+                                                else v) for k, v in r.items()
+                                            if k not in ("id", "version", "created_at",
+                                                         "updated_at", "enterprise")}
+                                   | {"enterprise_id": ent.id},
+                                   officer_id="", state="pending", attempts=0, last_error="",
+                                   device_time=dt.datetime(2026, 1, 1))
+                              for n, r in enumerate(rows)]).execute()
+    _sign_in(qtbot, page, live_server)
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start(10)
+    with qtbot.waitSignal(page.ctx.sync.finished, timeout=120_000) as blocker:
+        page.ctx.sync.sync_now()
+    timer.stop()
+    assert blocker.args[0].ok, blocker.args[0].message
+    assert blocker.args[0].pushed >= 3000
+    gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
+    assert len(ticks) > 10 and max(gaps) < 0.3, f"the event loop stalled for {max(gaps):.2f} s"
+    assert Enterprise.select().count() == 1
