@@ -25,6 +25,7 @@ from typing import Any
 import httpx
 
 from liaison_app.core import context, i18n
+from liaison_app.core.db import database_proxy
 from liaison_app.core.i18n import Message
 from liaison_app.core.migrations import LATEST_VERSION
 from liaison_app.core.models.base import SYNCED_MODELS, LocalState, OutboxOp, utcnow
@@ -216,7 +217,7 @@ class SyncEngine:
             report.message = i18n.translate("Sync", "A sync is already running.")
             return report
         started = time.perf_counter()
-        history = SyncHistory.create(outcome="running")
+        began = utcnow()
         cancel = cancel or threading.Event()
         emit = progress or _noop
         transport: Transport | None = None
@@ -228,7 +229,6 @@ class SyncEngine:
             self._download_files(transport, report, emit, cancel)
             if counts is not None:
                 self._verify(transport, report, emit, cancel, counts, scope)
-            LocalState.set_value(KEY_LAST_SUCCESS, utcnow().isoformat())
             report.message = report.summary()
         except SyncError as exc:
             report.outcome = exc.kind
@@ -240,12 +240,14 @@ class SyncEngine:
                 report.bytes_received = transport.bytes_received
                 transport.close()
             report.seconds = time.perf_counter() - started
-            SyncHistory.update(
-                finished_at=utcnow(), outcome=report.outcome, pushed=report.pushed,
-                pulled=report.pulled, conflicts=report.conflicts, rejected=report.rejected,
-                files_up=report.files_up, files_down=report.files_down,
-                message=str(report.message or ""),
-            ).where(SyncHistory.id == history.id).execute()
+            with database_proxy.atomic():  # one commit: a no-op sync stays one fsync
+                if report.ok:
+                    LocalState.set_value(KEY_LAST_SUCCESS, utcnow().isoformat())
+                SyncHistory.create(
+                    started_at=began, finished_at=utcnow(), outcome=report.outcome,
+                    pushed=report.pushed, pulled=report.pulled, conflicts=report.conflicts,
+                    rejected=report.rejected, files_up=report.files_up,
+                    files_down=report.files_down, message=str(report.message or ""))
             lock.release()
         return report
 
@@ -292,7 +294,9 @@ class SyncEngine:
                 log.info("record types changed; pulling everything again")
             since = 0
             LocalState.set_value(local.KEY_TABLES, known)
-        want_counts = not full
+        # Counts are compared when something moved since the last check that matched.
+        want_counts = not full and (report.pushed > 0
+                                    or LocalState.get_value(KEY_VERIFIED_AT) != since)
         restarted = full
         while True:
             if cancel.is_set():
@@ -330,6 +334,8 @@ class SyncEngine:
         mine = local.local_counts(scope)
         bad = [table for table, c in counts.items()
                if table in mine and mine[table] != (c.count, c.version_sum)]
+        if not bad:
+            LocalState.set_value(KEY_VERIFIED_AT, local.checkpoint())
         for table in bad:
             log.warning("verification: %s differs (here %s, server %s/%s); pulling it again",
                         table, mine[table], counts[table].count, counts[table].version_sum)

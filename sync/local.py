@@ -165,6 +165,9 @@ def apply_page(records: list[dict[str, Any]], *, checkpoint_to: int | None,
     Returns (records applied, records parked waiting for their parent).
     """
     applied = parked = 0
+    if (not records and checkpoint_to == checkpoint() and not SyncParked.select().exists()
+            and scope_hash == LocalState.get_value(KEY_SCOPE_HASH)):
+        return 0, 0  # nothing moved: no write, no fsync
     with database_proxy.atomic():
         # Parents come first in a page, but a cycle-free page can still list a child before a
         # parent that sorts later; the check happens at commit.
@@ -184,6 +187,8 @@ def apply_page(records: list[dict[str, Any]], *, checkpoint_to: int | None,
             rows = by_table[table]
             missing = _missing_parents(model, rows, in_page)
             existing = _existing(model, [w["id"] for w in rows])
+            fresh: list[SyncedModel] = []
+            fresh_ids: set[str] = set()
             for w in rows:
                 key = (table, w["id"])
                 if key in missing:
@@ -197,15 +202,18 @@ def apply_page(records: list[dict[str, Any]], *, checkpoint_to: int | None,
                 if rec is None:
                     rec = model(id=w["id"])
                     _fill(rec, w, set())
-                    rec.save(force_insert=True, capture=False)
+                    fresh.append(rec)
+                    fresh_ids.add(rec.id)
                     existing[w["id"]] = rec
                 else:
                     if rec.version > int(w["version"]):
                         continue  # this copy is already newer (a full re-pull overlapped)
                     _fill(rec, w, pending.get(w["id"], set()))
-                    rec.save(capture=False)
+                    if rec.id not in fresh_ids:  # else inserted below with these values
+                        rec.save(capture=False)
                 applied += 1
                 files_due = files_due or table == "attachment"
+            _insert_new(model, fresh)
         if checkpoint_to is not None:
             LocalState.set_value(KEY_CHECKPOINT, checkpoint_to)
         if scope_hash is not None:
@@ -213,6 +221,26 @@ def apply_page(records: list[dict[str, Any]], *, checkpoint_to: int | None,
         if files_due:
             LocalState.set_value(KEY_FILES_DUE, True)
     return applied, parked
+
+
+def _insert_new(model: type[SyncedModel], fresh: list[SyncedModel]) -> None:
+    """Records this device has never had: inserted and indexed in bulk (a centre's first
+    sync brings tens of thousands), the same rows ``save(capture=False)`` would write."""
+    if not fresh:
+        return
+    from liaison_app.core import search
+
+    fields = model._meta.sorted_fields
+    rows = [tuple(f.db_value(rec.__data__.get(f.name, f.default() if callable(f.default)
+                                            else f.default)) for f in fields) for rec in fresh]
+    columns = ", ".join(f'"{f.column_name}"' for f in fields)
+    marks = ", ".join("?" for _ in fields)
+    database_proxy.connection().executemany(
+        f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({marks})', rows)
+    if type(fresh[0]).search_document is not SyncedModel.search_document:
+        docs = [(rec.id, doc) for rec in fresh if not rec.deleted
+                for doc in [rec.search_document()] if doc is not None]
+        search.index_many(docs)
 
 
 def _missing_parents(model: type[SyncedModel], rows: list[dict[str, Any]],

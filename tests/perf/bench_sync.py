@@ -1,0 +1,143 @@
+"""Sync benchmarks on loopback; prints medians. Run: python tests/perf/bench_sync.py [--quick]
+
+Set LIAISON_TEST_PG_URL to also measure the concurrent-clients case on PostgreSQL.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+import os
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from liaison_app.core.db import database_proxy, open_database  # noqa: E402
+from liaison_app.core.models import Enterprise, OutboxOp, Visit  # noqa: E402
+from liaison_app.core.paths import DataPaths  # noqa: E402
+from sync import client, local  # noqa: E402
+from sync import protocol as p  # noqa: E402
+from sync.server.app import ServerConfig  # noqa: E402
+from sync.transport import Transport  # noqa: E402
+from tests.sync.conftest import PASSWORD, LiveServer, reset_postgres  # noqa: E402
+
+SUMMARY = "走访企业了解生产经营情况，企业反映用电负荷不足、物流成本上升，现场协调供电公司和交通部门"
+
+
+def make_visits(n: int, ent: str) -> None:
+    with database_proxy.atomic():
+        for i in range(n):
+            Visit(enterprise=ent, visit_at=dt.datetime(2024, 1, 1) + dt.timedelta(hours=i),
+                  summary=f"{SUMMARY}{i}", participants="张三、李四", problems="用电紧张",
+                  place="厂区办公室").save(force_insert=True)
+
+
+def device(root: Path, name: str, server: LiveServer, user: str) -> client.SyncEngine:
+    paths = DataPaths(root / name)
+    open_database(paths)
+    client.login(server_url=server.url, username=user, password=PASSWORD)
+    return client.SyncEngine(data_paths=paths, page_size=5000, batch_size=1000)
+
+
+def timed(fn) -> tuple[float, object]:
+    start = time.perf_counter()
+    out = fn()
+    return time.perf_counter() - start, out
+
+
+def concurrent(server: LiveServer, clients: int, rounds: int) -> tuple[float, float]:
+    tokens = []
+    import httpx
+
+    for i in range(clients):
+        r = httpx.post(server.url + "/auth/login", headers={p.HEADER_PROTOCOL: "1",
+                                                            p.HEADER_SCHEMA: "2"},
+                       json={"username": f"c{i}", "password": PASSWORD, "device_id": f"d{i}"})
+        tokens.append(r.json()["token"])
+    latencies: list[float] = []
+    lock = threading.Lock()
+
+    def work(i: int) -> None:
+        with Transport(server_url=server.url, client_schema=2, token=tokens[i],
+                       device_id=f"d{i}") as t:
+            since = 0
+            for n in range(rounds):
+                op = {"op_id": f"op-{i}-{n}", "table": "enterprise", "record_id": f"e-{i}",
+                      "base_version": 0, "creating": n == 0,
+                      "changes": {"name": f"企业{i}", "notes": f"第{n}次"}}
+                for path, body in (("/sync/push", {"ops": [op]}),
+                                   ("/sync/pull", {"since": since, "limit": 500})):
+                    s = time.perf_counter()
+                    answer = t.call("POST", path, body)
+                    with lock:
+                        latencies.append(time.perf_counter() - s)
+                    if path == "/sync/pull":
+                        since = answer["next"]
+
+    start = time.perf_counter()
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(clients)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    wall = time.perf_counter() - start
+    latencies.sort()
+    return len(latencies) / wall, latencies[int(len(latencies) * 0.95)]
+
+
+def main() -> None:
+    quick = "--quick" in sys.argv
+    n_push, n_pull = (2000, 10000) if quick else (10000, 50000)
+    root = Path(tempfile.mkdtemp(prefix="bench-sync-"))
+    server = LiveServer(ServerConfig(db_url=f"sqlite:///{root / 'srv.sqlite3'}",
+                                     data_dir=root / "srv")).start()
+    for name, role in (("centre", "center"), ("officer", "center"), ("seed", "center"),
+                       ("reader", "center")):
+        server.add_user(name, role)
+    officer = device(root, "officer", server, "officer")
+    ent = Enterprise(name="基准企业", uscc="91110000600037341L")
+    ent.save(force_insert=True)
+    make_visits(n_push, ent.id)
+    ops = [local.op_to_wire(o) for o in OutboxOp.select().limit(500)]
+    raw = len(json.dumps({"ops": ops}, ensure_ascii=False).encode())
+    packed = len(gzip.compress(json.dumps({"ops": ops}, ensure_ascii=False).encode(), 4))
+    secs, report = timed(officer.sync_once)
+    print(f"push {n_push} new visits: {secs:.2f} s ({n_push / secs:.0f}/s)  [target <= 4 s]")
+    print(f"  wire: {report.bytes_sent / (n_push + 1):.0f} B/record sent gzip; JSON "
+          f"{raw / 500:.0f} B/record, gzip {packed / 500:.0f} B/record "
+          f"({raw / packed:.1f}x)")
+    seed = device(root, "seed", server, "seed")
+    seed.sync_once()
+    make_visits(n_pull - n_push, ent.id)
+    seed.sync_once()
+    centre = device(root, "centre", server, "centre")
+    secs, report = timed(centre.sync_once)
+    assert report.ok and Visit.select().count() == n_pull, report.message
+    print(f"first pull of {n_pull} visits (search index included): {secs:.2f} s "
+          f"({n_pull / secs:.0f}/s)  [target <= 5 s]; received "
+          f"{report.bytes_received / n_pull:.0f} B/record gzip")
+    noop = [timed(centre.sync_once)[0] for _ in range(20)]
+    print(f"no-op sync: median {statistics.median(noop) * 1000:.1f} ms  [target <= 50 ms]")
+    for i in range(50):
+        server.add_user(f"c{i}", "center")
+    rps, p95 = concurrent(server, 50, 5 if quick else 10)
+    print(f"50 concurrent clients, SQLite: {rps:.0f} requests/s, p95 {p95 * 1000:.0f} ms")
+    server.stop()
+    pg = os.environ.get("LIAISON_TEST_PG_URL")
+    if pg:
+        reset_postgres(pg)
+        server = LiveServer(ServerConfig(db_url=pg, data_dir=root / "pg")).start()
+        for i in range(50):
+            server.add_user(f"c{i}", "center")
+        rps, p95 = concurrent(server, 50, 5 if quick else 10)
+        print(f"50 concurrent clients, PostgreSQL: {rps:.0f} requests/s, p95 {p95 * 1000:.0f} ms")
+        server.stop()
+
+
+if __name__ == "__main__":
+    main()
