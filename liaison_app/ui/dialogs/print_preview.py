@@ -34,7 +34,7 @@ from liaison_app.forms.registry import form_spec
 from liaison_app.ui.context import AppContext
 from liaison_app.ui.errors import describe
 from liaison_app.ui.widgets.feedback import ERROR_COLOR, WARNING_COLOR
-from liaison_app.ui.widgets.pdf_preview import PdfPreview, render_page
+from liaison_app.ui.widgets.pdf_preview import PdfPreview, font_display_name, render_page
 
 
 def paint_to_printer(printer: QPrinter, path: str, pages: int, task: Any) -> int:
@@ -144,7 +144,7 @@ class PrintPreviewDialog(QDialog):
         self._set_busy("")
         self.job = job
         self.pdf_path = str(out)
-        fonts = "\u3001".join(job.fonts)
+        fonts = "\u3001".join(font_display_name(f) for f in job.fonts)
         self.font_label.setText(self.tr("{pages} pages \u00b7 font: {fonts}").format(
             pages=job.pages, fonts=fonts))
         if job.unmasked:

@@ -36,6 +36,7 @@ from liaison_app.forms.registry import form_spec
 from liaison_app.forms.toolkit import current_font_info
 from liaison_app.ui.context import AppContext
 from liaison_app.ui.pages.base import Page
+from liaison_app.ui.widgets.pdf_preview import font_display_name
 
 Index = QModelIndex | QPersistentModelIndex
 DASH = "\u2014"
@@ -236,6 +237,8 @@ class ApplicationsPage(Page):
                        self.tr("Active") if p.state == "active" else self.tr("Revoked"),
                        p.valid_to, p.revoke_reason), self)
         self.pass_table = _table(self.pass_model, "passTable")
+        for column, width in enumerate((150, 90, 110, 70, 100)):
+            self.pass_table.horizontalHeader().resizeSection(column, width)
         dl.addWidget(self.pass_table, 1)
         split.addWidget(detail)
         split.setSizes([300, 300])
@@ -279,7 +282,7 @@ class ApplicationsPage(Page):
     def _enterprises_loaded(self, result: tuple[list[tuple[str, str]], Any]) -> None:
         rows, font = result
         self.font_label.setText(self.tr("Forms print in: {font}{embedded}").format(
-            font=font.family, embedded="" if font.embedded else self.tr(
+            font=font_display_name(font.family), embedded="" if font.embedded else self.tr(
                 " (not embedded: the printer substitutes its own font)")))
         keep = self.enterprise_id
         self.enterprise_combo.blockSignals(True)

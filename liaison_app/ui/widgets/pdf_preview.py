@@ -26,6 +26,13 @@ from liaison_app.ui.context import AppContext
 ZOOM_STEPS = (0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0, 3.0)
 
 
+def font_display_name(family: str) -> str:
+    """A font family as a person reads it: "文泉驿微米黑 WenQuanYi Micro Hei" -> its Chinese
+    name when it has one, else the whole name."""
+    first = family.split(" ", 1)[0]
+    return first if any("\u4e00" <= ch <= "\u9fff" for ch in first) else family
+
+
 def page_count(path: str | Path) -> int:
     """Pages in the PDF at ``path``. Background thread."""
     import pypdfium2 as pdfium
