@@ -51,19 +51,17 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("visits", lambda: QCoreApplication.translate("MainWindow", "Visits"),
              "liaison_app.ui.pages.visits_page:VisitsPage"),
     PageSpec("requests", lambda: QCoreApplication.translate("MainWindow", "Requests"),
-             placeholder_note=lambda: QCoreApplication.translate(
-                 "MainWindow", "Recording enterprises' requests and tracking their dispatch to "
-                 "departments comes in a later version.")),
+             "liaison_app.ui.pages.requests_page:RequestsPage"),
     PageSpec("proxy", lambda: QCoreApplication.translate("MainWindow", "Proxy cases"),
-             placeholder_note=lambda: QCoreApplication.translate(
-                 "MainWindow", "Lead-and-proxy handling of project procedures comes in a later "
-                 "version.")),
+             "liaison_app.ui.pages.proxy_page:ProxyPage"),
     PageSpec("applications", lambda: QCoreApplication.translate(
         "MainWindow", "Applications & printing"),
              "liaison_app.ui.pages.applications_page:ApplicationsPage"),
     PageSpec("satisfaction", lambda: QCoreApplication.translate("MainWindow", "Satisfaction"),
              placeholder_note=lambda: QCoreApplication.translate(
                  "MainWindow", "Enterprises' satisfaction ratings come in a later version.")),
+    PageSpec("reports", lambda: QCoreApplication.translate("MainWindow", "Reports"),
+             "liaison_app.ui.pages.reports_page:ReportsPage"),
     PageSpec("sync", lambda: QCoreApplication.translate("MainWindow", "Sync"),
              placeholder_note=lambda: QCoreApplication.translate(
                  "MainWindow", "Signing in to the county centre's server and syncing comes in "

@@ -29,21 +29,22 @@ def window(qtbot, ctx):
 
 def test_navigation_has_every_area_in_chinese(window):
     labels = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert labels == ["工作台", "企业", "走访", "诉求", "代办", "申请与打印", "测评", "同步"]
+    assert labels == ["工作台", "企业", "走访", "诉求", "代办", "申请与打印", "测评", "报表", "同步"]
 
 
 def test_later_areas_say_so_in_one_line_without_sample_data(window):
-    for page_id in ("requests", "proxy", "applications", "satisfaction"):
+    for page_id in ("satisfaction",):
         window.navigate(page_id)
         notes = [w.text() for w in window.current_page().findChildren(QLabel)
                  if w.objectName() == "placeholderNote"]
         assert len(notes) == 1 and "后续版本" in notes[0]
 
 
-def test_today_shows_the_four_panels_with_data(window):
+def test_today_shows_the_five_panels_with_data(window):
     window.navigate("today")
     titles = [b.title() for b in window.current_page().findChildren(QGroupBox)]
-    assert titles == ["本周走访", "待办跟进事项", "逾期未走访企业", "最近动态"]
+    assert titles == ["逾期和即将到期的诉求", "本周走访", "待办跟进事项", "逾期未走访企业",
+                      "最近动态"]
     assert window.current_page().recent.topLevelItemCount() > 0
 
 
@@ -80,7 +81,7 @@ def test_status_bar_shows_officer_and_data_location(window, ctx):
 
 
 def test_ctrl_n_on_a_page_without_records_says_so(qtbot, window):
-    window.navigate("requests")
+    window.navigate("satisfaction")
     window.new_record()
     assert "没有可新建" in window.statusBar().currentMessage()
 

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import peewee
 
 from liaison_app.core.models import Enterprise, FollowUp, Visit
 from liaison_app.core.models.fields import json_list_contains
+from liaison_app.core.services import requests as request_service
 from liaison_app.core.services import visits as visit_service
 from liaison_app.core.services.visits import VisitFilter, VisitRow
 from liaison_app.core.settings import Settings
@@ -49,6 +50,8 @@ class Today:
     due_follow_ups: list[DueFollowUp]
     overdue_enterprises: list[OverdueEnterprise]
     recent: list[Activity]
+    #: Requests overdue or due soon, most overdue first.
+    requests_due: list[request_service.RequestRow] = field(default_factory=list)
 
 
 def _scoped(query: peewee.ModelSelect, officer_id: str) -> peewee.ModelSelect:
@@ -126,4 +129,7 @@ def today_overview(*, settings: Settings, officer_id: str = "",
         overdue_enterprises=overdue_enterprises(today=today, settings=settings,
                                                 officer_id=officer_id),
         recent=recent_activity(),
+        requests_due=request_service.needing_attention(
+            today=today,
+            officer_id=officer_id if request_service.current_role() == "liaison" else ""),
     )

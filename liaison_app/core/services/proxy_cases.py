@@ -32,19 +32,17 @@ from liaison_app.forms import data as fd
 from liaison_app.forms.registry import build_form
 from liaison_app.forms.toolkit import BuildResult, Output
 
-_t = i18n.translate
-
 ITEM_STATUS_LABELS: dict[str, Message] = {
-    "pending": _t("Proxy", "Documents being collected"),
-    "submitted": _t("Proxy", "Submitted"),
-    "approved": _t("Proxy", "Approved"),
-    "rejected": _t("Proxy", "Rejected"),
-    "withdrawn": _t("Proxy", "Withdrawn"),
+    "pending": i18n.translate("Proxy", "Documents being collected"),
+    "submitted": i18n.translate("Proxy", "Submitted"),
+    "approved": i18n.translate("Proxy", "Approved"),
+    "rejected": i18n.translate("Proxy", "Rejected"),
+    "withdrawn": i18n.translate("Proxy", "Withdrawn"),
 }
 CASE_STATUS_LABELS: dict[str, Message] = {
-    "open": _t("Proxy", "In progress"),
-    "done": _t("Proxy", "Done"),
-    "cancelled": _t("Proxy", "Cancelled"),
+    "open": i18n.translate("Proxy", "In progress"),
+    "done": i18n.translate("Proxy", "Done"),
+    "cancelled": i18n.translate("Proxy", "Cancelled"),
 }
 ITEM_STATUS_ZH = {"pending": "收件中", "submitted": "已报件", "approved": "已办结",
                   "rejected": "未通过", "withdrawn": "已撤回"}
@@ -99,7 +97,8 @@ def save_catalogue(*, entries: list[CatalogueEntry]) -> None:
     """Replace the catalogue. Database worker thread."""
     for entry in entries:
         if not entry.name.strip() or entry.usual_days < 0:
-            raise ServiceError(_t("Proxy", "Every catalogue item needs a name and a usual "
+            raise ServiceError(i18n.translate(
+                "Proxy", "Every catalogue item needs a name and a usual "
                                            "duration of 0 days or more."))
     LocalState.set_value(CATALOGUE_KEY, [asdict(e) for e in entries])
 
@@ -133,32 +132,32 @@ class CaseInput:
 
 def validate(data: CaseInput) -> list[Finding]:
     findings = required(data.enterprise_id, field="enterprise_id",
-                        label=_t("Proxy", "Enterprise"))
+                        label=i18n.translate("Proxy", "Enterprise"))
     if data.enterprise_id and not Enterprise.select().where(
             (Enterprise.id == data.enterprise_id) & (Enterprise.deleted == False)).exists():  # noqa: E712
-        findings.append(Finding("enterprise_id", Severity.ERROR, _t(
+        findings.append(Finding("enterprise_id", Severity.ERROR, i18n.translate(
             "Proxy", "The chosen enterprise no longer exists.")))
     findings += required(data.project_name, field="project_name",
-                         label=_t("Proxy", "Project"))
+                         label=i18n.translate("Proxy", "Project"))
     for n, item in enumerate(data.items, start=1):
         where = f"item:{n}"
         if not item.name.strip():
-            findings.append(Finding(where, Severity.ERROR, _t(
+            findings.append(Finding(where, Severity.ERROR, i18n.translate(
                 "Proxy", "Item {n} has no name.").format(n=n)))
         if item.status not in ITEM_STATUSES:
-            findings.append(Finding(where, Severity.ERROR, _t(
+            findings.append(Finding(where, Severity.ERROR, i18n.translate(
                 "Proxy", "Item {n}: choose its status.").format(n=n)))
         if item.status in ("submitted", "approved", "rejected") and item.submitted_on is None:
-            findings.append(Finding(where, Severity.ERROR, _t(
+            findings.append(Finding(where, Severity.ERROR, i18n.translate(
                 "Proxy", "Item {n}: enter the date the documents were submitted.").format(n=n)))
         if item.status == "approved" and item.approved_on is None:
-            findings.append(Finding(where, Severity.ERROR, _t(
+            findings.append(Finding(where, Severity.ERROR, i18n.translate(
                 "Proxy", "Item {n}: enter the date it was approved.").format(n=n)))
         if item.submitted_on and item.approved_on and item.approved_on < item.submitted_on:
-            findings.append(Finding(where, Severity.ERROR, _t(
+            findings.append(Finding(where, Severity.ERROR, i18n.translate(
                 "Proxy", "Item {n} cannot be approved before it was submitted.").format(n=n)))
         if item.usual_days is not None and item.usual_days < 0:
-            findings.append(Finding(where, Severity.ERROR, _t(
+            findings.append(Finding(where, Severity.ERROR, i18n.translate(
                 "Proxy", "Item {n}: the usual duration cannot be negative.").format(n=n)))
     return findings
 
@@ -255,24 +254,24 @@ def _event(case: ProxyCase, action: str, before: str, after: str, *, at: dt.date
 
 
 EVENT_LABELS: dict[str, Message] = {
-    "opened": _t("Proxy", "Case opened"),
-    "item_added": _t("Proxy", "Item added"),
-    "item_removed": _t("Proxy", "Item removed"),
-    "item_pending": _t("Proxy", "Item back to collecting documents"),
-    "item_submitted": _t("Proxy", "Item submitted"),
-    "item_approved": _t("Proxy", "Item approved"),
-    "item_rejected": _t("Proxy", "Item rejected"),
-    "item_withdrawn": _t("Proxy", "Item withdrawn"),
-    "done": _t("Proxy", "Case done"),
-    "open": _t("Proxy", "Case reopened"),
-    "cancelled": _t("Proxy", "Case cancelled"),
+    "opened": i18n.translate("Proxy", "Case opened"),
+    "item_added": i18n.translate("Proxy", "Item added"),
+    "item_removed": i18n.translate("Proxy", "Item removed"),
+    "item_pending": i18n.translate("Proxy", "Item back to collecting documents"),
+    "item_submitted": i18n.translate("Proxy", "Item submitted"),
+    "item_approved": i18n.translate("Proxy", "Item approved"),
+    "item_rejected": i18n.translate("Proxy", "Item rejected"),
+    "item_withdrawn": i18n.translate("Proxy", "Item withdrawn"),
+    "done": i18n.translate("Proxy", "Case done"),
+    "open": i18n.translate("Proxy", "Case reopened"),
+    "cancelled": i18n.translate("Proxy", "Case cancelled"),
 }
 
 
 def get(*, record_id: str) -> ProxyCase:
     case = ProxyCase.get_or_none(ProxyCase.id == record_id)
     if case is None or case.deleted:
-        raise NotFound(_t("Proxy", "This proxy case no longer exists."))
+        raise NotFound(i18n.translate("Proxy", "This proxy case no longer exists."))
     return case
 
 

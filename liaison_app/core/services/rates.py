@@ -187,3 +187,52 @@ def proxy_summary(*, start: dt.date, end: dt.date) -> ProxySummary:
     started = ProxyCase.select().where(
         (ProxyCase.deleted == False) & ProxyCase.started_on.between(start, end)).count()  # noqa: E712
     return ProxySummary(started, int(count or 0), int(usual or 0), int(took or 0))
+
+
+def export_xlsx(*, table: RatesTable, path: str, categories: dict[str, int] | None = None,
+                statuses: dict[str, int] | None = None,
+                proxy: ProxySummary | None = None) -> None:
+    """Write the rates table (and, when given, the counts beside it) to an Excel file.
+
+    Rates are written as numbers formatted as percentages, so the sheet can compute with
+    them. Background thread.
+    """
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = i18n.translate("Rates", "Three rates").text()[:31]
+    sheet.append([i18n.translate("Rates", "Requests accepted {start} to {end}").format(
+        start=table.start.isoformat(), end=table.end.isoformat()).text()])
+    head = [i18n.translate("Rates", "Group"), i18n.translate("Rates", "Requests"),
+            i18n.translate("Rates", "Dispatched"), i18n.translate("Rates", "Responded in time"),
+            i18n.translate("Rates", "Response counted"), i18n.translate("Rates", "Response rate"),
+            i18n.translate("Rates", "Confirmed resolved"), i18n.translate("Rates", "Called back"),
+            i18n.translate("Rates", "Resolution rate"), i18n.translate("Rates", "Satisfied"),
+            i18n.translate("Rates", "Rated"), i18n.translate("Rates", "Satisfaction rate")]
+    sheet.append([h.text() for h in head])
+    for cell in sheet[2]:
+        cell.font = Font(bold=True)
+    for row in [*table.rows, table.total]:
+        sheet.append([row.name, row.requests, row.dispatched, row.response_on_time,
+                      row.response_base, row.response_rate, row.resolved, row.resolution_base,
+                      row.resolution_rate, row.satisfied, row.satisfaction_base,
+                      row.satisfaction_rate])
+        for col in (6, 9, 12):
+            sheet.cell(row=sheet.max_row, column=col).number_format = "0.0%"
+    sheet.column_dimensions["A"].width = 24
+    if categories is not None or statuses is not None or proxy is not None:
+        counts = book.create_sheet(i18n.translate("Rates", "Counts").text()[:31])
+        for title, values in ((i18n.translate("Rates", "By category"), categories or {}),
+                              (i18n.translate("Rates", "By status"), statuses or {})):
+            counts.append([title.text()])
+            for key, n in sorted(values.items(), key=lambda kv: -kv[1]):
+                counts.append([key, n])
+            counts.append([])
+        if proxy is not None:
+            counts.append([i18n.translate("Rates", "Proxy items done").text(), proxy.items_done])
+            counts.append([i18n.translate("Rates", "Usual days").text(), proxy.days_usual])
+            counts.append([i18n.translate("Rates", "Days taken").text(), proxy.days_taken])
+            counts.append([i18n.translate("Rates", "Days saved").text(), proxy.days_saved])
+    book.save(path)

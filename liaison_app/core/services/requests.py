@@ -52,59 +52,57 @@ from liaison_app.forms import data as fd
 from liaison_app.forms.registry import build_form
 from liaison_app.forms.toolkit import BuildResult, Output
 
-_t = i18n.translate
-
 CHANNEL_LABELS: dict[str, Message] = {
-    "visit": _t("Request", "Visit"),
-    "phone": _t("Request", "Phone"),
-    "centre": _t("Request", "At the centre"),
-    "letter": _t("Request", "Direct-channel letter"),
+    "visit": i18n.translate("Request", "Visit"),
+    "phone": i18n.translate("Request", "Phone"),
+    "centre": i18n.translate("Request", "At the centre"),
+    "letter": i18n.translate("Request", "Direct-channel letter"),
 }
 CATEGORY_LABELS: dict[str, Message] = {
-    "water": _t("Request", "Water"),
-    "power": _t("Request", "Power"),
-    "heating": _t("Request", "Heating"),
-    "approvals": _t("Request", "Approvals"),
-    "land": _t("Request", "Land"),
-    "finance": _t("Request", "Finance"),
-    "labour": _t("Request", "Labour"),
-    "logistics": _t("Request", "Logistics"),
-    "environment": _t("Request", "Environment"),
-    "other": _t("Request", "Other"),
+    "water": i18n.translate("Request", "Water"),
+    "power": i18n.translate("Request", "Power"),
+    "heating": i18n.translate("Request", "Heating"),
+    "approvals": i18n.translate("Request", "Approvals"),
+    "land": i18n.translate("Request", "Land"),
+    "finance": i18n.translate("Request", "Finance"),
+    "labour": i18n.translate("Request", "Labour"),
+    "logistics": i18n.translate("Request", "Logistics"),
+    "environment": i18n.translate("Request", "Environment"),
+    "other": i18n.translate("Request", "Other"),
 }
 URGENCY_LABELS: dict[str, Message] = {
-    "normal": _t("Request", "Normal"),
-    "urgent": _t("Request", "Urgent"),
-    "very_urgent": _t("Request", "Very urgent"),
+    "normal": i18n.translate("Request", "Normal"),
+    "urgent": i18n.translate("Request", "Urgent"),
+    "very_urgent": i18n.translate("Request", "Very urgent"),
 }
 STATUS_LABELS: dict[str, Message] = {
-    "accepted": _t("Request", "Accepted"),
-    "dispatched": _t("Request", "Dispatched"),
-    "in_progress": _t("Request", "In progress"),
-    "resolved": _t("Request", "Resolved"),
-    "called_back": _t("Request", "Called back"),
-    "closed": _t("Request", "Closed"),
-    "returned": _t("Request", "Returned"),
-    "escalated": _t("Request", "Escalated"),
+    "accepted": i18n.translate("Request", "Accepted"),
+    "dispatched": i18n.translate("Request", "Dispatched"),
+    "in_progress": i18n.translate("Request", "In progress"),
+    "resolved": i18n.translate("Request", "Resolved"),
+    "called_back": i18n.translate("Request", "Called back"),
+    "closed": i18n.translate("Request", "Closed"),
+    "returned": i18n.translate("Request", "Returned"),
+    "escalated": i18n.translate("Request", "Escalated"),
 }
 SATISFACTION_LABELS: dict[str, Message] = {
-    "very_satisfied": _t("Request", "Very satisfied"),
-    "satisfied": _t("Request", "Satisfied"),
-    "basic": _t("Request", "Basically satisfied"),
-    "dissatisfied": _t("Request", "Dissatisfied"),
+    "very_satisfied": i18n.translate("Request", "Very satisfied"),
+    "satisfied": i18n.translate("Request", "Satisfied"),
+    "basic": i18n.translate("Request", "Basically satisfied"),
+    "dissatisfied": i18n.translate("Request", "Dissatisfied"),
 }
 ACTION_LABELS: dict[str, Message] = {
-    "accept": _t("Request", "Accept"),
-    "dispatch": _t("Request", "Dispatch"),
-    "start": _t("Request", "First reply received"),
-    "resolve": _t("Request", "Resolve"),
-    "call_back": _t("Request", "Record call-back"),
-    "close": _t("Request", "Close"),
-    "return": _t("Request", "Return"),
-    "extend": _t("Request", "Extend deadline"),
-    "escalate": _t("Request", "Escalate to direct channel"),
-    "note": _t("Request", "Add note"),
-    "register": _t("Request", "Final number"),
+    "accept": i18n.translate("Request", "Accept"),
+    "dispatch": i18n.translate("Request", "Dispatch"),
+    "start": i18n.translate("Request", "First reply received"),
+    "resolve": i18n.translate("Request", "Resolve"),
+    "call_back": i18n.translate("Request", "Record call-back"),
+    "close": i18n.translate("Request", "Close"),
+    "return": i18n.translate("Request", "Return"),
+    "extend": i18n.translate("Request", "Extend deadline"),
+    "escalate": i18n.translate("Request", "Escalate to direct channel"),
+    "note": i18n.translate("Request", "Add note"),
+    "register": i18n.translate("Request", "Final number"),
 }
 
 CENTRE = "center"
@@ -123,25 +121,26 @@ class ActionRule:
 
 
 ACTIONS: dict[str, ActionRule] = {
-    "dispatch": ActionRule(("accepted", "returned", "escalated"), "dispatched", (CENTRE,), _t(
+    "dispatch": ActionRule(("accepted", "returned", "escalated"), "dispatched", (CENTRE,),
+                           i18n.translate(
         "Request", "Only an accepted, returned or escalated request can be dispatched.")),
-    "start": ActionRule(("dispatched",), "in_progress", (CENTRE,), _t(
+    "start": ActionRule(("dispatched",), "in_progress", (CENTRE,), i18n.translate(
         "Request", "The first reply is recorded once, after the request was dispatched.")),
-    "resolve": ActionRule(("dispatched", "in_progress"), "resolved", (CENTRE,), _t(
+    "resolve": ActionRule(("dispatched", "in_progress"), "resolved", (CENTRE,), i18n.translate(
         "Request", "Only a dispatched request in the departments' hands can be resolved.")),
-    "call_back": ActionRule(("resolved",), "called_back", (CENTRE, LIAISON), _t(
+    "call_back": ActionRule(("resolved",), "called_back", (CENTRE, LIAISON), i18n.translate(
         "Request", "The enterprise is called back after the request was resolved.")),
-    "close": ActionRule(("called_back",), "closed", (CENTRE,), _t(
+    "close": ActionRule(("called_back",), "closed", (CENTRE,), i18n.translate(
         "Request", "A request is closed after the enterprise was called back.")),
-    "return": ActionRule(("dispatched", "in_progress"), "returned", (CENTRE,), _t(
+    "return": ActionRule(("dispatched", "in_progress"), "returned", (CENTRE,), i18n.translate(
         "Request", "Only a dispatched request can be returned by its department.")),
-    "extend": ActionRule(("dispatched", "in_progress"), None, (CENTRE,), _t(
+    "extend": ActionRule(("dispatched", "in_progress"), None, (CENTRE,), i18n.translate(
         "Request", "Only a request being handled by departments can get a later deadline.")),
     "escalate": ActionRule(("accepted", "dispatched", "in_progress", "returned"), "escalated",
-                           (CENTRE, LIAISON), _t(
+                           (CENTRE, LIAISON), i18n.translate(
         "Request", "Only an open request that has not yet been escalated can go to the "
         "direct channel.")),
-    "note": ActionRule(STATUSES, None, (CENTRE, LIAISON), _t(
+    "note": ActionRule(STATUSES, None, (CENTRE, LIAISON), i18n.translate(
         "Request", "Notes can be added in any status.")),
 }
 TRANSITIONS = tuple(a for a in ACTIONS if a != "note")
@@ -221,21 +220,23 @@ class RequestInput:
 
 def validate(data: RequestInput) -> list[Finding]:
     findings = required(data.enterprise_id, field="enterprise_id",
-                        label=_t("Request", "Enterprise"))
+                        label=i18n.translate("Request", "Enterprise"))
     if data.enterprise_id and not Enterprise.select().where(
             (Enterprise.id == data.enterprise_id) & (Enterprise.deleted == False)).exists():  # noqa: E712
-        findings.append(Finding("enterprise_id", Severity.ERROR, _t(
+        findings.append(Finding("enterprise_id", Severity.ERROR, i18n.translate(
             "Request", "The chosen enterprise no longer exists.")))
     findings += required(data.description, field="description",
-                         label=_t("Request", "What the enterprise asks for"))
+                         label=i18n.translate("Request", "What the enterprise asks for"))
     for name, value, allowed, text in (
-            ("channel", data.channel, CHANNELS, _t("Request", "Choose how the request came in.")),
-            ("category", data.category, CATEGORIES, _t("Request", "Choose a category.")),
-            ("urgency", data.urgency, URGENCIES, _t("Request", "Choose the urgency."))):
+            ("channel", data.channel, CHANNELS, i18n.translate(
+                "Request", "Choose how the request came in.")),
+            ("category", data.category, CATEGORIES, i18n.translate(
+                "Request", "Choose a category.")),
+            ("urgency", data.urgency, URGENCIES, i18n.translate("Request", "Choose the urgency."))):
         if value not in allowed:
             findings.append(Finding(name, Severity.ERROR, text))
     if data.channel == "letter" and not data.addressee.strip():
-        findings.append(Finding("addressee", Severity.ERROR, _t(
+        findings.append(Finding("addressee", Severity.ERROR, i18n.translate(
             "Request", "A direct-channel letter is addressed to a leader: choose whom.")))
     return findings
 
@@ -244,10 +245,12 @@ def from_visit(*, visit_id: str, line: int) -> RequestInput:
     """A new request prefilled from line ``line`` (0-based) of a visit's problems found."""
     visit = Visit.get_or_none(Visit.id == visit_id)
     if visit is None:
-        raise NotFound(_t("Request", "The visit this request comes from no longer exists."))
+        raise NotFound(i18n.translate(
+            "Request", "The visit this request comes from no longer exists."))
     lines = [x.strip() for x in visit.problems.splitlines() if x.strip()]
     if not 0 <= line < len(lines):
-        raise NotFound(_t("Request", "The visit has no problem number {n}.").format(n=line + 1))
+        raise NotFound(i18n.translate(
+            "Request", "The visit has no problem number {n}.").format(n=line + 1))
     return RequestInput(enterprise_id=visit.enterprise_id, channel="visit",
                         description=lines[line], visit_id=visit.id, visit_line=line)
 
@@ -272,9 +275,10 @@ def save(*, data: RequestInput, record_id: str | None = None,
         else:
             req = get(record_id=record_id)
             if req.status == "closed":
-                raise ServiceError(_t("Request", "A closed request can no longer be edited."))
+                raise ServiceError(i18n.translate(
+                    "Request", "A closed request can no longer be edited."))
             if req.enterprise_id != data.enterprise_id and req.status != "accepted":
-                raise ServiceError(_t(
+                raise ServiceError(i18n.translate(
                     "Request", "The enterprise of a dispatched request cannot be changed."))
         values: dict[str, Any] = dict(
             enterprise=data.enterprise_id, channel=data.channel, category=data.category,
@@ -333,7 +337,7 @@ def attachments_of(*, owner_table: str, owner_id: str) -> list[AttachmentInput]:
 def get(*, record_id: str) -> Request:
     req = Request.get_or_none(Request.id == record_id)
     if req is None or req.deleted:
-        raise NotFound(_t("Request", "This request no longer exists."))
+        raise NotFound(i18n.translate("Request", "This request no longer exists."))
     return req
 
 
@@ -349,7 +353,8 @@ def load_input(*, record_id: str) -> RequestInput:
 def soft_delete(*, record_id: str) -> None:
     req = get(record_id=record_id)
     if req.status != "accepted":
-        raise ServiceError(_t("Request", "Only a request not yet dispatched can be deleted; "
+        raise ServiceError(i18n.translate(
+            "Request", "Only a request not yet dispatched can be deleted; "
                                          "a dispatched one is returned or closed instead."))
     req.soft_delete()
 
@@ -361,8 +366,9 @@ def request_no(req: Request) -> str:
 
 # -- the workflow ----------------------------------------------------------------------------
 _ROLE_MESSAGES: dict[str, Message] = {
-    VIEWER: _t("Request", "Your account can read requests but not change them."),
-    LIAISON: _t("Request", "This is the service centre's step. A liaison officer records "
+    VIEWER: i18n.translate("Request", "Your account can read requests but not change them."),
+    LIAISON: i18n.translate(
+        "Request", "This is the service centre's step. A liaison officer records "
                            "requests, adds notes, records the call-back and can escalate."),
 }
 
@@ -385,22 +391,23 @@ def refusal(req: Request, action: str, *, role: str | None = None,
     """Why ``action`` cannot be taken on ``req`` now, or None when it can."""
     rule = ACTIONS.get(action)
     if rule is None:
-        return _t("Request", "Unknown action.")
+        return i18n.translate("Request", "Unknown action.")
     role = role or current_role()
     if req.deleted:
-        return _t("Request", "This request was deleted.")
+        return i18n.translate("Request", "This request was deleted.")
     if req.status not in rule.sources:
-        return _t("Request", "The request is {status}. {needs}").format(
+        return i18n.translate("Request", "The request is {status}. {needs}").format(
             status=STATUS_LABELS[req.status], needs=rule.needs)
     if role not in rule.roles:
         return _ROLE_MESSAGES.get(role, _ROLE_MESSAGES[VIEWER])
     today = today or dt.date.today()
     if action == "extend" and req.resolve_deadline and today > req.resolve_deadline:
-        return _t("Request", "An extension must be asked for before the deadline "
+        return i18n.translate("Request", "An extension must be asked for before the deadline "
                              "({deadline}); it has passed.").format(
             deadline=req.resolve_deadline.isoformat())
     if action == "escalate" and req.registration_year:
-        return _t("Request", "This request is already registered as a direct-channel letter.")
+        return i18n.translate(
+            "Request", "This request is already registered as a direct-channel letter.")
     return None
 
 
@@ -417,41 +424,41 @@ def _check_input(req: Request, action: str, data: ActionInput,
     findings: list[Finding] = []
     if action == "dispatch":
         if not data.lead_department_id:
-            findings.append(Finding("lead_department_id", Severity.ERROR, _t(
+            findings.append(Finding("lead_department_id", Severity.ERROR, i18n.translate(
                 "Request", "Choose the lead department.")))
         elif not Department.select().where(Department.id == data.lead_department_id).exists():
-            findings.append(Finding("lead_department_id", Severity.ERROR, _t(
+            findings.append(Finding("lead_department_id", Severity.ERROR, i18n.translate(
                 "Request", "The chosen lead department is not in the directory.")))
         if data.lead_department_id in data.co_department_ids:
-            findings.append(Finding("co_department_ids", Severity.ERROR, _t(
+            findings.append(Finding("co_department_ids", Severity.ERROR, i18n.translate(
                 "Request", "The lead department cannot also be a co-department.")))
     elif action == "resolve" and not data.resolution.strip():
-        findings.append(Finding("resolution", Severity.ERROR, _t(
+        findings.append(Finding("resolution", Severity.ERROR, i18n.translate(
             "Request", "Write down how the request was resolved.")))
     elif action == "call_back":
         if data.enterprise_resolved is None:
-            findings.append(Finding("enterprise_resolved", Severity.ERROR, _t(
+            findings.append(Finding("enterprise_resolved", Severity.ERROR, i18n.translate(
                 "Request", "Record whether the enterprise says the problem is solved.")))
         if data.satisfaction not in SATISFACTION:
-            findings.append(Finding("satisfaction", Severity.ERROR, _t(
+            findings.append(Finding("satisfaction", Severity.ERROR, i18n.translate(
                 "Request", "Record how satisfied the enterprise is.")))
     elif action in ("return", "note", "extend") and not data.note.strip():
         findings.append(Finding("note", Severity.ERROR, {
-            "return": _t("Request", "Say why the department returned the request."),
-            "note": _t("Request", "The note is empty."),
-            "extend": _t("Request", "Say why more time is needed."),
+            "return": i18n.translate("Request", "Say why the department returned the request."),
+            "note": i18n.translate("Request", "The note is empty."),
+            "extend": i18n.translate("Request", "Say why more time is needed."),
         }[action]))
     if action == "extend":
         current = req.resolve_deadline
         if data.new_deadline is None or (current and data.new_deadline <= current):
-            findings.append(Finding("new_deadline", Severity.ERROR, _t(
+            findings.append(Finding("new_deadline", Severity.ERROR, i18n.translate(
                 "Request", "The new deadline must be later than the current one ({current})."
             ).format(current=current.isoformat() if current else "-")))
         elif not config.calendar().is_workday(data.new_deadline):
-            findings.append(Finding("new_deadline", Severity.ERROR, _t(
+            findings.append(Finding("new_deadline", Severity.ERROR, i18n.translate(
                 "Request", "The new deadline falls on a day off; choose a working day.")))
     if action == "escalate" and data.addressee not in config.addressees:
-        findings.append(Finding("addressee", Severity.ERROR, _t(
+        findings.append(Finding("addressee", Severity.ERROR, i18n.translate(
             "Request", "Choose the leader the letter is addressed to.")))
     return findings
 
@@ -572,29 +579,29 @@ def timeline(*, owner_id: str, owner_table: str = "request") -> list[TimelineRow
 
 def describe_event(row: TimelineRow, *, departments: dict[str, str] | None = None) -> str:
     """One line of the timeline for people, in the UI language."""
-    label = ACTION_LABELS.get(row.action, _t("Request", "Change")).text()
+    label = ACTION_LABELS.get(row.action, i18n.translate("Request", "Change")).text()
     parts = [label]
     d = row.data
     if row.action == "dispatch":
         departments = departments or {}
-        parts.append(_t("Request", "lead: {lead}").format(
+        parts.append(i18n.translate("Request", "lead: {lead}").format(
             lead=departments.get(d.get("lead", ""), "?")).text())
         if d.get("co"):
-            parts.append(_t("Request", "co-departments: {co}").format(
+            parts.append(i18n.translate("Request", "co-departments: {co}").format(
                 co="、".join(departments.get(x, "?") for x in d["co"])).text())
-        parts.append(_t("Request", "resolve by {date}").format(
+        parts.append(i18n.translate("Request", "resolve by {date}").format(
             date=d.get("resolve_deadline", "")).text())
     elif row.action == "extend":
-        parts.append(_t("Request", "deadline {old} → {new}").format(
+        parts.append(i18n.translate("Request", "deadline {old} → {new}").format(
             old=d.get("old", ""), new=d.get("new", "")).text())
     elif row.action == "call_back":
-        parts.append((_t("Request", "solved") if d.get("resolved")
-                      else _t("Request", "not solved")).text())
+        parts.append((i18n.translate("Request", "solved") if d.get("resolved")
+                      else i18n.translate("Request", "not solved")).text())
         sat = SATISFACTION_LABELS.get(d.get("satisfaction", ""))
         if sat:
             parts.append(sat.text())
     elif row.action == "escalate":
-        parts.append(_t("Request", "to {addressee}, provisional no. {no}").format(
+        parts.append(i18n.translate("Request", "to {addressee}, provisional no. {no}").format(
             addressee=d.get("addressee", ""), no=d.get("provisional_no", "")).text())
     if row.note:
         parts.append(row.note)
@@ -820,9 +827,10 @@ def record_reply(*, record_id: str, reply: str, replied_on: dt.date) -> Request:
     """The leader's reply to a direct-channel letter. Database worker thread."""
     req = get(record_id=record_id)
     if not req.registration_year:
-        raise ServiceError(_t("Request", "Only a direct-channel letter has a reply to record."))
+        raise ServiceError(i18n.translate(
+            "Request", "Only a direct-channel letter has a reply to record."))
     if not reply.strip():
-        raise ValidationFailed([Finding("reply", Severity.ERROR, _t(
+        raise ValidationFailed([Finding("reply", Severity.ERROR, i18n.translate(
             "Request", "The reply is empty."))])
     assign_changed(req, {"reply": reply.strip(), "replied_on": replied_on})
     req.save()
@@ -851,7 +859,8 @@ def dispatch_sheet_data(*, record_id: str) -> fd.DispatchSheetData:
     """What the 问题交办单 of a dispatched request prints. Any thread (reads only)."""
     req = get(record_id=record_id)
     if not req.lead_department_id:
-        raise ServiceError(_t("Request", "The dispatch sheet is printed once the request has "
+        raise ServiceError(i18n.translate(
+            "Request", "The dispatch sheet is printed once the request has "
                                          "been dispatched to a lead department."))
     names = dict(Department.select(Department.id, Department.name).tuples())
     dispatcher = ""

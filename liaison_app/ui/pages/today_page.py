@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from liaison_app.core.services import dashboard
+from liaison_app.core.services.requests import STATUS_LABELS
 from liaison_app.core.services.visits import KIND_LABELS
 from liaison_app.ui.context import AppContext
 from liaison_app.ui.pages.base import Page
@@ -37,21 +38,25 @@ class TodayPage(Page):
         layout.addWidget(self.heading)
         grid = QGridLayout()
         layout.addLayout(grid, 1)
-        self.week = self._panel(grid, 0, 0, self.tr("Visits this week"),
+        # Requests past or near their deadline come first: they are what must not slip.
+        self.requests = self._panel(grid, 0, 0, self.tr("Requests overdue or due soon"),
+                                    [self.tr("Due"), self.tr("Enterprise"), self.tr("Status"),
+                                     self.tr("Request")], span=2)
+        self.week = self._panel(grid, 1, 0, self.tr("Visits this week"),
                                 [self.tr("Time"), self.tr("Enterprise"), self.tr("Kind")])
-        self.follow_ups = self._panel(grid, 0, 1, self.tr("Follow-up actions due"),
+        self.follow_ups = self._panel(grid, 1, 1, self.tr("Follow-up actions due"),
                                       [self.tr("Due"), self.tr("Enterprise"), self.tr("Action")])
-        self.overdue = self._panel(grid, 1, 0, self.tr("Enterprises due for a visit"),
+        self.overdue = self._panel(grid, 2, 0, self.tr("Enterprises due for a visit"),
                                    [self.tr("Enterprise"), self.tr("Town/street"),
                                     self.tr("Last visit"), self.tr("Overdue")])
-        self.recent = self._panel(grid, 1, 1, self.tr("Recent activity"),
+        self.recent = self._panel(grid, 2, 1, self.tr("Recent activity"),
                                   [self.tr("When"), self.tr("Record")])
 
     def title(self) -> str:
         return self.tr("Today")
 
     def _panel(self, grid: QGridLayout, row: int, col: int, title: str,
-               headers: list[str]) -> QTreeWidget:
+               headers: list[str], span: int = 1) -> QTreeWidget:
         box = QGroupBox(title)
         box_layout = QVBoxLayout(box)
         tree = QTreeWidget()
@@ -67,7 +72,7 @@ class TodayPage(Page):
         empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         box_layout.addWidget(empty)
         tree.setProperty("emptyLabel", empty)
-        grid.addWidget(box, row, col)
+        grid.addWidget(box, row, col, 1, span)
         return tree
 
     def refresh(self) -> None:
@@ -93,6 +98,12 @@ class TodayPage(Page):
              OVERDUE if e.is_key else None)
             for e in data.overdue_enterprises],
             self.tr("Every enterprise has been visited on schedule."))
+        self._fill(self.requests, [
+            ([f"{r.due_date:%Y-%m-%d}" + (self.tr(" (overdue)") if r.deadline_state == "overdue"
+                                          else ""),
+              r.enterprise_name, STATUS_LABELS[r.status].text(), r.summary],
+             ("requests", r.id), OVERDUE if r.deadline_state == "overdue" else DUE_SOON)
+            for r in data.requests_due], self.tr("No request is overdue or due soon."))
         self._fill(self.recent, [
             ([_local(a.when).strftime("%m-%d %H:%M"),
               (self.tr("Visit: ") if a.kind == "visit" else self.tr("Enterprise: ")) + a.title],

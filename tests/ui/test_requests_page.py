@@ -1,0 +1,165 @@
+"""The 诉求 page like a person uses it: a problem found on a visit becomes a request, the
+centre dispatches it, the department answers and resolves it, the officer records the
+call-back; buttons say why a step is not possible; the dispatch sheet is saved as PDF."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pypdf
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from liaison_app.core import context
+from liaison_app.core.models import Enterprise, Officer, Visit
+from liaison_app.core.models.requests import Request
+from liaison_app.core.services import departments
+from liaison_app.core.services import requests as rq
+from tests.ui.conftest import wait_idle
+
+
+@pytest.fixture
+def world(ctx):
+    ent = Enterprise(name="鲁南精工机械有限公司", town="北关镇")
+    ent.save(force_insert=True)
+    liaison = Officer(name="李联络", role="liaison")
+    centre = Officer(name="王主任", role="center")
+    for o in (liaison, centre):
+        o.save(force_insert=True)
+    departments.ensure_seeded()
+    visit = Visit(enterprise=ent.id, visit_at=dt.datetime.now().replace(microsecond=0),
+                  summary="例行走访", problems="招工难\n三号车间每周停电两次\n")
+    visit.save(force_insert=True)
+    ctx.settings.officer_id = liaison.id
+    context.set_actor(officer_id=liaison.id)
+    yield ent, liaison, centre, visit
+    context.set_actor(officer_id="")
+
+
+def ok(qtbot, dialog) -> None:
+    button = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def click(qtbot, button) -> None:
+    assert button.isEnabled(), button.toolTip()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_from_visit_through_dispatch_to_call_back(qtbot, ctx, world, tmp_path):
+    from liaison_app.ui.pages.requests_page import RequestsPage
+
+    ent, liaison, centre, visit = world
+    page = RequestsPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1280, 800)
+    page.show()
+    page.activate()
+    assert not page.table.isVisible() and "No requests yet" not in page.empty_label.text()
+
+    # The visits page hands over line 2 of the problems found.
+    page.open_record(f"from-visit:{visit.id}:1")
+    assert page.description.toPlainText() == "三号车间每周停电两次"
+    assert page.enterprise.enterprise_id() == ent.id
+    page.category.setCurrentIndex(page.category.findData("power"))
+    click(qtbot, page.save_button)
+    wait_idle(qtbot, ctx)
+    req = Request.get()
+    assert (req.visit_id, req.visit_line, req.status, req.category) == (
+        visit.id, 1, "accepted", "power")
+    assert page.current_id == req.id and page.table.rowCount() == 1
+
+    # A liaison officer cannot dispatch; the button says why.
+    assert not page.action_buttons["dispatch"].isEnabled()
+    assert "服务中心" in page.action_buttons["dispatch"].toolTip()
+    assert not page.action_buttons["call_back"].isEnabled()
+    assert page.action_buttons["note"].isEnabled()
+
+    # The centre dispatches (after syncing, on its own laptop; here the same database).
+    context.set_actor(officer_id=centre.id)
+    ctx.settings.officer_id = centre.id
+    page.refresh()
+    click(qtbot, page.action_buttons["dispatch"])
+    dialog = page.action_dialog
+    assert dialog is not None and dialog.isVisible()
+    ok(qtbot, dialog)  # no lead department chosen yet
+    wait_idle(qtbot, ctx)
+    assert dialog.isVisible() and dialog.feedback.isVisible()
+    assert Request.get().status == "accepted"
+    dialog.lead.setCurrentIndex(dialog.lead.findText("国网县供电公司"))
+    for i in range(dialog.co.count()):
+        if dialog.co.item(i).text() == "北关镇":
+            dialog.co.item(i).setCheckState(Qt.CheckState.Checked)
+    ok(qtbot, dialog)
+    wait_idle(qtbot, ctx)
+    req = Request.get()
+    assert req.status == "dispatched" and req.lead_department_id == departments.seed_id(
+        "国网县供电公司")
+    assert page.timeline.count() == 2 and "国网县供电公司" in page.timeline.item(0).text()
+    assert "国网县供电公司" in page.state_label.text()
+
+    sheet = tmp_path / "sheet.pdf"
+    page.print_sheet(str(sheet))
+    wait_idle(qtbot, ctx)
+    text = "".join("".join(p.extract_text() for p in pypdf.PdfReader(str(sheet)).pages).split())
+    assert "问题交办单" in text and "三号车间每周停电两次" in text and "北关镇" in text
+
+    click(qtbot, page.action_buttons["start"])
+    ok(qtbot, page.action_dialog)
+    wait_idle(qtbot, ctx)
+    click(qtbot, page.action_buttons["resolve"])
+    page.action_dialog.resolution.setPlainText("更换变压器，供电恢复稳定")
+    ok(qtbot, page.action_dialog)
+    wait_idle(qtbot, ctx)
+    assert Request.get().status == "resolved"
+
+    # Back on the officer's laptop: the call-back.
+    context.set_actor(officer_id=liaison.id)
+    ctx.settings.officer_id = liaison.id
+    page.refresh()
+    assert not page.action_buttons["close"].isEnabled()
+    click(qtbot, page.action_buttons["call_back"])
+    dialog = page.action_dialog
+    dialog.solved_yes.setChecked(True)
+    dialog.satisfaction.setCurrentIndex(dialog.satisfaction.findData("very_satisfied"))
+    dialog.note.setPlainText("企业表示满意")
+    ok(qtbot, dialog)
+    wait_idle(qtbot, ctx)
+    req = Request.get()
+    assert (req.status, req.enterprise_resolved, req.enterprise_satisfaction,
+            req.callback_comment) == ("called_back", True, "very_satisfied", "企业表示满意")
+    actions = [e.action for e in rq.timeline(owner_id=req.id)]
+    assert actions == ["accept", "dispatch", "start", "resolve", "call_back"]
+    assert page.timeline.count() == 5
+    assert not any(b.isEnabled() for a, b in page.action_buttons.items() if a != "note")
+
+
+def test_overdue_requests_stand_out_in_the_list_and_on_today(qtbot, ctx, world):
+    from liaison_app.ui.pages.requests_page import OVERDUE_BG, RequestsPage
+    from liaison_app.ui.pages.today_page import TodayPage
+
+    ent, liaison, centre, visit = world
+    late = rq.save(data=rq.RequestInput(enterprise_id=ent.id, description="道路开口审批慢"),
+                   now=dt.datetime.now() - dt.timedelta(days=20))
+    rq.save(data=rq.RequestInput(enterprise_id=ent.id, description="刚受理的诉求"))
+    page = RequestsPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.activate()
+    row = next(r for r in range(page.table.rowCount())
+               if page.table.item(r, 5).text() == "道路开口审批慢")
+    assert page.table.item(row, 0).background().color() == OVERDUE_BG
+    assert "逾期" in page.table.item(row, 4).text()
+    page.deadline_filter.setCurrentIndex(page.deadline_filter.findData("overdue"))
+    assert page.table.rowCount() == 1 and page.table.item(0, 0).data(
+        Qt.ItemDataRole.UserRole) == late.id
+
+    today = TodayPage(ctx)
+    qtbot.addWidget(today)
+    today.show()
+    today.refresh()
+    assert today.requests.topLevelItemCount() >= 1
+    first = today.requests.topLevelItem(0)
+    assert first.text(1) == "鲁南精工机械有限公司" and "逾期" in first.text(0)
+    assert first.data(0, Qt.ItemDataRole.UserRole) == ["requests", late.id] or tuple(
+        first.data(0, Qt.ItemDataRole.UserRole)) == ("requests", late.id)
