@@ -74,12 +74,17 @@ class EnterpriseDetail(QWidget):
         self.delete_button = QPushButton(self.tr("Delete"))
         self.edit_button.clicked.connect(lambda: page.edit_record(self.record_id))
         self.delete_button.clicked.connect(lambda: page.delete_record(self.record_id))
+        self.roster_button = QPushButton(self.tr("Worker roster"))
+        self.roster_button.setObjectName("rosterButton")
+        self.roster_button.clicked.connect(
+            lambda: page.ctx.navigate("applications", f"roster:{self.record_id}"))
         # The name gets a row of its own: a long Chinese name beside buttons in a narrow
         # panel would wrap one character per line.
         self.key_badge.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         layout.addWidget(self.name_label)
         head.addWidget(self.key_badge)
         head.addStretch(1)
+        head.addWidget(self.roster_button)
         head.addWidget(self.edit_button)
         head.addWidget(self.delete_button)
         layout.addLayout(head)

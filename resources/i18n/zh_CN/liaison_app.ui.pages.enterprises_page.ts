@@ -21,6 +21,10 @@
         <translation>删除</translation>
     </message>
     <message>
+        <source>Worker roster</source>
+        <translation>员工花名册</translation>
+    </message>
+    <message>
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
