@@ -124,7 +124,7 @@ class RequestsPage(Page):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.table = QTableWidget(0, 6)
         self.table.setHorizontalHeaderLabels([
-            self.tr("Accepted"), self.tr("Enterprise"), self.tr("Category"), self.tr("Status"),
+            self.tr("Accepted on"), self.tr("Enterprise"), self.tr("Category"), self.tr("Status"),
             self.tr("Due"), self.tr("Request")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -133,7 +133,7 @@ class RequestsPage(Page):
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((92, 170, 60, 70, 96)):
+        for column, width in enumerate((92, 170, 64, 64, 136)):
             self.table.setColumnWidth(column, width)
         self.table.itemSelectionChanged.connect(self._row_chosen)
         self.empty_label = QLabel()

@@ -51,6 +51,10 @@ class TodayPage(Page):
                                     self.tr("Last visit"), self.tr("Overdue")])
         self.recent = self._panel(grid, 2, 1, self.tr("Recent activity"),
                                   [self.tr("When"), self.tr("Record")])
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        for row, stretch in enumerate((2, 3, 3)):
+            grid.setRowStretch(row, stretch)
 
     def title(self) -> str:
         return self.tr("Today")

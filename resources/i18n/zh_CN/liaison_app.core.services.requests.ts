@@ -173,7 +173,7 @@
         <translation>首次答复在交办之后登记，且只登记一次。</translation>
     </message>
     <message>
-        <source>Only a dispatched request in the departments' hands can be resolved.</source>
+        <source>Only a dispatched request in the departments&apos; hands can be resolved.</source>
         <translation>只有已交办、正在部门办理的诉求才能办结。</translation>
     </message>
     <message>
@@ -202,7 +202,7 @@
     </message>
     <message>
         <source>Enterprise</source>
-        <extracomment>Working days ahead in which a deadline counts as "due soon".</extracomment>
+        <extracomment>Working days ahead in which a deadline counts as &quot;due soon&quot;.</extracomment>
         <translation>企业</translation>
     </message>
     <message>
@@ -258,7 +258,7 @@
         <translation>您的账号只能查看诉求，不能修改。</translation>
     </message>
     <message>
-        <source>This is the service centre's step. A liaison officer records requests, adds notes, records the call-back and can escalate.</source>
+        <source>This is the service centre&apos;s step. A liaison officer records requests, adds notes, records the call-back and can escalate.</source>
         <translation>这一步由企业服务中心办理。联络员可以登记诉求、添加备注、登记回访和升级直通车。</translation>
     </message>
     <message>
@@ -363,7 +363,7 @@
     </message>
     <message>
         <source>Only a direct-channel letter has a reply to record.</source>
-        <extracomment>"" | "overdue" | "due_soon" | "attention" (both) | "open" Limit to what this liaison officer sees (their requests and their enterprises). "overdue" | "due_soon" | ""</extracomment>
+        <extracomment>&quot;&quot; | &quot;overdue&quot; | &quot;due_soon&quot; | &quot;attention&quot; (both) | &quot;open&quot; Limit to what this liaison officer sees (their requests and their enterprises). &quot;overdue&quot; | &quot;due_soon&quot; | &quot;&quot;</extracomment>
         <translation>只有直通车来信才需要登记答复。</translation>
     </message>
     <message>
@@ -372,7 +372,7 @@
     </message>
     <message>
         <source>The dispatch sheet is printed once the request has been dispatched to a lead department.</source>
-        <extracomment>Printed sheets are official Chinese documents whatever the screen's language.</extracomment>
+        <extracomment>Printed sheets are official Chinese documents whatever the screen&apos;s language.</extracomment>
         <translation>诉求交办给主办单位之后才能打印交办单。</translation>
     </message>
 </context>

@@ -44,7 +44,7 @@
         <translation>收信领导 *</translation>
     </message>
     <message>
-        <source>The enterprise's words</source>
+        <source>The enterprise&apos;s words</source>
         <translation>企业意见</translation>
     </message>
     <message>

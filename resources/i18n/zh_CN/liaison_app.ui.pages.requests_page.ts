@@ -57,10 +57,6 @@
         <translation>全部企业</translation>
     </message>
     <message>
-        <source>Accepted</source>
-        <translation>已受理</translation>
-    </message>
-    <message>
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
@@ -71,6 +67,10 @@
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>Accepted on</source>
+        <translation>受理日期</translation>
     </message>
     <message>
         <source>Due</source>
