@@ -58,6 +58,10 @@ class ProxyPage(Page):
         self._item_ids: list[str | None] = []
         self._attachments: dict[int, list] = {}
         self._build()
+        # A new device has an empty directory until its first sync: seed it (sent to the
+        # server only from the centre's device, whose table it is).
+        ctx.runner.submit(lambda: departments.ensure_seeded(
+            send=rq.current_role() == rq.CENTRE), change="department")
 
     def title(self) -> str:
         return self.tr("Proxy cases")

@@ -66,6 +66,10 @@ class RequestsPage(Page):
         self.action_dialog: RequestActionDialog | None = None
         self._from_visit: rq.RequestInput | None = None
         self._build()
+        # A new device has an empty directory until its first sync: seed it (sent to the
+        # server only from the centre's device, whose table it is).
+        ctx.runner.submit(lambda: departments.ensure_seeded(
+            send=rq.current_role() == rq.CENTRE), change="department")
 
     def title(self) -> str:
         return self.tr("Requests")
