@@ -41,23 +41,23 @@ def cancelled_error() -> SyncError:
 
 
 def _known_errors() -> dict[str, tuple[str, Message]]:
-    t = i18n.translate
     return {
-        "unauthorized": ("signin", t(
+        "unauthorized": ("signin", i18n.translate(
             "Sync", "Your sign-in has expired. Sign in to the server again; your unsent "
             "changes are kept.")),
-        "device_revoked": ("signin", t(
+        "device_revoked": ("signin", i18n.translate(
             "Sync", "The administrator withdrew this laptop's access to the server. Sign in "
             "again or ask the service centre; your unsent changes are kept.")),
-        "bad_credentials": ("signin", t("Sync", "The user name or password is wrong.")),
-        "account_disabled": ("signin", t(
+        "bad_credentials": ("signin", i18n.translate(
+            "Sync", "The user name or password is wrong.")),
+        "account_disabled": ("signin", i18n.translate(
             "Sync", "This account has been disabled. Ask the service centre.")),
-        "rate_limited": ("signin", t(
+        "rate_limited": ("signin", i18n.translate(
             "Sync", "Too many failed sign-ins. Wait 15 minutes and try again.")),
-        "client_outdated": ("upgrade", t(
+        "client_outdated": ("upgrade", i18n.translate(
             "Sync", "The server needs a newer version of Liaison. Install the update; your "
             "unsent changes are kept and will be sent after it.")),
-        "server_outdated": ("upgrade", t(
+        "server_outdated": ("upgrade", i18n.translate(
             "Sync", "The server runs an older version than this app. Ask the administrator to "
             "update it; your unsent changes are kept.")),
     }
