@@ -63,9 +63,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("reports", lambda: QCoreApplication.translate("MainWindow", "Reports"),
              "liaison_app.ui.pages.reports_page:ReportsPage"),
     PageSpec("sync", lambda: QCoreApplication.translate("MainWindow", "Sync"),
-             placeholder_note=lambda: QCoreApplication.translate(
-                 "MainWindow", "Signing in to the county centre's server and syncing comes in "
-                 "a later version; everything is kept on this computer meanwhile.")),
+             "liaison_app.ui.pages.sync_page:SyncPage"),
 )
 SEARCH_PAGE = PageSpec("search", lambda: QCoreApplication.translate("MainWindow", "Search"),
                        "liaison_app.ui.pages.search_page:SearchPage")
@@ -77,6 +75,10 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         ctx.navigate = self.navigate
         ctx.status_changed = self.update_status
+        from liaison_app.ui.sync_controller import SyncController
+
+        ctx.sync = SyncController(ctx, self)
+        ctx.sync.state_changed.connect(self.update_status)
         self.setWindowTitle(self.tr("Liaison — enterprise liaison record book"))
         self.setMinimumSize(QSize(800, 540))  # netbook screens are 1024x600
         self._pages: dict[str, Page] = {}
@@ -119,7 +121,8 @@ class MainWindow(QMainWindow):
         self.search_box = QLineEdit()
         self.search_box.setObjectName("globalSearch")
         self.search_box.setPlaceholderText(self.tr(
-            "Search enterprises and visits (Ctrl+F): name, credit code, phone, any words"))
+            "Search enterprises, visits, requests and proxy cases (Ctrl+F): name, credit code, "
+            "phone, any words"))
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setMinimumWidth(420)
         self._search_timer = QTimer(self, singleShot=True, interval=180)
@@ -280,8 +283,7 @@ class MainWindow(QMainWindow):
         self.officer_label.setText(
             self.tr("Signed in: {name}").format(name=officer.name) if officer
             else self.tr("Not signed in"))
-        self.sync_label.setText(self.tr("Not connected to a server; everything is kept on "
-                                        "this computer"))
+        self.sync_label.setText(self.ctx.sync.status_text() if self.ctx.sync else "")
         self.location_label.setText(self.tr("Data: {path}").format(path=str(self.ctx.paths.root)))
 
     # -- window state --------------------------------------------------------------------
@@ -308,4 +310,6 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.remember_state()
+        if self.ctx.sync is not None:
+            self.ctx.sync.shutdown()
         event.accept()

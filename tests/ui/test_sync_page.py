@@ -117,5 +117,7 @@ def test_the_window_keeps_responding_during_a_large_sync(qtbot, page, live_serve
     assert blocker.args[0].ok, blocker.args[0].message
     assert blocker.args[0].pushed >= 3000
     gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
-    assert len(ticks) > 10 and max(gaps) < 0.3, f"the event loop stalled for {max(gaps):.2f} s"
+    # The test server runs in this process and the suite runs two workers on two cores, so
+    # the bound is generous; a frozen window would stall for the whole sync (seconds).
+    assert len(ticks) > 10 and max(gaps) < 0.5, f"the event loop stalled for {max(gaps):.2f} s"
     assert Enterprise.select().count() == 1

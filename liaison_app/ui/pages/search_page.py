@@ -11,7 +11,8 @@ from liaison_app.ui.context import AppContext
 from liaison_app.ui.pages.base import Page
 
 #: Which page opens a hit of each kind.
-PAGE_FOR_KIND = {"enterprise": "enterprises", "visit": "visits"}
+PAGE_FOR_KIND = {"enterprise": "enterprises", "visit": "visits", "request": "requests",
+                 "proxy_case": "proxy", "application": "applications"}
 
 
 class SearchPage(Page):
@@ -34,7 +35,9 @@ class SearchPage(Page):
         return self.tr("Search")
 
     def kind_label(self, kind: str) -> str:
-        return {"enterprise": self.tr("Enterprise"), "visit": self.tr("Visit")}.get(kind, kind)
+        return {"enterprise": self.tr("Enterprise"), "visit": self.tr("Visit"),
+                "request": self.tr("Request"), "proxy_case": self.tr("Proxy case"),
+                "application": self.tr("Application")}.get(kind, kind)
 
     def set_query(self, query: str) -> None:
         self.query = query
@@ -44,7 +47,8 @@ class SearchPage(Page):
         query = self.query.strip()
         self.hits = search.search(query, limit=100) if query else []
         if not query:
-            self.heading.setText(self.tr("Type in the search box to find enterprises and visits."))
+            self.heading.setText(self.tr(
+                "Type in the search box to find enterprises, visits, requests and proxy cases."))
         else:
             self.heading.setText(self.tr("{n} results for \u201c{q}\u201d").format(
                 n=len(self.hits), q=query))

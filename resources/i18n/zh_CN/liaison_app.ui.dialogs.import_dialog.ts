@@ -69,6 +69,7 @@
     </message>
     <message>
         <source>Importing {n} enterprises…</source>
+        <extracomment>What a successful import changed, for screens to refresh.</extracomment>
         <translation>正在导入 {n} 家企业…</translation>
     </message>
 </context>

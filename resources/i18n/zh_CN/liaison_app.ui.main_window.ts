@@ -5,7 +5,7 @@
     <name>MainWindow</name>
     <message>
         <source>Today</source>
-        <extracomment>"module:Class" of the page, or a note for an area a later version fills.</extracomment>
+        <extracomment>&quot;module:Class&quot; of the page, or a note for an area a later version fills.</extracomment>
         <translation>工作台</translation>
     </message>
     <message>
@@ -33,7 +33,7 @@
         <translation>测评</translation>
     </message>
     <message>
-        <source>Enterprises' satisfaction ratings come in a later version.</source>
+        <source>Enterprises&apos; satisfaction ratings come in a later version.</source>
         <translation>企业满意度测评将在后续版本中提供。</translation>
     </message>
     <message>
@@ -53,8 +53,8 @@
         <translation>驻企通 — 驻企联络员工作台账</translation>
     </message>
     <message>
-        <source>Search enterprises and visits (Ctrl+F): name, credit code, phone, any words</source>
-        <translation>搜索企业和走访记录（Ctrl+F）：名称、信用代码、电话或任意词语</translation>
+        <source>Search enterprises, visits, requests and proxy cases (Ctrl+F): name, credit code, phone, any words</source>
+        <translation>搜索企业、走访、诉求、代办（Ctrl+F）：名称、信用代码、电话或任意词语</translation>
     </message>
     <message>
         <source>驻企通 Liaison</source>
@@ -101,7 +101,7 @@
         <translation>关于驻企通</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;驻企通 Liaison {version}&lt;/h3&gt;&lt;p&gt;The record book of enterprise liaison officers: visits, enterprises' requests, applications and forms, offline, synced with the county centre.&lt;/p&gt;&lt;p&gt;Data folder: {path}&lt;/p&gt;</source>
+        <source>&lt;h3&gt;驻企通 Liaison {version}&lt;/h3&gt;&lt;p&gt;The record book of enterprise liaison officers: visits, enterprises&apos; requests, applications and forms, offline, synced with the county centre.&lt;/p&gt;&lt;p&gt;Data folder: {path}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;驻企通 {version}&lt;/h3&gt;&lt;p&gt;驻企联络员工作台账：走访记录、企业诉求、申请与表格打印，离线可用，与县企业服务中心同步。&lt;/p&gt;&lt;p&gt;数据文件夹：{path}&lt;/p&gt;</translation>
     </message>
     <message>

@@ -165,7 +165,7 @@
         <translation>没有符合筛选条件的诉求。</translation>
     </message>
     <message>
-        <source>No requests yet. Record one with “New request”, or from a visit's problems found.</source>
+        <source>No requests yet. Record one with “New request”, or from a visit&apos;s problems found.</source>
         <translation>还没有诉求。点击“新建诉求”登记，或从走访发现的问题中登记。</translation>
     </message>
     <message>

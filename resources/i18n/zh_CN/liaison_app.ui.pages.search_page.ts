@@ -17,8 +17,20 @@
         <translation>走访</translation>
     </message>
     <message>
-        <source>Type in the search box to find enterprises and visits.</source>
-        <translation>在上方搜索框中输入，查找企业和走访记录。</translation>
+        <source>Request</source>
+        <translation>诉求</translation>
+    </message>
+    <message>
+        <source>Proxy case</source>
+        <translation>代办项目</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <source>Type in the search box to find enterprises, visits, requests and proxy cases.</source>
+        <translation>在上方搜索框中输入，查找企业、走访、诉求和代办项目。</translation>
     </message>
     <message>
         <source>{n} results for “{q}”</source>

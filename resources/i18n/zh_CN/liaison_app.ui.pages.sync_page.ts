@@ -80,11 +80,11 @@
         <translation>同一字段在本机和服务中心都被修改过。两个值都会保留，直到您做出选择。</translation>
     </message>
     <message>
-        <source>Keep this computer's value</source>
+        <source>Keep this computer&apos;s value</source>
         <translation>保留本机的值</translation>
     </message>
     <message>
-        <source>Take the service centre's value</source>
+        <source>Take the service centre&apos;s value</source>
         <translation>采用服务中心的值</translation>
     </message>
     <message>
@@ -144,7 +144,7 @@
         <translation>重新登录…</translation>
     </message>
     <message>
-        <source>Not signed in. Records are kept on this computer and will be sent after you sign in to the service centre's server.</source>
+        <source>Not signed in. Records are kept on this computer and will be sent after you sign in to the service centre&apos;s server.</source>
         <translation>未登录。记录保存在本机，登录服务中心服务器后会自动发送。</translation>
     </message>
     <message>

@@ -1,0 +1,47 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Sync</name>
+    <message>
+        <source>Password: </source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Signed in to {server} as {user} ({role}); the token is kept in the {store}.</source>
+        <translation>已以 {user}（{role}）身份登录 {server}；登录凭据保存在{store}中。</translation>
+    </message>
+    <message>
+        <source>Records of type {table} did not match the server and were fetched again.</source>
+        <translation>“{table}”类记录与服务器不一致，已重新获取。</translation>
+    </message>
+    <message>
+        <source>Server: {server} (signed in as {user})</source>
+        <translation>服务器：{server}（当前用户 {user}）</translation>
+    </message>
+    <message>
+        <source>Not signed in to a server.</source>
+        <translation>尚未登录服务器。</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent: {pending}</source>
+        <translation>待发送：{pending}</translation>
+    </message>
+    <message>
+        <source>Refused by the server: {rejected}</source>
+        <translation>被服务器拒收：{rejected}</translation>
+    </message>
+    <message>
+        <source>Conflicts to review: {conflicts}</source>
+        <translation>待处理冲突：{conflicts}</translation>
+    </message>
+    <message>
+        <source>Last successful sync: {when}</source>
+        <translation>上次成功同步：{when}</translation>
+    </message>
+</context>
+</TS>

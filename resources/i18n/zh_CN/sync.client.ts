@@ -1,0 +1,47 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Sync</name>
+    <message>
+        <source>Sent {pushed} changes ({conflicts} conflicts, {rejected} refused), received {pulled} records, {up} files up, {down} files down.</source>
+        <translation>已发送 {pushed} 项更改（冲突 {conflicts} 项，被拒收 {rejected} 项），收到 {pulled} 条记录，上传文件 {up} 个，下载文件 {down} 个。</translation>
+    </message>
+    <message>
+        <source>This laptop is not signed in to a server yet. Sign in first; your records are kept.</source>
+        <translation>本机尚未登录服务器。请先登录；记录会保留在本机。</translation>
+    </message>
+    <message>
+        <source>A sync is already running.</source>
+        <translation>同步正在进行中。</translation>
+    </message>
+    <message>
+        <source>Sending changes: {done} of {total}</source>
+        <translation>正在发送更改：{done} / {total}</translation>
+    </message>
+    <message>
+        <source>Receiving records: {count}</source>
+        <translation>正在接收记录：{count}</translation>
+    </message>
+    <message>
+        <source>Checking the records</source>
+        <translation>正在核对记录</translation>
+    </message>
+    <message>
+        <source>Sending files: {done} of {total}</source>
+        <translation>正在上传文件：{done} / {total}</translation>
+    </message>
+    <message>
+        <source>Receiving files: {done} of {total}</source>
+        <translation>正在下载文件：{done} / {total}</translation>
+    </message>
+    <message>
+        <source>The connection dropped while a file was arriving ({reason}); it will be fetched again.</source>
+        <translation>下载文件时连接中断（{reason}），稍后将重新获取。</translation>
+    </message>
+    <message>
+        <source>A file arrived damaged and was discarded; it will be fetched again.</source>
+        <translation>收到的文件已损坏并被丢弃，稍后将重新获取。</translation>
+    </message>
+</context>
+</TS>
