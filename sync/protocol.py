@@ -89,13 +89,23 @@ TABLES: dict[str, TableRule] = {
     "visit": TableRule("enterprise_id", _ENT),
     "follow_up": TableRule("enterprise_id", {"visit_id": "visit", **_ENT}),
     "attachment": TableRule("enterprise_id", _ENT),
-    "request": TableRule("enterprise_id", _ENT),
+    # Dispatch, deadlines and the final letter number are the centre's; what the enterprise
+    # said at the call-back is the officer's record of it.
+    "request": TableRule("enterprise_id", _ENT, policies={
+        **dict.fromkeys(("contact_deadline", "co_deadline", "dispatched_at",
+                         "first_response_at", "resolved_at", "resolution", "closed_at",
+                         "registration_no"), Policy.CENTRE),
+        **dict.fromkeys(("callback_comment", "enterprise_resolved", "enterprise_satisfaction"),
+                        Policy.OFFICER)}),
     "proxy_case": TableRule("enterprise_id", _ENT),
     "proxy_item": TableRule("enterprise_id", {"case_id": "proxy_case", **_ENT}),
     "worker": TableRule("enterprise_id", _ENT),
     "application": TableRule("enterprise_id", _ENT),
     "daily_report": TableRule("enterprise_id", _ENT),
     "evaluation": TableRule("enterprise_id", _ENT),
+    "issued_pass": TableRule("enterprise_id", {"application_id": "application",
+                                               "worker_id": "worker", **_ENT}),
+    "timeline_event": TableRule("enterprise_id", _ENT),
     "department": TableRule(ALL, liaison_writes="center"),
     "audit_entry": TableRule(ALL, liaison_writes="any"),
 }

@@ -14,10 +14,12 @@ from liaison_app.core.models.base import (
 )
 from liaison_app.core.models.enterprise import Enterprise
 from liaison_app.core.models.people import Officer
+from liaison_app.core.models.sync_records import SyncConflict, SyncHistory, SyncParked
 from liaison_app.core.models.visit import VISIT_KINDS, Attachment, FollowUp, Visit
 
 __all__ = [
     "Application", "AuditEntry", "IssuedPass", "Worker",
     "SYNCED_MODELS", "VISIT_KINDS", "Attachment", "BaseModel", "Draft", "Enterprise",
-    "FollowUp", "LocalState", "Officer", "OutboxOp", "SearchDocument", "SyncedModel", "Visit",
+    "FollowUp", "LocalState", "Officer", "OutboxOp", "SearchDocument", "SyncConflict",
+    "SyncHistory", "SyncParked", "SyncedModel", "Visit",
 ]
