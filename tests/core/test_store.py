@@ -247,3 +247,18 @@ def test_core_forms_and_sync_import_no_qt(tmp_path):
 
 def test_database_object_is_peewee(store):
     assert isinstance(Enterprise._meta.database.obj, peewee.SqliteDatabase)
+
+
+def test_a_stale_copy_saves_only_what_it_changed(store):
+    rec = enterprises.create(data=EnterpriseInput(name="旧名称", town="城关街道"))
+    stale = Enterprise.get_by_id(rec.id)
+    # Meanwhile a sync brings a new town and version from the server.
+    fresh = Enterprise.get_by_id(rec.id)
+    fresh.town = "祝阿镇"
+    fresh.version = 5
+    fresh.save(capture=False)
+    # The form opened before the sync changes only the notes.
+    stale.notes = "新备注"
+    stale.save()
+    now = Enterprise.get_by_id(rec.id)
+    assert (now.town, now.version, now.notes) == ("祝阿镇", 5, "新备注")

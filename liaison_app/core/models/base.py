@@ -88,6 +88,12 @@ class SyncedModel(BaseModel):
                 return 0
         if capture:
             self.updated_at = utcnow()
+        if not creating and only is None:
+            # Write only what this instance changed: a form opened before a sync must not
+            # put back the old values (or the old version) of fields the sync just updated.
+            only = [*self.dirty_fields]
+            if not only:
+                return 0
         with self._meta.database.atomic():
             rows = super().save(force_insert=force_insert, only=only)
             if capture:
