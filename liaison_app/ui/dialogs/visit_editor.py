@@ -307,6 +307,16 @@ class VisitEditor(QWidget):
         self.problems.setPlaceholderText(self.tr("One problem per line"))
         self.problems.setMinimumHeight(70)
         self.problems.setMaximumHeight(120)
+        self.to_request_button = QPushButton(self.tr("Record this problem as a request"))
+        self.to_request_button.setObjectName("toRequestButton")
+        self.to_request_button.setToolTip(self.tr(
+            "Put the cursor on a problem line; the request starts with that text."))
+        self.to_request_button.clicked.connect(self.problem_to_request)
+        problems_box = QWidget()
+        problems_layout = QVBoxLayout(problems_box)
+        problems_layout.setContentsMargins(0, 0, 0, 0)
+        problems_layout.addWidget(self.problems)
+        problems_layout.addWidget(self.to_request_button, 0, Qt.AlignmentFlag.AlignRight)
         self.follow_ups = FollowUpsEditor()
         self.attachments = AttachmentsStrip(self.ctx)
 
@@ -318,7 +328,7 @@ class VisitEditor(QWidget):
             (self.tr("Place"), self.place, "place"),
             (self.tr("Participants"), self.participants, "participants"),
             (self.tr("Visit summary *"), self.summary, "summary"),
-            (self.tr("Problems found"), self.problems, "problems"),
+            (self.tr("Problems found"), problems_box, "problems"),
             (self.tr("Follow-up actions"), self.follow_ups, "follow_up"),
             (self.tr("Attachments"), self.attachments, "attachments"),
         ]
@@ -518,6 +528,21 @@ class VisitEditor(QWidget):
                 reason=describe(exc)))
 
     # -- saving ------------------------------------------------------------------------
+    def problem_to_request(self) -> None:
+        """Start a request from the problem line under the cursor (of a saved visit)."""
+        if self._record_id is None or self.is_dirty():
+            self._show_status(self.tr("Save the visit first; the request is linked to it."),
+                              error=True)
+            return
+        block = self.problems.textCursor().blockNumber()
+        lines = self.problems.toPlainText().split("\n")
+        if block >= len(lines) or not lines[block].strip():
+            self._show_status(self.tr("Put the cursor on the problem to record."), error=True)
+            return
+        # The index counts non-empty lines, as the requests page reads them.
+        index = sum(1 for line in lines[:block] if line.strip())
+        self.ctx.navigate("requests", f"from-visit:{self._record_id}:{index}")
+
     def save(self, *, confirm_warnings: bool = False) -> bool:
         """Ctrl+S. Queues the save; False when nothing could be queued."""
         if self._saving:

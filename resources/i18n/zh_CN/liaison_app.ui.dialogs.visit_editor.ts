@@ -21,7 +21,7 @@
         <translation>输入企业名称中的任意文字</translation>
     </message>
     <message>
-        <source>e.g. the enterprise&apos;s meeting room</source>
+        <source>e.g. the enterprise's meeting room</source>
         <translation>如：企业会议室</translation>
     </message>
     <message>
@@ -35,6 +35,14 @@
     <message>
         <source>One problem per line</source>
         <translation>每行填写一个问题</translation>
+    </message>
+    <message>
+        <source>Record this problem as a request</source>
+        <translation>将此问题登记为诉求</translation>
+    </message>
+    <message>
+        <source>Put the cursor on a problem line; the request starts with that text.</source>
+        <translation>把光标放在某个问题所在行，诉求将以该问题为内容。</translation>
     </message>
     <message>
         <source>Enterprise *</source>
@@ -123,6 +131,14 @@
     <message>
         <source>The draft could not be saved: {reason}</source>
         <translation>草稿未能保存：{reason}</translation>
+    </message>
+    <message>
+        <source>Save the visit first; the request is linked to it.</source>
+        <translation>请先保存走访记录，诉求将与其关联。</translation>
+    </message>
+    <message>
+        <source>Put the cursor on the problem to record.</source>
+        <translation>请把光标放在要登记的问题上。</translation>
     </message>
     <message>
         <source>Wait until the attachments are stored, then save.</source>
