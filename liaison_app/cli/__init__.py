@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "liaison_app.cli.sync_commands",
     "liaison_app.cli.form_commands",
     "liaison_app.cli.report_commands",
+    "liaison_app.cli.backup_commands",
 )
 
 
@@ -57,7 +58,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from liaison_app.ui.app import run_gui
 
         return run_gui(data_dir=args.data_dir)
-    from liaison_app.cli.common import CliError
+    from liaison_app.cli.common import CliError, install_cli_language
+
+    if args.command not in ("gui", "self-test", "screenshot"):
+        install_cli_language(args.data_dir)
 
     try:
         return int(args.func(args) or 0)

@@ -30,6 +30,32 @@ def open_store(data_dir: Path) -> tuple[peewee.SqliteDatabase, DataPaths, Settin
     return db, paths, settings
 
 
+def install_cli_language(data_dir: Path) -> None:
+    """Print the command line's sentences in the language chosen in the app's settings.
+
+    Uses the same compiled catalogue as the window, through a bare QTranslator (QtCore only,
+    no application object, so a later window can still be created).
+    """
+    language = Settings.load(DataPaths(data_dir).settings).language
+    if language == "en":
+        return
+    try:
+        from PySide6.QtCore import QTranslator
+    except ImportError:
+        return
+    from liaison_app.core import i18n
+    from liaison_app.resources import i18n_dir
+
+    translator = QTranslator()
+    if not translator.load(str(i18n_dir() / f"liaison_{language}.qm")):
+        return
+    _keep.append(translator)
+    i18n.install_translator(lambda context, text: translator.translate(context, text) or text)
+
+
+_keep: list[object] = []
+
+
 def say(message: Message | str) -> None:
     print(message if isinstance(message, str) else message.text())
 
