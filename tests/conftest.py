@@ -35,3 +35,15 @@ def _untranslated_core_messages():
 
     yield
     i18n.install_translator(lambda context, text: text)
+
+
+@pytest.fixture(autouse=True)
+def _command_line_in_source_language(monkeypatch, request):
+    """Command-line tests read the source (English) sentences unless they ask for Chinese."""
+    if "cli_in_chinese" in request.keywords:
+        yield
+        return
+    import liaison_app.cli.common as common
+
+    monkeypatch.setattr(common, "install_cli_language", lambda data_dir: None)
+    yield
