@@ -152,6 +152,16 @@ class MainWindow(QMainWindow):
         settings_action.triggered.connect(self.open_settings)
         file_menu.addAction(settings_action)
         file_menu.addSeparator()
+        from liaison_app.ui.backup_actions import BackupActions
+
+        self.backup_actions = BackupActions(self.ctx, self)
+        self.action_export = QAction(self.tr("&Export my data…"), self)
+        self.action_export.triggered.connect(lambda: self.backup_actions.export_data())
+        file_menu.addAction(self.action_export)
+        self.action_restore = QAction(self.tr("&Restore from file…"), self)
+        self.action_restore.triggered.connect(lambda: self.backup_actions.restore_data())
+        file_menu.addAction(self.action_restore)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)

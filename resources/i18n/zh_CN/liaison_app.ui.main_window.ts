@@ -77,6 +77,14 @@
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
+        <source>&amp;Export my data…</source>
+        <translation>导出我的数据(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from file…</source>
+        <translation>从文件恢复(&amp;R)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
