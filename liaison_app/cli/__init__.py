@@ -24,7 +24,6 @@ COMMAND_MODULES = (
     "liaison_app.cli.form_commands",
     "liaison_app.cli.report_commands",
     "liaison_app.cli.backup_commands",
-    "liaison_app.cli.backup_commands",
 )
 
 
