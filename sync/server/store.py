@@ -12,6 +12,7 @@ import json
 import logging
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 import peewee
@@ -39,6 +40,7 @@ from sync.server.models import (
     SeqCounter,
     ServerConflict,
     high_seq,
+    is_postgres,
     server_db,
     utcnow,
     write_transaction,
@@ -99,21 +101,148 @@ def _wins(policy: Policy, incoming_role: str, existing_role: str) -> bool:
 
 
 class _Batch:
-    """One push batch: the caller, its scope and the records it touches, loaded at once."""
+    """One push batch: the caller, its scope and the records it touches, loaded at once.
+
+    Operations are worked out in memory, one after the other, and their effects (records,
+    change log, conflicts, stored results) are written together by ``flush`` inside the
+    batch's one transaction. An operation's stored result therefore commits with its effect,
+    or neither commits: a database error rolls the whole batch back and the client sends it
+    again, and replaying is safe because nothing of it was kept.
+    """
 
     def __init__(self, caller: Caller, ops: list[Op]) -> None:
         self.caller = caller
         self.scope: set[str] | None = (
             None if caller.whole_county else set(assigned_enterprises(caller.user_id)))
         self.counter = SeqCounter()
-        self.records: dict[tuple[str, str], Record] = {}
+        self.now = _now_iso()
+        self.stamp = utcnow()
+        self.records: dict[tuple[str, str], _Row] = {}
         ids = list({op.record_id for op in ops})
         for chunk in _chunks(ids, 500):
-            for rec in Record.select().where(Record.record_id.in_(chunk)):
+            for row in (Record.select(*_ROW_COLUMNS).where(Record.record_id.in_(chunk))
+                        .tuples()):
+                rec = _Row.from_db(row)
                 self.records[(rec.table, rec.record_id)] = rec
+        self.dirty: dict[tuple[str, str], _Row] = {}
+        self.codes: dict[str, str | None] = {}
+        self.new_codes: dict[str, str] = {}
+        self.assignments: list[tuple[int, str, int]] = []
+        self.changes: list[tuple[Any, ...]] = []
+        self.conflicts: list[tuple[Any, ...]] = []
+        self.results: list[tuple[str, str, str]] = []
 
     def in_scope(self, key: str) -> bool:
         return self.scope is None or key in self.scope
+
+    def uscc_owner(self, code: str) -> str | None:
+        """The enterprise holding ``code``, counting claims made earlier in this batch."""
+        if code not in self.codes:
+            row = EnterpriseCode.get_or_none(EnterpriseCode.uscc == code)
+            self.codes[code] = row.enterprise_id if row is not None else None
+        return self.codes[code]
+
+    def flush(self) -> None:
+        """Write every staged effect and result (inside the batch's transaction)."""
+        new = [r for r in self.dirty.values() if r.pk is None]
+        old = [r for r in self.dirty.values() if r.pk is not None]
+        _insert_rows(Record, _RECORD_WRITE, [r.values() for r in new])
+        _update_rows(Record, _RECORD_WRITE, [(*r.values(), r.pk) for r in old])
+        _insert_rows(EnterpriseCode, ("uscc", "enterprise_id"), list(self.new_codes.items()))
+        _insert_rows(Assignment, ("user_id", "enterprise_id", "assigned_seq"),
+                     self.assignments, ignore_existing=True)
+        _insert_rows(ChangeLog, _CHANGE_COLUMNS, self.changes)
+        _insert_rows(ServerConflict, _CONFLICT_COLUMNS, self.conflicts)
+        _insert_rows(OpRecord, ("op_id", "device_id", "result", "created_at"),
+                     [(*r, self.stamp) for r in self.results])
+        self.counter.flush()
+
+
+_ROW_COLUMNS = (Record.id, Record.table, Record.record_id, Record.data, Record.version,
+                Record.field_meta, Record.deleted, Record.scope_key, Record.seq,
+                Record.created_at, Record.updated_at, Record.last_device, Record.last_clean)
+#: Record columns a push writes, in ``_Row.values`` order.
+_RECORD_WRITE = ("table", "record_id", "data", "version", "field_meta", "deleted", "scope_key",
+                 "seq", "created_at", "updated_at", "last_device", "last_clean")
+_CHANGE_COLUMNS = ("seq", "table", "record_id", "version", "base_version", "op_id", "username",
+                   "device_id", "device_time", "server_time", "status", "changes")
+_CONFLICT_COLUMNS = ("table", "record_id", "field", "incoming", "existing", "kept", "op_id",
+                     "at")
+
+
+@dataclass(slots=True)
+class _Row:
+    """A record as a push batch sees it: data and field metadata already decoded."""
+
+    pk: int | None
+    table: str
+    record_id: str
+    data: dict[str, Any]
+    version: int
+    field_meta: dict[str, list[Any]]
+    deleted: bool
+    scope_key: str
+    seq: int
+    created_at: str
+    updated_at: str
+    last_device: str
+    last_clean: bool
+
+    @classmethod
+    def from_db(cls, row: tuple[Any, ...]) -> _Row:
+        pk, table, record_id, data, version, meta, deleted, key, seq, created, updated, \
+            device, clean = row
+        if isinstance(meta, str):
+            meta = json.loads(meta)
+        return cls(pk, table, record_id, json.loads(data), int(version), meta or {},
+                   bool(deleted), key, int(seq), created, updated, device, bool(clean))
+
+    def values(self) -> tuple[Any, ...]:
+        return (self.table, self.record_id,
+                json.dumps(self.data, ensure_ascii=False, separators=(",", ":")),
+                self.version, json.dumps(self.field_meta, ensure_ascii=False, separators=(",", ":")),
+                self.deleted, self.scope_key, self.seq, self.created_at, self.updated_at,
+                self.last_device, self.last_clean)
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _run_many(sql: str, rows: list[tuple[Any, ...]]) -> None:
+    """One statement over many parameter rows, without building SQL per row."""
+    db = server_db.obj
+    cursor = db.cursor()
+    if is_postgres(db):
+        from psycopg2.extras import execute_batch
+
+        execute_batch(cursor, sql, rows, page_size=500)
+    else:
+        cursor.executemany(sql, rows)
+
+
+def _insert_rows(model: type[peewee.Model], columns: tuple[str, ...],
+                 rows: list[tuple[Any, ...]], *, ignore_existing: bool = False) -> None:
+    if not rows:
+        return
+    mark = server_db.obj.param
+    sql = (f"INSERT INTO {_quoted(model._meta.table_name)} "
+           f"({', '.join(_quoted(c) for c in columns)}) "
+           f"VALUES ({', '.join(mark for _ in columns)})")
+    if ignore_existing:
+        sql += " ON CONFLICT DO NOTHING"
+    _run_many(sql, rows)
+
+
+def _update_rows(model: type[peewee.Model], columns: tuple[str, ...],
+                 rows: list[tuple[Any, ...]]) -> None:
+    """Rows of column values followed by the primary key."""
+    if not rows:
+        return
+    mark = server_db.obj.param
+    sets = ", ".join(f"{_quoted(c)} = {mark}" for c in columns)
+    _run_many(f"UPDATE {_quoted(model._meta.table_name)} SET {sets} WHERE "
+              f"{_quoted(model._meta.primary_key.column_name)} = {mark}", rows)
 
 
 def _chunks(items: list[Any], size: int) -> Iterable[list[Any]]:
@@ -125,34 +254,33 @@ def push(caller: Caller, ops: list[Op]) -> tuple[list[OpResult], int]:
     """Apply a batch of operations in order; each gets its own result."""
     results: list[OpResult] = []
     with write_transaction():
-        stored: dict[str, str] = {}
+        stored: dict[str, OpResult] = {}
         for chunk in _chunks([op.op_id for op in ops], 500):
-            for row in OpRecord.select().where(OpRecord.op_id.in_(chunk)):
-                stored[row.op_id] = row.result
+            for op_id, text in (OpRecord.select(OpRecord.op_id, OpRecord.result)
+                                .where(OpRecord.op_id.in_(chunk)).tuples()):
+                stored[op_id] = OpResult.model_validate_json(text)
         batch = _Batch(caller, ops)
         for op in ops:
             if op.op_id in stored:
-                results.append(OpResult.model_validate_json(stored[op.op_id]))
+                results.append(stored[op.op_id])
                 continue
             try:
-                with server_db.atomic():
-                    result = _apply(batch, op)
-                    text = result.model_dump_json()
-                    OpRecord.insert(op_id=op.op_id, device_id=caller.device_id,
-                                    result=text).execute()
+                result = _apply(batch, op)
             except peewee.DatabaseError:
-                raise
+                raise  # the transaction is unusable: the whole batch rolls back, sent again
             except Exception:  # noqa: BLE001 - one bad operation must not fail the batch
+                # Nothing of it was staged (``_apply`` stages only at its end), and its
+                # result is not stored, so the client sends it again later.
                 log.exception("operation %s failed", op.op_id)
                 result = reject(op.op_id, RejectReason.SERVER_ERROR)
-                text = result.model_dump_json()
-            stored[op.op_id] = text
+            else:
+                batch.results.append((op.op_id, caller.device_id, result.model_dump_json()))
+            stored[op.op_id] = result
             results.append(result)
-        batch.counter.flush()
+        batch.flush()
         return results, batch.counter.value
 
-
-def _authorise(batch: _Batch, op: Op, rec: Record | None, current: dict[str, Any],
+def _authorise(batch: _Batch, op: Op, rec: _Row | None, current: dict[str, Any],
                merged: dict[str, Any]) -> RejectReason | None:
     caller = batch.caller
     rule = TABLES[op.table]
@@ -181,6 +309,11 @@ def _authorise(batch: _Batch, op: Op, rec: Record | None, current: dict[str, Any
 
 
 def _apply(batch: _Batch, op: Op) -> OpResult:
+    """Work out one operation against the batch's view and stage its effects.
+
+    Everything up to the staging block at the end only reads, so an operation that fails
+    half-way leaves no trace in the batch.
+    """
     rule = TABLES.get(op.table)
     if rule is None:
         return reject(op.op_id, RejectReason.UNKNOWN_TABLE)
@@ -189,24 +322,26 @@ def _apply(batch: _Batch, op: Op) -> OpResult:
         return reject(op.op_id, RejectReason.INVALID)
     caller = batch.caller
     rec = batch.records.get((op.table, op.record_id))
-    current: dict[str, Any] = json.loads(rec.data) if rec is not None else {}
+    current: dict[str, Any] = rec.data if rec is not None else {}
     merged_view = {**current, **changes}
     if rule.scope not in (SELF, ALL) and not scope_key(op.table, op.record_id, merged_view):
         return reject(op.op_id, RejectReason.INVALID)
     refused = _authorise(batch, op, rec, current, merged_view)
     if refused is not None:
         return reject(op.op_id, refused)
-    if op.table == "enterprise" and not _claim_uscc(op.record_id, merged_view):
+    code = _uscc(merged_view) if op.table == "enterprise" else ""
+    if code and batch.uscc_owner(code) not in (None, op.record_id):
         return reject(op.op_id, RejectReason.DUPLICATE_USCC)
 
     version = (rec.version + 1) if rec is not None else 1
-    meta: dict[str, list[Any]] = dict(rec.field_meta) if rec is not None else {}
+    old_meta: dict[str, list[Any]] = rec.field_meta if rec is not None else {}
+    meta = dict(old_meta)
     data = dict(current)
     conflicts: list[FieldConflict] = []
     me = [version, caller.device_id, caller.role]
 
     def concurrent(name: str) -> list[Any] | None:
-        m = meta.get(name)
+        m = old_meta.get(name)
         if m and m[0] > op.base_version and m[1] != caller.device_id:
             return m
         return None
@@ -228,7 +363,7 @@ def _apply(batch: _Batch, op: Op) -> OpResult:
         conflicts.append(FieldConflict(field="deleted", yours=False, theirs=True,
                                        kept="theirs", policy=Policy.LAST_WRITER))
     others_changed = rec is not None and any(
-        m[0] > op.base_version and m[1] != caller.device_id for m in rec.field_meta.values())
+        m[0] > op.base_version and m[1] != caller.device_id for m in old_meta.values())
     if conflicts:
         status = OpStatus.CONFLICT
     elif others_changed:
@@ -238,51 +373,42 @@ def _apply(batch: _Batch, op: Op) -> OpResult:
     clean = status is OpStatus.APPLIED and (
         rec is None or rec.version == op.base_version
         or (rec.last_clean and rec.last_device == caller.device_id))
-    seq = batch.counter.next()
-    now = _now_iso()
     deleted = bool(data.get("deleted", False))
     key = scope_key(op.table, op.record_id, data)
+    changes_text = json.dumps(changes, ensure_ascii=False)
+    conflict_rows = [(op.table, op.record_id, c.field, json.dumps(c.yours, ensure_ascii=False),
+                      json.dumps(c.theirs, ensure_ascii=False), c.kept, op.op_id, batch.stamp)
+                     for c in conflicts]
+    result = OpResult(op_id=op.op_id, status=status, version=version, conflicts=conflicts)
+
+    # -- staging: nothing below can fail on the operation's content ----------------------
+    seq = batch.counter.next()
     if rec is None:
-        rec = Record(table=op.table, record_id=op.record_id,
-                     created_at=(op.device_time or now)[:40])
+        rec = _Row(None, op.table, op.record_id, data, version, meta, deleted, key, seq,
+                   (op.device_time or batch.now)[:40], batch.now, caller.device_id, clean)
         batch.records[(op.table, op.record_id)] = rec
         if op.table == "enterprise" and caller.role == "liaison":
-            Assignment.insert(user=caller.user_id, enterprise_id=op.record_id,
-                              assigned_seq=seq).on_conflict_ignore().execute()
+            batch.assignments.append((caller.user_id, op.record_id, seq))
             if batch.scope is not None:
                 batch.scope.add(op.record_id)
-    rec.data = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    rec.version = version
-    rec.field_meta = meta
-    rec.deleted = deleted
-    rec.scope_key = key
-    rec.seq = seq
-    rec.updated_at = now
-    rec.last_device = caller.device_id
-    rec.last_clean = clean
-    rec.save(force_insert=rec.id is None)
-    ChangeLog.insert(seq=seq, table=op.table, record_id=op.record_id, version=version,
-                     base_version=op.base_version, op_id=op.op_id, username=caller.username,
-                     device_id=caller.device_id, device_time=op.device_time[:40],
-                     status=status.value,
-                     changes=json.dumps(changes, ensure_ascii=False)).execute()
-    for c in conflicts:
-        ServerConflict.insert(table=op.table, record_id=op.record_id, field=c.field,
-                              incoming=json.dumps(c.yours, ensure_ascii=False),
-                              existing=json.dumps(c.theirs, ensure_ascii=False),
-                              kept=c.kept, op_id=op.op_id).execute()
-    return OpResult(op_id=op.op_id, status=status, version=version, conflicts=conflicts)
+    else:
+        rec.data, rec.version, rec.field_meta, rec.deleted = data, version, meta, deleted
+        rec.scope_key, rec.seq, rec.updated_at = key, seq, batch.now
+        rec.last_device, rec.last_clean = caller.device_id, clean
+    batch.dirty[(op.table, op.record_id)] = rec
+    if code and batch.codes.get(code) is None:
+        batch.codes[code] = op.record_id
+        batch.new_codes[code] = op.record_id
+    batch.changes.append((seq, op.table, op.record_id, version, op.base_version, op.op_id,
+                          caller.username, caller.device_id, op.device_time[:40], batch.stamp,
+                          status.value, changes_text))
+    batch.conflicts.extend(conflict_rows)
+    return result
 
 
-def _claim_uscc(enterprise_id: str, data: dict[str, Any]) -> bool:
-    code = str(data.get("uscc") or "").strip().upper()
-    if not code:
-        return True
-    row = EnterpriseCode.get_or_none(EnterpriseCode.uscc == code)
-    if row is not None:
-        return row.enterprise_id == enterprise_id
-    EnterpriseCode.insert(uscc=code[:18], enterprise_id=enterprise_id).execute()
-    return True
+def _uscc(data: dict[str, Any]) -> str:
+    """The enterprise's code as the server keys it (the column holds 18 characters)."""
+    return str(data.get("uscc") or "").strip().upper()[:18]
 
 
 def server_write(*, table: str, record_id: str, data: dict[str, Any],

@@ -69,6 +69,38 @@ class LiveServer:
             auth.assign(username=name, enterprise_ids=enterprise_ids)
 
 
+def worker_postgres_url(url: str, *, worker: str | None = None) -> str:
+    """``url`` with a database of this xdist worker's own, created when missing.
+
+    Each test empties the public schema of its database; workers running side by side on
+    one database would empty it under each other.
+    """
+    worker = worker if worker is not None else os.environ.get("PYTEST_XDIST_WORKER", "")
+    if not worker:
+        return url
+    from urllib.parse import urlsplit, urlunsplit
+
+    import psycopg2
+    from psycopg2 import sql
+
+    parts = urlsplit(url)
+    base = parts.path.lstrip("/") or "postgres"
+    name = f"{base}_{''.join(c for c in worker if c.isalnum())}"[:63]
+    conn = psycopg2.connect(url)
+    conn.autocommit = True  # CREATE DATABASE cannot run inside a transaction
+    try:
+        with conn.cursor() as cur:
+            cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,))
+            if cur.fetchone() is None:
+                try:
+                    cur.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+                except psycopg2.errors.DuplicateDatabase:
+                    pass  # made at the same moment by a run sharing the server
+    finally:
+        conn.close()
+    return urlunsplit(parts._replace(path="/" + name))
+
+
 def reset_postgres(url: str) -> None:
     import psycopg2
 
@@ -84,8 +116,9 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "postgres":
         if not PG_URL:
             pytest.skip("set LIAISON_TEST_PG_URL (scripts/ci-postgres.sh) to run on PostgreSQL")
-        reset_postgres(PG_URL)
-        return PG_URL
+        url = worker_postgres_url(PG_URL)
+        reset_postgres(url)
+        return url
     return f"sqlite:///{tmp_path / 'server' / 'server.sqlite3'}"
 
 
