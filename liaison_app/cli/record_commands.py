@@ -14,6 +14,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--enterprises", type=int, default=300, metavar="N")
     p.add_argument("--visits", type=int, default=3000, metavar="N")
     p.add_argument("--officers", type=int, default=30, metavar="N")
+    p.add_argument("--requests", type=int, default=None, metavar="N",
+                   help="requests to create (default: one per enterprise)")
+    p.add_argument("--proxy-cases", type=int, default=None, metavar="N",
+                   help="proxy cases to create (default: one per ten enterprises)")
+    p.add_argument("--rosters", type=float, default=0.1, metavar="SHARE",
+                   help="share of enterprises with a worker roster and applications "
+                   "(default 0.1)")
     p.add_argument("--seed", type=int, default=1, metavar="S")
     p.add_argument("--force", action="store_true",
                    help="add demo data even though the database already holds records")
@@ -33,14 +40,23 @@ def cmd_demo(args: argparse.Namespace) -> int:
             "Use --force to add it anyway.").format(path=str(paths.root)))
     if args.enterprises < 1 or args.visits < 0:
         fail(i18n.translate("Demo", "Give at least one enterprise and zero or more visits."))
+    if (args.requests or 0) < 0 or (args.proxy_cases or 0) < 0 or not 0 <= args.rosters <= 1:
+        fail(i18n.translate("Demo", "Give zero or more requests and proxy cases, and a roster "
+                            "share between 0 and 1."))
     started = time.perf_counter()
     result = demo.generate(enterprises=args.enterprises, visits=args.visits,
-                           officers=args.officers, seed=args.seed)
+                           officers=args.officers, seed=args.seed, requests=args.requests,
+                           cases=args.proxy_cases, rosters=args.rosters)
     say(i18n.translate(
         "Demo", "Demo county created: {officers} officers, {enterprises} enterprises, "
         "{visits} visits, {follow_ups} follow-up actions in {seconds:.1f} s.").format(
         officers=result.officers, enterprises=result.enterprises, visits=result.visits,
         follow_ups=result.follow_ups, seconds=time.perf_counter() - started))
+    say(i18n.translate(
+        "Demo", "Also {requests} requests, {cases} proxy cases, {workers} workers on "
+        "rosters, {applications} applications and {passes} issued passes.").format(
+        requests=result.requests, cases=result.proxy_cases, workers=result.workers,
+        applications=result.applications, passes=result.passes))
     db.close()
     return 0
 
