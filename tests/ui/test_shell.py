@@ -125,10 +125,14 @@ VISIBLE_ENGLISH = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{3,}(?![A-Za-z0-9])")
 ALLOWED = {"Liaison", "USCC", "Ctrl", "PDF", "xlsx", "csv", "CSV", "TrueType", "ttf", "ttc"}
 
 
+#: Widgets whose text is a proper name in Latin letters (the font forms print in).
+NAMES = {"formFont"}
+
+
 def _visible_texts(widget: QWidget) -> list[str]:
     texts = []
     for child in widget.findChildren(QWidget):
-        if not child.isVisibleTo(widget):
+        if not child.isVisibleTo(widget) or child.objectName() in NAMES:
             continue
         if isinstance(child, QLabel | QAbstractButton):
             texts.append(child.text())
