@@ -79,7 +79,8 @@ class RestoreResult:
     attachments_added: int
 
 
-def _sha256(path: Path) -> str:
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file, read in chunks (any thread)."""
     h = hashlib.sha256()
     with path.open("rb") as fh:
         while chunk := fh.read(CHUNK):
@@ -139,7 +140,7 @@ def export_backup(*, paths: DataPaths, target: Path,
             created_at=dt.datetime.now().astimezone().isoformat(timespec="seconds"),
             attachments=len(files),
             attachment_bytes=sum(p.stat().st_size for p in files),
-            database_sha256=_sha256(copy),
+            database_sha256=file_sha256(copy),
             pending_changes=count_unsynced(copy),
         )
         partial = Path(tmpdir) / "backup.partial"
@@ -239,7 +240,7 @@ def restore_from_backup(*, paths: DataPaths, source: Path, force: bool = False,
                     shutil.copyfileobj(src, dst, CHUNK)
                 blobs = [n for n in zf.namelist()
                          if n.startswith(ATTACHMENTS_DIR + "/") and not n.endswith("/")]
-                if _sha256(extracted) != info.database_sha256:
+                if file_sha256(extracted) != info.database_sha256:
                     raise _damaged(source, "database checksum")
                 with extracted.open("rb") as fh:
                     if fh.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
