@@ -32,9 +32,7 @@ def _text(path: Path) -> str:
     return re.sub(r"\s+", "", "".join(p.extract_text() for p in pypdf.PdfReader(str(path)).pages))
 
 
-@pytest.fixture
-def page(qtbot, ctx):
-    ent = enterprise()
+def _open_page(qtbot, ctx) -> ApplicationsPage:
     widget = ApplicationsPage(ctx)
     ctx.runner.changed.connect(widget.on_data_changed)  # the main window does this
     qtbot.addWidget(widget)
@@ -42,6 +40,13 @@ def page(qtbot, ctx):
     widget.show()
     widget.activate()
     wait_idle(qtbot, ctx)
+    return widget
+
+
+@pytest.fixture
+def page(qtbot, ctx):
+    ent = enterprise()
+    widget = _open_page(qtbot, ctx)
     assert widget.enterprise_id == ent.id
     return widget
 
@@ -173,3 +178,32 @@ def test_navigation_from_enterprise_page_opens_roster(qtbot, ctx, page):
     page.open_record(f"roster:{page.enterprise_id}")
     wait_idle(qtbot, ctx)
     assert page.tabs.currentIndex() == 0
+
+
+def test_title_and_what_to_do_when_there_is_no_enterprise(qtbot, ctx):
+    widget = _open_page(qtbot, ctx)
+    assert widget.heading.objectName() == "pageTitle" and widget.heading.text() == "申请与打印"
+    assert widget.tabs.isHidden() and not widget.empty_label.isHidden()
+    assert "企业" in widget.empty_label.text()
+    assert widget.enterprise_combo.lineEdit().placeholderText() == "输入或选择企业"
+
+
+def test_opens_on_the_first_enterprise_with_a_roster(qtbot, ctx):
+    from liaison_app.core.services import enterprises
+    from tests.core.test_roster_samples import add_workers
+
+    enterprise("山东丁香化工有限公司", uscc="91110000600037341L")
+    second = enterprise()
+    assert [e.id for e in enterprises.list_enterprises()][-1] == second.id
+    add_workers(second.id, 3)
+    widget = _open_page(qtbot, ctx)
+    assert widget.enterprise_id == second.id
+    assert widget.enterprise_combo.currentText() == second.name
+    assert widget.worker_model.rowCount() == 3 and not widget.worker_table.isHidden()
+    assert widget.roster_empty.isHidden() and not widget.tabs.isHidden()
+
+
+def test_an_empty_roster_and_no_applications_say_what_to_do(page):
+    assert page.worker_table.isHidden() and not page.roster_empty.isHidden()
+    assert "导入" in page.roster_empty.text()
+    assert page.app_split.isHidden() and not page.apps_empty.isHidden()

@@ -48,6 +48,25 @@ def test_today_shows_the_five_panels_with_data(window):
     assert window.current_page().recent.topLevelItemCount() > 0
 
 
+def test_today_requests_panel_is_full_size_only_when_something_is_due(qtbot, ctx, window):
+    window.resize(1280, 800)
+    window.navigate("today")
+    qtbot.wait(50)
+    busy = window.current_page().requests.parentWidget().height()
+    from liaison_app.core.models.requests import Request
+
+    Request.update(due_date=None).execute()
+    empty = MainWindow(ctx)
+    qtbot.addWidget(empty)
+    empty.resize(1280, 800)
+    empty.show()
+    empty.navigate("today")
+    qtbot.wait(50)
+    page = empty.current_page()
+    assert page.requests.isHidden()
+    assert page.requests.parentWidget().height() < 90 < 150 < busy
+
+
 def test_ctrl_f_focuses_search_and_typing_two_characters_finds_visits(qtbot, window):
     window.navigate("visits")
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)

@@ -119,6 +119,11 @@ def _new_id(rng: random.Random) -> str:
     return str(uuid.UUID(int=rng.getrandbits(128)))
 
 
+def _utc(local: dt.datetime) -> dt.datetime:
+    """Bookkeeping times are stored in UTC."""
+    return local.astimezone(dt.timezone.utc).replace(tzinfo=None)
+
+
 def _mobile(rng: random.Random) -> str:
     return "1" + rng.choice("3578") + "".join(rng.choice("0123456789") for _ in range(9))
 
@@ -235,7 +240,7 @@ def generate(*, enterprises: int = 300, visits: int = 3000, officers: int = 30, 
             participants = f"企业：{ent['contact_name']}；{rng.choice(['发改局', '工信局', '供电公司', '生态环境分局', '自然资源局', '住建局'])}：{_person(rng)}"
             vid = str(uuid.UUID(int=rng.getrandbits(128)))
             # Logged when it took place, so 最近动态 shows the latest visits first.
-            logged = min(now, at.astimezone(dt.timezone.utc).replace(tzinfo=None))
+            logged = min(now, _utc(at))
             visit_rows.append(dict(
                 id=vid, version=0, created_at=logged, updated_at=logged, created_by="",
                 deleted=False, enterprise=ent["id"], visit_at=at,
@@ -883,13 +888,20 @@ def _roster_rows(rng: random.Random, *, ent_rows: list[dict[str, Any]], share: f
         roster = _worker_rows(rng, ent=ent, stamp=stamp, today=today)
         workers += roster
         officer = (ent["officer_ids"] or [""])[0]
-        kinds = ["reopening", "pass"] if pos == 0 else [
-            k for k, p in (("reopening", 0.6), ("pass", 0.7)) if rng.random() < p]
-        for kind in kinds:
+        # An approved pass application each, most with the reopening application before
+        # it, and now and then a new pass application still in draft.
+        kinds = (["reopening"] if pos == 0 or rng.random() < 0.6 else []) + ["pass"] + (
+            ["draft"] if pos % 5 == 2 else [])
+        applied = today - dt.timedelta(days=rng.randint(60, 120))
+        for kind_name in kinds:
+            kind = "pass" if kind_name == "draft" else kind_name
             app_seq += 1
-            applied = today - dt.timedelta(days=rng.randint(3, 120))
+            applied = (today - dt.timedelta(days=rng.randint(0, 3)) if kind_name == "draft"
+                       else applied + dt.timedelta(days=rng.randint(2, 10)))
             app_id = _new_id(rng)
-            base = dict(id=app_id, version=0, created_at=stamp, updated_at=stamp,
+            # Listed newest first: the bookkeeping time is when it was written.
+            written = min(stamp, _utc(_at(rng, applied)))
+            base = dict(id=app_id, version=0, created_at=written, updated_at=written,
                         created_by="", deleted=False, enterprise=ent["id"], kind=kind,
                         application_no=f"SQ-{DEMO_PASS_TAG}-{app_seq:06d}", applied_on=applied,
                         remarks="")
@@ -900,7 +912,8 @@ def _roster_rows(rng: random.Random, *, ent_rows: list[dict[str, Any]], share: f
                               k=rng.randint(2, 10))
                 base.update(
                     title=f"复工复产申请 {planned.isoformat()}", status=status,
-                    period_start=planned, period_end=None, areas=[], worker_ids=[],
+                    period_start=planned, period_end=None, areas=[],
+                    worker_ids=[w["id"] for w in roster],
                     details={"capacity": f"复工后产能恢复至{rng.randint(60, 95)}%",
                              "addressee": "县复工复产工作领导小组",
                              "materials": [{"item": item, "quantity": q.format(**values),
@@ -916,8 +929,8 @@ def _roster_rows(rng: random.Random, *, ent_rows: list[dict[str, Any]], share: f
                 chosen_workers = rng.sample(roster, k=max(1, len(roster) * rng.randint(4, 10)
                                                           // 10)) if roster else []
                 start = applied + dt.timedelta(days=1)
-                end = start + dt.timedelta(days=rng.choice((30, 60, 90)))
-                status = "draft" if pos % 7 == 3 else "approved"
+                end = start + dt.timedelta(days=rng.choice((90, 120, 180)))
+                status = "draft" if kind_name == "draft" else "approved"
                 base.update(
                     title=f"通行证申请（{len(chosen_workers)}人）", status=status,
                     period_start=start, period_end=end,

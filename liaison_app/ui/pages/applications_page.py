@@ -90,7 +90,18 @@ def _table(model: RowsModel, name: str) -> QTableView:
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.setWordWrap(False)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
     return view
+
+
+def _empty_label(text: str) -> QLabel:
+    """A line in place of an empty table, saying what to do (styled as every empty state);
+    hidden until the table is empty."""
+    label = QLabel(text, objectName="emptyState")
+    label.hide()
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return label
 
 
 class ApplicationsPage(Page):
@@ -109,22 +120,33 @@ class ApplicationsPage(Page):
     # -- building ------------------------------------------------------------------------------
     def _build(self) -> None:
         layout = QVBoxLayout(self)
+        self.heading = QLabel(self.title(), objectName="pageTitle")
+        layout.addWidget(self.heading)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Enterprise")))
         self.enterprise_combo = QComboBox(objectName="enterpriseChooser")
         self.enterprise_combo.setEditable(True)
         self.enterprise_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.enterprise_combo.setMinimumWidth(320)
+        self.enterprise_combo.lineEdit().setPlaceholderText(
+            self.tr("Type or choose an enterprise"))
         self.enterprise_combo.currentIndexChanged.connect(self._enterprise_chosen)
         top.addWidget(self.enterprise_combo, 1)
         self.font_label = QLabel(objectName="formFont")
         self.font_label.setStyleSheet("color:#555;")
         top.addWidget(self.font_label)
         layout.addLayout(top)
+        # Until an enterprise is chosen there is nothing to show but what to do.
+        self.empty_label = _empty_label(self.tr(
+            "Choose an enterprise above to see its worker roster, prepare its applications "
+            "and print its forms."))
+        self.empty_label.show()
+        layout.addWidget(self.empty_label, 1)
         self.tabs = QTabWidget(objectName="applicationTabs")
         self.tabs.addTab(self._build_roster_tab(), self.tr("Worker roster"))
         self.tabs.addTab(self._build_applications_tab(), self.tr("Applications"))
         self.tabs.addTab(self._build_visits_tab(), self.tr("Visit record sheets"))
+        self.tabs.hide()
         layout.addWidget(self.tabs, 1)
 
     def _build_roster_tab(self) -> QWidget:
@@ -171,6 +193,10 @@ class ApplicationsPage(Page):
         for column, width in enumerate((90, 170, 120, 110, 100, 70)):
             self.worker_table.horizontalHeader().resizeSection(column, width)
         layout.addWidget(self.worker_table, 1)
+        self.roster_empty = _empty_label(self.tr(
+            "No workers on this enterprise's roster yet. Import the roster file the "
+            "enterprise keeps (Excel or CSV), or add workers one by one."))
+        layout.addWidget(self.roster_empty, 1)
         self.worker_status = QLabel(objectName="workerStatus")
         layout.addWidget(self.worker_status)
         return tab
@@ -221,7 +247,8 @@ class ApplicationsPage(Page):
         self.app_detail.setTextFormat(Qt.TextFormat.RichText)
         dl.addWidget(self.app_detail)
         pass_bar = QHBoxLayout()
-        pass_bar.addWidget(QLabel(self.tr("Passes issued")))
+        self.passes_label = QLabel(self.tr("Passes issued"))
+        pass_bar.addWidget(self.passes_label)
         pass_bar.addStretch(1)
         self.reissue_button = QPushButton(self.tr("Reissue\u2026"), objectName="reissuePass")
         self.reissue_button.clicked.connect(lambda: self._pass_action(reissue=True))
@@ -243,6 +270,11 @@ class ApplicationsPage(Page):
         split.addWidget(detail)
         split.setSizes([300, 300])
         layout.addWidget(split, 1)
+        self.app_split = split
+        self.apps_empty = _empty_label(self.tr(
+            "No applications for this enterprise yet. Start a pass, reopening or procedure "
+            "application with the buttons above."))
+        layout.addWidget(self.apps_empty, 1)
         return tab
 
     def _build_visits_tab(self) -> QWidget:
@@ -272,15 +304,19 @@ class ApplicationsPage(Page):
     # -- loading -------------------------------------------------------------------------------
     def refresh(self) -> None:
         settings_font = self.ctx.settings.form_font_path
+        keep = self.enterprise_id
 
-        def load() -> tuple[list[tuple[str, str]], Any]:
+        def load() -> tuple[list[tuple[str, str]], Any, str]:
             rows = [(e.id, e.name) for e in enterprises.list_enterprises(limit=100_000)]
-            return rows, current_font_info(settings_path=settings_font or None)
+            # Open on the first enterprise that has a roster: that is what this page is for.
+            first = "" if keep else next(
+                (eid for eid, _name in rows if roster.count_workers(enterprise_id=eid)), "")
+            return rows, current_font_info(settings_path=settings_font or None), first
 
         self.ctx.runner.submit(load, on_done=self._enterprises_loaded)
 
-    def _enterprises_loaded(self, result: tuple[list[tuple[str, str]], Any]) -> None:
-        rows, font = result
+    def _enterprises_loaded(self, result: tuple[list[tuple[str, str]], Any, str]) -> None:
+        rows, font, first = result
         self.font_label.setText(self.tr("Forms print in: {font}{embedded}").format(
             font=font_display_name(font.family), embedded="" if font.embedded else self.tr(
                 " (not embedded: the printer substitutes its own font)")))
@@ -294,10 +330,18 @@ class ApplicationsPage(Page):
         if keep and self.enterprise_combo.findData(keep) >= 0:
             self.select_enterprise(keep)
         elif rows:
-            self.select_enterprise(rows[0][0])
+            self.select_enterprise(first or rows[0][0])
         else:
             self.enterprise_id = ""
+            self.empty_label.setText(self.tr(
+                "There are no enterprises yet. Add the enterprises you look after on the "
+                "Enterprises page; their rosters, applications and forms are prepared here."))
+            self._show_content(False)
             self._update_buttons()
+
+    def _show_content(self, shown: bool) -> None:
+        self.tabs.setVisible(shown)
+        self.empty_label.setVisible(not shown)
 
     def select_enterprise(self, enterprise_id: str) -> None:
         index = self.enterprise_combo.findData(enterprise_id)
@@ -313,6 +357,7 @@ class ApplicationsPage(Page):
         if not eid:
             return
         self.enterprise_id = str(eid)
+        self._show_content(True)
         self.load_roster()
         self.load_applications()
         self.load_visits()
@@ -368,6 +413,10 @@ class ApplicationsPage(Page):
             return
         rows, total = result
         self.worker_model.set_rows(rows)
+        self.worker_table.setVisible(total > 0)
+        self.roster_empty.setVisible(total == 0)
+        self.counts_label.setVisible(total > 0)
+        self.worker_status.setVisible(total > 0)
         self.worker_status.setText(self.tr("{shown} of {total} workers shown. ID and phone "
                                            "numbers are masked.").format(shown=len(rows),
                                                                           total=total))
@@ -386,6 +435,8 @@ class ApplicationsPage(Page):
         keep = self._pending_app or self.current_application_id()
         self._pending_app = ""
         self.app_model.set_rows(rows)
+        self.app_split.setVisible(bool(rows))
+        self.apps_empty.setVisible(not rows)
         for i, row in enumerate(rows):
             if row.id == keep:
                 self.app_table.selectRow(i)
@@ -624,6 +675,8 @@ class ApplicationsPage(Page):
         self.status_button.setEnabled(row is not None and bool(apps.TRANSITIONS[row.status]))
         self.print_app_button.setEnabled(row is not None)
         is_pass = row is not None and row.kind == "pass"
-        self.reissue_button.setVisible(is_pass)
-        self.revoke_button.setVisible(is_pass)
+        # Only a pass application issues passes: other kinds show their history alone.
+        for widget in (self.passes_label, self.pass_table, self.reissue_button,
+                       self.revoke_button):
+            widget.setVisible(is_pass)
 

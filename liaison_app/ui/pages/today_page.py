@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHeaderView,
     QLabel,
+    QSizePolicy,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -25,6 +26,8 @@ from liaison_app.ui.pages.base import Page
 OVERDUE = QColor("#c62828")
 DUE_SOON = QColor("#b26a00")
 ROLE_TARGET = Qt.ItemDataRole.UserRole
+# The requests panel's share of the page's height when it lists something.
+REQUESTS_STRETCH = 2
 
 
 class TodayPage(Page):
@@ -37,6 +40,7 @@ class TodayPage(Page):
         self.heading.setObjectName("pageTitle")
         layout.addWidget(self.heading)
         grid = QGridLayout()
+        self.grid = grid
         layout.addLayout(grid, 1)
         # Requests past or near their deadline come first: they are what must not slip.
         self.requests = self._panel(grid, 0, 0, self.tr("Requests overdue or due soon"),
@@ -53,8 +57,12 @@ class TodayPage(Page):
                                   [self.tr("When"), self.tr("Record")])
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
-        for row, stretch in enumerate((2, 3, 3)):
+        for row, stretch in enumerate((REQUESTS_STRETCH, 3, 3)):
             grid.setRowStretch(row, stretch)
+        # With nothing due the requests panel is one line, not a third of the page.
+        empty: QLabel = self.requests.property("emptyLabel")
+        empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        empty.setStyleSheet("padding: 2px 4px;")
 
     def title(self) -> str:
         return self.tr("Today")
@@ -108,11 +116,18 @@ class TodayPage(Page):
               r.enterprise_name, STATUS_LABELS[r.status].text(), r.summary],
              ("requests", r.id), OVERDUE if r.deadline_state == "overdue" else DUE_SOON)
             for r in data.requests_due], self.tr("No request is overdue or due soon."))
+        self._fit_requests(bool(data.requests_due))
         self._fill(self.recent, [
             ([_local(a.when).strftime("%m-%d %H:%M"),
               (self.tr("Visit: ") if a.kind == "visit" else self.tr("Enterprise: ")) + a.title],
              ("visits" if a.kind == "visit" else "enterprises", a.record_id), None)
             for a in data.recent], self.tr("Nothing recorded yet."))
+
+    def _fit_requests(self, listed: bool) -> None:
+        box = self.requests.parentWidget()
+        self.grid.setRowStretch(0, REQUESTS_STRETCH if listed else 0)
+        box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred
+                          if listed else QSizePolicy.Policy.Maximum)
 
     def _fill(self, tree: QTreeWidget, rows: list, empty_text: str) -> None:
         tree.clear()

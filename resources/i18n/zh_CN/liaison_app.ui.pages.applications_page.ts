@@ -12,6 +12,14 @@
         <translation>企业</translation>
     </message>
     <message>
+        <source>Type or choose an enterprise</source>
+        <translation>输入或选择企业</translation>
+    </message>
+    <message>
+        <source>Choose an enterprise above to see its worker roster, prepare its applications and print its forms.</source>
+        <translation>请在上方选择企业，查看员工花名册、准备申请并打印表单。</translation>
+    </message>
+    <message>
         <source>Worker roster</source>
         <translation>员工花名册</translation>
     </message>
@@ -74,6 +82,10 @@
     <message>
         <source>Town of residence</source>
         <translation>居住镇街</translation>
+    </message>
+    <message>
+        <source>No workers on this enterprise&apos;s roster yet. Import the roster file the enterprise keeps (Excel or CSV), or add workers one by one.</source>
+        <translation>该企业的花名册还没有员工。可导入企业的花名册文件（Excel 或 CSV），也可逐个添加员工。</translation>
     </message>
     <message>
         <source>New pass application…</source>
@@ -156,6 +168,10 @@
         <translation>已注销</translation>
     </message>
     <message>
+        <source>No applications for this enterprise yet. Start a pass, reopening or procedure application with the buttons above.</source>
+        <translation>该企业还没有申请。可用上方按钮新建通行证、复工复产或代办申请。</translation>
+    </message>
+    <message>
         <source>Choose a visit and print its record sheet for the enterprise contact to sign.</source>
         <translation>选择一次走访，打印走访记录单供企业联系人签字。</translation>
     </message>
@@ -174,6 +190,10 @@
     <message>
         <source> (not embedded: the printer substitutes its own font)</source>
         <translation>（未嵌入：由打印机替换字体）</translation>
+    </message>
+    <message>
+        <source>There are no enterprises yet. Add the enterprises you look after on the Enterprises page; their rosters, applications and forms are prepared here.</source>
+        <translation>还没有企业。请先在“企业”页添加您联系的企业，再在这里准备花名册、申请和表单。</translation>
     </message>
     <message>
         <source>(none)</source>
