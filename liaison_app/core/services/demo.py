@@ -628,7 +628,7 @@ def _request_rows(rng: random.Random, *, count: int, ent_rows: list[dict[str, An
     cal = config.calendar()
     letter_no = itertools.count(1)
     # However few the requests, the lists show every state and the 工作台 has work on it.
-    few = max(1, count // 60)
+    few = max(1, count // 150)
     modes = (["overdue"] * 2 * few + ["due_soon"] * 2 * few + [
         m for m in _FORCED_MODES for _ in range(few)])[:count]
     rows, events, docs = [], [], []
@@ -739,7 +739,7 @@ def _proxy_rows(rng: random.Random, *, count: int, ent_rows: list[dict[str, Any]
     for n in range(count):
         ent = keyed[rng.randrange(len(keyed))] if n % 3 else ent_rows[rng.randrange(
             len(ent_rows))]
-        started = today - dt.timedelta(days=rng.randint(2, 15) if n % 4 == 0
+        started = today - dt.timedelta(days=rng.randint(2, 15) if n % 8 == 0
                                        else int(700 * rng.random() ** 1.2))
         case_id = _new_id(rng)
         officer = (ent["officer_ids"] or [""])[0]
