@@ -55,9 +55,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.data_dir = resolve_data_dir(args.data_dir)
     if not getattr(args, "func", None):
         # No subcommand: the window, on the chosen data folder.
-        from liaison_app.ui.app import run_gui
+        from liaison_app.cli.app_commands import cmd_gui
 
-        return run_gui(data_dir=args.data_dir)
+        return cmd_gui(args)
     from liaison_app.cli.common import CliError, install_cli_language
 
     if args.command not in ("gui", "self-test", "screenshot"):

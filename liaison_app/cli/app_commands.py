@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import sys
 
 from liaison_app.cli.common import fail
 
@@ -25,10 +26,21 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_screenshot)
 
 
+def _exit_now(status: int) -> int:
+    """Leave without Python's final clean-up of Qt objects.
+
+    Everything is saved, closed and unlocked by now; PySide6 can crash while the interpreter
+    tears its objects down ("deallocating None"), which would turn a clean exit into an abort.
+    """
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from liaison_app.ui.app import run_gui
 
-    return run_gui(data_dir=args.data_dir)
+    return _exit_now(run_gui(data_dir=args.data_dir))
 
 
 def _offscreen() -> None:
@@ -41,7 +53,7 @@ def cmd_self_test(args: argparse.Namespace) -> int:
     _offscreen()
     from liaison_app.ui.self_test import run_self_test
 
-    return run_self_test()
+    return _exit_now(run_self_test())
 
 
 def cmd_screenshot(args: argparse.Namespace) -> int:
@@ -51,5 +63,6 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     _offscreen()
     from liaison_app.ui.screenshot import take_screenshot
 
-    return take_screenshot(data_dir=args.data_dir, out=args.file, page=args.page,
-                           size=(int(match[1]), int(match[2])), language=args.language)
+    return _exit_now(take_screenshot(data_dir=args.data_dir, out=args.file, page=args.page,
+                                     size=(int(match[1]), int(match[2])),
+                                     language=args.language))

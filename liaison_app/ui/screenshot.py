@@ -1,6 +1,7 @@
 """Render the main window on one page to a PNG (documentation, checking the UI by eye)."""
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -45,6 +46,13 @@ def take_screenshot(*, data_dir: Path, out: str, page: str, size: tuple[int, int
         else:
             print(QCoreApplication.translate("App", "Unknown page: {page}").format(page=page))
             return 2
+        # Pages load their data on the runner: wait until it is idle (bounded) before the shot.
+        deadline = time.monotonic() + 15
+        while True:
+            QApplication.processEvents()
+            if not runner.is_busy() or time.monotonic() > deadline:
+                break
+            time.sleep(0.02)
         for _ in range(5):
             QApplication.processEvents()
         ok = window.grab().save(out)

@@ -163,7 +163,7 @@ class RequestsPage(Page):
         self.splitter.addWidget(self.detail_stack)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([620, 520])
+        self.splitter.setSizes([860, 420])  # the list needs its columns; the detail wraps
         outer.addWidget(self.splitter, 1)
 
     def _build_detail(self) -> QWidget:
