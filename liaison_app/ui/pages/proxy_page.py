@@ -127,9 +127,9 @@ class ProxyPage(Page):
         scroll.setWidget(self._build_editor())
         self.detail_stack.addWidget(scroll)
         splitter.addWidget(self.detail_stack)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([480, 720])
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([820, 460])  # the list shows its columns; the detail scrolls
         outer.addWidget(splitter, 1)
 
     def _build_editor(self) -> QWidget:
