@@ -55,17 +55,27 @@ def op_to_wire(op: OutboxOp) -> dict[str, Any]:
 
 
 def store_results(results: list[p.OpResult]) -> dict[str, int]:
-    """Record the server's answers; returns how many of each status."""
+    """Record the server's answers; returns how many of each status.
+
+    One transaction for the batch; the version updates go out as one statement per table
+    over many rows, since a first push answers thousands of new records at once.
+    """
     tally: dict[str, int] = {}
     with database_proxy.atomic():
-        ops = {o.op_id: o for o in OutboxOp.select().where(
-            OutboxOp.op_id.in_([r.op_id for r in results]))}
+        ops: dict[str, tuple[str, str]] = {}
+        for chunk in _chunks([r.op_id for r in results]):
+            for op_id, table, record_id in (
+                    OutboxOp.select(OutboxOp.op_id, OutboxOp.table, OutboxOp.record_id)
+                    .where(OutboxOp.op_id.in_(chunk)).tuples()):
+                ops[op_id] = (table, record_id)
         done: list[str] = []
+        versions: dict[str, list[tuple[int, str, int]]] = {}
         for r in results:
             tally[r.status.value] = tally.get(r.status.value, 0) + 1
             op = ops.get(r.op_id)
             if op is None:
                 continue  # answered in an earlier run whose reply was stored already
+            table, record_id = op
             if r.status is p.OpStatus.REJECTED:
                 reason = r.reason.value if r.reason else ""
                 retry = r.reason is p.RejectReason.SERVER_ERROR
@@ -76,19 +86,23 @@ def store_results(results: list[p.OpResult]) -> dict[str, int]:
                 ).where(OutboxOp.op_id == r.op_id).execute()
                 continue
             done.append(r.op_id)
-            model = SYNCED_MODELS.get(op.table)
-            if r.status is p.OpStatus.APPLIED and model is not None:
+            if r.status is p.OpStatus.APPLIED and table in SYNCED_MODELS:
                 # Merged and conflicting results leave the version alone: the pull brings the
                 # server's full record, and only then is this copy that version.
-                model.update(version=r.version).where(
-                    (model.id == op.record_id) & (model.version < r.version)).execute()
+                versions.setdefault(table, []).append((r.version, record_id, r.version))
             for c in r.conflicts:
                 SyncConflict.insert(
-                    table=op.table, record_id=op.record_id, field=c.field,
+                    table=table, record_id=record_id, field=c.field,
                     local_value=c.yours, server_value=c.theirs,
                     kept="local" if c.kept == "yours" else "server", policy=c.policy.value,
-                    op_id=op.op_id, server_version=r.version,
+                    op_id=r.op_id, server_version=r.version,
                 ).on_conflict_ignore().execute()
+        for table, rows in versions.items():
+            meta = SYNCED_MODELS[table]._meta
+            database_proxy.connection().executemany(
+                f'UPDATE "{meta.table_name}" SET "{meta.fields["version"].column_name}" = ? '
+                f'WHERE "{meta.primary_key.column_name}" = ? '
+                f'AND "{meta.fields["version"].column_name}" < ?', rows)
         for chunk in _chunks(done):
             OutboxOp.delete().where(OutboxOp.op_id.in_(chunk)).execute()
     return tally
@@ -173,6 +187,8 @@ def apply_page(records: list[dict[str, Any]], *, checkpoint_to: int | None,
         # parent that sorts later; the check happens at commit.
         database_proxy.execute_sql("PRAGMA defer_foreign_keys = ON")
         waiting = [row.payload for row in SyncParked.select()]
+        was_parked = {(w["table"], w["id"]) for w in waiting}
+        unparked: set[tuple[str, str]] = set()
         incoming = waiting + records
         by_table: dict[str, list[dict[str, Any]]] = {}
         for w in incoming:
@@ -187,8 +203,8 @@ def apply_page(records: list[dict[str, Any]], *, checkpoint_to: int | None,
             rows = by_table[table]
             missing = _missing_parents(model, rows, in_page)
             existing = _existing(model, [w["id"] for w in rows])
-            fresh: list[SyncedModel] = []
-            fresh_ids: set[str] = set()
+            fresh: dict[str, SyncedModel] = {}
+            changed: dict[str, SyncedModel] = {}
             for w in rows:
                 key = (table, w["id"])
                 if key in missing:
@@ -196,24 +212,31 @@ def apply_page(records: list[dict[str, Any]], *, checkpoint_to: int | None,
                                       ).on_conflict_replace().execute()
                     parked += 1
                     continue
-                SyncParked.delete().where((SyncParked.table == table)
-                                          & (SyncParked.record_id == w["id"])).execute()
+                if key in was_parked:
+                    unparked.add(key)
                 rec = existing.get(w["id"])
                 if rec is None:
-                    rec = model(id=w["id"])
+                    # Defaults only for what the wire lacks: a fresh id and clock readings
+                    # for every row would be computed and then overwritten.
+                    rec = model(__no_default__=True, id=w["id"])
                     _fill(rec, w, set())
-                    fresh.append(rec)
-                    fresh_ids.add(rec.id)
+                    _default_missing(rec)
+                    fresh[rec.id] = rec
                     existing[w["id"]] = rec
                 else:
                     if rec.version > int(w["version"]):
                         continue  # this copy is already newer (a full re-pull overlapped)
                     _fill(rec, w, pending.get(w["id"], set()))
-                    if rec.id not in fresh_ids:  # else inserted below with these values
-                        rec.save(capture=False)
+                    if rec.id not in fresh:  # else inserted below with these values
+                        changed[rec.id] = rec
                 applied += 1
                 files_due = files_due or table == "attachment"
-            _insert_new(model, fresh)
+            _insert_new(model, list(fresh.values()))
+            _update_existing(model, list(changed.values()))
+        for table, ids in _group(unparked).items():
+            for chunk in _chunks(ids):
+                SyncParked.delete().where((SyncParked.table == table)
+                                          & SyncParked.record_id.in_(chunk)).execute()
         if checkpoint_to is not None:
             LocalState.set_value(KEY_CHECKPOINT, checkpoint_to)
         if scope_hash is not None:
@@ -221,6 +244,31 @@ def apply_page(records: list[dict[str, Any]], *, checkpoint_to: int | None,
         if files_due:
             LocalState.set_value(KEY_FILES_DUE, True)
     return applied, parked
+
+
+def _default_missing(rec: SyncedModel) -> None:
+    data = rec.__data__
+    for f in rec._meta.sorted_fields:
+        if f.name not in data:
+            data[f.name] = f.default() if callable(f.default) else f.default
+
+
+def _group(keys: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for table, record_id in keys:
+        out.setdefault(table, []).append(record_id)
+    return out
+
+
+def _row_values(rec: SyncedModel, fields: list[peewee.Field]) -> tuple[Any, ...]:
+    data = rec.__data__
+    return tuple(f.db_value(data[f.name] if f.name in data else
+                            (f.default() if callable(f.default) else f.default))
+                 for f in fields)
+
+
+def _has_search(model: type[SyncedModel]) -> bool:
+    return model.search_document is not SyncedModel.search_document
 
 
 def _insert_new(model: type[SyncedModel], fresh: list[SyncedModel]) -> None:
@@ -231,16 +279,41 @@ def _insert_new(model: type[SyncedModel], fresh: list[SyncedModel]) -> None:
     from liaison_app.core import search
 
     fields = model._meta.sorted_fields
-    rows = [tuple(f.db_value(rec.__data__.get(f.name, f.default() if callable(f.default)
-                                            else f.default)) for f in fields) for rec in fresh]
     columns = ", ".join(f'"{f.column_name}"' for f in fields)
     marks = ", ".join("?" for _ in fields)
     database_proxy.connection().executemany(
-        f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({marks})', rows)
-    if type(fresh[0]).search_document is not SyncedModel.search_document:
+        f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({marks})',
+        [_row_values(rec, fields) for rec in fresh])
+    if _has_search(model):
         docs = [(rec.id, doc) for rec in fresh if not rec.deleted
                 for doc in [rec.search_document()] if doc is not None]
         search.index_many(docs)
+
+
+def _update_existing(model: type[SyncedModel], changed: list[SyncedModel]) -> None:
+    """Records already here, rewritten in bulk: the same writes, row and search entry, as
+    ``save(capture=False)`` on each."""
+    if not changed:
+        return
+    from liaison_app.core import search
+
+    key = model._meta.primary_key
+    fields = [f for f in model._meta.sorted_fields if f is not key]
+    sets = ", ".join(f'"{f.column_name}" = ?' for f in fields)
+    database_proxy.connection().executemany(
+        f'UPDATE "{model._meta.table_name}" SET {sets} WHERE "{key.column_name}" = ?',
+        [(*_row_values(rec, fields), rec.id) for rec in changed])
+    if _has_search(model):
+        docs: list[tuple[str, Any]] = []
+        gone: list[str] = []
+        for rec in changed:
+            doc = None if rec.deleted else rec.search_document()
+            if doc is None:
+                gone.append(rec.id)
+            else:
+                docs.append((rec.id, doc))
+        search.remove_many(gone)
+        search.reindex_many(docs)
 
 
 def _missing_parents(model: type[SyncedModel], rows: list[dict[str, Any]],

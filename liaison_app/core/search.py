@@ -137,6 +137,41 @@ def index_many(rows: Iterable[tuple[str, SearchDocument]]) -> None:
     conn.executemany("INSERT INTO search_fts (rowid, title, body) VALUES (?,?,?)", fts)
 
 
+def _rowids(record_ids: list[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for i in range(0, len(record_ids), 500):
+        chunk = record_ids[i:i + 500]
+        marks = ",".join("?" * len(chunk))
+        found.update(database_proxy.execute_sql(
+            f"SELECT record_id, rowid FROM search_doc WHERE record_id IN ({marks})", chunk))
+    return found
+
+
+def reindex_many(rows: Iterable[tuple[str, SearchDocument]]) -> None:
+    """``index`` for many records at once, each with or without an entry already (e.g. a
+    page of pulled changes). One entry per record: the last document given for it wins.
+    Inside a transaction."""
+    latest = dict(rows)
+    have = _rowids(list(latest))
+    conn = database_proxy.connection()
+    old = [(have[rid], doc) for rid, doc in latest.items() if rid in have]
+    conn.executemany("DELETE FROM search_fts WHERE rowid = ?", [(n,) for n, _ in old])
+    conn.executemany("UPDATE search_doc SET kind=?, title=?, body=?, when_=? WHERE rowid=?",
+                     [(d.kind, d.title, d.body, d.when, n) for n, d in old])
+    conn.executemany("INSERT INTO search_fts (rowid, title, body) VALUES (?,?,?)",
+                     [(n, tokenize_for_index(d.title), tokenize_for_index(d.body))
+                      for n, d in old])
+    index_many((rid, doc) for rid, doc in latest.items() if rid not in have)
+
+
+def remove_many(record_ids: Iterable[str]) -> None:
+    """``remove`` for many records at once. Inside a transaction."""
+    rowids = [(n,) for n in _rowids(list(dict.fromkeys(record_ids))).values()]
+    conn = database_proxy.connection()
+    conn.executemany("DELETE FROM search_fts WHERE rowid = ?", rowids)
+    conn.executemany("DELETE FROM search_doc WHERE rowid = ?", rowids)
+
+
 def remove(*, record_id: str) -> None:
     db = database_proxy
     row = db.execute_sql("SELECT rowid FROM search_doc WHERE record_id = ?",
