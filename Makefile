@@ -1,5 +1,5 @@
 # The project's commands. Each sets up what is missing first (scripts/setup.sh).
-.PHONY: setup run test bench lint translations
+.PHONY: setup run test bench lint translations bundle deb
 
 setup:
 	@scripts/setup.sh
@@ -19,3 +19,9 @@ lint: setup
 translations: setup
 	.venv/bin/python scripts/i18n.py update
 	.venv/bin/python scripts/i18n.py missing
+
+bundle: setup
+	@packaging/build_bundle.sh
+
+deb: bundle
+	@packaging/deb/build_deb.sh
