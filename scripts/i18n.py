@@ -13,6 +13,7 @@ Each Python module with translatable text has its own ``resources/i18n/zh_CN/<mo
 """
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -152,8 +153,24 @@ def compile_qm(target: Path = QM_FILE) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     if not files:
         return target
-    subprocess.run([_tool("pyside6-lrelease"), *map(str, files), "-qm", str(target)],
-                   check=True, capture_output=True)
+    # Written beside the target and renamed: a running app or test that has the catalogue
+    # open never sees it half-written.
+    fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".qm.partial")
+    os.close(fd)
+    try:
+        subprocess.run([_tool("pyside6-lrelease"), *map(str, files), "-qm", tmp],
+                       check=True, capture_output=True)
+        os.replace(tmp, target)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+    return target
+
+
+def compile_if_stale(target: Path = QM_FILE) -> Path:
+    """Compile only when a translation file is newer than the catalogue."""
+    newest = max((ts.stat().st_mtime for ts in TS_DIR.glob("*.ts")), default=0.0)
+    if not target.exists() or target.stat().st_mtime < newest:
+        compile_qm(target)
     return target
 
 
@@ -173,6 +190,8 @@ def main(argv: list[str]) -> int:
         return 1 if rows else 0
     elif command == "compile":
         print(compile_qm())
+    elif command == "compile-if-stale":
+        print(compile_if_stale())
     else:
         print(__doc__)
         return 2

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from sync.server import auth
+from sync.server import auth, backup
 from sync.server.models import (
     Device,
     EnterpriseCode,
@@ -169,6 +169,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("kind", choices=["enterprises"])
     imp.add_argument("file", help="CSV or XLSX with 企业名称, 统一社会信用代码, 镇街 columns")
     imp.set_defaults(func=cmd_import)
+    backup.register(sub)
     return parser
 
 

@@ -13,8 +13,8 @@ ROOT = __import__("pathlib").Path(__file__).resolve().parents[2]
 
 @pytest.fixture(scope="session", autouse=True)
 def compiled_translations():
-    subprocess.run([sys.executable, str(ROOT / "scripts" / "i18n.py"), "compile"], check=True,
-                   capture_output=True)
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "i18n.py"), "compile-if-stale"],
+                   check=True, capture_output=True)
 
 
 @pytest.fixture
