@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLockFile, QObject, Qt, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from liaison_app.core import context as actor
@@ -24,6 +25,7 @@ from liaison_app.core.db import (
 from liaison_app.core.models import LocalState
 from liaison_app.core.paths import DataPaths
 from liaison_app.core.settings import Settings
+from liaison_app.resources import icons_dir
 from liaison_app.ui.context import AppContext
 from liaison_app.ui.i18n import install_language
 from liaison_app.ui.style import apply_style
@@ -54,6 +56,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Liaison")
     app.setOrganizationName("Liaison")
     app.setApplicationDisplayName(QCoreApplication.translate("App", "Liaison"))
+    icon = icons_dir() / "liaison.png"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
     apply_style(app)
     return app
 
