@@ -41,6 +41,7 @@ from liaison_app.core.services import requests as rq
 from liaison_app.core.services.errors import ValidationFailed
 from liaison_app.ui.context import AppContext
 from liaison_app.ui.dialogs.request_action_dialog import RequestActionDialog
+from liaison_app.ui.dialogs.service_settings_dialog import ServiceSettingsDialog
 from liaison_app.ui.dialogs.visit_editor import EnterpriseChooser
 from liaison_app.ui.errors import show_error
 from liaison_app.ui.pages.base import Page
@@ -89,6 +90,10 @@ class RequestsPage(Page):
         self.register_button.setToolTip(self.tr(
             "Save the register of direct-channel letters of a year as PDF"))
         self.register_button.clicked.connect(lambda: self.print_register())
+        self.settings_button = QPushButton(self.tr("Settings…"))
+        self.settings_button.setToolTip(self.tr(
+            "Department directory, proxy item catalogue, deadlines and holidays"))
+        self.settings_button.clicked.connect(lambda: self.open_service_settings())
         self.new_button = QPushButton(self.tr("New request"))
         self.new_button.setToolTip(self.tr("Record a new request (Ctrl+N)"))
         self.new_button.clicked.connect(lambda: self.new_record())
@@ -98,6 +103,7 @@ class RequestsPage(Page):
         header.addStretch(1)
         header.addWidget(self.role_label)
         header.addWidget(self.register_button)
+        header.addWidget(self.settings_button)
         header.addWidget(self.new_button)
         outer.addLayout(header)
 
@@ -469,6 +475,11 @@ class RequestsPage(Page):
             self.feedback.show(exc.findings)
         else:
             show_error(self, exc)
+
+    def open_service_settings(self) -> None:
+        dialog = ServiceSettingsDialog(self.ctx, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     # -- workflow ----------------------------------------------------------------------
     def ask_action(self, action: str) -> None:

@@ -17,6 +17,14 @@
         <translation>将某一年的直通车来信登记簿保存为 PDF</translation>
     </message>
     <message>
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <source>Department directory, proxy item catalogue, deadlines and holidays</source>
+        <translation>部门目录、代办事项目录、办理时限与节假日</translation>
+    </message>
+    <message>
         <source>New request</source>
         <translation>新建诉求</translation>
     </message>
