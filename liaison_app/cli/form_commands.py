@@ -22,7 +22,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                                    "is logged (who, when, which form, full numbers or not).")
     p.add_argument("form", metavar="FORM", help="form id, see `liaison forms`")
     p.add_argument("--id", required=True, dest="record_id", metavar="RECORD_ID",
-                   help="the application, visit or enterprise (for a whole roster) to print")
+                   help="the application, visit, enterprise (for a whole roster) or proxy case "
+                        "(procedure forms) to print")
     p.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
     p.add_argument("--unmasked", action="store_true",
                    help="print full ID and phone numbers (only on forms that allow it; "
@@ -48,7 +49,7 @@ def cmd_forms(args: argparse.Namespace) -> int:
 
     sources = {
         "pass": "pass application", "reopening": "reopening application",
-        "procedure": "procedure application", "visit": "visit", "roster": "enterprise or "
+        "procedure": "procedure application or proxy case", "visit": "visit", "roster": "enterprise or "
         "application",
     }
     for spec in FORMS:

@@ -12,6 +12,7 @@ and only when the caller asks (the GUI after a confirmation, the CLI with ``--un
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import Counter, OrderedDict
 from collections.abc import Sequence
@@ -27,13 +28,16 @@ from liaison_app.core.models import (
     Officer,
     Worker,
 )
+from liaison_app.core.models.proxy import ProxyCase
 from liaison_app.core.services import applications, roster, visits
+from liaison_app.core.services import proxy_cases as pc
 from liaison_app.core.services.errors import NotFound, ServiceError
 from liaison_app.forms import data as fd
 from liaison_app.forms.registry import build_form, form_spec
 from liaison_app.forms.toolkit import BuildResult, FontChain, Output, find_font_chain
 
 #: Form id -> the kind of record it prints from ("visit", "roster" or an application kind).
+#: The procedure forms also print from a proxy case (领办代办), see ``PROXY_FORMS``.
 FORM_SOURCES: dict[str, str] = OrderedDict([
     ("pass_application", "pass"),
     ("pass_cards", "pass"),
@@ -50,6 +54,11 @@ FORMS_BY_KIND: dict[str, tuple[str, ...]] = {
     "reopening": ("reopening_application", "worker_roster"),
     "procedure": ("procedure_application", "power_of_attorney"),
 }
+
+#: Forms that print from a proxy case as well as from a procedure application.
+PROXY_FORMS = ("procedure_application", "power_of_attorney")
+#: How long a power of attorney printed from a case still open is valid.
+ATTORNEY_DAYS = 180
 
 VISIT_KINDS_ZH = {
     "routine": "日常走访", "onsite_office": "现场办公", "reopening_check": "复工复产检查",
@@ -244,6 +253,41 @@ def _power_of_attorney(app: Application) -> fd.PowerOfAttorneyData:
         signed_on=None, document_no=app.application_no)
 
 
+def _proxy_case(record_id: str) -> ProxyCase | None:
+    return ProxyCase.get_or_none((ProxyCase.id == record_id)
+                                 & (ProxyCase.deleted == False))  # noqa: E712
+
+
+def _case_sheet(case: ProxyCase) -> tuple[fd.ProxyServiceRecordData, str]:
+    """The case as its service record prints it (withdrawn items left out), and the centre."""
+    sheet = pc.service_record_data(record_id=case.id)
+    withdrawn = pc.ITEM_STATUS_ZH["withdrawn"]
+    items = tuple(i for i in sheet.items if i.status != withdrawn)
+    organisation = sheet.organisation or ORGANISATION  # the centre set in the settings
+    return dataclasses.replace(sheet, items=items), organisation
+
+
+def _case_procedure(case: ProxyCase) -> fd.ProcedureApplicationData:
+    sheet, organisation = _case_sheet(case)
+    return fd.ProcedureApplicationData(
+        enterprise=sheet.enterprise, project_name=sheet.project_name, items=sheet.items,
+        application_no=case.case_no, project_location=case.project_location,
+        officer=sheet.officer, officer_phone=sheet.officer_phone,
+        applied_on=case.started_on, organisation=organisation)
+
+
+def _case_power_of_attorney(case: ProxyCase) -> fd.PowerOfAttorneyData:
+    sheet, organisation = _case_sheet(case)
+    agents = (fd.AgentPerson(name=sheet.officer, phone=sheet.officer_phone, title="代办员"),
+              ) if sheet.officer else ()
+    return fd.PowerOfAttorneyData(
+        enterprise=sheet.enterprise, agent_organisation=organisation, agents=agents,
+        project_name=sheet.project_name, items=tuple(i.name for i in sheet.items),
+        valid_from=case.started_on,
+        valid_to=case.finished_on or case.started_on + dt.timedelta(days=ATTORNEY_DAYS),
+        signed_on=None, document_no=case.case_no)
+
+
 def _visit_record(record_id: str) -> tuple[fd.VisitRecordData, str]:
     visit = visits.get(record_id=record_id)
     data = visits.load_input(record_id=record_id)
@@ -274,6 +318,8 @@ class Source:
 def form_data(*, form_id: str, record_id: str) -> Source:
     """The form's plain data for ``record_id``.
 
+    The procedure application and the power of attorney print from a procedure application
+    or from a proxy case (``record_id`` is either).
     Raises ``NotFound`` or ``ServiceError`` (a record that does not print on this form).
     Pass cards issue the application's missing passes first, so call it on the database
     worker.
@@ -290,6 +336,10 @@ def form_data(*, form_id: str, record_id: str) -> Source:
         data, ent_id = _roster(record_id)
         table = "enterprise" if ent_id == record_id else "application"
         return Source(table, record_id, ent_id, data)
+    case = _proxy_case(record_id) if form_id in PROXY_FORMS else None
+    if case is not None:
+        build = _case_procedure if form_id == "procedure_application" else _case_power_of_attorney
+        return Source("proxy_case", case.id, case.enterprise_id, build(case))
     app = applications.get(record_id=record_id)
     if app.kind != kind:
         raise ServiceError(i18n.translate(
@@ -378,6 +428,7 @@ def print_log(*, record_id: str) -> list[PrintLogRow]:
 __all__ = [
     "FORMS_BY_KIND",
     "FORM_SOURCES",
+    "PROXY_FORMS",
     "PrintJob",
     "PrintLogRow",
     "Source",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QBrush, QColor
@@ -57,6 +58,7 @@ class ProxyPage(Page):
         self.current_id = ""
         self._item_ids: list[str | None] = []
         self._attachments: dict[int, list] = {}
+        self._dialogs: list[QWidget] = []
         self._build()
         # A new device has an empty directory until its first sync: seed it (sent to the
         # server only from the centre's device, whose table it is).
@@ -193,12 +195,24 @@ class ProxyPage(Page):
         self.save_button.clicked.connect(lambda: self.save_current())
         self.print_button = QPushButton(self.tr("Service record…"))
         self.print_button.clicked.connect(lambda: self.print_record())
+        self.application_button = QPushButton(self.tr("Print procedure application"))
+        self.application_button.setObjectName("printProcedureApplication")
+        self.application_button.clicked.connect(
+            lambda: self.preview_form("procedure_application"))
+        self.attorney_button = QPushButton(self.tr("Print power of attorney"))
+        self.attorney_button.setObjectName("printPowerOfAttorney")
+        self.attorney_button.clicked.connect(lambda: self.preview_form("power_of_attorney"))
         self.message = QLabel()
         self.message.setStyleSheet("color: #666;")
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.message, 1)
-        buttons.addWidget(self.print_button)
         layout.addLayout(buttons)
+        # The printed sheets of the saved case, on their own row so the pane stays narrow.
+        prints = QHBoxLayout()
+        prints.addStretch(1)
+        for button in (self.print_button, self.application_button, self.attorney_button):
+            prints.addWidget(button)
+        layout.addLayout(prints)
 
         timeline_box = QGroupBox(self.tr("Timeline"))
         tl = QVBoxLayout(timeline_box)
@@ -252,7 +266,7 @@ class ProxyPage(Page):
         self.current_id = ""
         self.table.clearSelection()
         self._fill(pc.CaseInput())
-        self.print_button.setEnabled(False)
+        self._set_printable(False)
         self.timeline.clear()
         self.detail_stack.setCurrentIndex(1)
         return True
@@ -266,7 +280,7 @@ class ProxyPage(Page):
             return
         self.current_id = record_id
         self._fill(data)
-        self.print_button.setEnabled(True)
+        self._set_printable(True)
         self.timeline.clear()
         for row in reversed(rq.timeline(owner_id=record_id, owner_table="proxy_case")):
             label = pc.EVENT_LABELS.get(row.action)
@@ -418,6 +432,32 @@ class ProxyPage(Page):
             show_error(self, exc)
 
     # -- printing ------------------------------------------------------------------------
+    def _set_printable(self, enabled: bool) -> None:
+        """Printing needs a saved case."""
+        for button in (self.print_button, self.application_button, self.attorney_button):
+            button.setEnabled(enabled)
+
+    def preview_form(self, form_id: str) -> Any:
+        """The preview dialog of ``form_id`` filled from the saved case (built on the runner,
+        printed or saved from there, each print logged)."""
+        if not self.current_id:
+            return None
+        from liaison_app.ui.dialogs.print_preview import PrintPreviewDialog
+
+        title = " ".join(filter(None, [self.enterprise.currentText(), self.project.text()]))
+        dialog = PrintPreviewDialog(self.ctx, form_id=form_id, record_id=self.current_id,
+                                    title=title, parent=self)
+        self._dialogs.append(dialog)
+        dialog.finished.connect(lambda _r: self._forget(dialog))
+        dialog.setModal(True)
+        dialog.show()
+        return dialog
+
+    def _forget(self, dialog: QWidget) -> None:
+        if dialog in self._dialogs:
+            self._dialogs.remove(dialog)
+        dialog.deleteLater()
+
     def print_record(self, path: str = "") -> None:
         if not self.current_id:
             return

@@ -5,7 +5,7 @@
     <name>Printing</name>
     <message>
         <source>The enterprise no longer exists.</source>
-        <extracomment>Form id -&gt; the kind of record it prints from (&quot;visit&quot;, &quot;roster&quot; or an application kind). The forms an application of each kind prints, main form first. Printed as the issuer on passes and the receiving office on forms.</extracomment>
+        <extracomment>Form id -&gt; the kind of record it prints from (&quot;visit&quot;, &quot;roster&quot; or an application kind). The procedure forms also print from a proxy case (领办代办), see ``PROXY_FORMS``. The forms an application of each kind prints, main form first. Forms that print from a proxy case as well as from a procedure application. How long a power of attorney printed from a case still open is valid. Printed as the issuer on passes and the receiving office on forms.</extracomment>
         <translation>该企业已不存在。</translation>
     </message>
     <message>

@@ -44,7 +44,7 @@
         <translation>状态</translation>
     </message>
     <message>
-        <source>No proxy cases yet. Click “New case” when the centre takes over an enterprise&apos;s procedures.</source>
+        <source>No proxy cases yet. Click “New case” when the centre takes over an enterprise's procedures.</source>
         <translation>还没有代办项目。中心接手企业的手续办理时，点击“新建代办”。</translation>
     </message>
     <message>
@@ -126,6 +126,14 @@
     <message>
         <source>Service record…</source>
         <translation>代办服务记录单…</translation>
+    </message>
+    <message>
+        <source>Print procedure application</source>
+        <translation>打印代办事项申请表</translation>
+    </message>
+    <message>
+        <source>Print power of attorney</source>
+        <translation>打印代办委托书</translation>
     </message>
     <message>
         <source>Timeline</source>
