@@ -7,10 +7,12 @@ words what happened and what to do.
 """
 from __future__ import annotations
 
+import functools
 import gzip
 import json
 import logging
 import random
+import ssl
 import threading
 from dataclasses import dataclass
 from typing import Any
@@ -82,6 +84,14 @@ class RetryPolicy:
         return random.uniform(0, min(self.cap, self.base * (2 ** attempt)))
 
 
+@functools.lru_cache(maxsize=8)
+def _tls_context(ca_cert: str | None) -> ssl.SSLContext:
+    """One verifying TLS context per trust store, shared by every connection: loading the
+    system's certificates takes tens of milliseconds, longer than a sync with nothing to
+    do. A context is safe to share between threads once set up."""
+    return httpx.create_ssl_context(verify=ca_cert or True)
+
+
 class Transport:
     """One server connection. Worker thread only (the network worker)."""
 
@@ -103,7 +113,7 @@ class Transport:
         if token:
             headers["Authorization"] = f"Bearer {token}"
         self.client = httpx.Client(base_url=server_url.rstrip("/"), headers=headers,
-                                   verify=ca_cert or True, timeout=timeout)
+                                   verify=_tls_context(ca_cert), timeout=timeout)
 
     def close(self) -> None:
         self.client.close()
