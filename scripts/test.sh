@@ -11,4 +11,12 @@ if [ -z "${LIAISON_TEST_PG_URL:-}" ] && [ -x scripts/ci-postgres.sh ]; then
     echo "PostgreSQL not available; its server tests will be skipped (see /tmp/liaison-ci-postgres.log)"
   fi
 fi
-exec .venv/bin/python -m pytest -p no:cacheprovider -n 2 --timeout 600 "$@"
+# Two workers for everything that has its own temporary files; the PostgreSQL variants share
+# one server database, so they run afterwards in one process.
+status=0
+.venv/bin/python -m pytest -p no:cacheprovider -n 2 --timeout 600 -m "not postgres" "$@" \
+  || status=$?
+if [ -n "${LIAISON_TEST_PG_URL:-}" ]; then
+  .venv/bin/python -m pytest -p no:cacheprovider --timeout 600 -m postgres "$@" || status=$?
+fi
+exit "$status"
