@@ -84,6 +84,10 @@ class ProxyPage(Page):
         self.status_filter.currentIndexChanged.connect(lambda _=0: self.refresh())
         self.public_button = QPushButton(self.tr("Half-year public list…"))
         self.public_button.clicked.connect(lambda: self.print_public_list())
+        self.settings_button = QPushButton(self.tr("Settings…"))
+        self.settings_button.setToolTip(self.tr(
+            "Department directory, proxy item catalogue, deadlines and holidays"))
+        self.settings_button.clicked.connect(lambda: self.open_service_settings())
         self.new_button = QPushButton(self.tr("New case"))
         self.new_button.clicked.connect(lambda: self.new_record())
         header.addWidget(heading)
@@ -92,6 +96,7 @@ class ProxyPage(Page):
         header.addStretch(1)
         header.addWidget(self.status_filter)
         header.addWidget(self.public_button)
+        header.addWidget(self.settings_button)
         header.addWidget(self.new_button)
         outer.addLayout(header)
 
@@ -261,6 +266,15 @@ class ProxyPage(Page):
                 self.table.selectRow(r)
         self.table.blockSignals(False)
         self._show(record_id)
+
+    def open_service_settings(self) -> None:
+        """The catalogue of proxy items (and the directory and deadlines) in one dialog."""
+        from liaison_app.ui.dialogs.service_settings_dialog import ServiceSettingsDialog
+
+        dialog = ServiceSettingsDialog(self.ctx, parent=self)
+        dialog.tabs.setCurrentIndex(1)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def new_record(self) -> bool:
         self.current_id = ""

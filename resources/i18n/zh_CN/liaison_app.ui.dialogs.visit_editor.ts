@@ -21,7 +21,7 @@
         <translation>输入企业名称中的任意文字</translation>
     </message>
     <message>
-        <source>e.g. the enterprise's meeting room</source>
+        <source>e.g. the enterprise&apos;s meeting room</source>
         <translation>如：企业会议室</translation>
     </message>
     <message>

@@ -16,6 +16,14 @@
         <translation>半年公示…</translation>
     </message>
     <message>
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <source>Department directory, proxy item catalogue, deadlines and holidays</source>
+        <translation>部门目录、代办事项目录、办理时限与节假日</translation>
+    </message>
+    <message>
         <source>New case</source>
         <translation>新建代办</translation>
     </message>
