@@ -14,6 +14,7 @@ Each Python module with translatable text has its own ``resources/i18n/zh_CN/<mo
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -125,6 +126,10 @@ def _write(tree: ET.ElementTree, path: Path) -> None:
     # lupdate's layout: <context> at the margin, so files it rewrites do not churn.
     lines = ET.tostring(tree.getroot(), encoding="unicode").split("\n")
     body = "\n".join(line[4:] if line.startswith("    ") else line for line in lines)
+    # lupdate escapes quotes in text too; ElementTree does not.
+    body = re.sub(r"(<(source|translation|extracomment|comment)\b[^>]*>)(.*?)(</\2>)",
+                  lambda m: m[1] + m[3].replace("'", "&apos;").replace('"', "&quot;") + m[4],
+                  body, flags=re.DOTALL)
     path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n",
                     encoding="utf-8")
 
