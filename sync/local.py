@@ -23,6 +23,7 @@ from liaison_app.core.models.base import (
     SyncedModel,
     from_wire,
 )
+from liaison_app.core.models.enterprise import enterprise_names_cached
 from liaison_app.core.models.sync_records import SyncConflict, SyncParked
 from sync import protocol as p
 
@@ -285,8 +286,9 @@ def _insert_new(model: type[SyncedModel], fresh: list[SyncedModel]) -> None:
         f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({marks})',
         [_row_values(rec, fields) for rec in fresh])
     if _has_search(model):
-        docs = [(rec.id, doc) for rec in fresh if not rec.deleted
-                for doc in [rec.search_document()] if doc is not None]
+        with enterprise_names_cached():
+            docs = [(rec.id, doc) for rec in fresh if not rec.deleted
+                    for doc in [rec.search_document()] if doc is not None]
         search.index_many(docs)
 
 
@@ -306,12 +308,13 @@ def _update_existing(model: type[SyncedModel], changed: list[SyncedModel]) -> No
     if _has_search(model):
         docs: list[tuple[str, Any]] = []
         gone: list[str] = []
-        for rec in changed:
-            doc = None if rec.deleted else rec.search_document()
-            if doc is None:
-                gone.append(rec.id)
-            else:
-                docs.append((rec.id, doc))
+        with enterprise_names_cached():
+            for rec in changed:
+                doc = None if rec.deleted else rec.search_document()
+                if doc is None:
+                    gone.append(rec.id)
+                else:
+                    docs.append((rec.id, doc))
         search.remove_many(gone)
         search.reindex_many(docs)
 

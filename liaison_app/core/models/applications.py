@@ -4,7 +4,7 @@ from __future__ import annotations
 import peewee
 
 from liaison_app.core.models.base import SearchDocument, SyncedModel
-from liaison_app.core.models.enterprise import Enterprise
+from liaison_app.core.models.enterprise import Enterprise, enterprise_name
 from liaison_app.core.models.fields import JSONField
 from liaison_app.core.models.roster import Worker
 
@@ -41,9 +41,8 @@ class Application(SyncedModel):
         indexes = ((("enterprise", "kind"), False),)
 
     def search_document(self) -> SearchDocument | None:
-        enterprise_name = Enterprise.select(Enterprise.name).where(
-            Enterprise.id == self.enterprise_id).scalar() or ""
-        return SearchDocument(kind="application", title=f"{enterprise_name} {self.title}",
+        owner = enterprise_name(self.enterprise_id)
+        return SearchDocument(kind="application", title=f"{owner} {self.title}",
                               body=" ".join(filter(None, [self.application_no, self.remarks])),
                               when=self.applied_on.isoformat() if self.applied_on else "")
 

@@ -1,6 +1,10 @@
 """Enterprises: the companies liaison officers serve."""
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import peewee
 
 from liaison_app.core.models.base import SearchDocument, SyncedModel
@@ -34,3 +38,30 @@ class Enterprise(SyncedModel):
             self.contact_name, self.contact_phone, self.notes,
         ]))
         return SearchDocument(kind="enterprise", title=self.name, body=body)
+
+
+_names = threading.local()
+
+
+def enterprise_name(enterprise_id: str) -> str:
+    """An enterprise's name for the search titles of the records under it.
+
+    Inside ``enterprise_names_cached()`` the names come from one read of the whole table, so
+    indexing a page of thousands of synced records does not cost a query per record.
+    """
+    cache = getattr(_names, "cache", None)
+    if cache is not None:
+        return cache.get(enterprise_id, "")
+    return Enterprise.select(Enterprise.name).where(
+        Enterprise.id == enterprise_id).scalar() or ""
+
+
+@contextmanager
+def enterprise_names_cached() -> Iterator[None]:
+    """Read every enterprise name once for the duration (bulk indexing on one thread)."""
+    outer = getattr(_names, "cache", None)
+    _names.cache = dict(Enterprise.select(Enterprise.id, Enterprise.name).tuples())
+    try:
+        yield
+    finally:
+        _names.cache = outer

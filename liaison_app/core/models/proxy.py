@@ -4,7 +4,7 @@ from __future__ import annotations
 import peewee
 
 from liaison_app.core.models.base import SearchDocument, SyncedModel
-from liaison_app.core.models.enterprise import Enterprise
+from liaison_app.core.models.enterprise import Enterprise, enterprise_name
 
 CASE_STATUSES = ("open", "done", "cancelled")
 ITEM_STATUSES = ("pending", "submitted", "approved", "rejected", "withdrawn")
@@ -28,8 +28,7 @@ class ProxyCase(SyncedModel):
         indexes = ((("enterprise", "started_on"), False), (("started_on",), False))
 
     def search_document(self) -> SearchDocument | None:
-        name = Enterprise.select(Enterprise.name).where(
-            Enterprise.id == self.enterprise_id).scalar() or ""
+        name = enterprise_name(self.enterprise_id)
         return SearchDocument(kind="proxy_case", title=f"{name} {self.project_name}",
                               body="\n".join(filter(None, [self.case_no, self.project_location,
                                                           self.notes])),

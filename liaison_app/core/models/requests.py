@@ -4,7 +4,7 @@ from __future__ import annotations
 import peewee
 
 from liaison_app.core.models.base import SearchDocument, SyncedModel
-from liaison_app.core.models.enterprise import Enterprise
+from liaison_app.core.models.enterprise import Enterprise, enterprise_name
 from liaison_app.core.models.fields import JSONField
 
 CHANNELS = ("visit", "phone", "centre", "letter")
@@ -70,8 +70,7 @@ class Request(SyncedModel):
                    (("registration_year", "registration_no"), False))
 
     def search_document(self) -> SearchDocument | None:
-        name = Enterprise.select(Enterprise.name).where(
-            Enterprise.id == self.enterprise_id).scalar() or ""
+        name = enterprise_name(self.enterprise_id)
         first = self.description.strip().split("\n", 1)[0][:40]
         body = "\n".join(filter(None, [self.description, self.resolution, self.callback_comment,
                                        self.reply, self.provisional_no]))

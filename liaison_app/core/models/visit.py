@@ -4,7 +4,7 @@ from __future__ import annotations
 import peewee
 
 from liaison_app.core.models.base import SearchDocument, SyncedModel
-from liaison_app.core.models.enterprise import Enterprise
+from liaison_app.core.models.enterprise import Enterprise, enterprise_name
 from liaison_app.core.models.fields import JSONField
 
 VISIT_KINDS = ("routine", "onsite_office", "reopening_check", "special_service", "callback")
@@ -27,9 +27,8 @@ class Visit(SyncedModel):
         indexes = ((("enterprise", "visit_at"), False), (("visit_at",), False))
 
     def search_document(self) -> SearchDocument | None:
-        enterprise_name = Enterprise.select(Enterprise.name).where(
-            Enterprise.id == self.enterprise_id).scalar() or ""
-        title = f"{enterprise_name} {self.visit_at:%Y-%m-%d}"
+        owner = enterprise_name(self.enterprise_id)
+        title = f"{owner} {self.visit_at:%Y-%m-%d}"
         body = "\n".join(filter(None, [self.summary, self.problems, self.participants,
                                        self.place]))
         return SearchDocument(kind="visit", title=title, body=body,
