@@ -113,3 +113,9 @@ def test_queries_that_are_only_punctuation_find_nothing_and_do_not_fail(county):
     assert search.search('"*()') == []
     assert search.search("   ") == []
     assert search.search("AND OR NOT") == []
+
+
+def test_chinese_right_after_latin_letters_is_still_found(store):
+    ent = enterprises.create(data=EnterpriseInput(name="测试园区企业", notes="A栋厂房屋顶漏水"))
+    assert [h.record_id for h in search.search("栋厂")] == [ent.id]
+    assert [h.record_id for h in search.search("A栋")] == [ent.id]
