@@ -31,6 +31,7 @@ from sync.protocol import (
     scope_key,
 )
 from sync.server.auth import Caller, assigned_enterprises
+from sync.server.hooks import AFTER_APPLY
 from sync.server.models import (
     Assignment,
     ChangeLog,
@@ -131,6 +132,8 @@ class _Batch:
         self.changes: list[tuple[Any, ...]] = []
         self.conflicts: list[tuple[Any, ...]] = []
         self.results: list[tuple[str, str, str]] = []
+        #: For ``AFTER_APPLY`` hooks: what they read from the database once per batch.
+        self.hook_cache: dict[Any, Any] = {}
 
     def in_scope(self, key: str) -> bool:
         return self.scope is None or key in self.scope
@@ -374,6 +377,9 @@ def _apply(batch: _Batch, op: Op) -> OpResult:
         rec is None or rec.version == op.base_version
         or (rec.last_clean and rec.last_device == caller.device_id))
     deleted = bool(data.get("deleted", False))
+    hook = AFTER_APPLY.get(op.table)
+    # Worked out before staging: a hook that fails leaves the batch untouched, like any op.
+    centre = hook(batch, op.record_id, data, deleted) if hook is not None else {}
     key = scope_key(op.table, op.record_id, data)
     changes_text = json.dumps(changes, ensure_ascii=False)
     conflict_rows = [(op.table, op.record_id, c.field, json.dumps(c.yours, ensure_ascii=False),
@@ -403,7 +409,27 @@ def _apply(batch: _Batch, op: Op) -> OpResult:
                           caller.username, caller.device_id, op.device_time[:40], batch.stamp,
                           status.value, changes_text))
     batch.conflicts.extend(conflict_rows)
+    if centre:
+        _stage_centre_change(batch, rec, centre)
     return result
+
+
+def _stage_centre_change(batch: _Batch, rec: _Row, changes: dict[str, Any]) -> None:
+    """Stage the server's own change right after an op's: a version and sequence of its own,
+    made as the centre, so it wins like a centre edit and is pulled back by every device,
+    the pushing one included. The op's stored result keeps the op's version, so a replay
+    answers the same and the change is not made twice."""
+    version = rec.version + 1
+    for name, value in changes.items():
+        rec.data[name] = value
+        rec.field_meta[name] = [version, "server", "center"]
+    seq = batch.counter.next()
+    rec.version, rec.seq, rec.updated_at = version, seq, batch.now
+    rec.scope_key = scope_key(rec.table, rec.record_id, rec.data)
+    rec.last_device, rec.last_clean = "server", False
+    batch.changes.append((seq, rec.table, rec.record_id, version, version - 1, "", "server",
+                          "server", "", batch.stamp, OpStatus.APPLIED.value,
+                          json.dumps(changes, ensure_ascii=False)))
 
 
 def _uscc(data: dict[str, Any]) -> str:

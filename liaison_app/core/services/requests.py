@@ -18,7 +18,7 @@ per year, in the order letters reached the server. A soft-deleted letter keeps i
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -27,6 +27,7 @@ import peewee
 from liaison_app.core import context, i18n
 from liaison_app.core.db import database_proxy
 from liaison_app.core.i18n import Message
+from liaison_app.core.letters import assign_registration_numbers
 from liaison_app.core.models import Attachment, Enterprise, LocalState, Officer, Visit
 from liaison_app.core.models.departments import Department
 from liaison_app.core.models.fields import json_list_contains
@@ -742,23 +743,6 @@ def _register_letter(req: Request, *, on: dt.date) -> None:
     req.registration_year = on.year
     req.registered_on = on
     req.provisional_no = provisional_number(year=on.year, device=tag, sequence=taken + 1)
-
-
-def assign_registration_numbers(*, taken: Iterable[int], pending: Sequence[str]
-                                ) -> dict[str, int]:
-    """Final numbers for one year's letters that have none yet.
-
-    ``taken``: the final numbers already issued that year; ``pending``: ids of the letters
-    to number, in the order the server committed them. Pure (no database, no Qt): the server
-    calls it inside the transaction that stores the letters, under a lock on the year, so
-    two pushes can never read the same maximum. Numbers continue from the highest issued.
-    """
-    start = max(taken, default=0) + 1
-    out: dict[str, int] = {}
-    for record_id in pending:
-        if record_id not in out:
-            out[record_id] = start + len(out)
-    return out
 
 
 def finalise_registrations(*, year: int | None = None) -> dict[str, int]:
