@@ -39,9 +39,18 @@ _CJK_ONLY = re.compile(rf"^[{_CJK}]+$")
 TITLE_WEIGHT = 10.0
 
 
+#: Characters NFKC folds in ways that change tokens: full-width letters and digits (typed by
+#: Chinese input methods), the ideographic space, circled and squared forms, compatibility
+#: ideographs and ligatures. Full-width punctuation (，。、) folds too, but it separates tokens
+#: either way, so ordinary Chinese text can skip the (costly) normalisation.
+_FOLDS = re.compile("[\u00a0-\u00ff\u2000-\u2bff\u3000\u3200-\u33ff\uf900-\ufaff"
+                    "\ufb00-\ufb4f\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff66-\uffef]")
+
+
 def _normalize(text: str) -> str:
-    # NFKC folds full-width Latin and digits (typed by Chinese IMEs) to ASCII.
-    return unicodedata.normalize("NFKC", text).lower()
+    if _FOLDS.search(text):
+        text = unicodedata.normalize("NFKC", text)
+    return text.lower()
 
 
 def _runs(text: str) -> Iterable[tuple[bool, str]]:

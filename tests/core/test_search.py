@@ -119,3 +119,22 @@ def test_chinese_right_after_latin_letters_is_still_found(store):
     ent = enterprises.create(data=EnterpriseInput(name="测试园区企业", notes="A栋厂房屋顶漏水"))
     assert [h.record_id for h in search.search("栋厂")] == [ent.id]
     assert [h.record_id for h in search.search("A栋")] == [ent.id]
+
+
+def test_skipping_normalisation_for_plain_chinese_gives_the_same_tokens():
+    import random
+    import unicodedata
+
+    def reference(text: str) -> list[str]:
+        folded = unicodedata.normalize("NFKC", text).lower()
+        tokens: list[str] = []
+        for match in search._RUN.finditer(folded):
+            cjk, other = match.groups()
+            tokens.extend(search._bigrams(cjk) if cjk else [other])
+        return tokens
+
+    alphabet = "环评供电企业反映鲁A12345 abc-XYZ，。、_\n䶮㛃𠀀０１Ａｚ①㎡ﬁ²Ⅻ　ｶ豈 ´"
+    rng = random.Random(7)
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        assert search.index_tokens(text) == reference(text), text
