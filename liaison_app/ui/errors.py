@@ -6,7 +6,6 @@ import logging
 import sqlite3
 
 import peewee
-
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
