@@ -92,6 +92,16 @@ def _tls_context(ca_cert: str | None) -> ssl.SSLContext:
     return httpx.create_ssl_context(verify=ca_cert or True)
 
 
+def _untrusted_certificate(exc: BaseException) -> bool:
+    """Whether a connection failed because the server's certificate did not verify."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, ssl.SSLCertVerificationError):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return "CERTIFICATE_VERIFY_FAILED" in str(exc)
+
+
 class Transport:
     """One server connection. Worker thread only (the network worker)."""
 
@@ -132,6 +142,11 @@ class Transport:
             try:
                 response = self.client.request(method, path, **kwargs)
             except httpx.TransportError as exc:
+                if _untrusted_certificate(exc):
+                    raise SyncError("offline", i18n.translate(
+                        "Sync", "The server's certificate is not trusted ({reason}). Ask the "
+                        "service centre for its CA certificate file and sign in with it."
+                    ).format(reason=str(exc)[:200])) from exc
                 last = exc
                 log.info("%s %s failed (%s); attempt %d", method, path, exc, attempt + 1)
             else:

@@ -40,6 +40,10 @@
         <translation>服务器无法处理该请求（错误 {status}），下次同步时将重试。</translation>
     </message>
     <message>
+        <source>The server&apos;s certificate is not trusted ({reason}). Ask the service centre for its CA certificate file and sign in with it.</source>
+        <translation>服务器的证书不受信任（{reason}）。请向服务中心索取其 CA 证书文件，并用它重新登录。</translation>
+    </message>
+    <message>
         <source>The server cannot be reached ({reason}). Your changes are kept and will be sent when the connection is back.</source>
         <translation>无法连接服务器（{reason}）。更改会保留，网络恢复后自动发送。</translation>
     </message>
