@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from liaison_app.core.services import enterprises, officers
-from liaison_app.core.services.enterprises import EnterpriseInput
+from liaison_app.core.services.enterprises import LABELS, EnterpriseInput
 from liaison_app.core.services.errors import ValidationFailed
 from liaison_app.core.validation import Finding
 from liaison_app.ui.context import AppContext
@@ -131,20 +131,20 @@ class EnterpriseEditor(QDialog):
         basic = QGroupBox(self.tr("Basic information"))
         f1 = QFormLayout(basic)
         self._field(f1, "name", self.tr("Enterprise name *"), self.name_edit)
-        self._field(f1, "uscc", self.tr("Unified social credit code"), self.uscc_edit)
-        self._field(f1, "town", self.tr("Town/street"), self.town_combo)
-        self._field(f1, "park", self.tr("Park"), self.park_combo)
-        self._field(f1, "industry", self.tr("Industry"), self.industry_combo)
-        self._field(f1, "address", self.tr("Address"), self.address_edit)
+        self._field(f1, "uscc", LABELS["uscc"].text(), self.uscc_edit)
+        self._field(f1, "town", LABELS["town"].text(), self.town_combo)
+        self._field(f1, "park", LABELS["park"].text(), self.park_combo)
+        self._field(f1, "industry", LABELS["industry"].text(), self.industry_combo)
+        self._field(f1, "address", LABELS["address"].text(), self.address_edit)
         self._field(f1, "is_key", "", self.key_check)
 
         contact = QGroupBox(self.tr("Contacts and size"))
         f2 = QFormLayout(contact)
-        self._field(f2, "legal_rep", self.tr("Legal representative"), self.legal_rep_edit)
-        self._field(f2, "contact_name", self.tr("Contact person"), self.contact_name_edit)
-        self._field(f2, "contact_phone", self.tr("Contact phone"), self.contact_phone_edit)
-        self._field(f2, "employees", self.tr("Employees"), self.employees_edit)
-        self._field(f2, "visit_cadence_days", self.tr("Visit every (days)"), self.cadence_edit)
+        self._field(f2, "legal_rep", LABELS["legal_rep"].text(), self.legal_rep_edit)
+        self._field(f2, "contact_name", LABELS["contact_name"].text(), self.contact_name_edit)
+        self._field(f2, "contact_phone", LABELS["contact_phone"].text(), self.contact_phone_edit)
+        self._field(f2, "employees", LABELS["employees"].text(), self.employees_edit)
+        self._field(f2, "visit_cadence_days", LABELS["visit_cadence_days"].text(), self.cadence_edit)
 
         officers_box = QGroupBox(self.tr("Assigned liaison officers"))
         ob = QVBoxLayout(officers_box)
@@ -154,7 +154,7 @@ class EnterpriseEditor(QDialog):
         fb = FieldFeedback(officers_box)
         ob.addWidget(fb)
         self.feedback.add("officer_ids", fb)
-        notes_box = QGroupBox(self.tr("Notes"))
+        notes_box = QGroupBox(LABELS["notes"].text())
         nb = QVBoxLayout(notes_box)
         nb.addWidget(self.notes_edit)
         fb = FieldFeedback(notes_box)

@@ -7,6 +7,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
+from liaison_app.core.services.enterprises import LABELS
+
 #: Loads ``limit`` records starting at ``offset``; must be cheap enough for the main thread.
 PageLoader = Callable[[int, int], Sequence[Any]]
 
@@ -32,17 +34,13 @@ class EnterpriseTableModel(QAbstractTableModel):
         self._total = 0
         self._loader: PageLoader | None = None
         self._officers: dict[str, str] = {}
-        self._headers = {
-            "name": self.tr("Enterprise name"),
-            "uscc": self.tr("Unified social credit code"),
-            "town": self.tr("Town/street"),
-            "park": self.tr("Park"),
-            "industry": self.tr("Industry"),
-            "is_key": self.tr("Key"),
-            "contact_name": self.tr("Contact person"),
-            "contact_phone": self.tr("Contact phone"),
-            "officers": self.tr("Liaison officers"),
-        }
+        # Field names come from the enterprise service, which the editor and detail use too.
+        self._headers = {key: LABELS[key].text() for key in (
+            "name", "uscc", "town", "park", "industry")}
+        self._headers["is_key"] = self.tr("Key")
+        self._headers.update({key: LABELS[key].text()
+                              for key in ("contact_name", "contact_phone")})
+        self._headers["officers"] = self.tr("Liaison officers")
 
     # -- filling -----------------------------------------------------------------------
     def reset(self, *, loader: PageLoader, total: int, officer_names: dict[str, str]) -> None:

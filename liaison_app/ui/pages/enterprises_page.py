@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from liaison_app.core.services import enterprises, officers, visits
-from liaison_app.core.services.enterprises import EnterpriseFilter
+from liaison_app.core.services.enterprises import LABELS, EnterpriseFilter
 from liaison_app.core.services.visits import KIND_LABELS, VisitFilter
 from liaison_app.ui.context import AppContext
 from liaison_app.ui.dialogs.enterprise_editor import EnterpriseEditor
@@ -67,7 +67,7 @@ class EnterpriseDetail(QWidget):
         self.name_label.setStyleSheet("font-size:18px;font-weight:bold;")
         self.name_label.setWordWrap(True)
         self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.key_badge = QLabel(self.tr("Key enterprise"))
+        self.key_badge = QLabel(LABELS["is_key"].text())
         self.key_badge.setStyleSheet(
             "color:white;background:#c62828;border-radius:3px;padding:1px 6px;")
         self.edit_button = QPushButton(self.tr("Edit"))
@@ -93,13 +93,13 @@ class EnterpriseDetail(QWidget):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.values: dict[str, QLabel] = {}
         for key, label in (
-            ("uscc", self.tr("Unified social credit code")), ("town", self.tr("Town/street")),
-            ("park", self.tr("Park")), ("address", self.tr("Address")),
-            ("industry", self.tr("Industry")), ("legal_rep", self.tr("Legal representative")),
-            ("contact_name", self.tr("Contact person")),
-            ("contact_phone", self.tr("Contact phone")), ("employees", self.tr("Employees")),
-            ("cadence", self.tr("Visit every (days)")),
-            ("officers", self.tr("Liaison officers")), ("notes", self.tr("Notes")),
+            ("uscc", LABELS["uscc"].text()), ("town", LABELS["town"].text()),
+            ("park", LABELS["park"].text()), ("address", LABELS["address"].text()),
+            ("industry", LABELS["industry"].text()), ("legal_rep", LABELS["legal_rep"].text()),
+            ("contact_name", LABELS["contact_name"].text()),
+            ("contact_phone", LABELS["contact_phone"].text()), ("employees", LABELS["employees"].text()),
+            ("cadence", LABELS["visit_cadence_days"].text()),
+            ("officers", self.tr("Liaison officers")), ("notes", LABELS["notes"].text()),
         ):
             value = QLabel(objectName=f"detail_{key}")
             value.setWordWrap(True)
@@ -244,9 +244,9 @@ class EnterprisesPage(Page):
         self.key_check = QCheckBox(self.tr("Key enterprises only"))
         self.key_check.setObjectName("keyOnly")
         filters.addWidget(self.search_edit, 2)
-        for label, combo in ((self.tr("Town/street"), self.town_combo),
-                             (self.tr("Park"), self.park_combo),
-                             (self.tr("Industry"), self.industry_combo),
+        for label, combo in ((LABELS["town"].text(), self.town_combo),
+                             (LABELS["park"].text(), self.park_combo),
+                             (LABELS["industry"].text(), self.industry_combo),
                              (self.tr("Officer"), self.officer_combo)):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.setMinimumContentsLength(4)

@@ -36,48 +36,8 @@
         <translation>企业名称 *</translation>
     </message>
     <message>
-        <source>Unified social credit code</source>
-        <translation>统一社会信用代码</translation>
-    </message>
-    <message>
-        <source>Town/street</source>
-        <translation>镇街</translation>
-    </message>
-    <message>
-        <source>Park</source>
-        <translation>园区</translation>
-    </message>
-    <message>
-        <source>Industry</source>
-        <translation>所属行业</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>地址</translation>
-    </message>
-    <message>
         <source>Contacts and size</source>
         <translation>联系人与规模</translation>
-    </message>
-    <message>
-        <source>Legal representative</source>
-        <translation>法定代表人</translation>
-    </message>
-    <message>
-        <source>Contact person</source>
-        <translation>联系人</translation>
-    </message>
-    <message>
-        <source>Contact phone</source>
-        <translation>联系电话</translation>
-    </message>
-    <message>
-        <source>Employees</source>
-        <translation>职工人数</translation>
-    </message>
-    <message>
-        <source>Visit every (days)</source>
-        <translation>走访周期（天）</translation>
     </message>
     <message>
         <source>Assigned liaison officers</source>
@@ -86,10 +46,6 @@
     <message>
         <source>No officers are known on this device yet.</source>
         <translation>本机尚无联络员信息。</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>备注</translation>
     </message>
     <message>
         <source>Save</source>

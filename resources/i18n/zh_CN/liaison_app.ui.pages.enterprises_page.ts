@@ -9,10 +9,6 @@
         <translation>在左侧选择一家企业，即可查看详细信息。</translation>
     </message>
     <message>
-        <source>Key enterprise</source>
-        <translation>重点企业</translation>
-    </message>
-    <message>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
@@ -25,52 +21,8 @@
         <translation>员工花名册</translation>
     </message>
     <message>
-        <source>Unified social credit code</source>
-        <translation>统一社会信用代码</translation>
-    </message>
-    <message>
-        <source>Town/street</source>
-        <translation>镇街</translation>
-    </message>
-    <message>
-        <source>Park</source>
-        <translation>园区</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>地址</translation>
-    </message>
-    <message>
-        <source>Industry</source>
-        <translation>所属行业</translation>
-    </message>
-    <message>
-        <source>Legal representative</source>
-        <translation>法定代表人</translation>
-    </message>
-    <message>
-        <source>Contact person</source>
-        <translation>联系人</translation>
-    </message>
-    <message>
-        <source>Contact phone</source>
-        <translation>联系电话</translation>
-    </message>
-    <message>
-        <source>Employees</source>
-        <translation>职工人数</translation>
-    </message>
-    <message>
-        <source>Visit every (days)</source>
-        <translation>走访周期（天）</translation>
-    </message>
-    <message>
         <source>Liaison officers</source>
         <translation>驻企联络员</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>备注</translation>
     </message>
     <message>
         <source>:</source>
@@ -126,18 +78,6 @@
     <message>
         <source>Key enterprises only</source>
         <translation>仅重点企业</translation>
-    </message>
-    <message>
-        <source>Town/street</source>
-        <translation>镇街</translation>
-    </message>
-    <message>
-        <source>Park</source>
-        <translation>园区</translation>
-    </message>
-    <message>
-        <source>Industry</source>
-        <translation>所属行业</translation>
     </message>
     <message>
         <source>Officer</source>

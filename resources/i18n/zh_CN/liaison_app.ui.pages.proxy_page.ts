@@ -52,7 +52,7 @@
         <translation>状态</translation>
     </message>
     <message>
-        <source>No proxy cases yet. Click “New case” when the centre takes over an enterprise's procedures.</source>
+        <source>No proxy cases yet. Click “New case” when the centre takes over an enterprise&apos;s procedures.</source>
         <translation>还没有代办项目。中心接手企业的手续办理时，点击“新建代办”。</translation>
     </message>
     <message>
