@@ -89,7 +89,9 @@ def _tls_context(ca_cert: str | None) -> ssl.SSLContext:
     """One verifying TLS context per trust store, shared by every connection: loading the
     system's certificates takes tens of milliseconds, longer than a sync with nothing to
     do. A context is safe to share between threads once set up."""
-    return httpx.create_ssl_context(verify=ca_cert or True)
+    if ca_cert:  # the county's own authority, and only it
+        return ssl.create_default_context(cafile=ca_cert)
+    return httpx.create_ssl_context()
 
 
 def _untrusted_certificate(exc: BaseException) -> bool:
@@ -122,8 +124,15 @@ class Transport:
             headers[p.HEADER_DEVICE] = device_id
         if token:
             headers["Authorization"] = f"Bearer {token}"
+        try:
+            tls = _tls_context(ca_cert)
+        except OSError as exc:  # a missing, unreadable or not-a-certificate file
+            raise SyncError("signin", i18n.translate(
+                "Sync", "The CA certificate file {path} cannot be used ({reason}). Choose the "
+                "certificate file (.pem or .crt) the service centre gave you and sign in again."
+            ).format(path=ca_cert, reason=exc.strerror or str(exc))) from exc
         self.client = httpx.Client(base_url=server_url.rstrip("/"), headers=headers,
-                                   verify=_tls_context(ca_cert), timeout=timeout)
+                                   verify=tls, timeout=timeout)
 
     def close(self) -> None:
         self.client.close()

@@ -40,6 +40,10 @@
         <translation>服务器无法处理该请求（错误 {status}），下次同步时将重试。</translation>
     </message>
     <message>
+        <source>The CA certificate file {path} cannot be used ({reason}). Choose the certificate file (.pem or .crt) the service centre gave you and sign in again.</source>
+        <translation>CA 证书文件 {path} 无法使用（{reason}）。请选择服务中心提供的证书文件（.pem 或 .crt）后重新登录。</translation>
+    </message>
+    <message>
         <source>The server&apos;s certificate is not trusted ({reason}). Ask the service centre for its CA certificate file and sign in with it.</source>
         <translation>服务器的证书不受信任（{reason}）。请向服务中心索取其 CA 证书文件，并用它重新登录。</translation>
     </message>
