@@ -211,7 +211,7 @@ def create_app(config: ServerConfig) -> FastAPI:
     @app.post("/auth/logout", status_code=204, responses={401: {"model": p.ErrorBody}})
     def logout(who: CallerDep) -> Response:
         with connection():
-            auth.revoke_device(device_pk=who.device_pk)
+            auth.revoke_device(device_pk=who.device_pk, by=who.username)
         return Response(status_code=204)
 
     @app.post("/sync/push", response_model=p.PushResponse,

@@ -17,6 +17,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from sync.protocol import ROLES
+from sync.server import audit
 from sync.server.models import (
     Assignment,
     Device,
@@ -68,7 +69,7 @@ def hash_token(token: str) -> str:
 
 
 # -- users -----------------------------------------------------------------------------------
-def add_user(*, username: str, password: str, role: str) -> User:
+def add_user(*, username: str, password: str, role: str, by: str | None = None) -> User:
     if role not in ROLES:
         raise ValueError(f"role must be one of {', '.join(ROLES)}")
     if not username.strip() or len(username) > 64:
@@ -81,6 +82,7 @@ def add_user(*, username: str, password: str, role: str) -> User:
         user = User.create(username=username, password_hash=_hasher.hash(password), role=role,
                            officer_id=str(uuid.uuid4()))
         _publish_officer(user)
+        audit.record("user_added", actor=by, target=username, detail=role)
     return user
 
 
@@ -95,7 +97,7 @@ def _publish_officer(user: User) -> None:
     counter.flush()
 
 
-def set_password(*, username: str, password: str) -> None:
+def set_password(*, username: str, password: str, by: str | None = None) -> None:
     if len(password) < 8:
         raise ValueError("password must have at least 8 characters")
     user = User.get(User.username == username)
@@ -104,18 +106,20 @@ def set_password(*, username: str, password: str) -> None:
         user.save()
         # A new password ends every session signed in with the old one.
         Device.update(revoked=True).where(Device.user == user).execute()
+        audit.record("password_changed", actor=by, target=username)
 
 
-def disable_user(*, username: str) -> None:
+def disable_user(*, username: str, by: str | None = None) -> None:
     user = User.get(User.username == username)
     with write_transaction():
         user.disabled = True
         user.save()
         Device.update(revoked=True).where(Device.user == user).execute()
         _publish_officer(user)
+        audit.record("user_disabled", actor=by, target=username)
 
 
-def assign(*, username: str, enterprise_ids: list[str]) -> int:
+def assign(*, username: str, enterprise_ids: list[str], by: str | None = None) -> int:
     """Give a liaison officer these enterprises; returns how many were new."""
     user = User.get(User.username == username)
     added = 0
@@ -127,6 +131,8 @@ def assign(*, username: str, enterprise_ids: list[str]) -> int:
                                        ).on_conflict_ignore().execute() and 1 or 0
             _add_officer_to_enterprise(ent, user.officer_id, counter)
         counter.flush()
+        audit.record("assigned", actor=by, target=username,
+                     detail=f"{added} new of {len(enterprise_ids)}: {', '.join(enterprise_ids)}")
     return added
 
 
@@ -163,6 +169,7 @@ def login(*, username: str, password: str, device_id: str, device_name: str,
           address: str) -> tuple[str, Device]:
     """Check the password and issue a new token for this device (replacing its old one)."""
     if _too_many_failures(username, address):
+        _refused(username, address, device_id, "rate_limited")
         raise AuthError("rate_limited")
     user = User.get_or_none(User.username == username)
     try:
@@ -172,8 +179,10 @@ def login(*, username: str, password: str, device_id: str, device_name: str,
         ok = False
     if not ok:
         LoginFailure.create(username=username[:64], address=address[:64])
+        _refused(username, address, device_id, "bad_credentials")
         raise AuthError("bad_credentials")
     if user.disabled:
+        _refused(username, address, device_id, "account_disabled")
         raise AuthError("account_disabled")
     token = secrets.token_urlsafe(32)
     with server_db.atomic():
@@ -183,7 +192,14 @@ def login(*, username: str, password: str, device_id: str, device_name: str,
                                token_hash=hash_token(token),
                                expires_at=utcnow() + TOKEN_LIFETIME)
         LoginFailure.delete().where(LoginFailure.username == username).execute()
+        audit.record("login", actor=username, address=address, device_id=device_id,
+                     detail=device_name)
     return token, device
+
+
+def _refused(username: str, address: str, device_id: str, why: str) -> None:
+    audit.record("login_failed", actor=username, address=address, device_id=device_id,
+                 detail=why)
 
 
 def authenticate(*, token: str | None, device_id: str | None) -> Caller:
@@ -206,5 +222,14 @@ def authenticate(*, token: str | None, device_id: str | None) -> Caller:
                   officer_id=row.user.officer_id, device_id=row.device_id, device_pk=row.id)
 
 
-def revoke_device(*, device_pk: int) -> bool:
-    return Device.update(revoked=True).where(Device.id == device_pk).execute() > 0
+def revoke_device(*, device_pk: int, by: str | None = None) -> bool:
+    """Withdraw a device's token; ``by`` is the account signing itself out, if it is one."""
+    row = Device.select(Device, User).join(User).where(Device.id == device_pk).first()
+    if row is None:
+        return False
+    with server_db.atomic():
+        Device.update(revoked=True).where(Device.id == device_pk).execute()
+        own = by is not None and by == row.user.username
+        audit.record("logout" if own else "device_revoked", actor=by,
+                     target=row.user.username, device_id=row.device_id)
+    return True

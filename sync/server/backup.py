@@ -240,6 +240,14 @@ def _close_server_db() -> None:
         db.close()
 
 
+def _audit(action: str, folder: Path, manifest: dict[str, Any]) -> None:
+    from sync.server import audit
+
+    audit.record(action, target=str(folder.resolve())[-100:],
+                 detail=f"schema {manifest['schema_version']}, change {manifest['change_seq']}, "
+                        f"{manifest['blobs']} attachments")
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     db_url, data_dir = _where(args)
     try:
@@ -250,6 +258,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     print(f"backed up {m['database']} database (schema {m['schema_version']}, change "
           f"{m['change_seq']}) and {m['blobs']} attachments ({m['blob_bytes'] / 1e6:.1f} MB) "
           f"to {args.dir} in {m['seconds']} s")
+    _audit("backup", Path(args.dir), m)
     return 0
 
 
@@ -265,6 +274,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
         print(f"restore failed: {exc}", file=sys.stderr)
         return 1
     open_server_database(db_url)  # upgrades a backup of an older schema
+    _audit("restore", Path(args.dir), m)
     print(f"restored {m['database']} database of {m['created_at']} (schema "
           f"{m['schema_version']}, change {m['change_seq']}); {m['blobs_added']} attachments "
           f"added in {m['seconds']} s")

@@ -8,7 +8,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from sync.server import auth, backup
+from sync.server import audit, auth, backup
+from sync.server.migrations import SchemaTooNewError
 from sync.server.models import (
     Device,
     EnterpriseCode,
@@ -16,6 +17,8 @@ from sync.server.models import (
     connection,
     default_sqlite_url,
     open_server_database,
+    server_db,
+    upgrade_schema,
 )
 
 ENV_DB = "LIAISON_SERVER_DB"
@@ -52,7 +55,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_migrate(args: argparse.Namespace) -> int:
     del args
-    print("database schema is up to date")
+    before, after = upgrade_schema(server_db.obj)
+    if before == after:
+        print(f"the database is at schema {after}, the newest; nothing to do")
+    elif before == 0:
+        print(f"created the database at schema {after}")
+    else:
+        print(f"upgraded the database from schema {before} to {after}")
     return 0
 
 
@@ -118,6 +127,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     from sync.server.importer import import_enterprises
 
     report = import_enterprises(Path(args.file))
+    audit.record("enterprises_imported", target=Path(args.file).name,
+                 detail=f"{report.created} created, {report.updated} updated, "
+                        f"{len(report.problems)} skipped")
     for line in report.problems:
         print(line, file=sys.stderr)
     print(f"{report.created} created, {report.updated} updated, {len(report.problems)} skipped")
@@ -170,6 +182,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("file", help="CSV or XLSX with 企业名称, 统一社会信用代码, 镇街 columns")
     imp.set_defaults(func=cmd_import)
     backup.register(sub)
+    audit.register(sub)
     return parser
 
 
@@ -177,11 +190,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if not hasattr(args, "password_stdin"):
         args.password_stdin = False
-    if args.func is cmd_serve:
-        return cmd_serve(args)
-    open_server_database(_db_url(args))
-    with connection():
-        return int(args.func(args) or 0)
+    try:
+        if args.func is cmd_serve:
+            return cmd_serve(args)
+        open_server_database(_db_url(args), migrate=args.func is not cmd_migrate)
+        with connection():
+            return int(args.func(args) or 0)
+    except SchemaTooNewError as exc:
+        print(f"liaison-server: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ field name and scope, so a new record type needs no new server table.
 """
 from __future__ import annotations
 
+import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,10 +16,11 @@ from playhouse.pool import PooledPostgresqlDatabase
 
 from liaison_app.core.models.base import utcnow
 from liaison_app.core.models.fields import JSONField
+from sync.server.migrations import LATEST_VERSION, run_migrations, schema_version
 
 server_db = peewee.DatabaseProxy()
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = LATEST_VERSION
 
 
 class Base(peewee.Model):
@@ -139,8 +141,21 @@ class Blob(Base):
     created_at = peewee.DateTimeField(default=utcnow)
 
 
+class AuditEvent(Base):
+    """Who signed in or administered what, from where: kept for the centre's security audit."""
+
+    at = peewee.DateTimeField(default=utcnow, index=True)
+    action = peewee.CharField(max_length=32, index=True)
+    #: The account, or ``system:<login>`` for the administration command line.
+    actor = peewee.CharField(max_length=64, index=True)
+    target = peewee.CharField(default="", max_length=100)
+    address = peewee.CharField(default="", max_length=64)
+    device_id = peewee.CharField(default="", max_length=64)
+    detail = peewee.TextField(default="")
+
+
 ALL_MODELS: list[type[Base]] = [Meta, User, Device, LoginFailure, Assignment, EnterpriseCode,
-                                Record, OpRecord, ChangeLog, ServerConflict, Blob]
+                                Record, OpRecord, ChangeLog, ServerConflict, Blob, AuditEvent]
 
 
 def default_sqlite_url(data_dir: Path) -> str:
@@ -172,21 +187,46 @@ def is_postgres(db: peewee.Database | None = None) -> bool:
 
 
 def open_server_database(url: str, *, migrate: bool = True) -> peewee.Database:
+    """Open the database and, unless told not to, bring its schema up to date.
+
+    A SQLite file is copied beside itself (``backups/``) before an upgrade; for PostgreSQL
+    the guide has the administrator take a backup before installing a new version.
+    """
     db = make_database(url)
     server_db.initialize(db)
     if migrate:
         with connection():
-            run_migrations()
+            upgrade_schema(db)
     return db
 
 
-def run_migrations() -> int:
-    """Create or upgrade the schema; returns the version reached. Idempotent."""
-    with server_db.atomic():
-        server_db.create_tables(ALL_MODELS, safe=True)
-        Meta.insert(key="seq", value=0).on_conflict_ignore().execute()
-        Meta.insert(key="schema", value=SCHEMA_VERSION).on_conflict_ignore().execute()
-    return int(Meta.get_by_id("schema").value)
+def upgrade_schema(db: peewee.Database) -> tuple[int, int]:
+    """Create or upgrade the schema; returns the versions before and after."""
+    from sync.server import audit
+
+    found = schema_version(db)
+    copy = None
+    if 0 < found < LATEST_VERSION and not is_postgres(db):
+        copy = _copy_before_upgrade(db, found)
+    before, after = run_migrations(db)
+    if after != before:
+        detail = f"schema {before} to {after}" + (f"; copy kept as {copy}" if copy else "")
+        audit.record("schema_upgraded", detail=detail)
+    return before, after
+
+
+def _copy_before_upgrade(db: peewee.SqliteDatabase, version: int) -> Path:
+    path = Path(db.database)
+    folder = path.parent / "backups"
+    folder.mkdir(exist_ok=True)
+    stamp = utcnow().strftime("%Y%m%d-%H%M%S")
+    target = folder / f"{path.stem}-pre-migration-v{version}-{stamp}{path.suffix}"
+    copy = sqlite3.connect(str(target))
+    try:
+        db.connection().backup(copy)
+    finally:
+        copy.close()
+    return target
 
 
 @contextmanager

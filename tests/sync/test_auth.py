@@ -13,7 +13,7 @@ from fastapi.routing import APIRoute
 from liaison_app.core.models import LocalState, OutboxOp, Visit
 from sync import protocol as p
 from sync.server.app import _OPEN_PATHS
-from sync.server.models import Device, connection, server_db
+from sync.server.models import AuditEvent, Device, connection, is_postgres, server_db
 from tests.sync.conftest import PASSWORD, new_visit
 
 HEADERS = {p.HEADER_PROTOCOL: str(p.PROTOCOL_VERSION), p.HEADER_SCHEMA: "2"}
@@ -110,7 +110,7 @@ def test_no_plaintext_password_or_token_in_server_database(county: dict[str, Any
     li.use()
     token = LocalState.get_value("sync.token")
     assert token
-    if not isinstance(server_db.obj, type(li.db)):
+    if is_postgres(server_db.obj):
         pytest.skip("file check is for the SQLite server")
     server_db.obj.execute_sql("PRAGMA wal_checkpoint(FULL)")
     raw = b"".join(f.read_bytes() for f in (tmp_path / "server").glob("server.sqlite3*"))
@@ -128,3 +128,11 @@ def test_login_attempts_are_rate_limited(server: Any) -> None:
     good = httpx.post(server.url + "/auth/login", headers=HEADERS,
                       json={**body, "password": PASSWORD})
     assert good.status_code == 429  # even the right password waits out the window
+    # Every refusal is in the audit log with its reason and address, and no password.
+    with connection():
+        refused = [(e.detail, e.address) for e in AuditEvent.select().where(
+            (AuditEvent.action == "login_failed") & (AuditEvent.actor == "zhao"))]
+        details = " ".join(e.detail for e in AuditEvent.select())
+    assert sorted(refused) == ([("bad_credentials", "127.0.0.1")] * 5
+                               + [("rate_limited", "127.0.0.1")] * 2)
+    assert "wrong password" not in details and PASSWORD not in details

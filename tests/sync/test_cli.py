@@ -61,3 +61,20 @@ def test_admin_commands(tmp_path: Path) -> None:
     assert server_cli(data, "user", "disable", "li").returncode == 0
     assert server_cli(data, "device", "list").returncode == 0
     assert server_cli(data, "migrate").returncode == 0
+    # Each administrative change is in the audit log, by the system user who ran it.
+    log = server_cli(data, "audit", "--user", "li").stdout
+    actions = [line.split()[2] for line in log.splitlines()[1:]]
+    assert actions == ["user_disabled", "assigned", "user_added"], log
+    assert "system:" in log
+    imported = server_cli(data, "audit", "--action", "enterprises_imported").stdout
+    assert "ents.csv" in imported and "1 created" in imported
+
+
+def test_an_unusable_ca_certificate_file_is_named_not_a_traceback(tmp_path: Path) -> None:
+    bad = tmp_path / "county-ca.pem"
+    bad.write_text("-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----\n")
+    for ca in (tmp_path / "missing.pem", bad):
+        r = liaison(tmp_path / "laptop", "login", "--server", "https://127.0.0.1:9", "--user",
+                    "li", "--password-stdin", "--ca-cert", str(ca), stdin=PASSWORD + "\n")
+        assert r.returncode == 1 and "Traceback" not in r.stderr
+        assert f"CA 证书文件 {ca} 无法使用" in r.stderr, r.stderr

@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import logging
 import pkgutil
+from collections.abc import Iterable
 from types import ModuleType
 
 import peewee
@@ -18,11 +19,12 @@ from playhouse.migrate import SqliteMigrator
 log = logging.getLogger(__name__)
 
 
-def _load() -> list[ModuleType]:
+def load_numbered(package: str, path: Iterable[str]) -> list[ModuleType]:
+    """The ``mNNNN_*`` modules of a migrations package, in order of their ``VERSION``."""
     modules = []
-    for info in pkgutil.iter_modules(__path__):
+    for info in pkgutil.iter_modules(path):
         if info.name.startswith("m") and info.name[1:5].isdigit():
-            modules.append(importlib.import_module(f"{__name__}.{info.name}"))
+            modules.append(importlib.import_module(f"{package}.{info.name}"))
     modules.sort(key=lambda m: m.VERSION)
     versions = [m.VERSION for m in modules]
     # Numbers are reserved per area of work, so a gap is allowed; a repeat never is.
@@ -31,7 +33,7 @@ def _load() -> list[ModuleType]:
     return modules
 
 
-MIGRATIONS = _load()
+MIGRATIONS = load_numbered(__name__, __path__)
 LATEST_VERSION = MIGRATIONS[-1].VERSION if MIGRATIONS else 0
 
 

@@ -1,0 +1,93 @@
+"""The audit log: sign-ins, sign-in failures and every administrative change.
+
+Events are only ever added. Each names who acted (an account, or ``system:<login>`` for
+the administration command line run by that operating-system user), what it acted on, and
+from which address and device. ``liaison-server audit`` lists them.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import getpass
+import sys
+from typing import Any
+
+from sync.server.models import AuditEvent, utcnow
+
+#: What each action means, for the listing's help text.
+ACTIONS = {
+    "login": "signed in",
+    "login_failed": "sign-in refused (detail: why)",
+    "logout": "signed out from the app",
+    "device_revoked": "an administrator withdrew a device's access",
+    "user_added": "account created (detail: role)",
+    "password_changed": "password set; the account's devices must sign in again",
+    "user_disabled": "account disabled and its devices signed out",
+    "assigned": "enterprises assigned to a liaison officer",
+    "enterprises_imported": "enterprises imported from a file",
+    "backup": "server backup written",
+    "restore": "server database replaced from a backup",
+    "schema_upgraded": "database created or upgraded to a new schema",
+}
+
+
+def admin_actor() -> str:
+    try:
+        return f"system:{getpass.getuser()}"[:64]
+    except (KeyError, OSError):  # no user name for this uid (e.g. in a bare container)
+        return "system"
+
+
+def record(action: str, *, actor: str | None = None, target: str = "", address: str = "",
+           device_id: str = "", detail: str = "") -> None:
+    if action not in ACTIONS:
+        raise ValueError(f"unknown audit action {action!r}")
+    AuditEvent.insert(at=utcnow(), action=action, actor=(actor or admin_actor())[:64],
+                      target=target[:100], address=address[:64], device_id=device_id[:64],
+                      detail=detail).execute()
+
+
+def events(*, since: dt.datetime | None = None, action: str | None = None,
+           who: str | None = None, limit: int = 100) -> list[AuditEvent]:
+    """The newest events first; ``who`` matches the actor or the target."""
+    query = AuditEvent.select()
+    if since is not None:
+        query = query.where(AuditEvent.at >= since)
+    if action:
+        query = query.where(AuditEvent.action == action)
+    if who:
+        query = query.where((AuditEvent.actor == who) | (AuditEvent.target == who))
+    return list(query.order_by(AuditEvent.at.desc(), AuditEvent.id.desc()).limit(limit))
+
+
+# -- command line ------------------------------------------------------------------------
+def register(sub: Any) -> None:
+    p = sub.add_parser("audit", help="list sign-ins and administrative changes, newest first",
+                       description="Actions: " + "; ".join(f"{k}: {v}" for k, v in
+                                                          ACTIONS.items()))
+    p.add_argument("--since", type=dt.date.fromisoformat, metavar="YYYY-MM-DD",
+                   help="from this day on (local time)")
+    p.add_argument("--action", choices=sorted(ACTIONS))
+    p.add_argument("--user", metavar="NAME", help="events by or about this account")
+    p.add_argument("--limit", type=int, default=100)
+    p.set_defaults(func=cmd_audit)
+
+
+def _local(at: dt.datetime) -> str:
+    return at.replace(tzinfo=dt.timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    since = None
+    if args.since is not None:
+        local_midnight = dt.datetime.combine(args.since, dt.time()).astimezone()
+        since = local_midnight.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    rows = events(since=since, action=args.action, who=args.user, limit=max(1, args.limit))
+    if not rows:
+        print("no events", file=sys.stderr)
+        return 0
+    print(f"{'TIME':<19}  {'ACTION':<20} {'BY':<20} {'TARGET':<20} {'ADDRESS':<15} DETAIL")
+    for e in rows:
+        print(f"{_local(e.at):<19}  {e.action:<20} {e.actor:<20} {e.target:<20} "
+              f"{e.address:<15} {e.detail}")
+    return 0

@@ -1,0 +1,179 @@
+"""Server schema migrations: a server started on the first schema upgrades it, keeps every
+record and sign-in, and the migrated schema is exactly what the models describe."""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import peewee
+import pytest
+
+from liaison_app.core.models import Enterprise, Visit
+from sync.server import app as server_app
+from sync.server import audit
+from sync.server.app import ServerConfig
+from sync.server.migrations import (
+    LATEST_VERSION,
+    SchemaTooNewError,
+    run_migrations,
+    schema_version,
+)
+from sync.server.models import (
+    ALL_MODELS,
+    AuditEvent,
+    connection,
+    make_database,
+    open_server_database,
+    server_db,
+)
+from tests.sync.conftest import USCC, LiveServer, new_enterprise, new_visit
+from tests.sync.test_backup_drill import _release_server_db
+from tests.sync.test_cli import server_cli
+
+
+def _open_at_first_schema(url: str) -> peewee.Database:
+    """How the first release of the server opened its database."""
+    db = make_database(url)
+    server_db.initialize(db)
+    with connection():
+        run_migrations(db, target=1)
+    return db
+
+
+@pytest.fixture
+def first_release(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """Today's server code, but on schema 1 and without the audit log it did not have."""
+    def start(db_url: str, data_dir: Path) -> LiveServer:
+        with monkeypatch.context() as patch:
+            patch.setattr(server_app, "open_server_database", _open_at_first_schema)
+            server = LiveServer(ServerConfig(db_url=db_url, data_dir=data_dir))
+        monkeypatch.setattr(audit, "record", lambda *a, **k: None)
+        return server.start()
+
+    def stop(server: LiveServer) -> None:
+        server.stop()
+        _release_server_db()
+        monkeypatch.undo()
+
+    return start, stop
+
+
+def test_a_server_started_on_the_first_schema_upgrades_it_and_keeps_everything(
+        db_url: str, tmp_path: Path, make_device: Any, first_release: Any) -> None:
+    start_old, stop_old = first_release
+    data_dir = tmp_path / "server"
+    old = start_old(db_url, data_dir)
+    old.add_user("centre", "center")
+    old.add_user("li", "liaison")
+    centre = make_device("centre-pc")
+    centre.login(old, "centre")
+    ent = new_enterprise("鲁西化工有限公司", USCC[0])
+    assert centre.sync().ok
+    old.assign("li", [ent.id])
+    li = make_device("li-laptop")
+    li.login(old, "li")
+    assert li.sync().ok
+    for i in range(3):
+        new_visit(ent.id, summary=f"升级前走访 {i}")
+    assert li.sync().ok
+    with connection():
+        assert schema_version(server_db.obj) == 1
+        assert not server_db.obj.table_exists("audit_event")
+    stop_old(old)
+
+    new = LiveServer(ServerConfig(db_url=db_url, data_dir=data_dir)).start()
+    try:
+        # The laptop signed in before the upgrade goes on syncing without signing in again.
+        li.point_at(new.url)
+        li.use()
+        new_visit(ent.id, summary="升级后走访")
+        assert li.sync().ok
+        centre.point_at(new.url)
+        assert centre.sync().ok
+        centre.use()
+        summaries = sorted(v.summary for v in Visit.select())
+        assert summaries == ["升级前走访 0", "升级前走访 1", "升级前走访 2", "升级后走访"]
+
+        fresh = make_device("new-laptop")
+        fresh.login(new, "li")
+        assert fresh.sync().ok
+        assert [e.name for e in Enterprise.select()] == ["鲁西化工有限公司"]
+        assert Visit.select().count() == 4
+
+        with connection():
+            assert schema_version(server_db.obj) == LATEST_VERSION
+            events = [(e.action, e.actor, e.detail) for e in
+                      AuditEvent.select().order_by(AuditEvent.id)]
+        # Sign-ins from before the log are taken from the device records, in order.
+        assert events[:2] == [("login", "centre", "centre-pc"), ("login", "li", "li-laptop")]
+        assert events[2][0] == "schema_upgraded" and "schema 1 to" in events[2][2]
+        assert ("login", "li", "new-laptop") in events[3:]
+    finally:
+        new.stop()
+        _release_server_db()
+    if db_url.startswith("sqlite:///"):
+        copies = list((data_dir / "backups").glob("server-pre-migration-v1-*.sqlite3"))
+        assert len(copies) == 1
+        kept = sqlite3.connect(copies[0])
+        assert kept.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == (1,)
+        assert kept.execute("SELECT COUNT(*) FROM record WHERE \"table\" = 'visit'"
+                            ).fetchone() == (3,)
+        kept.close()
+
+
+def _expected_indexes(model: type[peewee.Model]) -> set[tuple[str, bool]]:
+    return {(idx._name, bool(idx._unique)) for idx in model._meta.fields_to_index()}
+
+
+def test_the_migrations_build_exactly_what_the_models_describe(db_url: str) -> None:
+    db = open_server_database(db_url)
+    try:
+        with connection():
+            for model in ALL_MODELS:
+                table = model._meta.table_name
+                columns = {c.name: c.null for c in db.get_columns(table)}
+                assert columns == {f.column_name: f.null for f in model._meta.sorted_fields}, \
+                    table
+                indexes = {(i.name, bool(i.unique)) for i in db.get_indexes(table)
+                           if not i.name.endswith("_pkey")
+                           and not i.name.startswith("sqlite_autoindex")}
+                assert indexes == _expected_indexes(model), table
+    finally:
+        _release_server_db()
+
+
+def test_a_database_from_a_newer_server_is_refused_untouched(tmp_path: Path) -> None:
+    data = tmp_path / "srv"
+    assert server_cli(data, "migrate").returncode == 0
+    path = data / "server.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (LATEST_VERSION + 1,))
+    conn.commit()
+    conn.close()
+    with pytest.raises(SchemaTooNewError):
+        open_server_database(f"sqlite:///{path}")
+    _release_server_db()
+    for command in (["migrate"], ["serve", "--port", "0"], ["device", "list"]):
+        r = server_cli(data, *command)
+        assert r.returncode == 2 and "newer version" in r.stderr, (command, r.stderr)
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == (
+        LATEST_VERSION + 1,)
+    conn.close()
+
+
+def test_migrate_command_upgrades_a_first_schema_database_and_says_so(tmp_path: Path) -> None:
+    data = tmp_path / "srv"
+    data.mkdir()
+    path = data / "server.sqlite3"
+    db = make_database(f"sqlite:///{path}")
+    db.connect()
+    run_migrations(db, target=1)
+    db.close()
+    r = server_cli(data, "migrate")
+    assert r.returncode == 0 and "from schema 1 to" in r.stdout, r.stdout + r.stderr
+    r = server_cli(data, "migrate")
+    assert "nothing to do" in r.stdout
+    r = server_cli(data, "audit", "--action", "schema_upgraded")
+    assert "schema 1 to" in r.stdout and "pre-migration-v1" in r.stdout
