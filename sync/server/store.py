@@ -119,12 +119,18 @@ class _Batch:
         self.now = _now_iso()
         self.stamp = utcnow()
         self.records: dict[tuple[str, str], _Row] = {}
-        ids = list({op.record_id for op in ops})
-        for chunk in _chunks(ids, 500):
-            for row in (Record.select(*_ROW_COLUMNS).where(Record.record_id.in_(chunk))
-                        .tuples()):
-                rec = _Row.from_db(row)
-                self.records[(rec.table, rec.record_id)] = rec
+        ids: dict[str, set[str]] = {}
+        for op in ops:
+            ids.setdefault(op.table, set()).add(op.record_id)
+        # By table and id, the key's own order: an id alone cannot use the (table, record_id)
+        # index and would read all of it for every chunk.
+        for table, wanted in ids.items():
+            for chunk in _chunks(sorted(wanted), 500):
+                for row in (Record.select(*_ROW_COLUMNS)
+                            .where((Record.table == table) & Record.record_id.in_(chunk))
+                            .tuples()):
+                    rec = _Row.from_db(row)
+                    self.records[(rec.table, rec.record_id)] = rec
         self.dirty: dict[tuple[str, str], _Row] = {}
         self.codes: dict[str, str | None] = {}
         self.new_codes: dict[str, str] = {}
