@@ -47,6 +47,14 @@ def record(action: str, *, actor: str | None = None, target: str = "", address: 
                       detail=detail).execute()
 
 
+def seen_since(action: str, *, actor: str, address: str, detail: str,
+               since: dt.datetime) -> bool:
+    return AuditEvent.select().where(
+        (AuditEvent.action == action) & (AuditEvent.actor == actor)
+        & (AuditEvent.address == address) & (AuditEvent.detail == detail)
+        & (AuditEvent.at >= since)).exists()
+
+
 def events(*, since: dt.datetime | None = None, action: str | None = None,
            who: str | None = None, limit: int = 100) -> list[AuditEvent]:
     """The newest events first; ``who`` matches the actor or the target."""
@@ -77,6 +85,11 @@ def _local(at: dt.datetime) -> str:
     return at.replace(tzinfo=dt.timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M:%S")
 
 
+def _shown(text: str) -> str:
+    """Control characters escaped: a name typed at sign-in cannot forge a line or colour."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
 def cmd_audit(args: argparse.Namespace) -> int:
     since = None
     if args.since is not None:
@@ -88,6 +101,6 @@ def cmd_audit(args: argparse.Namespace) -> int:
         return 0
     print(f"{'TIME':<19}  {'ACTION':<20} {'BY':<20} {'TARGET':<20} {'ADDRESS':<15} DETAIL")
     for e in rows:
-        print(f"{_local(e.at):<19}  {e.action:<20} {e.actor:<20} {e.target:<20} "
-              f"{e.address:<15} {e.detail}")
+        print(f"{_local(e.at):<19}  {e.action:<20} {_shown(e.actor):<20} "
+              f"{_shown(e.target):<20} {_shown(e.address):<15} {_shown(e.detail)}")
     return 0

@@ -9,10 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
 import secrets
 import uuid
 from dataclasses import dataclass
 
+import peewee
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
@@ -30,7 +32,11 @@ from sync.server.models import (
     write_transaction,
 )
 
+log = logging.getLogger(__name__)
+
 TOKEN_LIFETIME = dt.timedelta(days=180)
+#: Who a refused sign-in names when the account typed does not exist.
+UNKNOWN_ACCOUNT = "(no such account)"
 FAILURE_WINDOW = dt.timedelta(minutes=15)
 MAX_FAILURES_PER_USER = 5
 MAX_FAILURES_PER_ADDRESS = 30
@@ -168,10 +174,10 @@ def _too_many_failures(username: str, address: str) -> bool:
 def login(*, username: str, password: str, device_id: str, device_name: str,
           address: str) -> tuple[str, Device]:
     """Check the password and issue a new token for this device (replacing its old one)."""
-    if _too_many_failures(username, address):
-        _refused(username, address, device_id, "rate_limited")
-        raise AuthError("rate_limited")
     user = User.get_or_none(User.username == username)
+    if _too_many_failures(username, address):
+        _refused(user, address, device_id, "rate_limited")
+        raise AuthError("rate_limited")
     try:
         _hasher.verify(user.password_hash if user else _DUMMY_HASH, password)
         ok = user is not None
@@ -179,10 +185,12 @@ def login(*, username: str, password: str, device_id: str, device_name: str,
         ok = False
     if not ok:
         LoginFailure.create(username=username[:64], address=address[:64])
-        _refused(username, address, device_id, "bad_credentials")
+        # Typed names older than the window count for nothing: do not keep them.
+        LoginFailure.delete().where(LoginFailure.at < utcnow() - FAILURE_WINDOW).execute()
+        _refused(user, address, device_id, "bad_credentials")
         raise AuthError("bad_credentials")
     if user.disabled:
-        _refused(username, address, device_id, "account_disabled")
+        _refused(user, address, device_id, "account_disabled")
         raise AuthError("account_disabled")
     token = secrets.token_urlsafe(32)
     with server_db.atomic():
@@ -197,9 +205,21 @@ def login(*, username: str, password: str, device_id: str, device_name: str,
     return token, device
 
 
-def _refused(username: str, address: str, device_id: str, why: str) -> None:
-    audit.record("login_failed", actor=username, address=address, device_id=device_id,
-                 detail=why)
+def _refused(user: User | None, address: str, device_id: str, why: str) -> None:
+    """Audit a refused sign-in: the account's name, never what was typed for one that does
+    not exist (often a password typed into the wrong field). Once per window while rate
+    limited, so a flood of attempts does not become a flood of writes."""
+    actor = user.username if user is not None else UNKNOWN_ACCOUNT
+    if why == "rate_limited" and audit.seen_since(
+            "login_failed", actor=actor, address=address, detail=why,
+            since=utcnow() - FAILURE_WINDOW):
+        return
+    try:
+        audit.record("login_failed", actor=actor, address=address, device_id=device_id,
+                     detail=why)
+    except peewee.PeeweeException:
+        # The refusal stands whether or not it could be written down.
+        log.warning("could not audit a refused sign-in from %s", address, exc_info=True)
 
 
 def authenticate(*, token: str | None, device_id: str | None) -> Caller:

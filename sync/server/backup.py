@@ -6,8 +6,8 @@ The database is copied first and the attachments after: attachments are only eve
 so every file the copied database refers to is already there when the folder is written.
 
 Backing up may run while the server serves. Restore the server stopped: it replaces the
-database (a SQLite file is kept beside as ``*.replaced-<time>``; PostgreSQL objects are
-dropped and recreated by ``pg_restore --clean``) and adds the attachments that are missing,
+database (a SQLite file is kept beside as ``*.replaced-<time>``; PostgreSQL tables are
+all dropped and the dump loaded in one transaction) and adds the attachments that are missing,
 each checked against its hash. Nothing in ``blobs/`` is ever deleted.
 """
 from __future__ import annotations
@@ -186,10 +186,52 @@ def restore_server(*, db_url: str, data_dir: Path, source: Path) -> dict[str, An
             src.close()
         os.replace(tmp, sqlite_path)
     else:
-        _run(["pg_restore", "--clean", "--if-exists", "--no-owner", "--no-privileges",
-              "--single-transaction", "--exit-on-error", f"--dbname={db_url}", str(dump)])
+        _restore_postgres(db_url, dump)
     return {**manifest, "replaced": str(replaced) if replaced else None, "blobs_added": added,
             "seconds": round(time.monotonic() - started, 2)}
+
+
+#: Every table of the server's schema goes, not only those in the dump: a backup from an
+#: older version lacks the tables a later one added, and they would stop it upgrading again.
+_DROP_ALL_TABLES = b"""
+DO $$ DECLARE t record; BEGIN
+  FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = current_schema() LOOP
+    EXECUTE format('DROP TABLE IF EXISTS %I CASCADE', t.tablename);
+  END LOOP;
+END $$;
+"""
+
+
+def _restore_postgres(db_url: str, dump: Path) -> None:
+    """Empty the schema and load the dump in one transaction: all of it or nothing."""
+    for tool in ("pg_restore", "psql"):
+        if shutil.which(tool) is None:
+            raise ServerBackupError(
+                f"{tool} is not installed; install the PostgreSQL client (postgresql-client) "
+                "of the server's major version or newer")
+    script = subprocess.Popen(["pg_restore", "--no-owner", "--no-privileges", "--file=-",
+                               str(dump)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              stdin=subprocess.DEVNULL)
+    loader = subprocess.Popen(["psql", "--no-psqlrc", "--quiet", "--single-transaction",
+                               "--set=ON_ERROR_STOP=1", f"--dbname={db_url}"],
+                              stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE)
+    assert script.stdout is not None and loader.stdin is not None
+    try:
+        loader.stdin.write(_DROP_ALL_TABLES)
+        shutil.copyfileobj(script.stdout, loader.stdin, CHUNK)
+    except BrokenPipeError:
+        pass  # psql stopped at an error: its message is read below
+    finally:
+        loader.stdin.close()
+    made_err = script.stderr.read().decode(errors="replace") if script.stderr else ""
+    loaded_err = loader.stderr.read().decode(errors="replace") if loader.stderr else ""
+    if script.wait() != 0:
+        loader.wait()
+        raise ServerBackupError(f"pg_restore failed: {made_err.strip()}; nothing was changed")
+    if loader.wait() != 0:
+        raise ServerBackupError(f"loading the dump failed: {loaded_err.strip()}; nothing was "
+                                "changed")
 
 
 def _restore_blobs(source: Path, target: Path) -> int:
@@ -215,11 +257,13 @@ def register(sub: Any) -> None:
     """Add ``backup`` and ``restore`` to ``liaison-server``'s subcommands."""
     p = sub.add_parser("backup", help="copy the database and attachments into a new folder")
     p.add_argument("dir", metavar="DIR")
-    p.set_defaults(func=cmd_backup)
+    p.set_defaults(func=cmd_backup, database="as-is")
     p = sub.add_parser("restore", help="replace the database with a backup folder and add its "
                                        "attachments (stop the server first)")
     p.add_argument("dir", metavar="DIR")
-    p.set_defaults(func=cmd_restore)
+    # Not opened (nor migrated) first: the database may be empty, damaged, or from a newer
+    # version being rolled back.
+    p.set_defaults(func=cmd_restore, database="none")
 
 
 def _where(args: argparse.Namespace) -> tuple[str, Path]:
@@ -263,18 +307,18 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from sync.server.models import open_server_database
+    from sync.server.models import connection, open_server_database
 
     db_url, data_dir = _where(args)
-    # The admin command line opened the database before calling us; let go of it first.
-    _close_server_db()
     try:
         m = restore_server(db_url=db_url, data_dir=data_dir, source=Path(args.dir))
     except ServerBackupError as exc:
         print(f"restore failed: {exc}", file=sys.stderr)
         return 1
     open_server_database(db_url)  # upgrades a backup of an older schema
-    _audit("restore", Path(args.dir), m)
+    with connection():
+        _audit("restore", Path(args.dir), m)
+    _close_server_db()
     print(f"restored {m['database']} database of {m['created_at']} (schema "
           f"{m['schema_version']}, change {m['change_seq']}); {m['blobs_added']} attachments "
           f"added in {m['seconds']} s")

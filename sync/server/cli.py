@@ -142,6 +142,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", help=f"database URL: sqlite:///PATH or postgresql://... "
                                      f"(default: ${ENV_DB} or a SQLite file in the data dir)")
     parser.add_argument("--data-dir", help=f"attachments and default database (${ENV_DATA})")
+    # How a command wants the database: "migrated" (the default), "as-is" (migrate, and
+    # backup, which also works on a database a newer version upgraded) or "none".
+    parser.set_defaults(database="migrated")
     sub = parser.add_subparsers(dest="command", required=True)
 
     serve = sub.add_parser("serve", help="run the server")
@@ -149,10 +152,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8470)
     serve.add_argument("--ssl-cert", help="TLS certificate (PEM)")
     serve.add_argument("--ssl-key", help="TLS private key (PEM)")
-    serve.set_defaults(func=cmd_serve)
+    serve.set_defaults(func=cmd_serve, database="none")
 
     sub.add_parser("migrate", help="create or upgrade the database").set_defaults(
-        func=cmd_migrate)
+        func=cmd_migrate, database="as-is")
 
     user = sub.add_parser("user", help="accounts").add_subparsers(dest="action", required=True)
     add = user.add_parser("add")
@@ -191,9 +194,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not hasattr(args, "password_stdin"):
         args.password_stdin = False
     try:
-        if args.func is cmd_serve:
-            return cmd_serve(args)
-        open_server_database(_db_url(args), migrate=args.func is not cmd_migrate)
+        if args.database == "none":  # serve and restore open it themselves
+            return int(args.func(args) or 0)
+        open_server_database(_db_url(args), migrate=args.database == "migrated")
         with connection():
             return int(args.func(args) or 0)
     except SchemaTooNewError as exc:

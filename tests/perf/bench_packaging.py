@@ -4,7 +4,8 @@
 
 Bundle and package sizes (dist/liaison, dist/*.deb, when built), the frozen window's start
 time (LIAISON_EXIT_AFTER_PAINT makes it print "painted N ms" and quit), and backup and
-restore times of a county-sized database with attachments.
+restore times of a county-sized database with attachments: on a laptop, and on the server
+(filled by a real sync; PostgreSQL too when LIAISON_TEST_PG_URL is set).
 """
 from __future__ import annotations
 
@@ -21,8 +22,10 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from liaison_app.core.db import close_database, open_database  # noqa: E402
+from liaison_app.core.models import Enterprise  # noqa: E402
 from liaison_app.core.paths import DataPaths  # noqa: E402
 from liaison_app.core.services import attachments, backups, demo  # noqa: E402
+from tests.perf.bench_sync import make_visits  # noqa: E402
 
 
 def _mb(n: float) -> str:
@@ -90,6 +93,72 @@ def backup_restore(*, enterprises: int, visits: int, attachment_mb: int) -> None
               f"{time.perf_counter() - t0:.2f} s")
 
 
+def _server_blobs(data_dir: Path, megabytes: int) -> None:
+    """Attachments as the server keeps them (blobs/ab/<sha256>), without uploading each."""
+    import hashlib
+
+    for _ in range(megabytes):
+        body = os.urandom(1_048_576)
+        sha = hashlib.sha256(body).hexdigest()
+        target = data_dir / "blobs" / sha[:2] / sha
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(body)
+
+
+def server_backup_restore(*, enterprises: int, visits: int, attachment_mb: int) -> None:
+    """A county server filled by a real sync, backed up and restored (SQLite, and
+    PostgreSQL when LIAISON_TEST_PG_URL is set)."""
+    from sync import client
+    from sync.server import backup
+    from sync.server.app import ServerConfig
+    from sync.server.models import server_db
+    from tests.sync.conftest import PASSWORD, LiveServer, reset_postgres
+
+    with tempfile.TemporaryDirectory() as tmp:
+        laptop = DataPaths(Path(tmp) / "centre-pc")
+        open_database(laptop)
+        # Records typed in, not demo data: demo data never leaves the laptop.
+        for i in range(enterprises):
+            ent = Enterprise(name=f"基准企业{i}", town="城关街道")
+            ent.save(force_insert=True)
+            make_visits(visits // enterprises, ent.id)
+        urls = [("SQLite", f"sqlite:///{Path(tmp) / 'srv-sqlite' / 'server.sqlite3'}")]
+        if os.environ.get("LIAISON_TEST_PG_URL"):
+            reset_postgres(os.environ["LIAISON_TEST_PG_URL"])
+            urls.append(("PostgreSQL", os.environ["LIAISON_TEST_PG_URL"]))
+        for kind, url in urls:
+            data_dir = Path(tmp) / f"srv-{kind}"
+            server = LiveServer(ServerConfig(db_url=url, data_dir=data_dir)).start()
+            server.add_user("centre", "center")
+            client.login(server_url=server.url, username="centre", password=PASSWORD)
+            t0 = time.perf_counter()
+            report = client.SyncEngine(data_paths=laptop, page_size=5000,
+                                       batch_size=1000).sync_once()
+            assert report.ok, report.message
+            print(f"server ({kind}): {report.pushed} records pushed in "
+                  f"{time.perf_counter() - t0:.1f} s")
+            _server_blobs(data_dir, attachment_mb)
+            out = Path(tmp) / f"backup-{kind}"
+            m = backup.backup_server(db_url=url, data_dir=data_dir, target=out)
+            dump = (out / m["dump"]).stat().st_size
+            print(f"server backup ({kind}): change {m['change_seq']}, dump {_mb(dump)} + "
+                  f"{m['blobs']} attachments ({_mb(m['blob_bytes'])}) in {m['seconds']:.2f} s")
+            server.stop()
+            db = server_db.obj
+            db.close_all() if hasattr(db, "close_all") else db.close()
+            wiped = Path(tmp) / f"wiped-{kind}"
+            t0 = time.perf_counter()
+            if kind == "SQLite":
+                restored = backup.restore_server(
+                    db_url=f"sqlite:///{wiped / 'server.sqlite3'}", data_dir=wiped, source=out)
+            else:
+                reset_postgres(url)
+                restored = backup.restore_server(db_url=url, data_dir=wiped, source=out)
+            print(f"server restore ({kind}) onto an empty machine: "
+                  f"{time.perf_counter() - t0:.2f} s ({restored['blobs_added']} attachments)")
+        close_database()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--enterprises", type=int, default=2000)
@@ -102,6 +171,8 @@ def main() -> None:
         frozen_start()
     backup_restore(enterprises=args.enterprises, visits=args.visits,
                    attachment_mb=args.attachments_mb)
+    server_backup_restore(enterprises=args.enterprises, visits=args.visits,
+                          attachment_mb=args.attachments_mb)
 
 
 if __name__ == "__main__":

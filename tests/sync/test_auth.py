@@ -12,7 +12,9 @@ from fastapi.routing import APIRoute
 
 from liaison_app.core.models import LocalState, OutboxOp, Visit
 from sync import protocol as p
+from sync.server import auth
 from sync.server.app import _OPEN_PATHS
+from sync.server.cli import build_parser
 from sync.server.models import AuditEvent, Device, connection, is_postgres, server_db
 from tests.sync.conftest import PASSWORD, new_visit
 
@@ -128,11 +130,35 @@ def test_login_attempts_are_rate_limited(server: Any) -> None:
     good = httpx.post(server.url + "/auth/login", headers=HEADERS,
                       json={**body, "password": PASSWORD})
     assert good.status_code == 429  # even the right password waits out the window
-    # Every refusal is in the audit log with its reason and address, and no password.
+    # Every refusal is in the audit log with its reason and address, and no password; a
+    # flood while rate limited is written once per window.
+    for _ in range(20):
+        httpx.post(server.url + "/auth/login", headers=HEADERS, json=body)
+    # A password typed as the user name is not kept: unknown names are not written down.
+    httpx.post(server.url + "/auth/login", headers=HEADERS,
+               json={**body, "username": "Secret#2026\nforged line"})
     with connection():
-        refused = [(e.detail, e.address) for e in AuditEvent.select().where(
-            (AuditEvent.action == "login_failed") & (AuditEvent.actor == "zhao"))]
-        details = " ".join(e.detail for e in AuditEvent.select())
-    assert sorted(refused) == ([("bad_credentials", "127.0.0.1")] * 5
-                               + [("rate_limited", "127.0.0.1")] * 2)
-    assert "wrong password" not in details and PASSWORD not in details
+        refused = [(e.actor, e.detail, e.address) for e in AuditEvent.select().where(
+            AuditEvent.action == "login_failed").order_by(AuditEvent.id)]
+        everything = " ".join(f"{e.actor} {e.target} {e.detail}" for e in AuditEvent.select())
+    assert refused == ([("zhao", "bad_credentials", "127.0.0.1")] * 5
+                       + [("zhao", "rate_limited", "127.0.0.1")]
+                       + [(auth.UNKNOWN_ACCOUNT, "bad_credentials", "127.0.0.1")])
+    assert "wrong password" not in everything and PASSWORD not in everything
+    assert "Secret#2026" not in everything
+
+
+def test_a_device_name_cannot_forge_lines_in_the_audit_listing(
+        server: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    server.add_user("li", "liaison")
+    forged = "pc\n2026-11-26 09:00:00  login  centre\x1b[8m"
+    r = httpx.post(server.url + "/auth/login", headers=HEADERS, json={
+        "username": "li", "password": PASSWORD, "device_id": "d1", "device_name": forged})
+    assert r.status_code == 200
+    args = build_parser().parse_args(["audit"])
+    with connection():
+        assert args.func(args) == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert [line.split()[2] for line in lines[1:]] == ["login", "user_added", "schema_upgraded"]
+    assert "\x1b" not in out and "pc\\n2026-11-26" in out

@@ -3,6 +3,8 @@ record and sign-in, and the migrated schema is exactly what the models describe.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -22,12 +24,13 @@ from sync.server.migrations import (
 from sync.server.models import (
     ALL_MODELS,
     AuditEvent,
+    User,
     connection,
     make_database,
     open_server_database,
     server_db,
 )
-from tests.sync.conftest import USCC, LiveServer, new_enterprise, new_visit
+from tests.sync.conftest import PASSWORD, USCC, LiveServer, new_enterprise, new_visit
 from tests.sync.test_backup_drill import _release_server_db
 from tests.sync.test_cli import server_cli
 
@@ -122,25 +125,146 @@ def test_a_server_started_on_the_first_schema_upgrades_it_and_keeps_everything(
         kept.close()
 
 
+def test_the_first_schema_is_what_the_first_release_created(tmp_path: Path) -> None:
+    """``m0001`` must never change: databases made by the first release are upgraded from
+    exactly this. The file is the first release's own schema, as SQLite stored it."""
+    path = tmp_path / "server.sqlite3"
+    db = make_database(f"sqlite:///{path}")
+    db.connect()
+    run_migrations(db, target=1)
+    db.close()
+    conn = sqlite3.connect(path)
+    rows = conn.execute("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL "
+                        "ORDER BY type DESC, name").fetchall()
+    conn.close()
+    golden = Path(__file__).parent / "data" / "server_schema_1.sql"
+    assert "".join(r[0] + ";\n" for r in rows) == golden.read_text(encoding="utf-8")
+
+
+def test_a_migration_that_fails_part_way_leaves_the_schema_it_found(
+        db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sync.server import migrations
+
+    real = migrations.MIGRATIONS[1]
+
+    class Broken:
+        VERSION = 2
+
+        @staticmethod
+        def migrate(db: peewee.Database, types: dict[str, str]) -> None:
+            real.migrate(db, types)  # all of the real one, then a failure
+            raise peewee.OperationalError("disk I/O error")
+
+    db = make_database(db_url)
+    server_db.initialize(db)
+    try:
+        with connection():
+            run_migrations(db, target=1)
+            monkeypatch.setattr(migrations, "MIGRATIONS", [migrations.MIGRATIONS[0], Broken])
+            with pytest.raises(peewee.OperationalError):
+                run_migrations(db)
+            assert schema_version(db) == 1 and not db.table_exists("audit_event")
+            monkeypatch.undo()
+            assert run_migrations(db) == (1, LATEST_VERSION)
+            assert db.table_exists("audit_event")
+    finally:
+        _release_server_db()
+
+
+def test_servers_starting_together_migrate_once(db_url: str) -> None:
+    """Six servers reach the runner at the same moment on an empty database: one creates
+    the schema, the others find it done under the lock."""
+    import threading
+
+    barrier = threading.Barrier(6)
+    results: list[tuple[int, int] | BaseException] = []
+
+    def start() -> None:
+        db = make_database(db_url)
+        db.connect()
+        try:
+            barrier.wait()
+            results.append(run_migrations(db))
+        except BaseException as exc:  # reported below, not lost in the thread
+            results.append(exc)
+        finally:
+            db.close()
+
+    threads = [threading.Thread(target=start) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert sorted(results) == [(0, LATEST_VERSION)] + [(LATEST_VERSION, LATEST_VERSION)] * 5
+
+
+def test_a_backup_from_the_first_schema_restores_and_upgrades_and_rolls_back(
+        db_url: str, tmp_path: Path, first_release: Any) -> None:
+    from sync.server.backup import backup_server
+
+    start_old, stop_old = first_release
+    data = tmp_path / "srv"
+    old = start_old(db_url, data)
+    old.add_user("li", "liaison")
+    stop_old(old)
+    with _database(db_url) as db:
+        assert schema_version(db) == 1
+    backup_server(db_url=db_url, data_dir=data, target=tmp_path / "before-upgrade")
+
+    def cli(*args: str) -> Any:
+        return server_cli(data, "--db", db_url, *args, stdin=PASSWORD + "\n")
+
+    assert cli("migrate").returncode == 0
+    assert cli("user", "add", "wang", "--role", "liaison", "--password-stdin").returncode == 0
+    r = cli("restore", str(tmp_path / "before-upgrade"))
+    assert r.returncode == 0, r.stdout + r.stderr
+    with _database(db_url) as db:
+        assert schema_version(db) == LATEST_VERSION
+        assert [u.username for u in User.select()] == ["li"]  # wang came after the backup
+        assert AuditEvent.select().where(AuditEvent.action == "restore").count() == 1
+    backup_server(db_url=db_url, data_dir=data, target=tmp_path / "latest")
+    # A newer version upgraded the database, then was taken back: this version restores
+    # the backup taken before, over the newer schema and its tables.
+    with _database(db_url) as db:
+        db.execute_sql(f"UPDATE meta SET value = {LATEST_VERSION + 1} WHERE key = 'schema'")
+        db.execute_sql('CREATE TABLE "from_the_future" ("id" INTEGER)')
+    r = cli("restore", str(tmp_path / "latest"))
+    assert r.returncode == 0, r.stdout + r.stderr
+    with _database(db_url) as db:
+        assert schema_version(db) == LATEST_VERSION
+        assert not db.table_exists("from_the_future")
+        assert [u.username for u in User.select()] == ["li"]
+
+
+@contextmanager
+def _database(url: str) -> Iterator[peewee.Database]:
+    """The server database as it is (not migrated), for looking at between runs."""
+    db = open_server_database(url, migrate=False)
+    try:
+        with connection():
+            yield db
+    finally:
+        _release_server_db()
+
+
 def _expected_indexes(model: type[peewee.Model]) -> set[tuple[str, bool]]:
     return {(idx._name, bool(idx._unique)) for idx in model._meta.fields_to_index()}
 
 
 def test_the_migrations_build_exactly_what_the_models_describe(db_url: str) -> None:
-    db = open_server_database(db_url)
-    try:
-        with connection():
-            for model in ALL_MODELS:
-                table = model._meta.table_name
-                columns = {c.name: c.null for c in db.get_columns(table)}
-                assert columns == {f.column_name: f.null for f in model._meta.sorted_fields}, \
-                    table
-                indexes = {(i.name, bool(i.unique)) for i in db.get_indexes(table)
-                           if not i.name.endswith("_pkey")
-                           and not i.name.startswith("sqlite_autoindex")}
-                assert indexes == _expected_indexes(model), table
-    finally:
-        _release_server_db()
+    with _database(db_url) as db:
+        run_migrations(db)
+        for model in ALL_MODELS:
+            table = model._meta.table_name
+            columns = {c.name: c.null for c in db.get_columns(table)}
+            assert columns == {f.column_name: f.null for f in model._meta.sorted_fields}, table
+            indexes = {(i.name, bool(i.unique)) for i in db.get_indexes(table)
+                       if not i.name.endswith("_pkey")
+                       and not i.name.startswith("sqlite_autoindex")}
+            assert indexes == _expected_indexes(model), table
+            keys = {(k.column, k.dest_table) for k in db.get_foreign_keys(table)}
+            assert keys == {(f.column_name, f.rel_model._meta.table_name)
+                            for f in model._meta.refs}, table
 
 
 def test_a_database_from_a_newer_server_is_refused_untouched(tmp_path: Path) -> None:

@@ -59,23 +59,37 @@ def schema_version(db: peewee.Database) -> int:
 
 
 def run_migrations(db: peewee.Database, *, target: int = LATEST_VERSION) -> tuple[int, int]:
-    """Upgrade to ``target``; returns the versions before and after. Idempotent."""
-    before = schema_version(db)
-    if before > LATEST_VERSION:
-        raise SchemaTooNewError(before)
+    """Upgrade to ``target``; returns the versions before and after what this process did
+    (equal when it had nothing to do, or another process did it meanwhile). Idempotent."""
+    found = schema_version(db)
+    if found > LATEST_VERSION:
+        raise SchemaTooNewError(found)
+    if found >= target:  # the usual start: no lock taken
+        return found, found
     types = column_types(db)
+    started: int | None = None
+    current = found
     for module in MIGRATIONS:
         if module.VERSION > target:
             break
         with _exclusive(db):
-            if schema_version(db) >= module.VERSION:  # another process got there first
+            # Read again under the lock: another process may have migrated, even further
+            # than this version knows.
+            current = schema_version(db)
+            if current > LATEST_VERSION:
+                raise SchemaTooNewError(current)
+            if current >= module.VERSION:
                 continue
             log.info("migrating server database to schema %s (%s)", module.VERSION,
                      module.__name__)
+            if started is None:
+                started = current
             module.migrate(db, types)
             db.execute_sql("DELETE FROM meta WHERE key = 'schema'")
-            db.execute_sql(f"INSERT INTO meta (key, value) VALUES ('schema', {int(module.VERSION)})")
-    return before, schema_version(db)
+            db.execute_sql("INSERT INTO meta (key, value) VALUES ('schema', "
+                           f"{int(module.VERSION)})")
+            current = module.VERSION
+    return (current if started is None else started), current
 
 
 @contextmanager
