@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -126,13 +127,18 @@ def server_backup_restore(*, enterprises: int, visits: int, attachment_mb: int) 
         if os.environ.get("LIAISON_TEST_PG_URL"):
             reset_postgres(os.environ["LIAISON_TEST_PG_URL"])
             urls.append(("PostgreSQL", os.environ["LIAISON_TEST_PG_URL"]))
+        close_database()
         for kind, url in urls:
             data_dir = Path(tmp) / f"srv-{kind}"
             server = LiveServer(ServerConfig(db_url=url, data_dir=data_dir)).start()
             server.add_user("centre", "center")
+            # Each server gets the same records from a copy of the laptop not yet synced.
+            copy = DataPaths(Path(tmp) / f"centre-pc-{kind}")
+            shutil.copytree(laptop.root, copy.root)
+            open_database(copy)
             client.login(server_url=server.url, username="centre", password=PASSWORD)
             t0 = time.perf_counter()
-            report = client.SyncEngine(data_paths=laptop, page_size=5000,
+            report = client.SyncEngine(data_paths=copy, page_size=5000,
                                        batch_size=1000).sync_once()
             assert report.ok, report.message
             print(f"server ({kind}): {report.pushed} records pushed in "
@@ -156,7 +162,7 @@ def server_backup_restore(*, enterprises: int, visits: int, attachment_mb: int) 
                 restored = backup.restore_server(db_url=url, data_dir=wiped, source=out)
             print(f"server restore ({kind}) onto an empty machine: "
                   f"{time.perf_counter() - t0:.2f} s ({restored['blobs_added']} attachments)")
-        close_database()
+            close_database()
 
 
 def main() -> None:
