@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import getpass
+import os
 import sys
 from typing import Any
 
@@ -32,10 +33,23 @@ ACTIONS = {
 
 
 def admin_actor() -> str:
+    """The operating-system account running the command line (and who ran sudo for it).
+
+    Taken from the process's user id where there is one, not from $USER, which anyone can
+    set to anything.
+    """
     try:
-        return f"system:{getpass.getuser()}"[:64]
-    except (KeyError, OSError):  # no user name for this uid (e.g. in a bare container)
-        return "system"
+        import pwd
+
+        name = pwd.getpwuid(os.getuid()).pw_name
+    except (ImportError, KeyError):  # Windows, or no name for this uid in a bare container
+        try:
+            name = getpass.getuser()
+        except (KeyError, OSError):
+            name = ""
+    by = os.environ.get("SUDO_USER", "")
+    actor = f"system:{name or '?'}" + (f" (sudo by {by})" if by and by != name else "")
+    return actor[:64]
 
 
 def record(action: str, *, actor: str | None = None, target: str = "", address: str = "",

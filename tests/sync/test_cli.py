@@ -78,3 +78,14 @@ def test_an_unusable_ca_certificate_file_is_named_not_a_traceback(tmp_path: Path
                     "li", "--password-stdin", "--ca-cert", str(ca), stdin=PASSWORD + "\n")
         assert r.returncode == 1 and "Traceback" not in r.stderr
         assert f"CA 证书文件 {ca} 无法使用" in r.stderr, r.stderr
+
+
+def test_the_audit_names_the_process_user_not_what_USER_says(monkeypatch: Any) -> None:
+    from sync.server.audit import admin_actor
+
+    monkeypatch.setenv("USER", "mallory")
+    monkeypatch.setenv("LOGNAME", "mallory")
+    monkeypatch.setenv("SUDO_USER", "wang-it")
+    actor = admin_actor()
+    assert actor.startswith("system:") and "mallory" not in actor
+    assert actor.endswith("(sudo by wang-it)")
