@@ -94,6 +94,14 @@ def _tls_context(ca_cert: str | None) -> ssl.SSLContext:
     return httpx.create_ssl_context()
 
 
+def _file_problem(exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return i18n.translate("Sync", "there is no such file").format()
+    if isinstance(exc, PermissionError):
+        return i18n.translate("Sync", "no permission to read it").format()
+    return exc.strerror or str(exc)
+
+
 def _untrusted_certificate(exc: BaseException) -> bool:
     """Whether a connection failed because the server's certificate did not verify."""
     seen: BaseException | None = exc
@@ -126,11 +134,16 @@ class Transport:
             headers["Authorization"] = f"Bearer {token}"
         try:
             tls = _tls_context(ca_cert)
-        except OSError as exc:  # a missing, unreadable or not-a-certificate file
+        except ssl.SSLError as exc:  # read, but no certificate in it
             raise SyncError("signin", i18n.translate(
-                "Sync", "The CA certificate file {path} cannot be used ({reason}). Choose the "
+                "Sync", "{path} is not a CA certificate. Choose the certificate file (.pem or "
+                ".crt) the service centre gave you and sign in again.").format(path=ca_cert)
+            ) from exc
+        except OSError as exc:  # missing or unreadable
+            raise SyncError("signin", i18n.translate(
+                "Sync", "The CA certificate file {path} cannot be read ({reason}). Choose the "
                 "certificate file (.pem or .crt) the service centre gave you and sign in again."
-            ).format(path=ca_cert, reason=exc.strerror or str(exc))) from exc
+            ).format(path=ca_cert, reason=_file_problem(exc))) from exc
         self.client = httpx.Client(base_url=server_url.rstrip("/"), headers=headers,
                                    verify=tls, timeout=timeout)
 

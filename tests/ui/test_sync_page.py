@@ -159,3 +159,22 @@ def test_the_window_keeps_responding_during_a_large_sync(qtbot, page, server_pro
     # would stall for the whole sync (seconds).
     assert len(ticks) > 10 and max(gaps) < 0.5, f"the event loop stalled for {max(gaps):.2f} s"
     assert Enterprise.select().count() == 1
+
+
+def test_sign_in_with_a_file_that_is_not_a_certificate_says_so(qtbot, page, tmp_path):
+    from liaison_app.ui.dialogs.login_dialog import LoginDialog
+
+    wrong = tmp_path / "县中心证书.pem"
+    wrong.write_text("这不是证书", encoding="utf-8")
+    dialog = LoginDialog(page.ctx, page)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.server.setText("https://127.0.0.1:9")
+    dialog.username.setText("zhangwei")
+    dialog.password.setText(PASSWORD)
+    dialog.ca_cert.setText(str(wrong))
+    dialog.sign_in()
+    qtbot.waitUntil(lambda: not dialog.message.isHidden(), timeout=10_000)
+    assert dialog.message.text().startswith(f"{wrong} 不是 CA 证书。")
+    assert dialog.buttons.isEnabled() and dialog.isVisible()
+    dialog.grab().save(str(tmp_path / "login-bad-ca.png"))

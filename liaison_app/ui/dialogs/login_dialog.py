@@ -72,6 +72,8 @@ class LoginDialog(QDialog):
     def _show(self, text: str) -> None:
         self.message.setText(text)
         self.message.setVisible(bool(text))
+        # Grow to fit the message: a squeezed dialog would overlap the fields with it.
+        self.adjustSize()
 
     def sign_in(self) -> None:
         server = self.server.text().strip()

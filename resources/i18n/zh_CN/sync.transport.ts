@@ -40,8 +40,20 @@
         <translation>服务器无法处理该请求（错误 {status}），下次同步时将重试。</translation>
     </message>
     <message>
-        <source>The CA certificate file {path} cannot be used ({reason}). Choose the certificate file (.pem or .crt) the service centre gave you and sign in again.</source>
-        <translation>CA 证书文件 {path} 无法使用（{reason}）。请选择服务中心提供的证书文件（.pem 或 .crt）后重新登录。</translation>
+        <source>there is no such file</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <source>no permission to read it</source>
+        <translation>没有读取权限</translation>
+    </message>
+    <message>
+        <source>{path} is not a CA certificate. Choose the certificate file (.pem or .crt) the service centre gave you and sign in again.</source>
+        <translation>{path} 不是 CA 证书。请选择服务中心提供的证书文件（.pem 或 .crt）后重新登录。</translation>
+    </message>
+    <message>
+        <source>The CA certificate file {path} cannot be read ({reason}). Choose the certificate file (.pem or .crt) the service centre gave you and sign in again.</source>
+        <translation>无法读取 CA 证书文件 {path}（{reason}）。请选择服务中心提供的证书文件（.pem 或 .crt）后重新登录。</translation>
     </message>
     <message>
         <source>The server&apos;s certificate is not trusted ({reason}). Ask the service centre for its CA certificate file and sign in with it.</source>
