@@ -14,7 +14,6 @@ import json
 import logging
 import os
 import platform
-import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -418,32 +417,49 @@ def upload_blob(t: Transport, path: Path, sha: str, *, offset: int = 0) -> None:
             offset = result.received
 
 
-def download_blob(t: Transport, paths: DataPaths, sha: str) -> Path:
-    """Fetch a file into a temporary name, check its hash, then rename it into place."""
+def download_blob(t: Transport, paths: DataPaths, sha: str, *, fresh: bool = False) -> Path:
+    """Fetch a file, check its hash, then rename it into place.
+
+    What arrived before a connection dropped is kept as ``.<sha>.part`` and the next sync
+    asks only for the rest (an HTTP range): on a line that drops every few hundred kilobytes
+    a large file still arrives, a piece per sync. The hash covers the whole file, so a part
+    that does not belong to it is found out and thrown away.
+    """
     target = blob_path(paths, sha)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=".download-")
-    tmp = Path(tmp_name)
+    part = target.parent / f".{sha}.part"
+    if fresh:
+        part.unlink(missing_ok=True)
+    have = part.stat().st_size if part.exists() else 0
+    digest = hashlib.sha256()
+    if have:
+        with part.open("rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
     try:
-        digest = hashlib.sha256()
-        try:
-            with os.fdopen(fd, "wb") as out, t.stream(f"/attachments/{sha}") as response:
-                if response.status_code >= 400:
-                    response.read()
-                    t.check(response)
+        with t.stream(f"/attachments/{sha}",
+                      headers={"Range": f"bytes={have}-"} if have else None) as response:
+            if response.status_code == 416 and not fresh:  # the part is no prefix of it
+                response.read()
+                return download_blob(t, paths, sha, fresh=True)
+            if response.status_code >= 400:
+                response.read()
+                t.check(response)
+            if response.status_code != 206:  # the whole file came: start the part again
+                have, digest = 0, hashlib.sha256()
+            with part.open("ab" if have else "wb") as out:
                 for block in response.iter_bytes():
                     digest.update(block)
                     out.write(block)
                 out.flush()
                 os.fsync(out.fileno())
-        except httpx.HTTPError as exc:
-            raise SyncError("offline", i18n.translate(
-                "Sync", "The connection dropped while a file was arriving ({reason}); it will "
-                "be fetched again.").format(reason=str(exc)[:200])) from exc
-        if digest.hexdigest() != sha:
-            raise SyncError("server", i18n.translate(
-                "Sync", "A file arrived damaged and was discarded; it will be fetched again."))
-        os.replace(tmp, target)
-        return target
-    finally:
-        tmp.unlink(missing_ok=True)
+    except httpx.HTTPError as exc:
+        raise SyncError("offline", i18n.translate(
+            "Sync", "The connection dropped while a file was arriving ({reason}); the rest "
+            "will be fetched at the next sync.").format(reason=str(exc)[:200])) from exc
+    if digest.hexdigest() != sha:
+        part.unlink(missing_ok=True)
+        raise SyncError("server", i18n.translate(
+            "Sync", "A file arrived damaged and was discarded; it will be fetched again."))
+    os.replace(part, target)
+    return target

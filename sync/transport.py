@@ -209,5 +209,5 @@ class Transport:
     def raw(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
         return self._send(method, path, **kwargs)
 
-    def stream(self, path: str) -> Any:
-        return self.client.stream("GET", path)
+    def stream(self, path: str, *, headers: dict[str, str] | None = None) -> Any:
+        return self.client.stream("GET", path, headers=headers)

@@ -32,6 +32,8 @@ class FaultProxy:
         self.url = f"http://127.0.0.1:{self.port}"
         self.fault: Fault | None = None
         self.fired = 0
+        #: The first bytes of every request seen (request line and headers), in order.
+        self.heads: list[bytes] = []
         self._lock = threading.Lock()
         self._stop = False
         threading.Thread(target=self._accept, daemon=True).start()
@@ -47,6 +49,7 @@ class FaultProxy:
 
     def _take(self, request_head: bytes) -> Fault | None:
         with self._lock:
+            self.heads.append(request_head)
             f = self.fault
             if f is None or (f.match and f.match not in request_head):
                 return None
@@ -111,7 +114,7 @@ class FaultProxy:
                     break
                 if b"HTTP/1.1\r\n" in data[:400]:
                     # A new request on this connection: decide its fault.
-                    state["fault"] = self._take(data[:400])
+                    state["fault"] = self._take(data[:2000])
                     state["sent"] = 0
                     sent_up = 0
                 fault = state["fault"]

@@ -83,7 +83,8 @@ def test_server_refuses_bytes_that_do_not_match_their_hash(county: dict[str, Any
     assert not BlobStore(server.config.data_dir).path(sha).exists()
 
 
-def test_truncated_download_is_never_kept(county: dict[str, Any]) -> None:
+def test_a_download_cut_off_again_and_again_still_arrives_piece_by_piece(
+        county: dict[str, Any]) -> None:
     li, centre = county["li"], county["centre"]
     assert li.sync().ok
     att = attach(li, county["e1"], os.urandom(500_000))
@@ -91,18 +92,42 @@ def test_truncated_download_is_never_kept(county: dict[str, Any]) -> None:
     proxy = FaultProxy(county["server"].port)
     try:
         centre.point_at(proxy.url)
-        proxy.set(Fault("cut_response", after=100_000, match=b"GET /attachments", times=0))
-        report = centre.sync()
-        assert report.outcome == "offline"
+        # Every download is cut after 150 KB, for as long as the test runs.
+        proxy.set(Fault("cut_response", after=150_000, match=b"GET /attachments", times=0))
         target = sync_client.blob_path(centre.paths, att.sha256)
-        assert not target.exists()
-        assert not [f for f in target.parent.glob(".download-*")]
-        proxy.set(None)
-        report = centre.sync()
-        assert report.ok and report.files_down == 1
+        outcomes = []
+        for _ in range(8):
+            report = centre.sync()
+            outcomes.append(report.outcome)
+            assert not target.exists() or report.ok  # never a partial file under its name
+            if report.ok:
+                break
+        assert outcomes[0] == "offline" and outcomes[-1] == "ok", outcomes
+        assert report.files_down == 1
         assert hashlib.sha256(target.read_bytes()).hexdigest() == att.sha256
+        assert not list(target.parent.glob(".*.part"))
+        # Each attempt after the first asked only for the rest.
+        ranges = [h for h in proxy.heads if b"GET /attachments" in h]
+        assert len(ranges) == len(outcomes)
+        assert all(b"range: bytes=" in h.lower() for h in ranges[1:])
     finally:
         proxy.close()
+
+
+def test_a_partial_file_that_belongs_to_nothing_is_thrown_away(county: dict[str, Any]) -> None:
+    li, centre = county["li"], county["centre"]
+    assert li.sync().ok
+    att = attach(li, county["e1"], os.urandom(300_000))
+    assert li.sync().ok
+    target = sync_client.blob_path(centre.paths, att.sha256)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # Left by a failing disk, say: right length for a part, wrong bytes.
+    (target.parent / f".{att.sha256}.part").write_bytes(os.urandom(100_000))
+    report = centre.sync()
+    assert not target.exists() and report.files_down == 0  # damaged: discarded, not kept
+    report = centre.sync()
+    assert report.ok and report.files_down == 1
+    assert hashlib.sha256(target.read_bytes()).hexdigest() == att.sha256
 
 
 def test_upload_bodies_must_be_authorised(county: dict[str, Any]) -> None:

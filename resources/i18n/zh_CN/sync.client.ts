@@ -36,8 +36,8 @@
         <translation>正在下载文件：{done} / {total}</translation>
     </message>
     <message>
-        <source>The connection dropped while a file was arriving ({reason}); it will be fetched again.</source>
-        <translation>下载文件时连接中断（{reason}），稍后将重新获取。</translation>
+        <source>The connection dropped while a file was arriving ({reason}); the rest will be fetched at the next sync.</source>
+        <translation>下载文件时连接中断（{reason}），已收到的部分会保留，下次同步时接着下载其余部分。</translation>
     </message>
     <message>
         <source>A file arrived damaged and was discarded; it will be fetched again.</source>
