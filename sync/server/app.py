@@ -17,7 +17,7 @@ import anyio.to_thread
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
-from starlette.middleware.gzip import GZipMiddleware
+from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES, GZipMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sync import protocol as p
@@ -146,7 +146,11 @@ def create_app(config: ServerConfig) -> FastAPI:
     open_server_database(config.db_url)
     blobs = BlobStore(config.data_dir)
     app = FastAPI(title="Liaison sync server", version=str(config.protocol))
-    app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=config.gzip_level)
+    # Attachments (photos, PDFs) are compressed already: gzip would spend the server's CPU
+    # for nothing. Records (JSON) shrink several times.
+    app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=config.gzip_level,
+                       exclude_content_types=(*DEFAULT_EXCLUDED_CONTENT_TYPES,
+                                              "application/octet-stream"))
     app.add_middleware(RequestBodies)
 
     @app.middleware("http")

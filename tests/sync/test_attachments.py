@@ -48,6 +48,12 @@ def test_file_goes_up_and_comes_down_verified(county: dict[str, Any]) -> None:
     # An officer of another enterprise cannot fetch it even knowing the hash.
     with transport(wang, county["server"].url) as t:
         assert t.raw("GET", f"/attachments/{att.sha256}").status_code == 404
+    # Files go as they are (no gzip of photos), and in ranges when asked.
+    with transport(centre, county["server"].url) as t:
+        whole = t.raw("GET", f"/attachments/{att.sha256}")
+        assert "content-encoding" not in whole.headers
+        rest = t.raw("GET", f"/attachments/{att.sha256}", headers={"Range": "bytes=100000-"})
+        assert rest.status_code == 206 and rest.content == data[100_000:]
 
 
 def test_upload_resumes_where_the_server_stopped(county: dict[str, Any],
