@@ -59,8 +59,9 @@ def schema_version(db: peewee.Database) -> int:
 
 
 def run_migrations(db: peewee.Database, *, target: int = LATEST_VERSION) -> tuple[int, int]:
-    """Upgrade to ``target``; returns the versions before and after what this process did
-    (equal when it had nothing to do, or another process did it meanwhile). Idempotent."""
+    """Upgrade to ``target``; returns the versions before and after the migrations this
+    process ran (equal when it ran none). Processes starting together may share the work,
+    one running some steps and another the rest: each step runs once. Idempotent."""
     found = schema_version(db)
     if found > LATEST_VERSION:
         raise SchemaTooNewError(found)
@@ -68,7 +69,7 @@ def run_migrations(db: peewee.Database, *, target: int = LATEST_VERSION) -> tupl
         return found, found
     types = column_types(db)
     started: int | None = None
-    current = found
+    current = reached = found
     for module in MIGRATIONS:
         if module.VERSION > target:
             break
@@ -88,8 +89,10 @@ def run_migrations(db: peewee.Database, *, target: int = LATEST_VERSION) -> tupl
             db.execute_sql("DELETE FROM meta WHERE key = 'schema'")
             db.execute_sql("INSERT INTO meta (key, value) VALUES ('schema', "
                            f"{int(module.VERSION)})")
-            current = module.VERSION
-    return (current if started is None else started), current
+            current = reached = module.VERSION
+    if started is None:
+        return current, current
+    return started, reached
 
 
 @contextmanager
