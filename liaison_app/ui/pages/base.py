@@ -1,7 +1,7 @@
 """The contract every page of the main window follows."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from liaison_app.ui.context import AppContext
 
@@ -25,6 +25,17 @@ class Page(QWidget):
 
     def title(self) -> str:
         raise NotImplementedError
+
+    def title_row(self) -> tuple[QHBoxLayout, QLabel]:
+        """A header row starting with the page's title (styled by ``style.py``) and a grey
+        label for counts; the page adds its filters and buttons after."""
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.title(), objectName="pageTitle"))
+        row.addSpacing(12)
+        count = QLabel()
+        count.setStyleSheet("color: #666;")
+        row.addWidget(count)
+        return row, count
 
     def activate(self) -> None:
         """Shown: refresh if something changed since the last time."""

@@ -71,12 +71,7 @@ class ProxyPage(Page):
     # -- building ----------------------------------------------------------------------
     def _build(self) -> None:
         outer = QVBoxLayout(self)
-        header = QHBoxLayout()
-        heading = QLabel(self.tr("Proxy cases"))
-        heading.setObjectName("pageTitle")
-        heading.setStyleSheet("font-size: 20px; font-weight: bold;")
-        self.count_label = QLabel()
-        self.count_label.setStyleSheet("color: #666;")
+        header, self.count_label = self.title_row()
         self.status_filter = QComboBox()
         self.status_filter.addItem(self.tr("All cases"), "")
         for code, label in pc.CASE_STATUS_LABELS.items():
@@ -90,9 +85,6 @@ class ProxyPage(Page):
         self.settings_button.clicked.connect(lambda: self.open_service_settings())
         self.new_button = QPushButton(self.tr("New case"))
         self.new_button.clicked.connect(lambda: self.new_record())
-        header.addWidget(heading)
-        header.addSpacing(12)
-        header.addWidget(self.count_label)
         header.addStretch(1)
         header.addWidget(self.status_filter)
         header.addWidget(self.public_button)

@@ -78,12 +78,7 @@ class RequestsPage(Page):
     # -- building ----------------------------------------------------------------------
     def _build(self) -> None:
         outer = QVBoxLayout(self)
-        header = QHBoxLayout()
-        heading = QLabel(self.tr("Requests"))
-        heading.setObjectName("pageTitle")
-        heading.setStyleSheet("font-size: 20px; font-weight: bold;")
-        self.count_label = QLabel()
-        self.count_label.setStyleSheet("color: #666;")
+        header, self.count_label = self.title_row()
         self.role_label = QLabel()
         self.role_label.setStyleSheet("color: #666;")
         self.register_button = QPushButton(self.tr("Letter register…"))
@@ -97,9 +92,6 @@ class RequestsPage(Page):
         self.new_button = QPushButton(self.tr("New request"))
         self.new_button.setToolTip(self.tr("Record a new request (Ctrl+N)"))
         self.new_button.clicked.connect(lambda: self.new_record())
-        header.addWidget(heading)
-        header.addSpacing(12)
-        header.addWidget(self.count_label)
         header.addStretch(1)
         header.addWidget(self.role_label)
         header.addWidget(self.register_button)
