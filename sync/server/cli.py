@@ -124,16 +124,30 @@ def cmd_device(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from sync.server.importer import import_enterprises
+    """The app's import pipeline and report; exit 0 only if every row was imported."""
+    from liaison_app.core.services.enterprise_import import report
+    from liaison_app.core.services.errors import ServiceError
+    from sync.server import importer
 
-    report = import_enterprises(Path(args.file))
-    audit.record("enterprises_imported", target=Path(args.file).name,
-                 detail=f"{report.created} created, {report.updated} updated, "
-                        f"{len(report.problems)} skipped")
-    for line in report.problems:
-        print(line, file=sys.stderr)
-    print(f"{report.created} created, {report.updated} updated, {len(report.problems)} skipped")
-    return 0 if not report.problems else 1
+    path = Path(args.file)
+    try:
+        plan = importer.preview(path, sheet=args.sheet)
+        if plan.file_errors:
+            for message in plan.file_errors:
+                print(message.text(), file=sys.stderr)
+            return 2
+        result = importer.commit(plan, include_warnings=args.accept_warnings)
+    except ServiceError as exc:
+        print(exc.message.text(), file=sys.stderr)
+        return 2
+    audit.record("enterprises_imported", target=path.name,
+                 detail=f"{result.created} created, {result.updated} updated, "
+                        f"{result.unchanged} unchanged, {len(result.skipped)} skipped")
+    for line in report(plan, result, accepted_warnings=args.accept_warnings):
+        print(line if isinstance(line, str) else line.text())
+    if result.imported == plan.summary.total:
+        return 0
+    return 1 if result.imported else 2
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -182,7 +196,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     imp = sub.add_parser("import", help="import records")
     imp.add_argument("kind", choices=["enterprises"])
-    imp.add_argument("file", help="CSV or XLSX with 企业名称, 统一社会信用代码, 镇街 columns")
+    imp.add_argument("file", help="the app's enterprise list: .xlsx or CSV (UTF-8 or GBK) with "
+                                  "企业名称/单位名称, 统一社会信用代码, 镇街, ... columns")
+    imp.add_argument("--sheet", help="sheet name in an .xlsx file (default: the first sheet)")
+    imp.add_argument("--accept-warnings", action="store_true",
+                     help="also import rows that have only warnings (e.g. a credit code whose "
+                          "check character does not match)")
     imp.set_defaults(func=cmd_import)
     backup.register(sub)
     audit.register(sub)
