@@ -20,9 +20,7 @@ from sync.server.models import (
     server_db,
     upgrade_schema,
 )
-
-ENV_DB = "LIAISON_SERVER_DB"
-ENV_DATA = "LIAISON_SERVER_DATA"
+from sync.server.serving import ENV_DATA, ENV_DB, ENV_POOL_SIZE
 
 
 def _data_dir(args: argparse.Namespace) -> Path:
@@ -43,13 +41,22 @@ def _password(args: argparse.Namespace) -> str:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    import uvicorn
+    from sync.server import serving
 
-    from sync.server.app import ServerConfig, create_app
-
-    app = create_app(ServerConfig(db_url=_db_url(args), data_dir=_data_dir(args)))
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning",
-                ssl_certfile=args.ssl_cert, ssl_keyfile=args.ssl_key)
+    options = serving.ServeOptions(
+        db_url=_db_url(args), data_dir=_data_dir(args), host=args.host, port=args.port,
+        workers=args.workers, ssl_cert=args.ssl_cert, ssl_key=args.ssl_key,
+        pool_size=args.pool_size)
+    try:
+        pool = serving.prepare(options)
+    except serving.PoolTooSmall as exc:
+        print(f"liaison-server: {exc}", file=sys.stderr)
+        return 2
+    where = f"https://{args.host}:{args.port}" if args.ssl_cert else \
+        f"http://{args.host}:{args.port}"
+    connections = f", {pool} database connections each" if pool else ""
+    print(f"serving on {where} with {args.workers} process(es){connections}", flush=True)
+    serving.run(options)
     return 0
 
 
@@ -150,6 +157,13 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 1 if result.imported else 2
 
 
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="liaison-server",
                                      description="驻企通 Liaison central sync server")
@@ -166,6 +180,16 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8470)
     serve.add_argument("--ssl-cert", help="TLS certificate (PEM)")
     serve.add_argument("--ssl-key", help="TLS private key (PEM)")
+    serve.add_argument("--workers", type=_positive, default=1, metavar="N",
+                       help="server processes (default 1); on PostgreSQL about one per CPU "
+                            "core, SQLite gains little from more than one")
+    serve.add_argument("--pool-size", type=_positive, metavar="N",
+                       help=f"PostgreSQL connections per process (default: ${ENV_POOL_SIZE}, "
+                            f"or the database's max_connections shared among the processes)")
+    # Also accepted after "serve", where people put them: `serve --db postgresql://...`.
+    serve.add_argument("--db", default=argparse.SUPPRESS, help="the same as before 'serve'")
+    serve.add_argument("--data-dir", default=argparse.SUPPRESS,
+                       help="the same as before 'serve'")
     serve.set_defaults(func=cmd_serve, database="none")
 
     sub.add_parser("migrate", help="create or upgrade the database").set_defaults(
