@@ -46,7 +46,27 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: What the ``gui`` extra installs; a server installed alone (``liaison[server]``) has none.
+DESKTOP_MODULES = ("PySide6", "shiboken6", "reportlab", "PIL", "zxingcpp", "pypdfium2")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except ModuleNotFoundError as exc:
+        missing = (exc.name or "").split(".")[0]
+        if missing not in DESKTOP_MODULES:
+            raise
+        from liaison_app.core import i18n
+
+        print(i18n.translate(
+            "Cli", "The desktop app's packages are not installed here ({name} is missing). "
+            "Install them with: pip install 'liaison[gui]'").format(name=missing).text(),
+            file=sys.stderr)
+        return 2
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     args = parser.parse_args(args_list)
