@@ -185,8 +185,11 @@ class Transport:
             session.headers[p.HEADER_DEVICE] = device_id
         if token:
             session.auth = _Bearer(token)
-        # The county's own authority and only it, or the system's; never switched off.
-        session.verify = ca_cert or True
+        # The county's own authority and only it, or the system's; never switched off. Given
+        # with every request too: requests lets $REQUESTS_CA_BUNDLE or $CURL_CA_BUNDLE
+        # override a session's own setting, and offices set those for other programs.
+        self.verify: str | bool = ca_cert or True
+        session.verify = self.verify
         # Retries are ours (below): they back off with jitter and stop when cancelled.
         adapter = HTTPAdapter(pool_connections=1, pool_maxsize=2, max_retries=0)
         session.mount("https://", adapter)
@@ -207,6 +210,7 @@ class Transport:
 
     def _send(self, method: str, path: str, **kwargs: Any) -> requests.Response:
         kwargs.setdefault("timeout", self.timeout)
+        kwargs["verify"] = self.verify
         last: Exception | None = None
         for attempt in range(self.retry.attempts):
             if self.cancel.is_set():
@@ -271,6 +275,6 @@ class Transport:
         if self.cancel.is_set():
             raise cancelled_error()
         response = self.session.get(self._url(path), headers=headers, stream=True,
-                                    timeout=self.timeout)
+                                    timeout=self.timeout, verify=self.verify)
         _require_framing(response)
         return response
