@@ -20,7 +20,7 @@ from sync.server.models import (
     server_db,
     upgrade_schema,
 )
-from sync.server.serving import ENV_DATA, ENV_DB, ENV_POOL_SIZE
+from sync.server.serving import ENV_DATA, ENV_DB, ENV_POOL_SIZE, ENV_WORKERS
 
 
 def _data_dir(args: argparse.Namespace) -> Path:
@@ -180,9 +180,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8470)
     serve.add_argument("--ssl-cert", help="TLS certificate (PEM)")
     serve.add_argument("--ssl-key", help="TLS private key (PEM)")
-    serve.add_argument("--workers", type=_positive, default=1, metavar="N",
-                       help="server processes (default 1); on PostgreSQL about one per CPU "
-                            "core, SQLite gains little from more than one")
+    serve.add_argument("--workers", type=_positive, metavar="N",
+                       default=_positive(os.environ.get(ENV_WORKERS) or "1"),
+                       help=f"server processes (default ${ENV_WORKERS} or 1); on PostgreSQL "
+                            f"about one per CPU core, SQLite gains little from more than one")
     serve.add_argument("--pool-size", type=_positive, metavar="N",
                        help=f"PostgreSQL connections per process (default: ${ENV_POOL_SIZE}, "
                             f"or the database's max_connections shared among the processes)")

@@ -19,6 +19,8 @@ from pathlib import Path
 
 ENV_DB = "LIAISON_SERVER_DB"
 ENV_DATA = "LIAISON_SERVER_DATA"
+#: Worker processes of ``serve`` when --workers is not given.
+ENV_WORKERS = "LIAISON_SERVER_WORKERS"
 #: Connections each server process may hold; set by ``serve``, or by hand behind pgbouncer.
 ENV_POOL_SIZE = "LIAISON_SERVER_POOL_SIZE"
 

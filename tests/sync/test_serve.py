@@ -71,7 +71,8 @@ class Served:
 
 def _env() -> dict[str, str]:
     env = dict(os.environ)
-    for name in ("LIAISON_SERVER_DB", "LIAISON_SERVER_DATA", "LIAISON_SERVER_POOL_SIZE"):
+    for name in ("LIAISON_SERVER_DB", "LIAISON_SERVER_DATA", "LIAISON_SERVER_POOL_SIZE",
+                 "LIAISON_SERVER_WORKERS"):
         env.pop(name, None)
     return env
 
@@ -224,3 +225,21 @@ def test_postgres_pool_is_sized_from_max_connections_and_requests_wait_for_it(
     finally:
         conn.close()
     assert 0 < held <= 2 * 2, held
+
+
+def test_the_systemd_unit_starts_serve_on_the_port_nginx_proxies_to() -> None:
+    import re
+    import shlex
+
+    from sync.server.cli import build_parser
+
+    packaging = Path(__file__).resolve().parents[2] / "packaging" / "server"
+    unit = (packaging / "liaison-server.service").read_text(encoding="utf-8")
+    command = shlex.split(re.search(r"^ExecStart=(.+)$", unit, re.M).group(1))
+    assert command[0].endswith("/bin/liaison-server")
+    args = build_parser().parse_args(command[1:])
+    assert args.command == "serve" and args.host == "127.0.0.1"
+    site = (packaging / "nginx-liaison.conf").read_text(encoding="utf-8")
+    assert f"server 127.0.0.1:{args.port};" in site
+    # SIGTERM to the supervising process only; it stops its workers itself.
+    assert re.search(r"^KillMode=mixed$", unit, re.M)
