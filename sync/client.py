@@ -30,7 +30,14 @@ from liaison_app.core.models.sync_records import SyncConflict, SyncHistory
 from liaison_app.core.paths import DataPaths
 from sync import credentials, local
 from sync import protocol as p
-from sync.transport import NetworkError, RetryPolicy, SyncError, Transport, cancelled_error
+from sync.transport import (
+    NetworkError,
+    RetryPolicy,
+    SyncError,
+    Transport,
+    cancelled_error,
+    network_problem,
+)
 
 log = logging.getLogger(__name__)
 
@@ -452,7 +459,7 @@ def download_blob(t: Transport, paths: DataPaths, sha: str, *, fresh: bool = Fal
     except NetworkError as exc:
         raise SyncError("offline", i18n.translate(
             "Sync", "The connection dropped while a file was arriving ({reason}); the rest "
-            "will be fetched at the next sync.").format(reason=str(exc)[:200])) from exc
+            "will be fetched at the next sync.").format(reason=network_problem(exc))) from exc
     if digest.hexdigest() != sha:
         part.unlink(missing_ok=True)
         raise SyncError("server", i18n.translate(

@@ -115,19 +115,37 @@ def _check_ca_file(ca_cert: str) -> None:
         ).format(path=ca_cert, reason=_file_problem(exc))) from exc
 
 
+def _causes(exc: BaseException) -> list[BaseException]:
+    """``exc`` and what lies under it, outermost first. requests wraps urllib3's errors, which
+    keep theirs as ``reason`` or as the cause."""
+    chain: list[BaseException] = []
+    seen: BaseException | None = exc
+    while seen is not None and len(chain) < 10 and seen not in chain:
+        chain.append(seen)
+        reason = getattr(seen, "reason", None)
+        first = seen.args[0] if seen.args else None
+        seen = (reason if isinstance(reason, BaseException)
+                else seen.__cause__ or seen.__context__
+                or (first if isinstance(first, BaseException) else None))
+    return chain
+
+
 def _untrusted_certificate(exc: BaseException) -> bool:
     """Whether a connection failed because the server's certificate did not verify."""
-    seen: BaseException | None = exc
-    hops = 0
-    while seen is not None and hops < 10:
-        if isinstance(seen, ssl.SSLCertVerificationError):
-            return True
-        # requests wraps urllib3's MaxRetryError, which keeps the TLS error as ``reason``.
-        reason = getattr(seen, "reason", None)
-        seen = (reason if isinstance(reason, BaseException)
-                else seen.__cause__ or seen.__context__)
-        hops += 1
+    if any(isinstance(e, ssl.SSLCertVerificationError) for e in _causes(exc)):
+        return True
     return "CERTIFICATE_VERIFY_FAILED" in str(exc)
+
+
+def network_problem(exc: BaseException) -> str:
+    """What went wrong, short enough for a sentence: "Connection refused", "Read timed out",
+    not requests' account of its connection pool."""
+    for cause in reversed(_causes(exc)):
+        if isinstance(cause, ssl.SSLCertVerificationError) and cause.verify_message:
+            return str(cause.verify_message)
+        if isinstance(cause, OSError) and cause.strerror:
+            return str(cause.strerror)
+    return str(exc).rsplit("): ", 1)[-1][:200]
 
 
 def _require_framing(response: requests.Response) -> None:
@@ -223,7 +241,7 @@ class Transport:
                     raise SyncError("offline", i18n.translate(
                         "Sync", "The server's certificate is not trusted ({reason}). Ask the "
                         "service centre for its CA certificate file and sign in with it."
-                    ).format(reason=str(exc)[:200])) from exc
+                    ).format(reason=network_problem(exc))) from exc
                 last = exc
                 log.info("%s %s failed (%s); attempt %d", method, path, exc, attempt + 1)
                 if isinstance(exc, ValueError):  # a malformed address: trying again is futile
@@ -237,7 +255,8 @@ class Transport:
                 raise cancelled_error()
         raise SyncError("offline", i18n.translate(
             "Sync", "The server cannot be reached ({reason}). Your changes are kept and will "
-            "be sent when the connection is back.").format(reason=str(last)[:200]))
+            "be sent when the connection is back.").format(
+            reason=network_problem(last) if last is not None else ""))
 
     def call(self, method: str, path: str, body: Any = None, **kwargs: Any) -> Any:
         """Send ``body`` as gzip JSON; return the decoded JSON answer or raise SyncError."""

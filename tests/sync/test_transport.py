@@ -73,7 +73,17 @@ def test_a_server_that_never_answers_times_out_as_offline(county: dict[str, Any]
         with pytest.raises(SyncError) as err:
             t.call("POST", "/sync/pull", {"since": 0, "limit": 10})
     assert err.value.kind == "offline"
-    assert "cannot be reached" in str(err.value)
+    assert "cannot be reached (Read timed out." in str(err.value), str(err.value)
+
+
+def test_offline_says_why_in_a_few_words(county: dict[str, Any]) -> None:
+    from tests.sync.conftest import free_port
+
+    li = county["li"]
+    li.point_at(f"http://127.0.0.1:{free_port()}")  # nothing listens there
+    report = li.sync()
+    assert report.outcome == "offline"
+    assert "(Connection refused)" in report.message.text(), report.message.text()
 
 
 def test_cancel_stops_the_retries(county: dict[str, Any], proxy: FaultProxy) -> None:
