@@ -17,10 +17,8 @@ from typing import Any
 
 import peewee
 
+from liaison_app.core.models.sync_spec import ALL, SELF, Writers
 from sync.protocol import (
-    ALL,
-    SELF,
-    TABLES,
     FieldConflict,
     Op,
     OpResult,
@@ -28,8 +26,8 @@ from sync.protocol import (
     Policy,
     PullRequest,
     RejectReason,
-    scope_key,
 )
+from sync.schema import ALL_TABLES, SCHEMA
 from sync.server.auth import Caller, assigned_enterprises
 from sync.server.hooks import AFTER_APPLY
 from sync.server.models import (
@@ -52,7 +50,6 @@ log = logging.getLogger(__name__)
 #: Columns the client keeps for itself; never taken from a push.
 _IGNORED = frozenset({"id", "version", "created_at", "updated_at"})
 _FIELD_NAME = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
-_ALL_TABLES = [name for name, rule in TABLES.items() if rule.scope == ALL]
 
 _REJECT_TEXT: dict[RejectReason, tuple[str, str]] = {
     RejectReason.UNKNOWN_TABLE: (
@@ -292,26 +289,26 @@ def push(caller: Caller, ops: list[Op]) -> tuple[list[OpResult], int]:
 def _authorise(batch: _Batch, op: Op, rec: _Row | None, current: dict[str, Any],
                merged: dict[str, Any]) -> RejectReason | None:
     caller = batch.caller
-    rule = TABLES[op.table]
+    rule = SCHEMA[op.table]
     if not caller.can_write:
         return RejectReason.READ_ONLY
     if caller.role == "center":
         return None
-    if rule.liaison_writes == "center":
+    if rule.writers is Writers.CENTRE:
         return RejectReason.FIELD_NOT_ALLOWED
-    if rule.liaison_writes == "own":
+    if rule.writers is Writers.OWN:
         if op.record_id != caller.officer_id:
             return RejectReason.OUT_OF_SCOPE
-        if any(rule.policy(f) is Policy.CENTRE for f in op.changes):
+        if any(f in rule.centre_owned for f in op.changes):
             return RejectReason.FIELD_NOT_ALLOWED
         return None
-    if rule.liaison_writes == "any":
+    if rule.writers is Writers.APPEND:
         return None
     if rule.scope == SELF and rec is None:
         return None  # a new enterprise found by the officer becomes theirs
-    keys = {scope_key(op.table, op.record_id, merged)}
+    keys = {rule.scope_key(op.record_id, merged)}
     if rec is not None:
-        keys.add(scope_key(op.table, op.record_id, current))
+        keys.add(rule.scope_key(op.record_id, current))
     if not all(batch.in_scope(k) for k in keys):
         return RejectReason.OUT_OF_SCOPE
     return None
@@ -323,7 +320,7 @@ def _apply(batch: _Batch, op: Op) -> OpResult:
     Everything up to the staging block at the end only reads, so an operation that fails
     half-way leaves no trace in the batch.
     """
-    rule = TABLES.get(op.table)
+    rule = SCHEMA.get(op.table)
     if rule is None:
         return reject(op.op_id, RejectReason.UNKNOWN_TABLE)
     changes = {k: v for k, v in op.changes.items() if k not in _IGNORED}
@@ -333,7 +330,7 @@ def _apply(batch: _Batch, op: Op) -> OpResult:
     rec = batch.records.get((op.table, op.record_id))
     current: dict[str, Any] = rec.data if rec is not None else {}
     merged_view = {**current, **changes}
-    if rule.scope not in (SELF, ALL) and not scope_key(op.table, op.record_id, merged_view):
+    if rule.scope not in (SELF, ALL) and not rule.scope_key(op.record_id, merged_view):
         return reject(op.op_id, RejectReason.INVALID)
     refused = _authorise(batch, op, rec, current, merged_view)
     if refused is not None:
@@ -386,7 +383,7 @@ def _apply(batch: _Batch, op: Op) -> OpResult:
     hook = AFTER_APPLY.get(op.table)
     # Worked out before staging: a hook that fails leaves the batch untouched, like any op.
     centre = hook(batch, op.record_id, data, deleted) if hook is not None else {}
-    key = scope_key(op.table, op.record_id, data)
+    key = rule.scope_key(op.record_id, data)
     changes_text = json.dumps(changes, ensure_ascii=False)
     conflict_rows = [(op.table, op.record_id, c.field, json.dumps(c.yours, ensure_ascii=False),
                       json.dumps(c.theirs, ensure_ascii=False), c.kept, op.op_id, batch.stamp)
@@ -431,7 +428,7 @@ def _stage_centre_change(batch: _Batch, rec: _Row, changes: dict[str, Any]) -> N
         rec.field_meta[name] = [version, "server", "center"]
     seq = batch.counter.next()
     rec.version, rec.seq, rec.updated_at = version, seq, batch.now
-    rec.scope_key = scope_key(rec.table, rec.record_id, rec.data)
+    rec.scope_key = SCHEMA[rec.table].scope_key(rec.record_id, rec.data)
     rec.last_device, rec.last_clean = "server", False
     batch.changes.append((seq, rec.table, rec.record_id, version, version - 1, "", "server",
                           "server", "", batch.stamp, OpStatus.APPLIED.value,
@@ -463,7 +460,7 @@ def server_write(*, table: str, record_id: str, data: dict[str, Any],
     rec.version = version
     rec.field_meta = meta
     rec.deleted = bool(current.get("deleted", False))
-    rec.scope_key = scope_key(table, record_id, current)
+    rec.scope_key = SCHEMA[table].scope_key(record_id, current)
     rec.seq = seq
     rec.updated_at = now
     rec.last_device = "server"
@@ -492,7 +489,7 @@ def scope_hash(caller: Caller, scope: list[str] | None) -> str:
 def _visible(query: peewee.ModelSelect, scope: list[str] | None) -> peewee.ModelSelect:
     if scope is None:
         return query
-    return query.where(Record.scope_key.in_([*scope, ""]) | Record.table.in_(_ALL_TABLES))
+    return query.where(Record.scope_key.in_([*scope, ""]) | Record.table.in_(ALL_TABLES))
 
 
 def _row_json(rec: Any) -> str:
@@ -543,7 +540,7 @@ def _missing_parents(rows: list[Any], scope: list[str] | None, *, after: int | N
     while frontier:
         wanted: dict[str, set[str]] = {}
         for r in frontier:
-            rule = TABLES.get(r.table)
+            rule = SCHEMA.get(r.table)
             if rule is None or not rule.parents:
                 continue
             data = json.loads(r.data)

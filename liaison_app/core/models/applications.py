@@ -7,6 +7,7 @@ from liaison_app.core.models.base import SearchDocument, SyncedModel
 from liaison_app.core.models.enterprise import Enterprise, enterprise_name
 from liaison_app.core.models.fields import JSONField
 from liaison_app.core.models.roster import Worker
+from liaison_app.core.models.sync_spec import ALL, Writers
 
 APPLICATION_KINDS = ("pass", "reopening", "procedure")
 APPLICATION_STATUSES = ("draft", "printed", "submitted", "approved", "rejected")
@@ -81,6 +82,8 @@ class AuditEntry(SyncedModel):
     """
 
     sync_table = "audit_entry"
+    sync_scope = ALL
+    sync_writers = Writers.APPEND
 
     officer_id = peewee.CharField(default="", max_length=36)
     action = peewee.CharField(max_length=32)
