@@ -44,7 +44,7 @@ from liaison_app.core.models.requests import (
 )
 from liaison_app.core.services import departments, proxy_cases
 from liaison_app.core.services import requests as rq
-from liaison_app.core.services.workdays import WorkCalendar
+from liaison_app.core.services.workdays import WorkCalendar, county_calendar
 from liaison_app.core.validation import USCC_ALPHABET, id_check_char, uscc_check_char
 
 DEMO_FLAG = "demo_data"
@@ -625,7 +625,7 @@ def _request_rows(rng: random.Random, *, count: int, ent_rows: list[dict[str, An
                   stamp: dt.datetime) -> tuple[list[dict], list[dict], list[tuple]]:
     """Requests over two years, most of them closed, the recent ones in every state."""
     config = rq.load_config()
-    cal = config.calendar()
+    cal = county_calendar()
     letter_no = itertools.count(1)
     # However few the requests, the lists show every state and the 工作台 has work on it.
     few = max(1, count // 150)
