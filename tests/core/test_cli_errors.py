@@ -133,3 +133,17 @@ def test_screenshot_leaves_the_settings_file_alone(tmp_path):
     settings.unlink()
     assert liaison(data, "screenshot", str(shot), "--page", "sync").returncode == 0
     assert not settings.exists()
+
+
+def test_import_without_a_required_column_names_it_and_counts_the_rows(tmp_path):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    for row in (["统一社会信用代码", "镇街"], ["91110000600037341L", "城关街道"],
+                ["91371082775260043P", "王府街道"]):
+        wb.active.append(row)
+    wb.save(tmp_path / "企业.xlsx")
+    done = liaison(tmp_path / "data", "import", "enterprises", str(tmp_path / "企业.xlsx"))
+    assert done.returncode == 2
+    assert "没有“企业名称”列" in done.stdout and "2 行数据都无法导入" in done.stdout
+    assert "0 行" not in done.stdout and done.stderr == ""
