@@ -196,3 +196,31 @@ def test_self_test_speaks_chinese(county):
     assert re.search(r"\d+ 项检查中通过 \d+ 项", done.stdout)
     assert not ENGLISH_WORD.search(done.stdout), done.stdout
     assert done.stderr == ""
+
+
+@pytest.mark.cli_in_chinese
+def test_report_and_status_say_when_the_holiday_calendar_runs_out(store, capsys,
+                                                                  monkeypatch):
+    import datetime as dt
+
+    from liaison_app.core.services import workdays
+
+    year = workdays.last_published_year() + 1
+    assert cli_main(["--data-dir", str(store.root), "report", "rates", "--from",
+                     f"{year}-01-01", "--to", f"{year}-06-30"]) == 0
+    out = capsys.readouterr().out
+    assert f"{year} 年的法定节假日安排尚未发布" in out
+    assert cli_main(["--data-dir", str(store.root), "report", "rates", "--from",
+                     "2025-01-01", "--to", "2025-06-30"]) == 0
+    assert "法定节假日" not in capsys.readouterr().out
+
+    # An app whose calendar data stopped before this year: status says so.
+    this_year = dt.date.today().year
+    old = workdays.published_schedule()
+    monkeypatch.setattr(workdays, "published_schedule", lambda: workdays.Schedule(
+        frozenset(d for d in old.holidays if d.year < this_year),
+        frozenset(d for d in old.makeup_workdays if d.year < this_year),
+        frozenset(y for y in old.years if y < this_year)))
+    assert cli_main(["--data-dir", str(store.root), "status"]) == 0
+    out = capsys.readouterr().out
+    assert f"{this_year}" in out and "年的法定节假日安排尚未发布" in out
