@@ -228,13 +228,13 @@ def load_edits() -> CalendarEdits:
 
 def county_calendar() -> WorkCalendar:
     """The calendar deadlines are counted in: published schedule plus the centre's edits."""
-    return _calendar_for(load_edits())
+    return _calendar_for(load_edits(), published_schedule())
 
 
 @functools.lru_cache(maxsize=8)
-def _calendar_for(edits: CalendarEdits) -> WorkCalendar:
+def _calendar_for(edits: CalendarEdits, schedule: Schedule) -> WorkCalendar:
     # Built once per set of edits: every dispatch and every refresh of 工作台 asks for it.
-    return build_calendar(edits=edits)
+    return build_calendar(edits=edits, schedule=schedule)
 
 
 def save_edits(*, edits: CalendarEdits, role: str | None = None) -> None:
