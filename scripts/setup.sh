@@ -5,56 +5,78 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Qt's runtime libraries, TrueType CJK fonts (forms embed them), poppler for PDF checks.
-# (The tests' own tools are added below: test_tools.)
-SYSTEM_PACKAGES=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
-                 libglib2.0-0 fonts-wqy-microhei fonts-wqy-zenhei fonts-arphic-uming
-                 poppler-utils)
+# Everything the desktop package depends on (packaging/deb/control.in: Qt's libraries,
+# among them every xcb library its window-system plugin loads, and a CJK font), so that
+# `make run` works wherever the installed package would, instead of aborting in Qt. Then
+# what developing needs besides: all three TrueType CJK fonts (forms embed them) and poppler
+# for PDF checks. An "a | b" group is satisfied by any one of them; apt installs the first
+# it knows (older Debian-family releases name some libraries differently).
+deb_depends() {
+  sed -n 's/^Depends: //p' packaging/deb/control.in | tr ',' '\n' \
+    | sed -e 's/([^)]*)//g' -e 's/^ *//' -e 's/ *$//' -e 's/ *| */|/g' | grep -v '^$'
+}
+SYSTEM_PACKAGES=()
+while IFS= read -r group; do SYSTEM_PACKAGES+=("$group"); done < <(deb_depends)
+SYSTEM_PACKAGES+=(fonts-wqy-microhei fonts-wqy-zenhei fonts-arphic-uming poppler-utils)
 if [ -n "${LIAISON_EXTRA_PACKAGES:-}" ]; then
   read -r -a extra <<<"$LIAISON_EXTRA_PACKAGES"
   SYSTEM_PACKAGES+=("${extra[@]}")
 fi
+if [ "${1:-}" = "--list-system-packages" ]; then
+  printf '%s\n' "${SYSTEM_PACKAGES[@]}"
+  exit 0
+fi
+
+installed() {
+  dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"
+}
+
+# The first alternative of a group that apt knows (run after apt-get update).
+pick() {
+  local alt
+  for alt in ${1//|/ }; do
+    if apt-cache show "$alt" >/dev/null 2>&1; then echo "$alt"; return; fi
+  done
+  echo "${1%%|*}"
+}
 
 # The tests' tools: nginx for the HTTPS tests (tests/sync/test_tls.py start their own nginx
-# on a loopback port) and openssl for their certificates.
+# on a loopback port) and openssl for their certificates. Debian 13 has no nginx-light; its
+# nginx package is as small.
 test_tools() {
   command -v openssl >/dev/null 2>&1 || echo openssl
-  [ -x /usr/sbin/nginx ] || echo nginx-light
+  [ -x /usr/sbin/nginx ] || echo "nginx-light|nginx"
 }
 
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
-  for pkg in "${SYSTEM_PACKAGES[@]}"; do
-    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" \
-      || missing+=("$pkg")
+  for group in "${SYSTEM_PACKAGES[@]}"; do
+    found=""
+    for alt in ${group//|/ }; do
+      if installed "$alt"; then found=1; break; fi
+    done
+    [ -n "$found" ] || missing+=("$group")
   done
-  while read -r tool; do
-    [ -n "$tool" ] && missing+=("$tool")
-  done < <(test_tools)
+  while IFS= read -r tool; do missing+=("$tool"); done < <(test_tools)
 fi
 
-# Installs packages without starting their services: the nginx package would otherwise run
-# Debian's default site on port 80 and start again at every boot. policy-rc.d (101: "not
-# allowed") stops the start during installation, then the service is disabled.
+# Installs the first alternative apt knows of each group, without starting services: the
+# nginx package would otherwise run Debian's default site on port 80 and start again at
+# every boot. policy-rc.d (101: "not allowed") stops the start during installation, then
+# the service is disabled. Runs as root.
 apt_install() {
-  local guard=/usr/sbin/policy-rc.d added="" status=0
+  local guard=/usr/sbin/policy-rc.d added="" status=0 group chosen=()
   if [ ! -e "$guard" ]; then
     printf '#!/bin/sh\nexit 101\n' >"$guard" && chmod 755 "$guard" && added=1
   fi
   export DEBIAN_FRONTEND=noninteractive
-  local packages=() pkg
   apt-get update -qq || status=$?
-  for pkg in "$@"; do
-    # Debian 13 has no nginx-light; its nginx package is as small.
-    if [ "$pkg" = nginx-light ] && ! apt-cache show nginx-light >/dev/null 2>&1; then
-      pkg=nginx
-    fi
-    packages+=("$pkg")
-  done
-  [ "$status" != 0 ] || apt-get install -y -qq --no-install-recommends "${packages[@]}" \
+  for group in "$@"; do chosen+=("$(pick "$group")"); done
+  [ "$status" != 0 ] || apt-get install -y -qq --no-install-recommends "${chosen[@]}" \
     >/dev/null || status=$?
   [ -z "$added" ] || rm -f "$guard"
-  if [ -e /etc/init.d/nginx ] && printf '%s\n' "$@" | grep -qx 'nginx\(-light\)\{0,1\}'; then
+  if [ -e /etc/init.d/nginx ] && printf '%s\n' "${chosen[@]}" | grep -qx 'nginx\(-light\)\{0,1\}'
+  then
     if [ -d /run/systemd/system ]; then
       systemctl disable --now --quiet nginx >/dev/null 2>&1 || true
     else
@@ -70,10 +92,10 @@ if [ ${#missing[@]} -gt 0 ]; then
     apt_install "${missing[@]}"
   elif command -v sudo >/dev/null 2>&1 && [ -t 0 ]; then
     echo "Installing system packages (sudo): ${missing[*]}"
-    sudo bash -c "$(declare -f apt_install); apt_install $(printf '%q ' "${missing[@]}")"
+    sudo bash -c "$(declare -f pick apt_install); apt_install $(printf '%q ' "${missing[@]}")"
   else
     echo "Note: these system packages are missing: ${missing[*]}" >&2
-    echo "Install them with: sudo apt-get install ${missing[*]}" >&2
+    echo "Install them with: sudo apt-get install ${missing[*]//|*/}" >&2
   fi
 fi
 

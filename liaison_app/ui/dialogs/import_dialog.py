@@ -386,18 +386,23 @@ class ImportDialog(QDialog):
             self.error_label.hide()
         self._show_rows()
         s = plan.summary
-        text = self.tr(
-            "{total} rows in the file: {ok} can be imported, {warning} with warnings, "
-            "{error} with errors (these are not imported).").format(
-            total=s.total, ok=s.ok, warning=s.warning, error=s.error)
-        if isinstance(plan, EnterprisePlan) and plan.matches:
-            counts = plan.action_counts()
-            text += " " + self.tr(
-                "{update} rows update an enterprise with the same credit code, {unchanged} "
-                "match it already, {new} are new.").format(
-                update=counts[RowAction.UPDATE], unchanged=counts[RowAction.UNCHANGED],
-                new=counts[RowAction.NEW])
-        self.summary_label.setText(text)
+        if plan.file_errors:
+            self.summary_label.setText(self.tr(
+                "{total} data rows in the file; none can be imported until the problem above "
+                "is fixed.").format(total=plan.preview.data_rows))
+        else:
+            text = self.tr(
+                "{total} rows in the file: {ok} can be imported, {warning} with warnings, "
+                "{error} with errors (these are not imported).").format(
+                total=s.total, ok=s.ok, warning=s.warning, error=s.error)
+            if isinstance(plan, EnterprisePlan) and plan.matches:
+                counts = plan.action_counts()
+                text += " " + self.tr(
+                    "{update} rows update an enterprise with the same credit code, "
+                    "{unchanged} match it already, {new} are new.").format(
+                    update=counts[RowAction.UPDATE], unchanged=counts[RowAction.UNCHANGED],
+                    new=counts[RowAction.NEW])
+            self.summary_label.setText(text)
         self.warnings_check.setText(
             self.tr("Also import the {n} rows with warnings").format(n=s.warning))
         self.warnings_check.setVisible(s.warning > 0)
