@@ -20,8 +20,9 @@ _STATEMENTS = [
     'VARCHAR(36) NOT NULL, "deleted" INTEGER NOT NULL, "round_id" VARCHAR(36) NOT NULL, '
     '"enterprise_id" VARCHAR(36) NOT NULL, "unit" VARCHAR(36) NOT NULL, "scores" TEXT NOT NULL,'
     ' "comments" TEXT NOT NULL, "method" VARCHAR(16) NOT NULL, "collected_by" VARCHAR(36) NOT '
-    'NULL, "collected_at" DATETIME NOT NULL, FOREIGN KEY ("round_id") REFERENCES '
-    '"evaluation_round" ("id"), FOREIGN KEY ("enterprise_id") REFERENCES "enterprise" ("id"))',
+    'NULL, "collected_at" DATETIME NOT NULL, "request_id" VARCHAR(36) NOT NULL, FOREIGN KEY '
+    '("round_id") REFERENCES "evaluation_round" ("id"), FOREIGN KEY ("enterprise_id") '
+    'REFERENCES "enterprise" ("id"))',
     'CREATE INDEX "score_sheet_updated_at" ON "score_sheet" ("updated_at")',
     'CREATE INDEX "score_sheet_round_id_unit" ON "score_sheet" ("round_id", "unit")',
     'CREATE INDEX "score_sheet_enterprise_id_round_id" ON "score_sheet" ("enterprise_id", '

@@ -62,7 +62,7 @@ class ScoreSheet(SyncedModel):
     """One enterprise's scores for one unit in one round; id from ``sheet_id``."""
 
     sync_table = "score_sheet"
-    sync_refs = {"collected_by": "officer"}
+    sync_refs = {"collected_by": "officer", "request_id": "request"}
 
     round = peewee.ForeignKeyField(EvaluationRound, backref="sheets", index=False)
     enterprise = peewee.ForeignKeyField(Enterprise, backref="score_sheets", index=False)
@@ -74,6 +74,8 @@ class ScoreSheet(SyncedModel):
     #: The officer who collected or typed it; "" for a phone submission.
     collected_by = peewee.CharField(default="", max_length=36)
     collected_at = peewee.DateTimeField(default=utcnow)
+    #: The request (诉求) the centre opened from this sheet's complaint, "" for none.
+    request_id = peewee.CharField(default="", max_length=36)
 
     class Meta:
         table_name = "score_sheet"
