@@ -11,7 +11,7 @@ from liaison_app.core import i18n
 
 
 def register(subparsers: Any) -> None:
-    report = subparsers.add_parser("report", help="reports: the three rates")
+    report = subparsers.add_parser("report", help="reports: the three rates, satisfaction")
     sub = report.add_subparsers(dest="report", metavar="REPORT", required=True)
     rates = sub.add_parser("rates", help="response, resolution and satisfaction rates")
     rates.add_argument("--from", dest="start", required=True, metavar="DATE",
@@ -23,6 +23,15 @@ def register(subparsers: Any) -> None:
     rates.add_argument("--as-of", metavar="DATE",
                        help="count unanswered requests as late from this day (default today)")
     rates.set_defaults(func=cmd_rates)
+    sat = sub.add_parser("satisfaction", help="results of a satisfaction evaluation round",
+                         description="The results of an evaluation round, the same numbers as "
+                                     "the 测评 page: per unit (ranked), per dimension or per "
+                                     "town/street.")
+    sat.add_argument("--round", required=True, dest="round", metavar="ROUND",
+                     help="the round's id (or its first 8 characters) or its name")
+    sat.add_argument("--by", choices=("unit", "dimension", "town"), default="unit",
+                     help="one row per evaluated unit (default), dimension or town/street")
+    sat.set_defaults(func=cmd_satisfaction)
 
 
 def _date(text: str) -> dt.date:
@@ -47,6 +56,39 @@ def _pad(text: str, width: int, *, right: bool = False) -> str:
     return gap + text if right else text + gap
 
 
+def print_table(header: list[str], lines: list[list[str]], *, left: int = 1) -> None:
+    """Columns padded to their widest cell (Chinese counts double); the first ``left``
+    columns aligned left, the figures right."""
+    widths = [max(_width(row[i]) for row in [header, *lines]) for i in range(len(header))]
+    for row in [header, *lines]:
+        say("  ".join(_pad(cell, widths[i], right=i >= left) for i, cell in enumerate(row)))
+
+
+def cmd_satisfaction(args: argparse.Namespace) -> int:
+    from liaison_app.core.services import evaluation, evaluation_results
+    from liaison_app.core.services.errors import ServiceError
+
+    open_store(args.data_dir)
+    try:
+        rnd = evaluation.find_round(text=args.round)
+    except ServiceError as exc:
+        fail(exc.message)
+        raise
+    res = evaluation_results.round_results(round_id=rnd.id)
+    table = evaluation_results.table_for(res, args.by)
+    say(evaluation_results.summary_line(res))
+    say(table.title)
+    print_table(list(table.header), [list(r) for r in table.rows],
+                left=2 if args.by == "unit" else 1)
+    if res.anonymous:
+        say(i18n.translate("Report", "Anonymous round: * marks a group of fewer than 3 "
+                                     "sheets, whose figures are not shown."))
+    if res.partial:
+        say(i18n.translate("Report", "This computer holds the sheets of your enterprises "
+                                     "only; the centre's figures cover the whole county."))
+    return 0
+
+
 def cmd_rates(args: argparse.Namespace) -> int:
     from liaison_app.core.services import rates
 
@@ -66,9 +108,7 @@ def cmd_rates(args: argparse.Namespace) -> int:
               f"{percent(r.resolution_rate)} ({r.resolved}/{r.resolution_base})",
               f"{percent(r.satisfaction_rate)} ({r.satisfied}/{r.satisfaction_base})"]
              for r in [*table.rows, table.total]]
-    widths = [max(_width(row[i]) for row in [head, *lines]) for i in range(len(head))]
     say(i18n.translate("Report", "Three rates of requests accepted {start} to {end}").format(
         start=start.isoformat(), end=end.isoformat()))
-    for row in [head, *lines]:
-        say("  ".join(_pad(cell, widths[i], right=i > 0) for i, cell in enumerate(row)))
+    print_table(head, lines)
     return 0

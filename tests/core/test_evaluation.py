@@ -4,6 +4,7 @@ a zero, weights, the anonymity threshold, trend, follow-up and complaint to requ
 from __future__ import annotations
 
 import datetime as dt
+import re
 from types import SimpleNamespace
 
 import openpyxl
@@ -429,3 +430,62 @@ def test_the_printed_report_carries_the_figures(world, scored, tmp_path):
     assert f"县企业服务中心3{60.0:.1f}%" in text
     assert ev.format_number((88 + 97.5 + 50) / 3) in text
     assert "规划审批还可以更快" in text
+
+
+# -- command line ----------------------------------------------------------------------------
+@pytest.mark.parametrize("by", ["unit", "dimension", "town"])
+def test_the_command_line_prints_the_same_numbers(world, scored, store, capsys, by):
+    from liaison_app.cli import main
+
+    expected = er.table_for(er.round_results(round_id=scored.id), by)
+    status = main(["--data-dir", str(store.root), "report", "satisfaction",
+                   "--round", scored.id[:8], "--by", by])
+    out = capsys.readouterr().out
+    assert status == 0
+    lines = out.splitlines()
+    assert "5 enterprises invited, 4 responded (80.0%), 5 sheets" in lines[0]
+    printed = [re.split(r"\s{2,}", line.strip()) for line in lines[3:]]
+    # An unranked unit's empty rank cell prints as nothing.
+    assert printed == [[c for c in row if c] for row in expected.rows]
+    if by == "unit":
+        centre = next(r for r in printed if r[1] == "县企业服务中心")
+        assert centre == ["2", "县企业服务中心", "3", "60.0%", "16", "17.3", "12", "14.7", "16",
+                          "78.5"]
+
+
+def test_the_command_line_names_a_missing_round_and_prints_sheets(world, scored, store,
+                                                                   capsys, tmp_path):
+    from liaison_app.cli import main
+
+    assert main(["--data-dir", str(store.root), "report", "satisfaction", "--round",
+                 "不存在的轮次"]) == 1
+    assert "no evaluation round" in capsys.readouterr().err
+    out = tmp_path / "sheets.pdf"
+    assert main(["--data-dir", str(store.root), "print", "satisfaction_sheet", "--id",
+                 "2026年上半年企业满意度测评", "--out", str(out)]) == 0
+    assert "15 pages" in capsys.readouterr().out  # 5 invited x 3 units
+    assert main(["--data-dir", str(store.root), "print", "evaluation_report", "--id",
+                 scored.id, "--out", str(tmp_path / "report.pdf")]) == 0
+
+
+def test_rounds_whose_keys_cannot_be_json_paths_give_the_same_results(world, monkeypatch):
+    """A dimension key SQLite cannot take as a path is summed in Python, the same way."""
+    dims = [{"key": "a", "label": "服务态度", "weight": 2}, {"key": "b", "label": "工作效率",
+                                                            "weight": 1}]
+    rnd = make_round(world, dimensions=dims, units=["centre", world.land])
+    for ent, values in zip(world.ents, ({"a": 20, "b": 5}, {"a": None, "b": 14},
+                                        {"a": 11, "b": None}, {"a": None, "b": None}),
+                           strict=False):
+        enter(rnd, ent, "centre", values)
+        enter(rnd, ent, world.land, {"a": 19, "b": values["b"]})
+    by_sql = er.round_results(round_id=rnd.id)
+    monkeypatch.setattr(er, "_SAFE_KEY", er.re.compile(r"^$"))
+    by_python = er.round_results(round_id=rnd.id)
+    for table in (er.unit_table, er.dimension_table, er.town_table, er.distribution_table):
+        assert table(by_python) == table(by_sql)
+    assert by_python.units[0].total == pytest.approx(by_sql.units[0].total)
+    centre = next(u for u in by_sql.units if u.key == "centre")
+    # (2*20 + 5) / 3 / 20 -> 75; 14/20 -> 70; 11/20 -> 55; nothing answered -> no total.
+    assert centre.total == pytest.approx((75 + 70 + 55) / 3)
+    assert centre.not_applicable == {"a": 2, "b": 2} and centre.bands == (0, 0, 2, 0, 1)
+    assert centre.low == 1

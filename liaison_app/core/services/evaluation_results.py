@@ -58,7 +58,6 @@ class _Acc:
     total_n: int = 0
     bands: list[int] = field(default_factory=lambda: [0] * len(BANDS))
     low: int = 0
-    enterprises: set[str] = field(default_factory=set)
 
     def add(self, other: _Acc) -> None:
         self.sheets += other.sheets
@@ -72,89 +71,98 @@ class _Acc:
         self.total_n += other.total_n
         self.bands = [a + b for a, b in zip(self.bands, other.bands, strict=True)]
         self.low += other.low
-        self.enterprises |= other.enterprises
 
 
-def _values_sql(dims: Sequence[scoring.Dimension]) -> list[str]:
-    return [f"json_extract(s.scores, '$.{d.key}')" for d in dims]
+def _aggregate(rnd: EvaluationRound, *, by_town: bool = False, totals_only: bool = False
+               ) -> dict[tuple[str, ...], _Acc]:
+    """Sums and counts of the round's live sheets grouped by unit (and by the town of the
+    enterprise when ``by_town``), in one SQL statement.
 
-
-def _aggregate(rnd: EvaluationRound, *, by_town: bool = False) -> dict[tuple[str, ...], _Acc]:
-    """Sums and counts of the round's live sheets grouped by unit (and town of the
-    enterprise when ``by_town``), from one SQL pass."""
+    Parsing the JSON is what costs, so each score is extracted once into a materialised
+    table, the sheet's total is computed once from those columns into a second one, and
+    only then is everything summed (measured: a third of the time of repeating the
+    extraction in every expression). ``totals_only`` (the trend) skips the per-dimension
+    sums, the bands and the low count."""
     wire = rnd.wire_fields()
     dims = scoring.dimensions(wire)
     sc = scoring.scale(wire)
     if not all(_SAFE_KEY.match(d.key) for d in dims):
         return _aggregate_python(rnd, dims, sc, by_town=by_town)
-    values = _values_sql(dims)
-    cols = ", ".join(f"{v} AS v{i}, json_type(s.scores, '$.{d.key}') AS t{i}"
-                     for i, (v, d) in enumerate(zip(values, dims, strict=True)))
-    num = " + ".join(f"{d.weight!r} * COALESCE(v{i}, 0)" for i, d in enumerate(dims)) or "0"
-    den = " + ".join(f"{d.weight!r} * (v{i} IS NOT NULL)" for i, d in enumerate(dims)) or "0"
     top = float(sc.max)
-    total = f"(CASE WHEN ({den}) > 0 THEN 100.0 * ({num}) / ({top!r} * ({den})) END)"
-    low_dim = " OR ".join(f"v{i} < {LOW_SHARE * top!r}" for i in range(len(dims))) or "0"
-    group = "s.unit, e.town" if by_town else "s.unit"
-    keys = "unit, town" if by_town else "unit"
-    per_dim = ", ".join(f"SUM(v{i}), COUNT(v{i}), SUM(t{i} = 'null')"
-                        for i in range(len(dims)))
+    n = len(dims)
+    extract = ", ".join(f"json_extract(s.scores, '$.{d.key}') AS v{i}"
+                        for i, d in enumerate(dims))
+    num = " + ".join(f"{d.weight!r} * COALESCE(v{i}, 0)" for i, d in enumerate(dims))
+    den = " + ".join(f"{d.weight!r} * (v{i} IS NOT NULL)" for i, d in enumerate(dims))
+    tot = f"CASE WHEN ({den}) > 0 THEN 100.0 * ({num}) / ({top!r} * ({den})) END"
+    per_dim = "".join(f"SUM(v{i}), COUNT(v{i}), " for i in range(n))
     bands = ", ".join(
         f"SUM(tot >= {lo!r})" if i == 0 else f"SUM(tot >= {lo!r} AND tot < {BANDS[i - 1]!r})"
         for i, lo in enumerate(BANDS))
-    sql = (
-        f"WITH x AS MATERIALIZED (SELECT {group}, s.enterprise_id AS ent, {cols} "
-        "FROM score_sheet s JOIN enterprise e ON e.id = s.enterprise_id "
-        "WHERE s.round_id = ? AND s.deleted = 0), "
-        f"y AS MATERIALIZED (SELECT *, {total} AS tot FROM x) "
-        f"SELECT {keys}, COUNT(*), {per_dim + ', ' if per_dim else ''}SUM(tot), COUNT(tot), "
-        f"{bands}, SUM(tot < {LOW_TOTAL!r} OR {low_dim}), group_concat(ent, '|') "
-        f"FROM y GROUP BY {keys}")
+    low_dim = "".join(f" OR v{i} < {LOW_SHARE * top!r}" for i in range(n))
+    if totals_only:
+        per_dim, bands, low_dim = "", "0, " * (len(BANDS) - 1) + "0", ""
+    keys = "unit, town" if by_town else "unit"
+    town, join = (("e.town AS town, ", "JOIN enterprise e ON e.id = s.enterprise_id ")
+                  if by_town else ("", ""))
+    sql = (f"WITH x AS MATERIALIZED (SELECT s.unit AS unit, {town}{extract} "
+           f"FROM score_sheet s {join}WHERE s.round_id = ? AND s.deleted = 0), "
+           f"y AS MATERIALIZED (SELECT *, {tot} AS tot FROM x) "
+           f"SELECT {keys}, COUNT(*), {per_dim}SUM(tot), COUNT(tot), {bands}, "
+           f"{'0' if totals_only else f'SUM(tot < {LOW_TOTAL!r}{low_dim})'} "
+           f"FROM y GROUP BY {keys}")
     out: dict[tuple[str, ...], _Acc] = {}
     width = 2 if by_town else 1
     for row in database_proxy.execute_sql(sql, (rnd.id,)).fetchall():
         key = tuple(str(k or "") for k in row[:width])
         rest = row[width:]
         acc = _Acc(sheets=int(rest[0]))
-        pos = 1
-        for d in dims:
-            s, n, na = rest[pos:pos + 3]
-            pos += 3
-            acc.dim_sum[d.key] = float(s or 0)
-            acc.dim_n[d.key] = int(n or 0)
-            acc.dim_na[d.key] = int(na or 0)
+        for i, d in enumerate([] if totals_only else dims):
+            total, count = rest[1 + 2 * i:3 + 2 * i]
+            acc.dim_sum[d.key] = float(total or 0)
+            acc.dim_n[d.key] = int(count or 0)
+            # Marked 不了解/不适用 or left blank: either way not an answer, never a zero.
+            acc.dim_na[d.key] = acc.sheets - acc.dim_n[d.key]
+        pos = 1 if totals_only else 1 + 2 * n
         acc.total_sum = float(rest[pos] or 0)
         acc.total_n = int(rest[pos + 1] or 0)
         acc.bands = [int(v or 0) for v in rest[pos + 2:pos + 2 + len(BANDS)]]
         acc.low = int(rest[pos + 2 + len(BANDS)] or 0)
-        acc.enterprises = set((rest[pos + 3 + len(BANDS)] or "").split("|")) - {""}
         out[key] = acc
     return out
+
+
+def _responded(round_id: str) -> dict[str, int]:
+    """Town -> enterprises that returned at least one sheet (an enterprise is in one town,
+    so the towns add up to the round's count)."""
+    sql = ("SELECT e.town, COUNT(DISTINCT s.enterprise_id) FROM score_sheet s "
+           "JOIN enterprise e ON e.id = s.enterprise_id "
+           "WHERE s.round_id = ? AND s.deleted = 0 GROUP BY e.town")
+    return {town or "": int(n) for town, n in
+            database_proxy.execute_sql(sql, (round_id,)).fetchall()}
 
 
 def _aggregate_python(rnd: EvaluationRound, dims: Sequence[scoring.Dimension],
                       sc: scoring.Scale, *, by_town: bool) -> dict[tuple[str, ...], _Acc]:
     """The same sums for a round whose dimension keys cannot be put into a JSON path."""
-    query = (ScoreSheet.select(ScoreSheet.unit, Enterprise.town, ScoreSheet.enterprise,
-                               ScoreSheet.scores)
+    query = (ScoreSheet.select(ScoreSheet.unit, Enterprise.town, ScoreSheet.scores)
              .join(Enterprise, on=(ScoreSheet.enterprise == Enterprise.id))
              .where((ScoreSheet.round == rnd.id) & (ScoreSheet.deleted == False)))  # noqa: E712
     out: dict[tuple[str, ...], _Acc] = {}
-    for unit, town, ent, scores in query.tuples():
+    for unit, town, scores in query.tuples():
         key = (unit, town or "") if by_town else (unit,)
         acc = out.setdefault(key, _Acc())
         acc.sheets += 1
-        acc.enterprises.add(ent)
         scores = scores or {}
         low = False
         for d in dims:
             value = scores.get(d.key)
-            if d.key in scores and value is None:
-                acc.dim_na[d.key] = acc.dim_na.get(d.key, 0) + 1
             if isinstance(value, (int, float)) and not isinstance(value, bool):
                 acc.dim_sum[d.key] = acc.dim_sum.get(d.key, 0.0) + value
                 acc.dim_n[d.key] = acc.dim_n.get(d.key, 0) + 1
                 low = low or value < LOW_SHARE * sc.max
+            else:
+                acc.dim_na[d.key] = acc.dim_na.get(d.key, 0) + 1
         total = scoring.sheet_total(scores, dims, sc)
         if total is not None:
             acc.total_sum += total
@@ -243,14 +251,16 @@ class RoundResults:
 
 
 def _result(key: str, name: str, acc: _Acc, *, invited: int, dims: Sequence[scoring.Dimension],
-            hide: bool) -> GroupResult:
+            hide: bool, responded: int | None = None) -> GroupResult:
+    """``responded``: enterprises with a sheet in the group (for a unit: its sheets)."""
+    responded = acc.sheets if responded is None else responded
     if hide:
-        return GroupResult(key, name, invited, acc.sheets, len(acc.enterprises),
+        return GroupResult(key, name, invited, acc.sheets, responded,
                            {d.key: None for d in dims}, {d.key: 0 for d in dims},
                            {d.key: 0 for d in dims}, None, (0,) * len(BANDS), 0, hidden=True)
     averages = {d.key: (acc.dim_sum.get(d.key, 0.0) / acc.dim_n[d.key]
                         if acc.dim_n.get(d.key) else None) for d in dims}
-    return GroupResult(key, name, invited, acc.sheets, len(acc.enterprises), averages,
+    return GroupResult(key, name, invited, acc.sheets, responded, averages,
                        {d.key: acc.dim_n.get(d.key, 0) for d in dims},
                        {d.key: acc.dim_na.get(d.key, 0) for d in dims},
                        acc.total_sum / acc.total_n if acc.total_n else None, tuple(acc.bands),
@@ -309,13 +319,16 @@ def round_results(*, round_id: str) -> RoundResults:
         town_invited[town or ""] = town_invited.get(town or "", 0) + 1
         held += 1
     no_town = i18n.translate("Evaluation", "(no town)").text()
+    responded = _responded(rnd.id)
     towns = [_result(t, t or no_town, per_town.get(t, _Acc()), invited=n, dims=dims,
-                     hide=hidden_for(rnd, per_town.get(t, _Acc()).sheets))
+                     hide=hidden_for(rnd, per_town.get(t, _Acc()).sheets),
+                     responded=responded.get(t, 0))
              for t, n in town_invited.items()]
     towns.sort(key=lambda r: (-r.sheets, r.name))
     total_row = _result("", i18n.translate("Evaluation", "All units").text(), overall,
                         invited=len(invited), dims=dims,
-                        hide=hidden_for(rnd, overall.sheets))
+                        hide=hidden_for(rnd, overall.sheets),
+                        responded=sum(responded.values()))
     dim_rows = []
     for d in dims:
         n = overall.dim_n.get(d.key, 0)
@@ -327,7 +340,7 @@ def round_results(*, round_id: str) -> RoundResults:
             None if hide or avg is None else 100.0 * avg / sc.max, hidden=hide))
     return RoundResults(
         rnd.id, rnd.name, rnd.held_on, rnd.status, rnd.anonymous, tuple(dims), sc,
-        len(invited), len(overall.enterprises), overall.sheets, tuple(_ranked(unit_rows)),
+        len(invited), sum(responded.values()), overall.sheets, tuple(_ranked(unit_rows)),
         total_row, tuple(dim_rows), tuple(towns),
         partial=current_role() != CENTRE and held < len(invited))
 
@@ -365,7 +378,7 @@ def trend(*, round_ids: Sequence[str] | None = None, limit: int = 12) -> Trend:
                   .limit(limit))
     rounds.reverse()
     names = ev.unit_names()
-    per_round = [(rnd, {key[0]: acc for key, acc in _aggregate(rnd).items()})
+    per_round = [(rnd, {key[0]: acc for key, acc in _aggregate(rnd, totals_only=True).items()})
                  for rnd in rounds]
     overall: list[TrendPoint] = []
     seen: dict[str, None] = {}
@@ -514,6 +527,12 @@ def _t(text: str) -> str:
     return i18n.translate("Evaluation", text).text()
 
 
+def _unit_rate(res: RoundResults, row: GroupResult) -> str:
+    """A unit's sheets per invited enterprise; for the whole round, enterprises that
+    responded per invited (every enterprise may return a sheet for each unit)."""
+    return percent(res.response_rate if row is res.overall else row.response_rate)
+
+
 def _score(value: float | None, hidden: bool) -> str:
     return "*" if hidden else ev.format_number(value)
 
@@ -523,8 +542,7 @@ def unit_table(res: RoundResults) -> Table:
               *[d.label for d in res.dimensions], _t("Total"))
     rows = []
     for r in [*res.units, res.overall]:
-        rows.append((str(r.rank) if r.rank else "", r.name, str(r.sheets),
-                     percent(r.response_rate),
+        rows.append((str(r.rank) if r.rank else "", r.name, str(r.sheets), _unit_rate(res, r),
                      *[_score(r.averages.get(d.key), r.hidden) for d in res.dimensions],
                      _score(r.total, r.hidden)))
     return Table(i18n.translate("Evaluation", "By unit"), header, tuple(rows))
@@ -662,7 +680,7 @@ def report_data(*, round_id: str, organisation: str = "") -> Any:
 def _chinese_tables(res: RoundResults, tr: Trend) -> tuple[Any, ...]:
     from liaison_app.forms import data as fd
 
-    units = [(str(r.rank or ""), r.name, str(r.sheets), percent(r.response_rate),
+    units = [(str(r.rank or ""), r.name, str(r.sheets), _unit_rate(res, r),
               *[_score(r.averages.get(d.key), r.hidden) for d in res.dimensions],
               _score(r.total, r.hidden)) for r in [*res.units, res.overall]]
     dims = [(d.label, ev.format_number(d.weight, digits=2), str(d.answers),
