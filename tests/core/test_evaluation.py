@@ -166,6 +166,16 @@ def test_a_scored_round_keeps_what_its_sheets_rely_on(world):
     assert len(ev.save_round(data=data, record_id=rnd.id).dimensions) == 6
 
 
+def test_rounds_are_listed_newest_first_with_their_sheets(world):
+    older = make_round(world, name="上一轮", held_on=D(2025, 12, 1))
+    newer = make_round(world, anonymous=True)
+    enter(newer, world.ents[0], "centre", scores(18, 18, 18, 18, 18))
+    enter(newer, world.ents[1], "centre", scores(18, 18, 18, 18, 18))
+    rows = ev.list_rounds()
+    assert [(r.id, r.sheets, r.invited, r.units, r.anonymous) for r in rows] == [
+        (newer.id, 2, 5, 3, True), (older.id, 0, 5, 3, False)]
+
+
 def test_find_round_by_id_prefix_or_name(world):
     rnd = make_round(world)
     assert ev.find_round(text=rnd.id).id == rnd.id

@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+import peewee
+
 from liaison_app.core import context, i18n, scoring
 from liaison_app.core.db import database_proxy
 from liaison_app.core.i18n import Message
@@ -419,7 +421,7 @@ class RoundRow:
 
 def list_rounds() -> list[RoundRow]:
     """Rounds, newest first, with how many sheets each holds. Any thread."""
-    counts = dict(ScoreSheet.select(ScoreSheet.round, ScoreSheet.id.count())
+    counts = dict(ScoreSheet.select(ScoreSheet.round, peewee.fn.COUNT(ScoreSheet.id))
                   .where(ScoreSheet.deleted == False)  # noqa: E712
                   .group_by(ScoreSheet.round).tuples())
     rows = []
@@ -465,7 +467,8 @@ _PROBLEM_MESSAGES: dict[str, Message] = {
     "unknown_dimension": i18n.translate(
         "Evaluation", "“{field}” is not a dimension of this round."),
     "not_a_number": i18n.translate("Evaluation", "{field}: “{value}” is not a score."),
-    "out_of_range": i18n.translate("Evaluation", "{field}: {value} is outside the scale ({scale})."),
+    "out_of_range": i18n.translate(
+        "Evaluation", "{field}: {value} is outside the scale ({scale})."),
     "not_a_level": i18n.translate(
         "Evaluation", "{field}: {value} is not one of the levels ({scale})."),
     "method": i18n.translate("Evaluation", "Choose how the sheet was collected."),

@@ -66,6 +66,8 @@ class EvaluationPrint:
     pages: int
     sheets: int
     fonts: tuple[str, ...]
+    #: Never: the sheets and the report carry no ID numbers (the preview asks).
+    unmasked: bool = False
 
 
 def render_sheets(*, round_id: str, out: Output, enterprise_ids: Sequence[str] | None = None,

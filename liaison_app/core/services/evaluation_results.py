@@ -523,8 +523,32 @@ def percent(value: float | None) -> str:
     return "—" if value is None else f"{value * 100:.1f}%"
 
 
-def _t(text: str) -> str:
-    return i18n.translate("Evaluation", text).text()
+#: Column headings, translated when a table is made.
+_HEAD: dict[str, Message] = {
+    "Rank": i18n.translate("Evaluation", "Rank"),
+    "Unit": i18n.translate("Evaluation", "Unit"),
+    "Sheets": i18n.translate("Evaluation", "Sheets"),
+    "Response rate": i18n.translate("Evaluation", "Response rate"),
+    "Total": i18n.translate("Evaluation", "Total"),
+    "Dimension": i18n.translate("Evaluation", "Dimension"),
+    "Weight": i18n.translate("Evaluation", "Weight"),
+    "Answers": i18n.translate("Evaluation", "Answers"),
+    "n/a": i18n.translate("Evaluation", "n/a"),
+    "Average": i18n.translate("Evaluation", "Average"),
+    "Out of 100": i18n.translate("Evaluation", "Out of 100"),
+    "Town/street": i18n.translate("Evaluation", "Town/street"),
+    "Invited": i18n.translate("Evaluation", "Invited"),
+    "Responded": i18n.translate("Evaluation", "Responded"),
+    "Low scores": i18n.translate("Evaluation", "Low scores"),
+    "All units": i18n.translate("Evaluation", "All units"),
+    "Follow-up": i18n.translate("Evaluation", "Follow-up"),
+    "Enterprise": i18n.translate("Evaluation", "Enterprise"),
+    "Comments": i18n.translate("Evaluation", "Comments"),
+}
+
+
+def _h(label: str) -> str:
+    return _HEAD[label].text()
 
 
 def _unit_rate(res: RoundResults, row: GroupResult) -> str:
@@ -538,8 +562,8 @@ def _score(value: float | None, hidden: bool) -> str:
 
 
 def unit_table(res: RoundResults) -> Table:
-    header = (_t("Rank"), _t("Unit"), _t("Sheets"), _t("Response rate"),
-              *[d.label for d in res.dimensions], _t("Total"))
+    header = (_h("Rank"), _h("Unit"), _h("Sheets"), _h("Response rate"),
+              *[d.label for d in res.dimensions], _h("Total"))
     rows = []
     for r in [*res.units, res.overall]:
         rows.append((str(r.rank) if r.rank else "", r.name, str(r.sheets), _unit_rate(res, r),
@@ -549,8 +573,8 @@ def unit_table(res: RoundResults) -> Table:
 
 
 def dimension_table(res: RoundResults) -> Table:
-    header = (_t("Dimension"), _t("Weight"), _t("Answers"), _t("n/a"), _t("Average"),
-              _t("Out of 100"))
+    header = (_h("Dimension"), _h("Weight"), _h("Answers"), _h("n/a"), _h("Average"),
+              _h("Out of 100"))
     rows = tuple((d.label, ev.format_number(d.weight, digits=2), str(d.answers),
                   str(d.not_applicable), _score(d.average, d.hidden),
                   _score(d.percent, d.hidden)) for d in res.by_dimension)
@@ -558,23 +582,23 @@ def dimension_table(res: RoundResults) -> Table:
 
 
 def town_table(res: RoundResults) -> Table:
-    header = (_t("Town/street"), _t("Invited"), _t("Responded"), _t("Sheets"),
-              _t("Response rate"), _t("Total"))
+    header = (_h("Town/street"), _h("Invited"), _h("Responded"), _h("Sheets"),
+              _h("Response rate"), _h("Total"))
     rows = tuple((r.name, str(r.invited), str(r.responded), str(r.sheets),
                   percent(r.enterprise_rate), _score(r.total, r.hidden)) for r in res.towns)
     return Table(i18n.translate("Evaluation", "By town/street"), header, rows)
 
 
 def distribution_table(res: RoundResults) -> Table:
-    header = (_t("Unit"), *BAND_LABELS, _t("Low scores"))
+    header = (_h("Unit"), *BAND_LABELS, _h("Low scores"))
     rows = tuple((r.name, *[("*" if r.hidden else str(n)) for n in r.bands],
                   "*" if r.hidden else str(r.low)) for r in [*res.units, res.overall])
     return Table(i18n.translate("Evaluation", "Distribution of sheet totals"), header, rows)
 
 
 def trend_table(tr: Trend) -> Table:
-    header = (_t("Unit"), *[f"{name} ({held.isoformat()})" for _i, name, held in tr.rounds])
-    rows = [(_t("All units"), *[ev.format_number(p.total) for p in tr.overall])]
+    header = (_h("Unit"), *[f"{name} ({held.isoformat()})" for _i, name, held in tr.rounds])
+    rows = [(_h("All units"), *[ev.format_number(p.total) for p in tr.overall])]
     for unit, points in sorted(tr.units.items(), key=lambda kv: tr.unit_names[kv[0]]):
         rows.append((tr.unit_names[unit], *[ev.format_number(p.total) for p in points]))
     return Table(i18n.translate("Evaluation", "Trend of the total across rounds"), header,
@@ -622,9 +646,9 @@ def export_xlsx(*, results: RoundResults, trend_data: Trend, items: Sequence[Fol
                     cell.number_format = "0.0%"
         sheet.column_dimensions["A"].width = 24
         sheet.column_dimensions["B"].width = 24
-    follow = book.create_sheet(_sheet_title(_t("Follow-up")))
-    follow.append([_t("Unit"), _t("Enterprise"), _t("Total"), _t("Low scores"),
-                   _t("Comments")])
+    follow = book.create_sheet(_sheet_title(_h("Follow-up")))
+    follow.append([_h("Unit"), _h("Enterprise"), _h("Total"), _h("Low scores"),
+                   _h("Comments")])
     for cell in follow[1]:
         cell.font = Font(bold=True)
     for item in items:
