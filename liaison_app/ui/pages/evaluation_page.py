@@ -299,6 +299,7 @@ class EvaluationPage(Page):
                                on_error=lambda e: show_error(self, e), change="evaluation")
 
     def _status_set(self, status: str) -> None:
+        self.refresh()
         self.message.setText(self.tr("The round is open for scoring.") if status == "open"
                              else self.tr("The round is closed."))
 

@@ -110,6 +110,10 @@ class _Table(QTableWidget):
             elif col < first:
                 row, col = row - 1, last
             if not 0 <= row < self.rowCount():
+                # Past the last box of the last row: the sheet is done, save it now rather
+                # than when the row is left (there is no row to go to).
+                if step > 0 and current.isValid():
+                    self.grid.save_row(current.row())
                 return current
             if not self.isRowHidden(row):
                 return self.model().index(row, col)
