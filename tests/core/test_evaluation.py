@@ -250,13 +250,17 @@ def test_uninvited_enterprises_and_units_not_evaluated_are_refused(world):
 
 def test_officers_enter_sheets_of_their_enterprises_and_viewers_none(world):
     rnd = make_round(world)
+    Enterprise.update(officer_ids=["another-officer"]).where(
+        Enterprise.id.in_([e.id for e in world.ents[2:4]])).execute()
     act_as(world.liaison)
     sheet = enter(rnd, world.ents[0], "centre", scores(18, 18, 18, 18, 18))
     assert sheet.collected_by == world.liaison.id
     with pytest.raises(ValidationFailed, match="not assigned to you"):
         enter(rnd, world.ents[2], "centre", scores(18, 18, 18, 18, 18))
+    # Assigned to nobody yet (recorded by the officer, not yet assigned by the server).
+    enter(rnd, world.ents[4], "centre", scores(18, 18, 18, 18, 18))
     rows = ev.entry_rows(round_id=rnd.id, unit="centre")
-    assert {r.name for r in rows} == {"鲁南精工机械有限公司", "𠮷祥食品有限公司"}
+    assert {r.name for r in rows} == {"鲁南精工机械有限公司", "𠮷祥食品有限公司", "南湖物流有限公司"}
     assert [r.entered for r in rows if r.enterprise_id == world.ents[0].id] == [True]
     act_as(world.viewer)
     with pytest.raises(ValidationFailed, match="read results"):

@@ -34,11 +34,13 @@ def county(store):
     liaison.save(force_insert=True)
     viewer = Officer(name="赵领导", role="viewer")
     viewer.save(force_insert=True)
+    colleague = Officer(name="王联络", role="liaison")
+    colleague.save(force_insert=True)
     ents = []
     for n in range(34):
         ent = Enterprise(name=f"{'𠮷' if n == 5 else ''}鲁南{n:02d}机械有限公司",
                          town=TOWNS[n % 3], is_key=n % 4 == 0,
-                         officer_ids=[liaison.id] if n < 4 else [])
+                         officer_ids=[liaison.id] if n < 4 else [colleague.id])
         ent.save(force_insert=True)
         ents.append(ent)
     context.set_actor(officer_id=centre.id)

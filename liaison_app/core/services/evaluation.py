@@ -502,6 +502,18 @@ def _enterprise_name(enterprise_id: str) -> str:
         Enterprise.id == enterprise_id).scalar() or ""
 
 
+def officer_enterprises() -> peewee.Expression:
+    """The enterprises the signed-in liaison officer collects sheets for: those assigned to
+    them, and those assigned to nobody (one they recorded themselves and the server has not
+    assigned yet; on an officer's laptop every enterprise is in their scope anyway). A
+    device nobody signed in to has no officer: every enterprise."""
+    officer = context.current_officer_id()
+    if not officer:
+        return peewee.Value(1) == 1
+    return (json_list_contains(Enterprise.officer_ids, officer)
+            | (peewee.fn.json_array_length(Enterprise.officer_ids) == 0))
+
+
 def check_sheet(data: SheetInput, *, role: str | None = None,
                 now: dt.datetime | None = None) -> list[Finding]:
     """What stops ``data`` from being stored (not counting a duplicate). Any thread."""
@@ -510,10 +522,8 @@ def check_sheet(data: SheetInput, *, role: str | None = None,
         return [Finding("role", Severity.ERROR, i18n.translate(
             "Evaluation", "Your account can read results but not enter sheets."))]
     rec = get_round(record_id=data.round_id)
-    officer = context.current_officer_id()
-    if role == LIAISON and officer and not Enterprise.select().where(
-            (Enterprise.id == data.enterprise_id)
-            & json_list_contains(Enterprise.officer_ids, officer)).exists():
+    if role == LIAISON and not Enterprise.select().where(
+            (Enterprise.id == data.enterprise_id) & officer_enterprises()).exists():
         return [Finding("enterprise_id", Severity.ERROR, i18n.translate(
             "Evaluation", "This enterprise is not assigned to you; its sheet is entered by "
                           "its liaison officer or the centre."))]
@@ -651,12 +661,10 @@ def entry_rows(*, round_id: str, unit: str) -> list[EntryRow]:
         ScoreSheet.id, ScoreSheet.enterprise, ScoreSheet.scores, ScoreSheet.comments).where(
         (ScoreSheet.round == round_id) & (ScoreSheet.unit == unit)
         & (ScoreSheet.deleted == False))}  # noqa: E712
-    role = current_role()
-    officer = context.current_officer_id()
     mine: set[str] | None = None
-    if role == LIAISON and officer:
+    if current_role() == LIAISON:
         mine = {e.id for e in Enterprise.select(Enterprise.id).where(
-            Enterprise.id.in_(invited) & json_list_contains(Enterprise.officer_ids, officer))}
+            Enterprise.id.in_(invited) & officer_enterprises())}
     rows = []
     for ent_id in invited:
         if ent_id not in ents or (mine is not None and ent_id not in mine):

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from liaison_app.core import context, i18n, scoring
 from liaison_app.core.db import database_proxy
 from liaison_app.core.models import AuditEntry, Enterprise
-from liaison_app.core.models.fields import json_list_contains
 from liaison_app.core.services import evaluation as ev
 from liaison_app.core.services import evaluation_results as er
 from liaison_app.core.services.errors import ServiceError
@@ -40,9 +39,8 @@ def sheets_data(*, round_id: str, enterprise_ids: Sequence[str] | None = None,
     query = Enterprise.select(Enterprise.id, Enterprise.name, Enterprise.uscc,
                               Enterprise.town).where(Enterprise.id.in_(wanted)
                                                      & (Enterprise.deleted == False))  # noqa: E712
-    officer = context.current_officer_id()
-    if current_role() == LIAISON and officer:
-        query = query.where(json_list_contains(Enterprise.officer_ids, officer))
+    if current_role() == LIAISON:
+        query = query.where(ev.officer_enterprises())
     ents = sorted(query, key=lambda e: (e.town, e.name))
     unit_keys = [u for u in (rnd.units or []) if units is None or u in units]
     sheets = []
