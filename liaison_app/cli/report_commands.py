@@ -81,11 +81,9 @@ def cmd_satisfaction(args: argparse.Namespace) -> int:
     print_table(list(table.header), [list(r) for r in table.rows],
                 left=2 if args.by == "unit" else 1)
     if res.anonymous:
-        say(i18n.translate("Report", "Anonymous round: * marks a group of fewer than 3 "
-                                     "sheets, whose figures are not shown."))
+        say(evaluation_results.ANONYMOUS_NOTE)
     if res.partial:
-        say(i18n.translate("Report", "This computer holds the sheets of your enterprises "
-                                     "only; the centre's figures cover the whole county."))
+        say(evaluation_results.PARTIAL_NOTE)
     return 0
 
 

@@ -455,46 +455,8 @@ class DuplicateSheet(ServiceError):
         self.anonymous = anonymous
 
 
-_PROBLEM_MESSAGES: dict[str, Message] = {
-    "round_not_open": i18n.translate("Evaluation", "The round is not open for scoring yet."),
-    "round_closed": i18n.translate(
-        "Evaluation", "The round is closed; no more sheets can be entered."),
-    "wrong_round": i18n.translate("Evaluation", "The sheet belongs to another round."),
-    "unit_not_evaluated": i18n.translate(
-        "Evaluation", "This unit is not evaluated in the round."),
-    "not_invited": i18n.translate("Evaluation", "The enterprise is not invited to the round."),
-    "scores_shape": i18n.translate("Evaluation", "The scores could not be read."),
-    "unknown_dimension": i18n.translate(
-        "Evaluation", "“{field}” is not a dimension of this round."),
-    "not_a_number": i18n.translate("Evaluation", "{field}: “{value}” is not a score."),
-    "out_of_range": i18n.translate(
-        "Evaluation", "{field}: {value} is outside the scale ({scale})."),
-    "not_a_level": i18n.translate(
-        "Evaluation", "{field}: {value} is not one of the levels ({scale})."),
-    "method": i18n.translate("Evaluation", "Choose how the sheet was collected."),
-}
-
-
-def scale_text(sc: scoring.Scale) -> str:
-    """"0-20" or "非常满意 100 / 满意 80 / …" for messages and the grid's hint."""
-    if sc.kind == "levels":
-        return " / ".join(f"{label} {format_number(points)}" for label, points in sc.levels)
-    return f"0–{format_number(sc.max)}"
-
-
-def format_number(value: float | None, *, digits: int = 1) -> str:
-    """A score as people write it: 18, 17.5, 87.3; "—" for none."""
-    if value is None:
-        return "—"
-    text = f"{value:.{digits}f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-def problem_message(problem: scoring.SheetProblem, *, sc: scoring.Scale) -> Message:
-    value = problem.value
-    shown = format_number(value) if _is_number(value) else str(value)
-    return _PROBLEM_MESSAGES[problem.code].format(field=problem.field, value=shown,
-                                                  scale=scale_text(sc))
+#: Scores and totals are written the same everywhere (18, 17.5, 87.3).
+format_number = scoring.format_number
 
 
 def _enterprise_name(enterprise_id: str) -> str:
@@ -533,8 +495,7 @@ def check_sheet(data: SheetInput, *, role: str | None = None,
     sheet = {"round_id": data.round_id, "enterprise_id": data.enterprise_id,
              "unit": data.unit, "scores": data.scores, "method": data.method,
              "collected_at": (now or dt.datetime.now()).isoformat()}
-    sc = scoring.scale(wire)
-    return [Finding("scores" if p.field else p.code, Severity.ERROR, problem_message(p, sc=sc))
+    return [Finding("scores" if p.field else p.code, Severity.ERROR, p.message())
             for p in scoring.sheet_problems(sheet=sheet, round_data=wire, round_id=rec.id)]
 
 

@@ -37,6 +37,13 @@ from liaison_app.core.services.errors import NotFound, ServiceError
 from liaison_app.core.services.officers import CENTRE, current_role
 
 GROUPINGS = ("unit", "dimension", "town")
+#: Said under the figures wherever they are shown (page, command line).
+ANONYMOUS_NOTE = i18n.translate(
+    "Evaluation", "Anonymous round: * marks a group of fewer than 3 sheets, whose figures are "
+                  "not shown.")
+PARTIAL_NOTE = i18n.translate(
+    "Evaluation", "This computer holds the sheets of your enterprises only; the centre's "
+                  "figures cover the whole county.")
 #: Lower bounds of the distribution bands, best first.
 BANDS = (90.0, 80.0, 70.0, 60.0, 0.0)
 BAND_LABELS = ("90–100", "80–90", "70–80", "60–70", "<60")

@@ -8,6 +8,7 @@ viewer reads results.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -304,31 +305,23 @@ class EvaluationPage(Page):
                              else self.tr("The round is closed."))
 
     def print_sheets(self) -> None:
-        current = self._current()
-        if current is None:
-            return
-        round_id = current.id
-        chain = printing.font_chain(settings_path=self.ctx.settings.form_font_path)
-        dialog = PrintPreviewDialog(
-            self.ctx, form_id="satisfaction_sheet", record_id=round_id, title=current.name,
-            parent=self,
-            render=lambda out, _full: evaluation_print.render_sheets(
-                round_id=round_id, out=out, chain=chain),
-            record=lambda job, where: evaluation_print.record_print(job=job,
-                                                                     destination=where))
-        self._keep(dialog)
+        """Preview every sheet of the round (each invited enterprise, each unit)."""
+        self._preview("satisfaction_sheet", evaluation_print.render_sheets)
 
     def print_report(self) -> None:
+        """Preview the round's 测评结果通报."""
+        self._preview("evaluation_report", evaluation_print.render_report)
+
+    def _preview(self, form_id: str, render: Callable[..., evaluation_print.EvaluationPrint]
+                 ) -> None:
         current = self._current()
         if current is None:
             return
         round_id = current.id
         chain = printing.font_chain(settings_path=self.ctx.settings.form_font_path)
         dialog = PrintPreviewDialog(
-            self.ctx, form_id="evaluation_report", record_id=round_id, title=current.name,
-            parent=self,
-            render=lambda out, _full: evaluation_print.render_report(
-                round_id=round_id, out=out, chain=chain),
+            self.ctx, form_id=form_id, record_id=round_id, title=current.name, parent=self,
+            render=lambda out, _full: render(round_id=round_id, out=out, chain=chain),
             record=lambda job, where: evaluation_print.record_print(job=job,
                                                                      destination=where))
         self._keep(dialog)

@@ -135,11 +135,9 @@ class ResultsView(QWidget):
         self.summary.setText(er.summary_line(res).text())
         notes = []
         if res.anonymous:
-            notes.append(self.tr("Anonymous round: * marks a group of fewer than 3 sheets, "
-                                 "whose figures are not shown."))
+            notes.append(er.ANONYMOUS_NOTE.text())
         if res.partial:
-            notes.append(self.tr("This computer holds the sheets of your enterprises only; "
-                                 "the centre's figures cover the whole county."))
+            notes.append(er.PARTIAL_NOTE.text())
         self.note.setText(" ".join(notes))
         self.note.setVisible(bool(notes))
         self._fill_table(self.shown)

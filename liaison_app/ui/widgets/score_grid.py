@@ -395,7 +395,7 @@ class ScoreGrid(QWidget):
                     self._set_status(r, self.tr("{dimension}: “{text}” is not a score of this "
                                                 "round ({scale}).").format(
                         dimension=self.dims[c - FIXED].label, text=text.strip(),
-                        scale=ev.scale_text(self.scale)), WRONG)
+                        scale=self.scale.text()), WRONG)
         else:
             return
         row.dirty = True

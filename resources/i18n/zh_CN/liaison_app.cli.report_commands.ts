@@ -8,14 +8,6 @@
         <translation>“{text}”不是日期，请按 YYYY-MM-DD 填写。</translation>
     </message>
     <message>
-        <source>Anonymous round: * marks a group of fewer than 3 sheets, whose figures are not shown.</source>
-        <translation>匿名测评：不足 3 份测评表的分组以“*”表示，不显示分数。</translation>
-    </message>
-    <message>
-        <source>This computer holds the sheets of your enterprises only; the centre&apos;s figures cover the whole county.</source>
-        <translation>本机只保存您负责企业的测评表；全县数据以服务中心为准。</translation>
-    </message>
-    <message>
         <source>The period ends before it starts.</source>
         <translation>统计期的结束日期早于开始日期。</translation>
     </message>

@@ -141,52 +141,12 @@
         <translation>已录入测评表的轮次不能删除，请改为结束测评。</translation>
     </message>
     <message>
-        <source>The round is not open for scoring yet.</source>
-        <extracomment>Dimension key -&gt; number, or None for 不了解/不适用; dimensions left out are unanswered. Who collected it; the signed-in officer when left empty (&quot;&quot; for a phone submission).</extracomment>
-        <translation>本轮测评尚未开放。</translation>
-    </message>
-    <message>
         <source>The round is closed; no more sheets can be entered.</source>
         <translation>本轮测评已结束，不能再录入测评表。</translation>
     </message>
     <message>
-        <source>The sheet belongs to another round.</source>
-        <translation>该测评表属于其他轮次。</translation>
-    </message>
-    <message>
-        <source>This unit is not evaluated in the round.</source>
-        <translation>本轮未测评该单位。</translation>
-    </message>
-    <message>
-        <source>The enterprise is not invited to the round.</source>
-        <translation>该企业未被邀请参加本轮测评。</translation>
-    </message>
-    <message>
-        <source>The scores could not be read.</source>
-        <translation>无法读取评分。</translation>
-    </message>
-    <message>
-        <source>“{field}” is not a dimension of this round.</source>
-        <translation>“{field}”不是本轮的测评项目。</translation>
-    </message>
-    <message>
-        <source>{field}: “{value}” is not a score.</source>
-        <translation>{field}：“{value}”不是分数。</translation>
-    </message>
-    <message>
-        <source>{field}: {value} is outside the scale ({scale}).</source>
-        <translation>{field}：{value} 超出评分范围（{scale}）。</translation>
-    </message>
-    <message>
-        <source>{field}: {value} is not one of the levels ({scale}).</source>
-        <translation>{field}：{value} 不是评价等级之一（{scale}）。</translation>
-    </message>
-    <message>
-        <source>Choose how the sheet was collected.</source>
-        <translation>请选择测评表的收集方式。</translation>
-    </message>
-    <message>
         <source>Your account can read results but not enter sheets.</source>
+        <extracomment>Dimension key -&gt; number, or None for 不了解/不适用; dimensions left out are unanswered. Who collected it; the signed-in officer when left empty (&quot;&quot; for a phone submission). Scores and totals are written the same everywhere (18, 17.5, 87.3).</extracomment>
         <translation>您的账号可以查看测评结果，但不能录入测评表。</translation>
     </message>
     <message>

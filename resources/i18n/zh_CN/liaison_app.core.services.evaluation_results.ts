@@ -4,6 +4,15 @@
 <context>
     <name>Evaluation</name>
     <message>
+        <source>Anonymous round: * marks a group of fewer than 3 sheets, whose figures are not shown.</source>
+        <extracomment>Said under the figures wherever they are shown (page, command line).</extracomment>
+        <translation>匿名测评：不足 3 份测评表的分组以“*”表示，不显示分数。</translation>
+    </message>
+    <message>
+        <source>This computer holds the sheets of your enterprises only; the centre&apos;s figures cover the whole county.</source>
+        <translation>本机只保存您负责企业的测评表；全县数据以服务中心为准。</translation>
+    </message>
+    <message>
         <source>(no town)</source>
         <extracomment>Lower bounds of the distribution bands, best first. A total under this, or a dimension under this share of the top, is a low score. Enterprises invited (for a unit: each may return one sheet for it). Enterprises that returned at least one sheet. Dimension key -&gt; mean answer in the scale&apos;s points (None: none, or hidden). Mean sheet total, 0-100. An anonymous round&apos;s group too small to show. Mean answer in the scale&apos;s points, and as a share of the top (0-100). Enterprises that returned at least one sheet, and all sheets received. True on a device that holds only some enterprises&apos; sheets (an officer&apos;s laptop).</extracomment>
         <translation>（未填镇街）</translation>

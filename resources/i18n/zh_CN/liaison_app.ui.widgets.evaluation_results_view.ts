@@ -76,14 +76,6 @@
         <translation>打印结果通报…</translation>
     </message>
     <message>
-        <source>Anonymous round: * marks a group of fewer than 3 sheets, whose figures are not shown.</source>
-        <translation>匿名测评：不足 3 份测评表的分组以“*”表示，不显示分数。</translation>
-    </message>
-    <message>
-        <source>This computer holds the sheets of your enterprises only; the centre&apos;s figures cover the whole county.</source>
-        <translation>本机只保存您负责企业的测评表；全县数据以服务中心为准。</translation>
-    </message>
-    <message>
         <source>Total by unit (out of 100)</source>
         <translation>各单位总分（百分制）</translation>
     </message>
