@@ -123,7 +123,7 @@ class EvaluationPage(Page):
         self.tabs.currentChanged.connect(self._tab_changed)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([280, 1000])
+        splitter.setSizes([230, 1050])
         self.splitter = splitter
         outer.addWidget(splitter, 1)
         self.message = QLabel(objectName="pageMessage")

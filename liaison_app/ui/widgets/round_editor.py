@@ -99,6 +99,8 @@ class RoundEditor(QWidget):
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         scroll.setWidget(body)
+        # Narrow screens scroll down, never sideways: the two columns share the width.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         outer.addWidget(scroll, 1)
 
         basics = QGroupBox(self.tr("Round"))
@@ -109,8 +111,11 @@ class RoundEditor(QWidget):
         self.held_on = QDateEdit(objectName="roundDate")
         self.held_on.setCalendarPopup(True)
         self.held_on.setDisplayFormat("yyyy-MM-dd")
-        self.anonymous = QCheckBox(self.tr("Anonymous: results show only totals of 3 sheets "
-                                           "or more, never who gave which score"))
+        self.anonymous = QCheckBox(self.tr("Anonymous round"))
+        anonymous_hint = QLabel(self.tr("Results then show only totals of 3 sheets or more, "
+                                        "never who gave which score."))
+        anonymous_hint.setWordWrap(True)
+        anonymous_hint.setStyleSheet("color:#666;")
         self.phone = QCheckBox(self.tr("Enterprises may also score on their phones"))
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
@@ -118,6 +123,7 @@ class RoundEditor(QWidget):
         form.addRow(self.tr("Name"), self.name)
         form.addRow(self.tr("Date"), self.held_on)
         form.addRow("", self.anonymous)
+        form.addRow("", anonymous_hint)
         form.addRow("", self.phone)
         form.addRow(self.tr("Notes"), self.notes)
         grid.addWidget(basics, 0, 0)
@@ -183,6 +189,7 @@ class RoundEditor(QWidget):
         self.dim_reset = QPushButton(self.tr("The five defaults"))
         self.dim_reset.clicked.connect(self._default_dimensions)
         for b in (self.dim_add, self.dim_remove, self.dim_up, self.dim_reset):
+            b.setMinimumWidth(0)
             buttons.addWidget(b)
         buttons.addStretch(1)
         dl.addLayout(buttons)

@@ -285,6 +285,10 @@ class ScoreGrid(QWidget):
         self._loading = False
         self._filter(self.find.text())
         self._count()
+        if not self.rows:
+            self._say(self.tr("None of the enterprises invited to this round is on this "
+                              "computer (an officer's laptop holds the enterprises assigned "
+                              "to them)."), PENDING)
 
     def _count(self) -> None:
         done = sum(1 for r in self.rows if r.entry.entered)

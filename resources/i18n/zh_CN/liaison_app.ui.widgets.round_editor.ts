@@ -13,8 +13,12 @@
         <translation>例如：2026年上半年企业满意度测评</translation>
     </message>
     <message>
-        <source>Anonymous: results show only totals of 3 sheets or more, never who gave which score</source>
-        <translation>匿名测评：结果只显示 3 份及以上测评表的汇总，不显示哪家企业打了多少分</translation>
+        <source>Anonymous round</source>
+        <translation>匿名测评</translation>
+    </message>
+    <message>
+        <source>Results then show only totals of 3 sheets or more, never who gave which score.</source>
+        <translation>结果只显示 3 份及以上测评表的汇总，不显示哪家企业打了多少分。</translation>
     </message>
     <message>
         <source>Enterprises may also score on their phones</source>

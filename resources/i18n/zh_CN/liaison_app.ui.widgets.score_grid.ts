@@ -49,6 +49,10 @@
         <translation>状态</translation>
     </message>
     <message>
+        <source>None of the enterprises invited to this round is on this computer (an officer&apos;s laptop holds the enterprises assigned to them).</source>
+        <translation>本机上没有本轮邀请的企业（联络员的电脑只保存分配给自己的企业）。</translation>
+    </message>
+    <message>
         <source>{done} of {total} entered</source>
         <translation>已录入 {done}/{total}</translation>
     </message>
