@@ -22,15 +22,17 @@ from liaison_app.core.models.evaluation import sheet_id
 UNITS = ("县行政审批服务局", "县自然资源和规划局", "县住房和城乡建设局", "市生态环境局县分局",
          "国网县供电公司", "县市场监督管理局")
 MEETING = 31
-_COMMENTS = (
+_COMPLAINTS = (
     "希望进一步压缩审批时限，减少企业跑腿次数。",
-    "工作人员服务热情，问题解决及时，非常满意。",
     "施工许可办理时间偏长，建议提前介入指导。",
     "用电增容报装流程还可以再简化。",
     "环评审批等待专家评审时间较长，希望加快。",
-    "窗口人员业务熟练，一次性告知到位。",
     "部分事项需要多次提交材料，建议推行容缺受理。",
     "希望定期到企业走访，了解实际困难。",
+)
+_PRAISE = (
+    "工作人员服务热情，问题解决及时，非常满意。",
+    "窗口人员业务熟练，一次性告知到位。",
 )
 
 
@@ -86,7 +88,8 @@ def evaluation_rows(rng: random.Random, *, ent_rows: Sequence[Mapping[str, Any]]
                         continue
                     base = rng.uniform(6, 11) if grumpy else rng.gauss(level[unit], 1.6)
                     scores[key] = int(min(20, max(0, round(base))))
-                comment = rng.choice(_COMMENTS) if grumpy or rng.random() < 0.12 else ""
+                comment = (rng.choice(_COMPLAINTS) if grumpy or rng.random() < 0.08 else
+                           rng.choice(_PRAISE) if rng.random() < 0.05 else "")
                 sheets.append(dict(
                     id=sheet_id(round_id=rnd["id"], enterprise_id=ent, unit=unit),
                     version=0, created_at=stamp, updated_at=stamp, created_by="",
