@@ -410,7 +410,9 @@ def test_editing_a_round_asks_before_switching_and_keeps_edits_on_refresh(qtbot,
     open_round(county, name="第二轮")
     page = make_page(qtbot, ctx)
     shown = page.round_id
+    assert not page.editor.discard_button.isEnabled()  # nothing to discard yet
     page.editor.name.setText("改了名字")
+    assert page.editor.discard_button.isEnabled()
     # A sync brings a change of the same round: the typing is kept, with a notice.
     EvaluationRound.update(notes="中心改了备注").where(EvaluationRound.id == shown).execute()
     page.refresh()

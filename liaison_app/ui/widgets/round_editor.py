@@ -339,6 +339,8 @@ class RoundEditor(QWidget):
             lst.setEnabled(not read_only)
         if read_only and reason:
             self._notice(reason, "#555")
+        # Buttons and lists that depend on the form's state (discard, towns) follow it again.
+        self._changed()
 
     # -- what the form says ------------------------------------------------------------------
     def collect(self) -> ev.RoundInput:
