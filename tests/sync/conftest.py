@@ -12,14 +12,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 import uvicorn
 
 from liaison_app.core import context
 from liaison_app.core.db import database_proxy, open_database
+from liaison_app.core.migrations import LATEST_VERSION
 from liaison_app.core.models import Enterprise, Visit
 from liaison_app.core.paths import DataPaths
 from sync import client as sync_client
+from sync import protocol as p
 from sync.client import SyncEngine, SyncReport
 from sync.server import auth
 from sync.server.app import UVICORN_OPTIONS, ServerConfig, create_app
@@ -70,6 +73,19 @@ class LiveServer:
     def assign(self, name: str, enterprise_ids: list[str]) -> None:
         with connection():
             auth.assign(username=name, enterprise_ids=enterprise_ids)
+
+
+#: The version headers every call carries, as a current client sends them.
+VERSIONS = {p.HEADER_PROTOCOL: str(p.PROTOCOL_VERSION), p.HEADER_SCHEMA: str(LATEST_VERSION)}
+
+
+def sign_in(server: LiveServer, name: str, role: str, device: str) -> dict[str, str]:
+    """Add an account and sign it in from ``device``: the headers a raw client then sends."""
+    server.add_user(name, role)
+    r = httpx.post(server.url + "/auth/login", headers=VERSIONS,
+                   json={"username": name, "password": PASSWORD, "device_id": device})
+    assert r.status_code == 200, r.text
+    return {**VERSIONS, p.HEADER_DEVICE: device, "Authorization": f"Bearer {r.json()['token']}"}
 
 
 def worker_postgres_url(url: str, *, worker: str | None = None) -> str:

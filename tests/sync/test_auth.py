@@ -18,7 +18,7 @@ from sync.server import auth
 from sync.server.app import _OPEN_PATHS, ServerConfig
 from sync.server.cli import build_parser
 from sync.server.models import AuditEvent, Device, connection, is_postgres, server_db
-from tests.sync.conftest import PASSWORD, new_visit, running_server
+from tests.sync.conftest import PASSWORD, new_visit, running_server, sign_in
 
 HEADERS = {p.HEADER_PROTOCOL: str(p.PROTOCOL_VERSION), p.HEADER_SCHEMA: "2"}
 SHA = "a" * 64
@@ -44,15 +44,6 @@ def test_every_endpoint_needs_a_token(server: Any) -> None:
                               params={"offset": 0, "total": 1}, json={})
             assert r.status_code == 401, (method, path, r.status_code)
             assert r.json()["code"] == "unauthorized"
-
-
-def sign_in(server: Any, name: str, role: str, device: str) -> dict[str, str]:
-    """Headers of a raw client signed in as ``name`` from ``device``."""
-    server.add_user(name, role)
-    r = httpx.post(server.url + "/auth/login", headers=HEADERS,
-                   json={"username": name, "password": PASSWORD, "device_id": device})
-    assert r.status_code == 200, r.text
-    return {**HEADERS, p.HEADER_DEVICE: device, "Authorization": f"Bearer {r.json()['token']}"}
 
 
 def test_a_token_works_only_from_the_device_it_was_issued_to(server: Any) -> None:
