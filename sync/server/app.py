@@ -94,9 +94,9 @@ class ServerConfig:
     min_client_schema: int = 1
     gzip_level: int = 4
     #: Largest request body in bytes, counted after gzip is undone (413 above it). The largest
-    #: push batch of a county's data is under 3 MiB and 1,000 visits written at great length
-    #: about 19 MiB (tests/perf/bench_body_limit.py); parsing a body costs the server several
-    #: times its size, so the limit is also what keeps a flood of them from exhausting it.
+    #: push batch of a demo county's data is 0.6 MiB and 1,000 visits written at great length
+    #: 18 MiB (tests/perf/bench_body_limit.py); parsing a body costs the server several times
+    #: its size, so the limit is also what keeps a flood of them from exhausting it.
     max_body: int = p.DEFAULT_MAX_BODY
     #: Largest attachment upload request: one chunk.
     max_chunk: int = p.ATTACHMENT_CHUNK

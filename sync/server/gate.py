@@ -42,45 +42,44 @@ Refuse = Callable[..., Response]
 _PROTOCOL = p.HEADER_PROTOCOL.lower().encode()
 _SCHEMA = p.HEADER_SCHEMA.lower().encode()
 
-#: One JSON escape: ``\uXXXX`` (group 1 holds the hex) or a backslash and the next character.
-#: Scanning escape by escape from the left pairs every backslash with what it escapes, so the
-#: text ``\\u0000`` (an escaped backslash, then ``u0000``) is not mistaken for a NUL.
-_ESCAPE = re.compile(rb"\\(?:u([0-9A-Fa-f]{4})|.)", re.DOTALL)
-#: Whether there is a ``\u`` at all: the regex engine finds it several times faster than
-#: ``bytes.find`` does (about 1 ms per MB), and most bodies have none.
-_ANY_U = re.compile(rb"\\u")
+#: An escape that may be a NUL or half of a surrogate pair: ``\\u0000`` or ``\\uD800``-``\\uDFFF``.
+#: The regex engine skips everything else (other escapes, text) at C speed.
+_SUSPECT = re.compile(rb"\\u(?:0000|[dD][89a-fA-F][0-9a-fA-F]{2})")
+_LOW_HALF = re.compile(rb"\\u[dD][c-fC-F][0-9a-fA-F]{2}")
+
+
+def _escaped_backslash(body: bytes, at: int) -> bool:
+    """Whether the backslash at ``at`` is itself escaped: an odd run of backslashes before
+    it. ``\\\\u0000`` in JSON text is a backslash and ``u0000``, not a NUL."""
+    i = at - 1
+    while i >= 0 and body[i] == 0x5C:
+        i -= 1
+    return (at - 1 - i) % 2 == 1
 
 
 def text_problem(body: bytes) -> str | None:
     """Why ``body`` (JSON text) holds a character no database can store, or None.
 
     ``"nul"`` for NUL (raw or escaped), ``"surrogate"`` for an escaped high surrogate not
-    followed at once by a low one, or a low one on its own. The client sends UTF-8, not
-    escapes, so the escape scan runs only when a ``\\u`` is present at all.
+    followed at once by a low one, or a low one on its own. The client sends UTF-8, so such
+    escapes are rare and the scan costs about a millisecond per megabyte.
     """
     if b"\x00" in body:
         return "nul"
-    if _ANY_U.search(body) is None:
-        return None
-    high_ends_at = -1  # where the escape of a pending high surrogate ends
-    for match in _ESCAPE.finditer(body):
-        digits = match.group(1)
-        if high_ends_at >= 0:
-            if (digits is None or match.start() != high_ends_at
-                    or not 0xDC00 <= int(digits, 16) <= 0xDFFF):
-                return "surrogate"
-            high_ends_at = -1
+    paired_low_at = -1
+    for match in _SUSPECT.finditer(body):
+        at = match.start()
+        if at == paired_low_at or _escaped_backslash(body, at):
             continue
-        if digits is None:
-            continue
-        point = int(digits, 16)
+        point = int(match.group()[2:], 16)
         if point == 0:
             return "nul"
-        if 0xD800 <= point <= 0xDBFF:
-            high_ends_at = match.end()
-        elif 0xDC00 <= point <= 0xDFFF:
-            return "surrogate"
-    return "surrogate" if high_ends_at >= 0 else None
+        if point >= 0xDC00:
+            return "surrogate"  # a low half no high half came before
+        if _LOW_HALF.match(body, match.end()) is None:
+            return "surrogate"  # a high half without its low half
+        paired_low_at = match.end()
+    return None
 
 
 class BodyTooLarge(Exception):

@@ -16,9 +16,12 @@ from typing import Any
 
 import httpx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sync import protocol as p
 from sync.server.app import ServerConfig
+from sync.server.gate import text_problem
 from sync.server.models import Record, connection
 from tests.sync.conftest import VERSIONS, running_server, sign_in
 
@@ -266,3 +269,31 @@ def test_the_default_limit_takes_a_long_legitimate_batch(server: Any) -> None:
                    timeout=120)
     assert r.status_code == 200
     assert {res["status"] for res in r.json()["results"]} == {"applied"}
+
+
+# -- the text check against a JSON decoder -----------------------------------------------------
+_PIECES = [r"\\", r"\"", r"\n", "a", "吉", "𠮷", "\\", "u", "0"] + [
+    rf"\u{h}" for h in ("0000", "0041", "3002", "d800", "dbff", "dc00", "dfff", "D842",
+                        "dfb7", "DFB7", "00e9")]
+
+
+@given(st.lists(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join), max_size=4))
+@settings(max_examples=400, deadline=None, derandomize=True)
+def test_the_text_check_agrees_with_a_json_decoder(pieces: list[str]) -> None:
+    text = "[" + ",".join(f'"{p}"' for p in pieces) + "]"
+    try:
+        values = json.loads(text)
+    except json.JSONDecodeError:
+        return  # not JSON (a lone backslash): the decoder refuses it anyway
+    chars = "".join(values)
+    nul = "\x00" in chars
+    half = any(0xD800 <= ord(c) <= 0xDFFF for c in chars)
+    problem = text_problem(text.encode())
+    if not (nul or half):
+        assert problem is None, text
+    elif nul and not half:
+        assert problem == "nul", text
+    elif half and not nul:
+        assert problem == "surrogate", text
+    else:
+        assert problem in ("nul", "surrogate"), text
