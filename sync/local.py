@@ -343,8 +343,10 @@ def _missing_parents(model: type[SyncedModel], rows: list[dict[str, Any]],
 
 
 # -- verification ----------------------------------------------------------------------------
-def local_counts(scope: list[str] | None) -> dict[str, tuple[int, int]]:
-    """Per table: (records the server has seen, sum of their versions), within ``scope``."""
+def local_counts(scope: list[str] | None, *, officer_id: str = ""
+                 ) -> dict[str, tuple[int, int]]:
+    """Per table: (records the server has seen, sum of their versions), within ``scope``
+    (the enterprises an officer sees, and the officer's own private records)."""
     out: dict[str, tuple[int, int]] = {}
     for table, model in SYNCED_MODELS.items():
         rule = SCHEMA.get(table)
@@ -354,7 +356,11 @@ def local_counts(scope: list[str] | None) -> dict[str, tuple[int, int]]:
             column = model.id if rule.scope == SELF else model._meta.columns.get(rule.scope)
             if column is None:
                 continue
-            query = query.where(column.in_(scope))
+            visible = column.in_(scope)
+            if rule.owner_column:
+                owner = model._meta.columns[rule.owner_column]
+                visible = visible | ((column == "") & (owner == officer_id))
+            query = query.where(visible)
         count, total = query.tuples().get()
         out[table] = (int(count or 0), int(total or 0))
     return out

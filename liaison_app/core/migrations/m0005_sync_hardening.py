@@ -1,4 +1,5 @@
-"""Schema 5: settings the centre decides for the county (synced to every laptop)."""
+"""Schema 5: settings the centre decides for the county (synced to every laptop); the
+server's time on audit entries."""
 from __future__ import annotations
 
 import peewee
@@ -13,6 +14,7 @@ _STATEMENTS = [
     'TEXT)',
     'CREATE INDEX "centre_setting_updated_at" ON "centre_setting" ("updated_at")',
     'CREATE UNIQUE INDEX "centre_setting_key" ON "centre_setting" ("key")',
+    'ALTER TABLE "audit_entry" ADD COLUMN "server_time" DATETIME',
 ]
 
 

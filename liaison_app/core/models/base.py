@@ -73,6 +73,11 @@ class SyncedModel(BaseModel):
     #: Fields only the centre may set (an officer's change to them is refused); the centre
     #: also wins conflicts on them.
     sync_centre_owned: ClassVar[frozenset[str]] = frozenset()
+    #: Fields only the server sets (a final letter number): refused from every device.
+    sync_server_owned: ClassVar[frozenset[str]] = frozenset()
+    #: For records that may have no enterprise: the column naming the officer whose private
+    #: record it then is (only they and the centre see it).
+    sync_owner_column: ClassVar[str] = ""
     #: Per-field conflict policies, over the defaults by field name (``sync_spec``).
     sync_policies: ClassVar[Mapping[str, Policy]] = {}
     #: Columns holding the id of another synced record without a foreign key: column ->
