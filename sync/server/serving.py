@@ -2,8 +2,8 @@
 
 A worker process cannot be handed an application object, so each builds its own from the
 environment (``app_from_environment``), which ``serve`` fills in before uvicorn starts
-them: the database URL, the data folder and the size of each process's PostgreSQL pool.
-The schema is brought up to date once, here, before any worker starts.
+them: the server's settings and the size of each process's PostgreSQL pool. The schema is
+brought up to date once, here, before any worker starts.
 
 Connections: PostgreSQL refuses clients beyond ``max_connections`` (100 by default) with
 "too many clients already". Every worker has its own pool, so the pools are sized to share
@@ -13,12 +13,16 @@ PostgreSQL and give the pool size explicitly (README, "Several processes").
 """
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ENV_DB = "LIAISON_SERVER_DB"
 ENV_DATA = "LIAISON_SERVER_DATA"
+#: How ``serve`` hands its settings to the worker processes it starts (JSON).
+ENV_WORKER_CONFIG = "LIAISON_SERVER_WORKER_CONFIG"
 #: Worker processes of ``serve`` when --workers is not given.
 ENV_WORKERS = "LIAISON_SERVER_WORKERS"
 #: Connections each server process may hold; set by ``serve``, or by hand behind pgbouncer.
@@ -78,6 +82,18 @@ class ServeOptions:
     ssl_key: str | None = None
     #: Connections per process; None: from the database's limit and the number of workers.
     pool_size: int | None = None
+    #: Largest request body in bytes (None: the server's default).
+    max_body: int | None = None
+    #: Reverse proxies whose X-Forwarded-For names the caller.
+    trusted_proxies: tuple[str, ...] = ()
+
+    def worker_config(self) -> dict[str, Any]:
+        """What each worker builds its ``ServerConfig`` from."""
+        config: dict[str, Any] = {"db_url": self.db_url, "data_dir": str(self.data_dir),
+                                  "trusted_proxies": list(self.trusted_proxies)}
+        if self.max_body is not None:
+            config["max_body"] = self.max_body
+        return config
 
 
 def prepare(options: ServeOptions) -> int | None:
@@ -97,8 +113,7 @@ def prepare(options: ServeOptions) -> int | None:
     if postgres and size is None:
         limit, reserved = postgres_limits(options.db_url)
         size = pool_size(max_connections=limit, reserved=reserved, processes=options.workers)
-    os.environ[ENV_DB] = options.db_url
-    os.environ[ENV_DATA] = str(options.data_dir)
+    os.environ[ENV_WORKER_CONFIG] = json.dumps(options.worker_config())
     if size is not None:
         os.environ[ENV_POOL_SIZE] = str(size)
     return size
@@ -109,14 +124,19 @@ def run(options: ServeOptions) -> None:
     calling process supervises them and restarts one that dies."""
     import uvicorn
 
+    from sync.server.app import UVICORN_OPTIONS
+
     uvicorn.run("sync.server.serving:app_from_environment", factory=True,
                 host=options.host, port=options.port, workers=options.workers,
-                log_level="warning", ssl_certfile=options.ssl_cert, ssl_keyfile=options.ssl_key)
+                log_level="warning", ssl_certfile=options.ssl_cert, ssl_keyfile=options.ssl_key,
+                **UVICORN_OPTIONS)
 
 
 def app_from_environment() -> object:
     """The application of one worker process, from what ``prepare`` put in the environment."""
     from sync.server.app import ServerConfig, create_app
 
-    return create_app(ServerConfig(db_url=os.environ[ENV_DB],
-                                   data_dir=Path(os.environ[ENV_DATA])))
+    config = json.loads(os.environ[ENV_WORKER_CONFIG])
+    config["data_dir"] = Path(config["data_dir"])
+    config["trusted_proxies"] = tuple(config["trusted_proxies"])
+    return create_app(ServerConfig(**config))

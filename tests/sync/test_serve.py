@@ -243,3 +243,22 @@ def test_the_systemd_unit_starts_serve_on_the_port_nginx_proxies_to() -> None:
     assert f"server 127.0.0.1:{args.port};" in site
     # SIGTERM to the supervising process only; it stops its workers itself.
     assert re.search(r"^KillMode=mixed$", unit, re.M)
+
+
+def test_workers_get_the_body_limit_and_the_trusted_proxy(start_server: Any) -> None:
+    served = start_server("--max-body", "1", "--trusted-proxy", "127.0.0.1")
+    headers = {"X-Liaison-Protocol": "1", "X-Liaison-Schema": "99",
+               "Content-Type": "application/json"}
+    big = b'{"ops": [], "pad": "' + b"x" * (2 << 20) + b'"}'
+    for _ in range(4):  # whichever worker takes it
+        assert requests.post(served.url + "/sync/push", data=big, headers=headers,
+                             timeout=30).status_code == 413
+    # A refused sign-in is audited with the laptop's address as nginx passes it on.
+    r = requests.post(served.url + "/auth/login", timeout=30, json={
+        "username": "nobody", "password": "wrong password", "device_id": "laptop-1",
+        "device_name": "x"}, headers={**headers, "X-Forwarded-For": "203.0.113.9"})
+    assert r.status_code == 401
+    audit = subprocess.run(
+        [sys.executable, "-m", "sync.server.cli", "--data-dir", str(served.data), "--db",
+         served.db_url, "audit"], text=True, capture_output=True, timeout=60, env=_env())
+    assert "203.0.113.9" in audit.stdout, audit.stdout + audit.stderr
