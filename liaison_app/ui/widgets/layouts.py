@@ -1,0 +1,144 @@
+"""Layout helpers that let screens fit a 1280×720 laptop and use a 1920×1080 one.
+
+``FlowLayout`` puts buttons side by side and wraps them onto further rows when the pane is
+narrow, so a row of buttons never forces horizontal scrolling. ``fit_columns`` sizes a
+table's columns to their content and gives the rest of the width to the one column of free
+text, so names are not cut short while a status column takes half the screen.
+``CompactTextEdit`` and ``CompactList`` prefer a few lines of height and grow into the room
+a larger screen gives, instead of preferring 200 pixels and pushing the buttons below them
+off a small one.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLayout,
+    QLayoutItem,
+    QListWidget,
+    QPlainTextEdit,
+    QSizePolicy,
+    QWidget,
+)
+
+
+class FlowLayout(QLayout):
+    """Items left to right, wrapping to a new row when the width runs out."""
+
+    def __init__(self, parent: QWidget | None = None, *, spacing: int = 6) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._spacing = spacing
+        self.setContentsMargins(0, 0, 0, 0)
+
+    # -- QLayout's bookkeeping -----------------------------------------------------------
+    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt override
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt override
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt override
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802 - Qt override
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt override
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        # Preferred: everything on one row.
+        width = sum(i.sizeHint().width() for i in self._visible()) + self._spacing * max(
+            0, len(self._visible()) - 1)
+        height = max((i.sizeHint().height() for i in self._visible()), default=0)
+        m = self.contentsMargins()
+        return QSize(width + m.left() + m.right(), height + m.top() + m.bottom())
+
+    def minimumSize(self) -> QSize:  # noqa: N802 - Qt override
+        # As narrow as the widest single item: the rest wraps.
+        size = QSize()
+        for item in self._visible():
+            size = size.expandedTo(item.minimumSize())
+        m = self.contentsMargins()
+        return size + QSize(m.left() + m.right(), m.top() + m.bottom())
+
+    # -- placing -------------------------------------------------------------------------
+    def _visible(self) -> list[QLayoutItem]:
+        return [i for i in self._items if not (i.widget() and i.widget().isHidden())]
+
+    def _arrange(self, rect: QRect, *, move: bool) -> int:
+        m = self.contentsMargins()
+        area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
+        x, y, row_height = area.x(), area.y(), 0
+        for item in self._visible():
+            hint = item.sizeHint()
+            if x > area.x() and x + hint.width() > area.right() + 1:
+                x = area.x()
+                y += row_height + self._spacing
+                row_height = 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + self._spacing
+            row_height = max(row_height, hint.height())
+        return y + row_height - rect.y() + m.bottom()
+
+
+def flow_of(widgets: list[QWidget], *, parent: QWidget | None = None) -> QWidget:
+    """A widget holding ``widgets`` in a ``FlowLayout``."""
+    box = QWidget(parent)
+    flow = FlowLayout(box)
+    for w in widgets:
+        flow.addWidget(w)
+    policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+    policy.setHeightForWidth(True)
+    box.setSizePolicy(policy)
+    return box
+
+
+def fit_columns(view: QAbstractItemView, *, stretch: int) -> None:
+    """Columns as wide as their content (and header); column ``stretch``, the free text,
+    takes the width left over and elides what does not fit."""
+    header: QHeaderView = view.horizontalHeader()  # type: ignore[attr-defined]
+    header.setStretchLastSection(False)
+    for column in range(header.count()):
+        mode = (QHeaderView.ResizeMode.Stretch if column == stretch
+                else QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(column, mode)
+
+
+def _lines_height(widget: QWidget, lines: int) -> int:
+    return widget.fontMetrics().lineSpacing() * lines + 2 * widget.frameWidth() + 8
+
+
+class CompactTextEdit(QPlainTextEdit):
+    """A multi-line field preferring ``lines`` lines of height."""
+
+    def __init__(self, parent: QWidget | None = None, *, lines: int = 3) -> None:
+        super().__init__(parent)
+        self._lines = lines
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(super().sizeHint().width(), _lines_height(self, self._lines))
+
+
+class CompactList(QListWidget):
+    """A list preferring ``lines`` lines of height."""
+
+    def __init__(self, parent: QWidget | None = None, *, lines: int = 3) -> None:
+        super().__init__(parent)
+        self._lines = lines
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(super().sizeHint().width(), _lines_height(self, self._lines))
