@@ -145,7 +145,7 @@ class RequestsPage(Page):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
-        fit_columns(self.table, stretch=5)
+        fit_columns(self.table, stretch=5, drop=(2, 0))
         self.table.setMinimumWidth(360)
         self.table.itemSelectionChanged.connect(self._row_chosen)
         self.empty_label = QLabel()

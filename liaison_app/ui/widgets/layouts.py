@@ -10,7 +10,7 @@ off a small one.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -107,15 +107,87 @@ def flow_of(widgets: list[QWidget], *, parent: QWidget | None = None) -> QWidget
     return box
 
 
-def fit_columns(view: QAbstractItemView, *, stretch: int) -> None:
+class ColumnFitter(QObject):
+    """Sizes a table's columns whenever the table or its rows change (see ``fit_columns``)."""
+
+    def __init__(self, view: QAbstractItemView, *, stretch: int, min_stretch: int,
+                 drop: tuple[int, ...]) -> None:
+        super().__init__(view)
+        self.view = view
+        self.stretch = stretch
+        self.min_stretch = min_stretch
+        self.drop = drop
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.fit)
+        header: QHeaderView = view.horizontalHeader()  # type: ignore[attr-defined]
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        view.viewport().installEventFilter(self)
+        self._watch_model()
+
+    def _watch_model(self) -> None:
+        model = self.view.model()
+        if model is None:
+            return
+        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved,
+                       model.layoutChanged, model.dataChanged):
+            signal.connect(self._timer.start)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self._timer.start()
+        return False
+
+    def fit(self) -> None:
+        view = self.view
+        header: QHeaderView = view.horizontalHeader()  # type: ignore[attr-defined]
+        count = header.count()
+        if not count:
+            return
+        room = view.viewport().width()
+        wants = [max(view.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in range(count)]
+        others = [c for c in range(count) if c != self.stretch]
+        # Columns that matter least are hidden first when the table is narrow.
+        hidden: set[int] = set()
+        for c in self.drop:
+            if room - sum(wants[o] for o in others if o not in hidden) >= self.min_stretch:
+                break
+            hidden.add(c)
+        for c in range(count):
+            header.setSectionHidden(c, c in hidden)
+        others = [c for c in others if c not in hidden]
+        left = room - sum(wants[c] for c in others)
+        if left < self.min_stretch:
+            # Too little room: the widest other columns give way (their text elides) down
+            # to a common cap, until the free text keeps its minimum.
+            budget = max(0, room - self.min_stretch)
+            cap = max((wants[c] for c in others), default=0)
+            while cap > 40 and sum(min(wants[c], cap) for c in others) > budget:
+                cap -= 4
+            for c in others:
+                wants[c] = min(wants[c], cap)
+            left = room - sum(wants[c] for c in others)
+        for c in others:
+            header.resizeSection(c, wants[c])
+        if 0 <= self.stretch < count:
+            header.resizeSection(self.stretch, max(left, 40))
+
+
+def fit_columns(view: QAbstractItemView, *, stretch: int, min_stretch: int = 120,
+                drop: tuple[int, ...] = ()) -> ColumnFitter:
     """Columns as wide as their content (and header); column ``stretch``, the free text,
-    takes the width left over and elides what does not fit."""
-    header: QHeaderView = view.horizontalHeader()  # type: ignore[attr-defined]
-    header.setStretchLastSection(False)
-    for column in range(header.count()):
-        mode = (QHeaderView.ResizeMode.Stretch if column == stretch
-                else QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(column, mode)
+    takes the width left over, at least ``min_stretch``, eliding what does not fit.
+
+    When the table is too narrow for that, the columns in ``drop`` are hidden, in that
+    order (what the detail pane shows anyway), and if it is still too narrow the widest
+    other columns elide too, so the table never needs a horizontal scroll bar. Call after
+    the model is set."""
+    fitter = ColumnFitter(view, stretch=stretch, min_stretch=min_stretch, drop=drop)
+    fitter.fit()
+    return fitter
 
 
 def _lines_height(widget: QWidget, lines: int) -> int:
