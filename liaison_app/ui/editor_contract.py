@@ -86,6 +86,7 @@ from PySide6.QtWidgets import (
 )
 
 from liaison_app.core.services import drafts
+from liaison_app.core.services.errors import NotFound
 from liaison_app.ui.context import AppContext
 from liaison_app.ui.errors import describe
 
@@ -547,11 +548,13 @@ class EditorContract(QObject):
 
         return run
 
-    def saved(self, record_id: str) -> None:
+    def saved(self, record_id: str) -> bool:
         """The save succeeded: the editor now shows ``record_id``, clean unless typing went
-        on during the save (that stays dirty and drafted)."""
+        on during the save (that stays dirty and drafted). True when the save was the
+        question's 保存 and what it was asked for has now run (an editor window that closes
+        after saving should then stay as that left it)."""
         if not self.is_valid():
-            return
+            return False
         snapshot = self._save_snapshot
         self._save_snapshot = None
         payload, edits, old_key = snapshot if snapshot else (None, self._edits, "")
@@ -576,6 +579,7 @@ class EditorContract(QObject):
             self.draft_label.setText("")
         then, self._after_save = self._after_save, None
         self._run(then)
+        return then is not None
 
     def save_failed(self) -> None:
         """The save was refused or failed: what is typed stays, dirty and drafted."""
@@ -635,6 +639,18 @@ class EditorContract(QObject):
         self._stored = stored
         self._show(stored)
         self.draft_label.setText("")
+
+
+def stored_payload_of(load: Callable[[], Any], *,
+                      record: Callable[[], Any] | None = None) -> dict[str, Any] | None:
+    """An adapter's ``stored_payload``: ``load()``'s dataclass as a payload, or None when
+    the record is gone (``NotFound``, or ``record()`` is soft-deleted)."""
+    try:
+        if record is not None and getattr(record(), "deleted", False):
+            return None
+        return drafts.to_payload(load())
+    except NotFound:
+        return None
 
 
 def local_time(value: dt.datetime) -> str:

@@ -32,11 +32,11 @@ from PySide6.QtWidgets import (
 )
 
 from liaison_app.core.services import drafts, enterprises, officers, visits
-from liaison_app.core.services.errors import NotFound, ValidationFailed
+from liaison_app.core.services.errors import ValidationFailed
 from liaison_app.core.services.visits import VisitInput
 from liaison_app.core.validation import Finding
 from liaison_app.ui.context import AppContext
-from liaison_app.ui.editor_contract import EditorContract
+from liaison_app.ui.editor_contract import EditorContract, stored_payload_of
 from liaison_app.ui.errors import describe, show_error
 from liaison_app.ui.widgets.attachments_strip import AttachmentsStrip
 from liaison_app.ui.widgets.feedback import ERROR_COLOR, FeedbackGroup, FieldFeedback
@@ -346,12 +346,8 @@ class VisitEditor(QWidget):
         self.delete_button.setEnabled(self.contract.record_id is not None)
 
     def stored_payload(self, record_id: str) -> dict[str, Any] | None:
-        try:
-            if visits.get(record_id=record_id).deleted:
-                return None
-            return drafts.to_payload(visits.load_input(record_id=record_id))
-        except NotFound:
-            return None
+        return stored_payload_of(lambda: visits.load_input(record_id=record_id),
+                                 record=lambda: visits.get(record_id=record_id))
 
     def draft_title(self) -> str:
         name = self.enterprise.currentText().strip() or self.tr("(no enterprise chosen)")

@@ -30,11 +30,12 @@ from PySide6.QtWidgets import (
 )
 
 from liaison_app.core.services import applications as apps
-from liaison_app.core.services import enterprises, printing, roster, visits
+from liaison_app.core.services import drafts, enterprises, printing, roster, visits
 from liaison_app.core.services.roster import WorkerFilter
 from liaison_app.forms.registry import form_spec
 from liaison_app.forms.toolkit import current_font_info
 from liaison_app.ui.context import AppContext
+from liaison_app.ui.errors import show_error
 from liaison_app.ui.pages.base import Page
 from liaison_app.ui.widgets.pdf_preview import font_display_name
 
@@ -454,6 +455,10 @@ class ApplicationsPage(Page):
             else None)
 
     def on_data_changed(self, what: str) -> None:
+        editor = self.open_editor()
+        if editor is not None and editor.contract is not None and \
+                editor.contract.refresh() == "gone":
+            editor.close_editor()  # deleted elsewhere and nothing typed: nothing to keep
         if what in ("worker", "application") and self.enterprise_id:
             if what == "worker":
                 self.load_roster()
@@ -463,6 +468,9 @@ class ApplicationsPage(Page):
 
     # -- navigation ----------------------------------------------------------------------------
     def open_record(self, record_id: str) -> None:
+        if record_id.startswith("draft:"):
+            self._open_draft(record_id.split(":", 1)[1])
+            return
         if record_id.startswith("roster:"):
             self.tabs.setCurrentIndex(0)
             target = record_id.split(":", 1)[1]
@@ -476,6 +484,25 @@ class ApplicationsPage(Page):
             self.ctx.runner.submit(find, on_done=self._open_found)
             return
         self._open_when_loaded(target)
+
+    def _open_draft(self, key: str) -> None:
+        """A worker's or an application's draft: its enterprise, then its editor."""
+        draft = drafts.load_draft(key=key)
+        if draft is None:
+            return
+        payload = draft.payload or {}
+        enterprise_id = str(payload.get("enterprise_id") or "")
+        if not enterprise_id:
+            return
+        self._open_when_loaded(enterprise_id)
+        record_id = drafts.record_id_of(key)
+        if draft.kind == "worker":
+            self.tabs.setCurrentIndex(0)
+            self.edit_worker(record_id, draft_key=key)
+        else:
+            self.tabs.setCurrentIndex(1)
+            self.edit_application(record_id, kind=str(payload.get("kind") or "pass"),
+                                  draft_key=key)
 
     def _open_found(self, found: tuple[str, str]) -> None:
         enterprise_id, app_id = found
@@ -496,14 +523,38 @@ class ApplicationsPage(Page):
         row = self.worker_model.row_at(self.worker_table.currentIndex().row())
         return row.id if row else ""
 
-    def edit_worker(self, record_id: str | None) -> None:
+    def edit_worker(self, record_id: str | None, *, draft_key: str = "") -> None:
         if not self.enterprise_id:
             return
         from liaison_app.ui.dialogs.worker_editor import WorkerEditor
 
-        dialog = WorkerEditor(self.ctx, enterprise_id=self.enterprise_id, record_id=record_id,
-                              parent=self)
-        self._show_dialog(dialog)
+        eid = self.enterprise_id
+        self._open_editor(lambda: WorkerEditor(self.ctx, enterprise_id=eid, record_id=record_id,
+                                               draft_key=draft_key, parent=self))
+
+    def open_editor(self) -> Any:
+        """The worker or application editor open now, if any."""
+        return next((d for d in self._dialogs if hasattr(d, "contract") and d.isVisible()),
+                    None)
+
+    def _open_editor(self, make: Callable[[], QWidget]) -> None:
+        """Open an editor dialog; one already open is asked to leave first (another record
+        is opened from search or a draft while it holds unsaved changes)."""
+        def show() -> None:
+            try:
+                dialog = make()
+            except Exception as exc:  # noqa: BLE001 - e.g. deleted meanwhile: a sentence
+                show_error(self, exc)
+                return
+            if hasattr(dialog, "saved") and hasattr(dialog, "kind"):
+                dialog.saved.connect(self._application_saved)
+            self._show_dialog(dialog)
+
+        current = self.open_editor()
+        if current is None or current.contract is None:
+            show()
+        else:
+            current.contract.leave(lambda: (current.close_editor(), show()))
 
     def _edit_selected_worker(self) -> None:
         wid = self.current_worker_id()
@@ -560,15 +611,16 @@ class ApplicationsPage(Page):
         row = self.current_application()
         return row.id if row else ""
 
-    def edit_application(self, record_id: str | None, *, kind: str = "pass") -> None:
+    def edit_application(self, record_id: str | None, *, kind: str = "pass",
+                         draft_key: str = "") -> None:
         if not self.enterprise_id or record_id == "":
             return
         from liaison_app.ui.dialogs.application_editor import ApplicationEditor
 
-        dialog = ApplicationEditor(self.ctx, enterprise_id=self.enterprise_id, kind=kind,
-                                   record_id=record_id, parent=self)
-        dialog.saved.connect(self._application_saved)
-        self._show_dialog(dialog)
+        eid = self.enterprise_id
+        self._open_editor(lambda: ApplicationEditor(
+            self.ctx, enterprise_id=eid, kind=kind, record_id=record_id, draft_key=draft_key,
+            parent=self))
 
     def _application_saved(self, record_id: str) -> None:
         self._pending_app = record_id

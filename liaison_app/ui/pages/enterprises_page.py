@@ -448,6 +448,9 @@ class EnterprisesPage(Page):
 
     # -- Page contract -------------------------------------------------------------------------
     def open_record(self, record_id: str) -> None:
+        if record_id.startswith("draft:"):
+            self._open_editor(None, draft_key=record_id.split(":", 1)[1])
+            return
         if self._stale:
             self.refresh()
         if self._select(record_id):
@@ -486,16 +489,21 @@ class EnterprisesPage(Page):
         if record_id:
             self._open_editor(record_id)
 
-    def _open_editor(self, record_id: str | None) -> None:
+    def _open_editor(self, record_id: str | None, *, draft_key: str = "") -> None:
         editor = self._editor
         if editor is not None and editor.isVisible():
-            if editor.record_id == record_id or editor.is_dirty():
-                editor.raise_()
-                editor.activateWindow()
-                return
-            editor.close()
+            editor.raise_()
+            editor.activateWindow()
+            if draft_key:
+                editor.contract.leave(lambda: editor.contract.open_draft(
+                    draft_key, blank=editor.new_payload()))
+            elif editor.record_id != record_id or record_id is None:
+                # Another enterprise (or a new one) in the same window, asking first.
+                editor.open_record(record_id)
+            return
         try:
-            editor = EnterpriseEditor(self.ctx, record_id=record_id, parent=self)
+            editor = EnterpriseEditor(self.ctx, record_id=record_id, draft_key=draft_key,
+                                      parent=self)
         except Exception as exc:  # noqa: BLE001 - e.g. the record was deleted meanwhile
             show_error(self, exc)
             return
@@ -514,6 +522,12 @@ class EnterprisesPage(Page):
     def editor(self) -> EnterpriseEditor | None:
         """The open editor window, if any."""
         return self._editor
+
+    def on_data_changed(self, what: str) -> None:
+        editor = self._editor
+        if editor is not None and editor.isVisible() and editor.contract.refresh() == "gone":
+            editor.close_editor()  # deleted elsewhere and nothing typed: nothing to keep
+        super().on_data_changed(what)
 
     def _after_save(self, record_id: str) -> None:
         self.refresh()

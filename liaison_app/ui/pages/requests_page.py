@@ -43,7 +43,7 @@ from liaison_app.core.services.errors import NotFound, ValidationFailed
 from liaison_app.ui.context import AppContext
 from liaison_app.ui.dialogs.request_action_dialog import RequestActionDialog
 from liaison_app.ui.dialogs.visit_editor import EnterpriseChooser
-from liaison_app.ui.editor_contract import EditorContract
+from liaison_app.ui.editor_contract import EditorContract, stored_payload_of
 from liaison_app.ui.errors import show_error
 from liaison_app.ui.pages.base import Page
 from liaison_app.ui.widgets.attachments_strip import AttachmentsStrip
@@ -533,12 +533,8 @@ class RequestsPage(Page):
         self._fill_editor(drafts.from_payload(rq.RequestInput, payload))
 
     def stored_payload(self, record_id: str) -> dict[str, Any] | None:
-        try:
-            if rq.get(record_id=record_id).deleted:
-                return None
-            return drafts.to_payload(rq.load_input(record_id=record_id))
-        except NotFound:
-            return None
+        return stored_payload_of(lambda: rq.load_input(record_id=record_id),
+                                 record=lambda: rq.get(record_id=record_id))
 
     def draft_title(self) -> str:
         name = self.enterprise.currentText().strip() or self.tr("(no enterprise chosen)")

@@ -11,6 +11,7 @@ off a small one.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -214,3 +215,13 @@ class CompactList(QListWidget):
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(super().sizeHint().width(), _lines_height(self, self._lines))
+
+
+def fit_dialog(dialog: QWidget, preferred: QSize) -> None:
+    """Open ``dialog`` at ``preferred`` size, but never larger than the screen it opens on
+    (less room for the window frame and a panel), and never smaller than its content needs
+    when the screen allows it."""
+    screen = dialog.screen() if dialog.screen() is not None else QGuiApplication.primaryScreen()
+    room = screen.availableGeometry().size() - QSize(40, 60) if screen else preferred
+    wanted = preferred.expandedTo(dialog.minimumSizeHint())
+    dialog.resize(wanted.boundedTo(room))
