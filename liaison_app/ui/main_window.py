@@ -9,8 +9,8 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QByteArray, QCoreApplication, QPoint, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -69,6 +69,33 @@ SEARCH_PAGE = PageSpec("search", lambda: QCoreApplication.translate("MainWindow"
                        "liaison_app.ui.pages.search_page:SearchPage")
 
 
+#: The size the window opens at on a large screen; smaller screens get the whole screen.
+PREFERRED_SIZE = QSize(1440, 900)
+#: Room left for the window's frame and title bar, which ``geometry()`` does not include.
+FRAME = QSize(16, 40)
+
+
+def start_geometry(*, available: QRect, saved: QRect | None) -> tuple[QRect, bool]:
+    """Where the window opens: (geometry, maximised).
+
+    A laptop screen (1366×768, 1280×720) is too small for anything but the whole screen;
+    a saved window is put back as it was unless it would not fit the screen it opens on
+    now (a window saved on a desktop monitor, opened on the laptop), which is never taller
+    or wider than the screen."""
+    room = available.size() - FRAME
+    if saved is not None and saved.width() <= room.width() and saved.height() <= room.height():
+        if available.contains(saved.center()):
+            return saved, False
+        moved = QRect(saved)
+        moved.moveCenter(available.center())
+        return moved, False
+    if room.width() < PREFERRED_SIZE.width() or room.height() < PREFERRED_SIZE.height():
+        return QRect(available), True
+    geometry = QRect(QPoint(0, 0), PREFERRED_SIZE)
+    geometry.moveCenter(available.center())
+    return geometry, False
+
+
 class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -79,7 +106,10 @@ class MainWindow(QMainWindow):
 
         ctx.sync = SyncController(ctx, self)
         ctx.sync.state_changed.connect(self.update_status)
-        self.setWindowTitle(self.tr("Liaison — enterprise liaison record book"))
+        # Qt adds the application's display name after the title (" — 驻企通"); it is named
+        # here, after the language is installed, so that it is in the interface language.
+        QGuiApplication.setApplicationDisplayName(QCoreApplication.translate("App", "Liaison"))
+        self.setWindowTitle(self.tr("Enterprise liaison record book"))
         self.setMinimumSize(QSize(800, 540))  # netbook screens are 1024x600
         self._pages: dict[str, Page] = {}
         self._specs = {spec.page_id: spec for spec in (*PAGES, SEARCH_PAGE)}
@@ -299,12 +329,20 @@ class MainWindow(QMainWindow):
     # -- window state --------------------------------------------------------------------
     def _restore_geometry(self) -> None:
         s = self.ctx.settings
-        if s.window_geometry:
-            self.restoreGeometry(QByteArray.fromBase64(s.window_geometry.encode()))
-        else:
-            self.resize(1280, 800)
+        restored = bool(s.window_geometry) and self.restoreGeometry(
+            QByteArray.fromBase64(s.window_geometry.encode()))
         if s.window_state:
             self.restoreState(QByteArray.fromBase64(s.window_state.encode()))
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None or self.isMaximized():
+            return
+        available = screen.availableGeometry()
+        geometry, maximized = start_geometry(
+            available=available, saved=self.geometry() if restored else None)
+        if maximized:
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+        else:
+            self.setGeometry(geometry)
 
     def remember_state(self) -> None:
         s = self.ctx.settings

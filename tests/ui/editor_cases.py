@@ -27,7 +27,8 @@ from liaison_app.core.models import Application, Enterprise, Visit, Worker
 from liaison_app.core.models.proxy import ProxyCase
 from liaison_app.core.models.requests import Request
 from liaison_app.core.services import applications as apps
-from liaison_app.core.services import demo, enterprises, roster, visits
+from liaison_app.core.services import demo, roster, visits
+from liaison_app.core.services import enterprises as enterprise_service
 from liaison_app.core.services import proxy_cases as pc
 from liaison_app.core.services import requests as rq
 
@@ -35,9 +36,11 @@ from liaison_app.core.services import requests as rq
 TYPED = "补充：𠮷祥车间\t夜班\n第二行 ABC"
 
 
-def make_world() -> None:
+def make_world(*, enterprises: int = 12, visits: int = 30) -> None:
     """A small county with two records of every kind. Database worker or test thread."""
-    demo.generate(enterprises=12, visits=30, officers=3, requests=6, cases=3, rosters=0.5)
+    demo.generate(enterprises=enterprises, visits=visits, officers=3,
+                  requests=max(6, enterprises // 2), cases=max(3, enterprises // 10),
+                  rosters=0.5)
     first = Enterprise.select().where(Enterprise.deleted == False).first()  # noqa: E712
     # A direct-channel letter: a request that came in by letter.
     rq.save(data=rq.RequestInput(enterprise_id=first.id, channel="letter",
@@ -194,9 +197,10 @@ PROXY = Case(
 
 # -- enterprise ----------------------------------------------------------------------------
 def _change_enterprise(record_id: str) -> None:
-    data = enterprises.EnterpriseInput.from_record(enterprises.get(record_id=record_id))
+    data = enterprise_service.EnterpriseInput.from_record(
+        enterprise_service.get(record_id=record_id))
     data.address = f"经济开发区纬二路 8 号（同步修改 {_fresh()}）"
-    enterprises.update(record_id=record_id, data=data, confirm_warnings=True)
+    enterprise_service.update(record_id=record_id, data=data, confirm_warnings=True)
 
 
 ENTERPRISE = Case(

@@ -37,6 +37,7 @@ from liaison_app.forms.toolkit import current_font_info
 from liaison_app.ui.context import AppContext
 from liaison_app.ui.errors import show_error
 from liaison_app.ui.pages.base import Page
+from liaison_app.ui.widgets.layouts import fit_columns
 from liaison_app.ui.widgets.pdf_preview import font_display_name
 
 Index = QModelIndex | QPersistentModelIndex
@@ -191,8 +192,7 @@ class ApplicationsPage(Page):
                        r.home_town), self)
         self.worker_table = _table(self.worker_model, "workerTable")
         self.worker_table.doubleClicked.connect(lambda _i: self._edit_selected_worker())
-        for column, width in enumerate((90, 170, 120, 110, 100, 70)):
-            self.worker_table.horizontalHeader().resizeSection(column, width)
+        fit_columns(self.worker_table, stretch=6, min_stretch=80)
         layout.addWidget(self.worker_table, 1)
         self.roster_empty = _empty_label(self.tr(
             "No workers on this enterprise's roster yet. Import the roster file the "
@@ -237,8 +237,7 @@ class ApplicationsPage(Page):
             lambda _c, _p: self._application_chosen())
         self.app_table.doubleClicked.connect(
             lambda _i: self.edit_application(self.current_application_id()))
-        for column, width in enumerate((240, 130, 150, 70, 90, 50)):
-            self.app_table.horizontalHeader().resizeSection(column, width)
+        fit_columns(self.app_table, stretch=0)
         split.addWidget(self.app_table)
         detail = QWidget()
         dl = QVBoxLayout(detail)
@@ -265,8 +264,7 @@ class ApplicationsPage(Page):
                        self.tr("Active") if p.state == "active" else self.tr("Revoked"),
                        p.valid_to, p.revoke_reason), self)
         self.pass_table = _table(self.pass_model, "passTable")
-        for column, width in enumerate((150, 90, 110, 70, 100)):
-            self.pass_table.horizontalHeader().resizeSection(column, width)
+        fit_columns(self.pass_table, stretch=5, min_stretch=80)
         dl.addWidget(self.pass_table, 1)
         split.addWidget(detail)
         split.setSizes([300, 300])
@@ -297,8 +295,7 @@ class ApplicationsPage(Page):
                        else v.kind, v.summary), self)
         self.visit_table = _table(self.visit_model, "visitTable")
         self.visit_table.doubleClicked.connect(lambda _i: self._print_visit())
-        self.visit_table.horizontalHeader().resizeSection(0, 130)
-        self.visit_table.horizontalHeader().resizeSection(1, 120)
+        fit_columns(self.visit_table, stretch=2)
         layout.addWidget(self.visit_table, 1)
         return tab
 

@@ -36,6 +36,7 @@ from liaison_app.ui.dialogs.import_dialog import ImportDialog
 from liaison_app.ui.errors import show_error
 from liaison_app.ui.models.enterprise_table_model import EnterpriseTableModel
 from liaison_app.ui.pages.base import Page
+from liaison_app.ui.widgets.layouts import fit_columns
 
 #: Visits listed under an enterprise; older ones are on the 走访 page.
 VISIT_HISTORY_LIMIT = 200
@@ -290,10 +291,9 @@ class EnterprisesPage(Page):
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(26)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        for column, width in enumerate((172, 160, 60, 92, 76, 36, 56, 100, 70)):
-            header.resizeSection(column, width)
+        # Names whole; the officers take what is left; park, contact, industry and phone
+        # step aside in that order when the list is narrow (the detail shows them).
+        fit_columns(self.table, stretch=8, min_stretch=80, drop=(3, 6, 4, 7))
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)

@@ -28,6 +28,7 @@ from liaison_app.ui.dialogs.visit_editor import EnterpriseChooser, VisitEditor
 from liaison_app.ui.errors import show_error
 from liaison_app.ui.models.visit_table_model import VisitTableModel
 from liaison_app.ui.pages.base import Page
+from liaison_app.ui.widgets.layouts import fit_columns
 
 #: The date filters show "any" at their minimum: QDateEdit cannot be empty.
 ANY_DATE = QDate(2000, 1, 1)
@@ -92,11 +93,8 @@ class VisitsPage(Page):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(28)
-        hh = self.table.horizontalHeader()
-        hh.setHighlightSections(False)
-        hh.setStretchLastSection(True)
-        for column, width in enumerate((124, 196, 96, 96)):
-            self.table.setColumnWidth(column, width)
+        self.table.horizontalHeader().setHighlightSections(False)
+        fit_columns(self.table, stretch=4, drop=(3, 2))
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
 
         self.empty_label = QLabel()

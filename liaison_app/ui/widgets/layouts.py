@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPlainTextEdit,
     QSizePolicy,
+    QTreeView,
     QWidget,
 )
 
@@ -122,7 +123,7 @@ class ColumnFitter(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.fit)
-        header: QHeaderView = view.horizontalHeader()  # type: ignore[attr-defined]
+        header = _header(view)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -144,12 +145,14 @@ class ColumnFitter(QObject):
 
     def fit(self) -> None:
         view = self.view
-        header: QHeaderView = view.horizontalHeader()  # type: ignore[attr-defined]
+        header = _header(view)
         count = header.count()
         if not count:
             return
         room = view.viewport().width()
-        wants = [max(view.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in range(count)]
+        least = header.minimumSectionSize()
+        wants = [max(view.sizeHintForColumn(c), header.sectionSizeHint(c), least)
+                 for c in range(count)]
         others = [c for c in range(count) if c != self.stretch]
         # Columns that matter least are hidden first when the table is narrow.
         hidden: set[int] = set()
@@ -166,7 +169,7 @@ class ColumnFitter(QObject):
             # to a common cap, until the free text keeps its minimum.
             budget = max(0, room - self.min_stretch)
             cap = max((wants[c] for c in others), default=0)
-            while cap > 40 and sum(min(wants[c], cap) for c in others) > budget:
+            while cap > least and sum(min(wants[c], cap) for c in others) > budget:
                 cap -= 4
             for c in others:
                 wants[c] = min(wants[c], cap)
@@ -174,7 +177,13 @@ class ColumnFitter(QObject):
         for c in others:
             header.resizeSection(c, wants[c])
         if 0 <= self.stretch < count:
-            header.resizeSection(self.stretch, max(left, 40))
+            header.resizeSection(self.stretch, max(left, least))
+        # The scroll range is otherwise computed from the sizes before this fit.
+        view.updateGeometries()
+
+
+def _header(view: QAbstractItemView) -> QHeaderView:
+    return view.header() if isinstance(view, QTreeView) else view.horizontalHeader()  # type: ignore[attr-defined]
 
 
 def fit_columns(view: QAbstractItemView, *, stretch: int, min_stretch: int = 120,
