@@ -69,8 +69,10 @@ SEARCH_PAGE = PageSpec("search", lambda: QCoreApplication.translate("MainWindow"
                        "liaison_app.ui.pages.search_page:SearchPage")
 
 
-#: The size the window opens at on a large screen; smaller screens get the whole screen.
-PREFERRED_SIZE = QSize(1440, 900)
+#: Screens up to this size (laptops, full HD monitors) give the window all of themselves;
+#: on larger ones it opens at ``PREFERRED_SIZE``.
+MAXIMISE_UP_TO = QSize(2000, 1250)
+PREFERRED_SIZE = QSize(1600, 1000)
 #: Room left for the window's frame and title bar, which ``geometry()`` does not include.
 FRAME = QSize(16, 40)
 
@@ -78,8 +80,8 @@ FRAME = QSize(16, 40)
 def start_geometry(*, available: QRect, saved: QRect | None) -> tuple[QRect, bool]:
     """Where the window opens: (geometry, maximised).
 
-    A laptop screen (1366×768, 1280×720) is too small for anything but the whole screen;
-    a saved window is put back as it was unless it would not fit the screen it opens on
+    A laptop screen (1366×768, 1280×720) is too small for anything but the whole screen, and
+    on a full HD one the pages use the room; a saved window is put back as it was unless it would not fit the screen it opens on
     now (a window saved on a desktop monitor, opened on the laptop), which is never taller
     or wider than the screen."""
     room = available.size() - FRAME
@@ -89,7 +91,8 @@ def start_geometry(*, available: QRect, saved: QRect | None) -> tuple[QRect, boo
         moved = QRect(saved)
         moved.moveCenter(available.center())
         return moved, False
-    if room.width() < PREFERRED_SIZE.width() or room.height() < PREFERRED_SIZE.height():
+    if available.width() <= MAXIMISE_UP_TO.width() or \
+            available.height() <= MAXIMISE_UP_TO.height():
         return QRect(available), True
     geometry = QRect(QPoint(0, 0), PREFERRED_SIZE)
     geometry.moveCenter(available.center())

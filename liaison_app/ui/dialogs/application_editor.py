@@ -344,7 +344,7 @@ class ApplicationEditor(QDialog):
             layout.addWidget(self.items)
             self.agents = GridEditor(
                 ("name", "id_number", "phone", "title"),
-                [self.tr("Agent"), self.tr("ID number"), self.tr("Phone"), self.tr("Title")],
+                [self.tr("Agent"), self.tr("ID number"), self.tr("Phone"), self.tr("Job title")],
                 object_name="agents")
             layout.addWidget(QLabel(self.tr("Agents (the centre's staff who handle it)")))
             layout.addWidget(self.agents)

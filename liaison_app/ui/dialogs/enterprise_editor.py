@@ -58,7 +58,7 @@ class EnterpriseEditor(QDialog):
         self.setObjectName("enterpriseEditor")
         self.feedback = FeedbackGroup()
         self._build()
-        fit_dialog(self, QSize(900, 640))
+        fit_dialog(self, QSize(900, 560))
         self.contract = EditorContract(ctx=ctx, root=self, adapter=self, kind="enterprise",
                                        noun=self.tr("enterprise"))
         self.layout().insertWidget(0, self.contract.notice)

@@ -63,9 +63,11 @@ class WorkerEditor(QDialog):
         layout.addLayout(columns)
         notes = CompactTextEdit(lines=2)
         notes.setMinimumHeight(48)
+        notes.setMaximumHeight(96)
         bottom = QFormLayout()
         bottom.addRow(self._label("notes"), self._field("notes", notes))
         layout.addLayout(bottom)
+        layout.addStretch(1)
         id_edit = self.edits["id_number"]
         assert isinstance(id_edit, QLineEdit)
         id_edit.setMaxLength(18)
@@ -91,7 +93,7 @@ class WorkerEditor(QDialog):
         row = QHBoxLayout()
         row.addWidget(buttons)
         layout.addLayout(row)
-        fit_dialog(self, QSize(760, 420))
+        fit_dialog(self, QSize(760, 340))
         self.contract = EditorContract(ctx=ctx, root=self, adapter=self, kind="worker",
                                        noun=self.tr("worker"))
         layout.insertWidget(0, self.contract.notice)

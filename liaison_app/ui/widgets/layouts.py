@@ -109,6 +109,9 @@ def flow_of(widgets: list[QWidget], *, parent: QWidget | None = None) -> QWidget
     return box
 
 
+COLUMN_PADDING = 8
+
+
 class ColumnFitter(QObject):
     """Sizes a table's columns whenever the table or its rows change (see ``fit_columns``)."""
 
@@ -151,8 +154,9 @@ class ColumnFitter(QObject):
             return
         room = view.viewport().width()
         least = header.minimumSectionSize()
-        wants = [max(view.sizeHintForColumn(c), header.sectionSizeHint(c), least)
-                 for c in range(count)]
+        # A little air after each column's widest text keeps neighbours apart.
+        wants = [max(view.sizeHintForColumn(c) + COLUMN_PADDING, header.sectionSizeHint(c),
+                     least) for c in range(count)]
         others = [c for c in range(count) if c != self.stretch]
         # Columns that matter least are hidden first when the table is narrow.
         hidden: set[int] = set()

@@ -148,6 +148,10 @@
         <translation>电话</translation>
     </message>
     <message>
+        <source>Job title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
         <source>Agents (the centre&apos;s staff who handle it)</source>
         <translation>代办人（负责办理的中心工作人员）</translation>
     </message>

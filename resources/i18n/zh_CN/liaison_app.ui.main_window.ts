@@ -5,7 +5,7 @@
     <name>App</name>
     <message>
         <source>Liaison</source>
-        <extracomment>The size the window opens at on a large screen; smaller screens get the whole screen. Room left for the window&apos;s frame and title bar, which ``geometry()`` does not include.</extracomment>
+        <extracomment>Screens up to this size (laptops, full HD monitors) give the window all of themselves; on larger ones it opens at ``PREFERRED_SIZE``. Room left for the window&apos;s frame and title bar, which ``geometry()`` does not include.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
