@@ -9,8 +9,25 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QPoint, QRect, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -162,6 +179,7 @@ class MainWindow(QMainWindow):
         self._search_timer.timeout.connect(self._run_search)
         self.search_box.textChanged.connect(lambda _t: self._search_timer.start())
         self.search_box.returnPressed.connect(self._run_search)
+        self.search_box.installEventFilter(self)
         title = QLabel(self.tr("驻企通 Liaison"))
         title.setObjectName("appTitle")
         bar.addWidget(title)
@@ -289,12 +307,24 @@ class MainWindow(QMainWindow):
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_box.selectAll()
 
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Down in the search box moves into the results (searching first if need be)."""
+        if obj is self.search_box and event.type() == QEvent.Type.KeyPress and \
+                QKeyEvent.key(event) == Qt.Key.Key_Down:  # type: ignore[arg-type]
+            if self._search_timer.isActive() or self.current_page() is not self._pages.get(
+                    "search"):
+                self._run_search()
+            page = self._pages.get("search")
+            return bool(page is not None and page.focus_results())  # type: ignore[attr-defined]
+        return super().eventFilter(obj, event)
+
     def _run_search(self) -> None:
         self._search_timer.stop()
         query = self.search_box.text().strip()
         if not query:
             return
         page = self.page("search")
+        page.search_box = self.search_box  # type: ignore[attr-defined]
         page.set_query(query)  # type: ignore[attr-defined]
         if self.current_page() is not page:
             self.navigate("search")
