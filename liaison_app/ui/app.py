@@ -210,6 +210,7 @@ def run_gui(*, data_dir: Path, started: float | None = None) -> int:
         from liaison_app.ui.main_window import MainWindow
 
         window = MainWindow(ctx)
+        window.place_on_screen()
         if os.environ.get(EXIT_AFTER_PAINT):
             probe = _PaintProbe(started)
             app.installEventFilter(probe)

@@ -362,16 +362,22 @@ class MainWindow(QMainWindow):
     # -- window state --------------------------------------------------------------------
     def _restore_geometry(self) -> None:
         s = self.ctx.settings
-        restored = bool(s.window_geometry) and self.restoreGeometry(
+        self._restored = bool(s.window_geometry) and self.restoreGeometry(
             QByteArray.fromBase64(s.window_geometry.encode()))
+        if not self._restored:
+            self.resize(PREFERRED_SIZE)
         if s.window_state:
             self.restoreState(QByteArray.fromBase64(s.window_state.encode()))
+
+    def place_on_screen(self) -> None:
+        """At start-up, before the window is shown: fit it to the screen it opens on
+        (``start_geometry``). Main thread."""
         screen = self.screen() or QGuiApplication.primaryScreen()
         if screen is None or self.isMaximized():
             return
-        available = screen.availableGeometry()
         geometry, maximized = start_geometry(
-            available=available, saved=self.geometry() if restored else None)
+            available=screen.availableGeometry(),
+            saved=self.geometry() if self._restored else None)
         if maximized:
             self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
         else:

@@ -143,8 +143,10 @@ def main(data_dir: str, out_dir: str) -> None:
     out = Path(out_dir)
     report: dict[str, Any] = {"screen": size, "shots": [], "problems": []}
     win = MainWindow(ctx)
+    win.place_on_screen()  # as the app does at start-up
     win.show()
     settle(app, runner)
+    report["maximised"] = win.isMaximized()
     if not screen.contains(win.frameGeometry()):
         report["problems"].append(f"the window {_r(win.frameGeometry())} does not fit the "
                                   f"screen {_r(screen)}")

@@ -56,6 +56,7 @@ def test_every_page_and_editor_fits_the_screen(size, county, tmp_path):
     assert out.returncode == 0, out.stderr[-3000:]
     report = json.loads(out.stdout.strip().splitlines()[-1])
     assert report["screen"] == size
+    assert report["maximised"], "a laptop or full HD screen is given to the window whole"
     assert report["problems"] == []
     # Every page of the navigation, the editor panes, the editor windows and search.
     names = {name.rsplit("-", 1)[0] for name in report["shots"]}
