@@ -62,25 +62,16 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
-    QAbstractSpinBox,
-    QComboBox,
-    QDateTimeEdit,
     QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QListWidget,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QSpinBox,
-    QTableWidget,
     QTextEdit,
     QWidget,
 )
@@ -89,6 +80,7 @@ from liaison_app.core.services import drafts
 from liaison_app.core.services.errors import NotFound
 from liaison_app.ui.context import AppContext
 from liaison_app.ui.errors import describe
+from liaison_app.ui.widgets.changes import change_signals
 
 #: Milliseconds of quiet after a change before the draft is written.
 DRAFT_DELAY_MS = 500
@@ -226,6 +218,9 @@ class _MultiLineKeys(QObject):
 class EditorContract(QObject):
     """See the module's docstring. Main thread."""
 
+    #: The person changed a field (not emitted while the contract fills the fields).
+    changed = Signal()
+
     def __init__(self, *, ctx: AppContext, root: QWidget, adapter: EditorAdapter, kind: str,
                  noun: str, parent: QObject | None = None) -> None:
         super().__init__(parent or root)
@@ -281,39 +276,11 @@ class EditorContract(QObject):
         if w in self._watched:
             return
         self._watched.add(w)
-        changed = self._changed
-        custom = getattr(type(w), "changed", None)
-        if custom is not None and hasattr(w.changed, "connect"):  # type: ignore[attr-defined]
-            w.changed.connect(changed)  # type: ignore[attr-defined]
-            return
-        parent = w.parentWidget()
-        if isinstance(w, QLineEdit) and isinstance(parent, QComboBox | QAbstractSpinBox):
-            return  # the combo box or spin box reports it
-        if isinstance(parent, QWidget) and isinstance(parent.parentWidget(),
-                                                      QAbstractItemView):
-            return  # a cell editor: the table reports the edit when it is committed
-        if isinstance(w, QLineEdit):
-            w.textChanged.connect(changed)
-        elif isinstance(w, QPlainTextEdit | QTextEdit):
-            w.textChanged.connect(changed)
+        for signal in change_signals(w):
+            signal.connect(self._changed)
+        if isinstance(w, QPlainTextEdit | QTextEdit):
             w.setTabChangesFocus(True)
             w.installEventFilter(self._keys)
-        elif isinstance(w, QComboBox):
-            w.currentIndexChanged.connect(changed)
-            if w.isEditable():
-                w.editTextChanged.connect(changed)
-        elif isinstance(w, QDateTimeEdit):
-            w.dateTimeChanged.connect(changed)
-        elif isinstance(w, QSpinBox):
-            w.valueChanged.connect(changed)
-        elif isinstance(w, QAbstractButton) and w.isCheckable():
-            w.toggled.connect(changed)
-        elif isinstance(w, QListWidget):
-            w.itemChanged.connect(changed)
-        elif isinstance(w, QTableWidget):
-            w.itemChanged.connect(changed)
-            w.model().rowsInserted.connect(changed)
-            w.model().rowsRemoved.connect(changed)
 
     @contextmanager
     def loading(self) -> Iterator[None]:
@@ -330,6 +297,7 @@ class EditorContract(QObject):
             return
         self._edits += 1
         self._timer.start()
+        self.changed.emit()
 
     # -- state ---------------------------------------------------------------------------
     def is_open(self) -> bool:

@@ -244,6 +244,8 @@ class ApplicationEditor(QDialog):
                                        kind="application", noun=self.tr("application"))
         self.outer.insertWidget(0, self.contract.notice)
         self.button_row.insertWidget(0, self.contract.draft_label, 1)
+        # The message concerns what was typed then; editing makes it stale.
+        self.contract.changed.connect(self.error.hide)
         if draft_key:
             self.contract.open_draft(draft_key, blank=self.new_payload())
         elif record_id:

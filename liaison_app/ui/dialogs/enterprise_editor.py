@@ -93,7 +93,7 @@ class EnterpriseEditor(QDialog):
         fb = FieldFeedback(holder, on_link=self.open_existing.emit)
         fb.setObjectName(f"feedback_{key}")
         box.addWidget(fb)
-        self.feedback.add(key, fb)
+        self.feedback.add(key, fb, widget=widget)
         form.addRow(label, holder)
         return widget
 
@@ -166,13 +166,13 @@ class EnterpriseEditor(QDialog):
             ob.addWidget(QLabel(self.tr("No officers are known on this device yet.")))
         fb = FieldFeedback(officers_box)
         ob.addWidget(fb)
-        self.feedback.add("officer_ids", fb)
+        self.feedback.add("officer_ids", fb, widget=self.officer_list)
         notes_box = QGroupBox(LABELS["notes"].text())
         nb = QVBoxLayout(notes_box)
         nb.addWidget(self.notes_edit)
         fb = FieldFeedback(notes_box)
         nb.addWidget(fb)
-        self.feedback.add("notes", fb)
+        self.feedback.add("notes", fb, widget=self.notes_edit)
 
         self.general_feedback = FieldFeedback(self, on_link=self.open_existing.emit)
         self.general_feedback.setObjectName("feedback_general")

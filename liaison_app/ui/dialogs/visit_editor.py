@@ -268,7 +268,8 @@ class VisitEditor(QWidget):
             lay.addWidget(widget)
             fb = FieldFeedback()
             lay.addWidget(fb)
-            self.feedback.add(name, fb)
+            self.feedback.add(name, fb,
+                              widget=self.problems if widget is problems_box else widget)
             self.field_feedback[name] = fb
             form.addRow(label, box)
         scroll.setWidget(body)

@@ -118,7 +118,7 @@ class WorkerEditor(QDialog):
         box.setSpacing(0)
         box.addWidget(edit)
         fb = FieldFeedback()
-        self.feedback.add(name, fb)
+        self.feedback.add(name, fb, widget=edit)
         box.addWidget(fb)
         return holder
 

@@ -77,6 +77,8 @@ class ProxyPage(Page):
                                        kind="proxy_case", noun=self.tr("proxy case"))
         self.detail_layout.insertWidget(0, self.contract.notice)
         self.buttons_row.insertWidget(2, self.contract.draft_label)
+        # The items' messages concern what was typed then; editing makes them stale.
+        self.contract.changed.connect(self.feedback.clear_findings)
         # A new device has an empty directory until its first sync: seed it (sent to the
         # server only from the centre's device, whose table it is).
         ctx.runner.submit(lambda: departments.ensure_seeded(

@@ -218,7 +218,7 @@ class RequestsPage(Page):
             column.setSpacing(2)
             column.addWidget(widget)
             fb = FieldFeedback()
-            self.feedback.add(name, fb)
+            self.feedback.add(name, fb, widget=widget)
             column.addWidget(fb)
             return holder
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from liaison_app.core.validation import Finding
+from liaison_app.ui.widgets.changes import change_signals
 
 ERROR_COLOR = "#c62828"
 WARNING_COLOR = "#b26a00"
@@ -60,8 +61,13 @@ class FeedbackGroup:
         self._labels: dict[str, FieldFeedback] = {}
         self._fallback: FieldFeedback | None = None
 
-    def add(self, field: str, label: FieldFeedback) -> None:
+    def add(self, field: str, label: FieldFeedback, *, widget: QWidget | None = None) -> None:
+        """Route ``field``'s findings to ``label``; once ``widget`` (the field) is edited the
+        message goes, since it may no longer be true."""
         self._labels[field] = label
+        if widget is not None:
+            for signal in change_signals(widget):
+                signal.connect(label.clear_findings)
 
     def set_fallback(self, label: FieldFeedback) -> None:
         """Where findings for fields without a label of their own go."""
