@@ -212,6 +212,9 @@ class MainWindow(QMainWindow):
         self.action_restore = QAction(self.tr("&Restore from file…"), self)
         self.action_restore.triggered.connect(lambda: self.backup_actions.restore_data())
         file_menu.addAction(self.action_restore)
+        self.action_demo = QAction(self.tr("Load &demo data…"), self)
+        self.action_demo.triggered.connect(self.load_demo_data)
+        file_menu.addAction(self.action_demo)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -339,6 +342,12 @@ class MainWindow(QMainWindow):
         if page is None or not page.save_current():
             self.statusBar().showMessage(self.tr("Nothing to save here."), 3000)
 
+    def load_demo_data(self) -> None:
+        """Demo data declined at the first start can be loaded later (empty database only)."""
+        from liaison_app.ui.app import load_demo_data
+
+        load_demo_data(self, self.ctx)
+
     def open_settings(self) -> None:
         from liaison_app.ui.dialogs.settings_dialog import SettingsDialog
 
@@ -396,6 +405,10 @@ class MainWindow(QMainWindow):
         if page is not None and not page.can_leave():
             event.ignore()
             return
+        # What any editor holds goes to its draft now; the next start offers it back.
+        from liaison_app.ui.editor_contract import flush_all_drafts
+
+        flush_all_drafts()
         self.remember_state()
         if self.ctx.sync is not None:
             self.ctx.sync.shutdown()

@@ -448,6 +448,12 @@ class EnterprisesPage(Page):
 
     # -- Page contract -------------------------------------------------------------------------
     def open_record(self, record_id: str) -> None:
+        if record_id == "new:":
+            self.new_record()
+            return
+        if record_id == "import:":
+            self.start_import()
+            return
         if record_id.startswith("draft:"):
             self._open_editor(None, draft_key=record_id.split(":", 1)[1])
             return
