@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import (
     QByteArray,
@@ -40,7 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from liaison_app import __version__
+import liaison_app
 from liaison_app.core.services import officers
 from liaison_app.ui.context import AppContext
 from liaison_app.ui.pages.base import Page
@@ -160,8 +161,26 @@ class MainWindow(QMainWindow):
         self._build_shortcuts()
         ctx.runner.changed.connect(self._data_changed)
         self._restore_geometry()
+        # What the first frame does not need waits until it is on the screen: the start
+        # page's data, the sync state (the sync engine's import) and the status bar.
+        self._after_paint: list[Callable[[], None]] | None = []
+        self.nav.installEventFilter(self)
         start = ctx.settings.last_page if ctx.settings.last_page in self._specs else "today"
         self.navigate("search" if start == "search" else start)
+        self.after_first_paint(self.update_status)
+
+    def after_first_paint(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` once the window has been painted (at once if it has). Main
+        thread."""
+        if self._after_paint is None:
+            callback()
+        else:
+            self._after_paint.append(callback)
+
+    def _painted(self) -> None:
+        waiting, self._after_paint = self._after_paint or [], None
+        for callback in waiting:
+            callback()
 
     # -- building ----------------------------------------------------------------------
     def _build_toolbar(self) -> None:
@@ -203,9 +222,7 @@ class MainWindow(QMainWindow):
         settings_action.triggered.connect(self.open_settings)
         file_menu.addAction(settings_action)
         file_menu.addSeparator()
-        from liaison_app.ui.backup_actions import BackupActions
-
-        self.backup_actions = BackupActions(self.ctx, self)
+        self._backup_actions: Any = None
         self.action_export = QAction(self.tr("&Export my data…"), self)
         self.action_export.triggered.connect(lambda: self.backup_actions.export_data())
         file_menu.addAction(self.action_export)
@@ -236,7 +253,7 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.officer_label)
         bar.addWidget(self.sync_label)
         bar.addPermanentWidget(self.location_label)
-        self.update_status()
+        self.location_label.setText(self.tr("Data: {path}").format(path=str(self.ctx.paths.root)))
 
     def _build_shortcuts(self) -> None:
         find = QShortcut(QKeySequence.StandardKey.Find, self)
@@ -272,11 +289,19 @@ class MainWindow(QMainWindow):
         page = self.page(page_id)
         self.stack.setCurrentWidget(page)
         self._select_nav(page_id)
-        page.activate()
         if record_id:
+            page.activate()
             page.open_record(record_id)
+        elif getattr(self, "_after_paint", None) is not None:
+            self.after_first_paint(lambda: self._activate(page))
+        else:
+            page.activate()
         if page_id != "search":
             self.ctx.settings.last_page = page_id
+
+    def _activate(self, page: Page) -> None:
+        if self.current_page() is page:
+            page.activate()
 
     def _select_nav(self, page_id: str) -> None:
         self.nav.blockSignals(True)
@@ -311,7 +336,12 @@ class MainWindow(QMainWindow):
         self.search_box.selectAll()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        """Down in the search box moves into the results (searching first if need be)."""
+        """Down in the search box moves into the results (searching first if need be); the
+        navigation's first paint starts what waits for the first frame."""
+        if obj is self.nav and event.type() == QEvent.Type.Paint and self._after_paint is not None:
+            self.nav.removeEventFilter(self)
+            QTimer.singleShot(0, self._painted)
+            return False
         if obj is self.search_box and event.type() == QEvent.Type.KeyPress and \
                 QKeyEvent.key(event) == Qt.Key.Key_Down:  # type: ignore[arg-type]
             if self._search_timer.isActive() or self.current_page() is not self._pages.get(
@@ -342,6 +372,15 @@ class MainWindow(QMainWindow):
         if page is None or not page.save_current():
             self.statusBar().showMessage(self.tr("Nothing to save here."), 3000)
 
+    @property
+    def backup_actions(self) -> Any:
+        """Export and restore, built when first used (their module is not needed to start)."""
+        if self._backup_actions is None:
+            from liaison_app.ui.backup_actions import BackupActions
+
+            self._backup_actions = BackupActions(self.ctx, self)
+        return self._backup_actions
+
     def load_demo_data(self) -> None:
         """Demo data declined at the first start can be loaded later (empty database only)."""
         from liaison_app.ui.app import load_demo_data
@@ -358,7 +397,7 @@ class MainWindow(QMainWindow):
             "<h3>驻企通 Liaison {version}</h3><p>The record book of enterprise liaison "
             "officers: visits, enterprises' requests, applications and forms, offline, "
             "synced with the county centre.</p><p>Data folder: {path}</p>").format(
-            version=__version__, path=str(self.ctx.paths.root)))
+            version=liaison_app.__version__, path=str(self.ctx.paths.root)))
 
     def update_status(self) -> None:
         officer = officers.get_officer(officer_id=self.ctx.settings.officer_id)

@@ -20,9 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from liaison_app.core.services import dashboard, enterprises
-from liaison_app.core.services.requests import STATUS_LABELS
-from liaison_app.core.services.visits import KIND_LABELS
 from liaison_app.ui.context import AppContext
 from liaison_app.ui.pages.base import Page
 
@@ -39,7 +36,7 @@ class TodayPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         layout = QVBoxLayout(self)
-        self.heading = QLabel()
+        self.heading = QLabel(self.title())  # the date comes with the data
         self.heading.setObjectName("pageTitle")
         layout.addWidget(self.heading)
         self.welcome = self._build_welcome()
@@ -119,6 +116,12 @@ class TodayPage(Page):
         return tree
 
     def refresh(self) -> None:
+        # The services are imported here, not with the page: the page is the first frame
+        # of every start, and its data is read only once that frame is painted.
+        from liaison_app.core.services import dashboard, enterprises
+        from liaison_app.core.services.requests import STATUS_LABELS
+        from liaison_app.core.services.visits import KIND_LABELS
+
         today = dt.date.today()
         data = dashboard.today_overview(settings=self.ctx.settings,
                                         officer_id=self.ctx.settings.officer_id, today=today)

@@ -139,7 +139,13 @@ class ColumnFitter(QObject):
             return
         for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved,
                        model.layoutChanged, model.dataChanged):
-            signal.connect(self._timer.start)
+            signal.connect(self._schedule)
+
+    def _schedule(self, *args: object) -> None:
+        """Fit once, after a burst of changes (filling a list changes every cell)."""
+        del args
+        if not self._timer.isActive():
+            self._timer.start()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
