@@ -141,7 +141,11 @@ class SyncController(QObject):
             self._failures += 1
             delay = min(MAX_BACKOFF_MS, 30_000 * 2 ** min(self._failures, 6))
             self._timer.start(int(delay * random.uniform(0.7, 1.3)))
-        self.ctx.runner.changed.emit("sync")
+        # Pages re-read their records only when the sync brought or changed some here; a
+        # sync that only sent changes (or found nothing) leaves every screen as it is.
+        if any((report.pulled, report.merged, report.conflicts, report.dropped,
+                report.files_down, report.set_aside, report.repulled)):
+            self.ctx.runner.changed.emit("sync")
         self.finished.emit(report)
         self.state_changed.emit()
 

@@ -7,10 +7,10 @@ an enterprise id.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,50 +36,13 @@ from liaison_app.forms.registry import form_spec
 from liaison_app.forms.toolkit import current_font_info
 from liaison_app.ui.context import AppContext
 from liaison_app.ui.errors import show_error
+from liaison_app.ui.models.rows_model import RowsModel
 from liaison_app.ui.pages.base import Page
 from liaison_app.ui.widgets.layouts import fit_columns
 from liaison_app.ui.widgets.pdf_preview import font_display_name
 
 Index = QModelIndex | QPersistentModelIndex
 DASH = "\u2014"
-
-
-class RowsModel(QAbstractTableModel):
-    """A read-only table over a list of plain rows; ``cells(row)`` gives the shown texts."""
-
-    def __init__(self, headers: list[str], cells: Callable[[Any], Sequence[Any]],
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.headers = headers
-        self.cells = cells
-        self.rows: list[Any] = []
-
-    def set_rows(self, rows: list[Any]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def row_at(self, index: int) -> Any:
-        return self.rows[index] if 0 <= index < len(self.rows) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
-                                               Qt.ItemDataRole.ToolTipRole):
-            return None
-        value = self.cells(self.rows[index.row()])[index.column()]
-        return "" if value is None else str(value)
 
 
 def _table(model: RowsModel, name: str) -> QTableView:

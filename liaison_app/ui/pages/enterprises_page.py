@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -38,8 +37,9 @@ from liaison_app.ui.models.enterprise_table_model import EnterpriseTableModel
 from liaison_app.ui.pages.base import Page
 from liaison_app.ui.widgets.layouts import fit_columns
 
-#: Visits listed under an enterprise; older ones are on the 走访 page.
-VISIT_HISTORY_LIMIT = 200
+#: Visits listed under an enterprise; older ones are on the 走访 page (kept short: the list
+#: is filled again whenever the enterprise is shown or a sync brings records).
+VISIT_HISTORY_LIMIT = 50
 
 
 class EnterpriseDetail(QWidget):
@@ -128,11 +128,7 @@ class EnterpriseDetail(QWidget):
         self.visit_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.visit_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.visit_table.setAlternatingRowColors(True)
-        header = self.visit_table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(1, 96)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.visit_table, stretch=2, min_stretch=80)
         self.visit_table.setMinimumHeight(180)
         self.visit_table.cellDoubleClicked.connect(self._open_visit)
         layout.addWidget(self.visit_table, 1)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
+    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -44,11 +45,11 @@ from liaison_app.ui.context import AppContext
 from liaison_app.ui.dialogs.visit_editor import EnterpriseChooser
 from liaison_app.ui.editor_contract import EditorContract
 from liaison_app.ui.errors import show_error
+from liaison_app.ui.models.rows_model import RowsModel
 from liaison_app.ui.pages.base import Page
 from liaison_app.ui.widgets.feedback import FieldFeedback
 from liaison_app.ui.widgets.layouts import CompactList, CompactTextEdit, fit_columns, flow_of
 
-ROLE_ID = Qt.ItemDataRole.UserRole
 SAVED = QColor("#2e7d32")
 LATE = QColor("#c62828")
 # Item table columns.
@@ -119,10 +120,12 @@ class ProxyPage(Page):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
         self.splitter = splitter
-        self.table = QTableWidget(0, 6)
-        self.table.setHorizontalHeaderLabels([
-            self.tr("Started"), self.tr("Enterprise"), self.tr("Project"), self.tr("Progress"),
-            self.tr("Days saved"), self.tr("Status")])
+        self.model = RowsModel(
+            [self.tr("Started"), self.tr("Enterprise"), self.tr("Project"), self.tr("Progress"),
+             self.tr("Days saved"), self.tr("Status")], self._cells, self,
+            colours=self._colours, tooltips=(1, 2))
+        self.table = QTableView()
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -130,7 +133,7 @@ class ProxyPage(Page):
         self.table.setWordWrap(False)
         fit_columns(self.table, stretch=2, drop=(0, 4, 3))
         self.table.setMinimumWidth(300)
-        self.table.itemSelectionChanged.connect(self._row_chosen)
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._row_chosen())
         self.empty_label = QLabel(self.tr(
             "No proxy cases yet. Click “New case” when the centre takes over an enterprise's "
             "procedures."))
@@ -271,22 +274,10 @@ class ProxyPage(Page):
         rows = pc.list_cases(flt=pc.CaseFilter(status=self.status_filter.currentData() or ""),
                              limit=1000)
         self.count_label.setText(self.tr("{n} cases").format(n=len(rows)))
-        self.table.blockSignals(True)
-        self.table.setRowCount(len(rows))
-        for r, row in enumerate(rows):
-            t = row.totals
-            texts = [f"{row.started_on:%Y-%m-%d}", row.enterprise_name, row.project_name,
-                     f"{t.done}/{t.items}", str(t.days_saved) if t.done else "",
-                     pc.CASE_STATUS_LABELS[row.status].text()]
-            for c, text in enumerate(texts):
-                item = QTableWidgetItem(text)
-                item.setData(ROLE_ID, row.id)
-                if c == 2:
-                    item.setToolTip(text)
-                if c == 4 and t.done:
-                    item.setForeground(QBrush(SAVED if t.days_saved >= 0 else LATE))
-                self.table.setItem(r, c, item)
-        self.table.blockSignals(False)
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        self.model.set_rows(rows)
+        selection.blockSignals(False)
         self.list_stack.setCurrentWidget(self.table if rows else self.empty_label)
         self._load_catalogue()
         keep = self.current_id
@@ -297,6 +288,19 @@ class ProxyPage(Page):
             self._select_row(keep)
             self._show_state(keep)
 
+    @staticmethod
+    def _cells(row: pc.CaseRow) -> list[str]:
+        t = row.totals
+        return [f"{row.started_on:%Y-%m-%d}", row.enterprise_name, row.project_name,
+                f"{t.done}/{t.items}", str(t.days_saved) if t.done else "",
+                pc.CASE_STATUS_LABELS[row.status].text()]
+
+    @staticmethod
+    def _colours(row: pc.CaseRow, column: int) -> tuple[QColor | None, None]:
+        if column == 4 and row.totals.done:
+            return (SAVED if row.totals.days_saved >= 0 else LATE), None
+        return None, None
+
     def _load_catalogue(self) -> None:
         keep = self.catalogue.currentIndex()
         self.catalogue.clear()
@@ -306,21 +310,20 @@ class ProxyPage(Page):
         self.catalogue.setCurrentIndex(max(0, min(keep, self.catalogue.count() - 1)))
 
     def _select_row(self, record_id: str) -> None:
-        self.table.blockSignals(True)
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
         self.table.clearSelection()
-        for r in range(self.table.rowCount()):
-            if self.table.item(r, 0).data(ROLE_ID) == record_id:
-                self.table.selectRow(r)
-                break
-        self.table.blockSignals(False)
+        row = self.model.row_of(record_id) if record_id else -1
+        if row >= 0:
+            self.table.selectRow(row)
+        selection.blockSignals(False)
+        self.table.viewport().update()
 
     def _row_chosen(self) -> None:
-        items = self.table.selectedItems()
-        if not items:
-            return
-        record_id = items[0].data(ROLE_ID)
-        if record_id != self.current_id:
-            self.open_record(record_id)
+        rows = self.table.selectionModel().selectedRows()
+        row = self.model.row_at(rows[0].row()) if rows else None
+        if row is not None and row.id != self.current_id:
+            self.open_record(row.id)
 
     def open_record(self, record_id: str) -> None:
         if record_id.startswith("draft:"):
@@ -345,7 +348,7 @@ class ProxyPage(Page):
         return True
 
     def _start_new(self) -> None:
-        self.table.clearSelection()
+        self._select_row("")
         self.contract.open_new(self._payload_of(pc.CaseInput()))
         self._show_new_state()
         self.enterprise.setFocus()
@@ -370,12 +373,12 @@ class ProxyPage(Page):
             self._select_row(self.current_id)
             self._show_state(self.current_id)
         else:
-            self.table.clearSelection()
+            self._select_row("")
             self._show_new_state()
 
     def _close_pane(self) -> None:
         self.contract.forget()
-        self.table.clearSelection()
+        self._select_row("")
         self.detail_stack.setCurrentIndex(0)
 
     def _show_state(self, record_id: str) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -31,8 +31,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -45,6 +44,7 @@ from liaison_app.ui.dialogs.request_action_dialog import RequestActionDialog
 from liaison_app.ui.dialogs.visit_editor import EnterpriseChooser
 from liaison_app.ui.editor_contract import EditorContract, stored_payload_of
 from liaison_app.ui.errors import show_error
+from liaison_app.ui.models.rows_model import RowsModel
 from liaison_app.ui.pages.base import Page
 from liaison_app.ui.widgets.attachments_strip import AttachmentsStrip
 from liaison_app.ui.widgets.feedback import FeedbackGroup, FieldFeedback
@@ -54,7 +54,6 @@ OVERDUE = QColor("#c62828")
 OVERDUE_BG = QColor("#fdecea")
 DUE_SOON = QColor("#b26a00")
 DUE_SOON_BG = QColor("#fff4e0")
-ROLE_ID = Qt.ItemDataRole.UserRole
 #: Buttons in the order of the workflow.
 BUTTON_ACTIONS = ("dispatch", "start", "resolve", "call_back", "close", "return", "extend",
                   "escalate", "note")
@@ -136,10 +135,12 @@ class RequestsPage(Page):
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
-        self.table = QTableWidget(0, 6)
-        self.table.setHorizontalHeaderLabels([
-            self.tr("Accepted on"), self.tr("Enterprise"), self.tr("Category"), self.tr("Status"),
-            self.tr("Due"), self.tr("Request")])
+        self.model = RowsModel(
+            [self.tr("Accepted on"), self.tr("Enterprise"), self.tr("Category"),
+             self.tr("Status"), self.tr("Due"), self.tr("Request")], self._cells, self,
+            colours=self._colours, tooltips=(1, 5))
+        self.table = QTableView()
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -147,7 +148,7 @@ class RequestsPage(Page):
         self.table.setWordWrap(False)
         fit_columns(self.table, stretch=5, drop=(2, 0))
         self.table.setMinimumWidth(360)
-        self.table.itemSelectionChanged.connect(self._row_chosen)
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._row_chosen())
         self.empty_label = QLabel()
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
@@ -310,30 +311,10 @@ class RequestsPage(Page):
         rows = rq.list_requests(flt=flt, today=today)
         total = rq.count_requests(flt=flt, today=today) if len(rows) >= 500 else len(rows)
         self.count_label.setText(self.tr("{n} requests").format(n=total))
-        self.table.blockSignals(True)
-        self.table.setRowCount(len(rows))
-        for r, row in enumerate(rows):
-            due = f"{row.due_date:%Y-%m-%d}" if row.due_date else ""
-            if row.deadline_state == "overdue":
-                due += self.tr(" overdue")
-            elif row.deadline_state == "due_soon":
-                due += self.tr(" soon")
-            texts = [f"{row.accepted_at:%Y-%m-%d}", row.enterprise_name,
-                     rq.CATEGORY_LABELS[row.category].text(),
-                     rq.STATUS_LABELS[row.status].text(), due, row.summary]
-            for c, text in enumerate(texts):
-                item = QTableWidgetItem(text)
-                item.setData(ROLE_ID, row.id)
-                if c == 5:
-                    item.setToolTip(text)
-                if row.deadline_state == "overdue":
-                    item.setForeground(QBrush(OVERDUE))
-                    item.setBackground(QBrush(OVERDUE_BG))
-                elif row.deadline_state == "due_soon":
-                    item.setForeground(QBrush(DUE_SOON))
-                    item.setBackground(QBrush(DUE_SOON_BG))
-                self.table.setItem(r, c, item)
-        self.table.blockSignals(False)
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        self.model.set_rows(rows)
+        selection.blockSignals(False)
         if any((flt.deadline, flt.status, flt.category, flt.enterprise_id)):
             self.empty_label.setText(self.tr("No requests match these filters."))
         else:
@@ -351,20 +332,40 @@ class RequestsPage(Page):
             self._select_row(keep)
             self._show_state(keep)
 
+    def _cells(self, row: rq.RequestRow) -> list[str]:
+        due = f"{row.due_date:%Y-%m-%d}" if row.due_date else ""
+        if row.deadline_state == "overdue":
+            due += self.tr(" overdue")
+        elif row.deadline_state == "due_soon":
+            due += self.tr(" soon")
+        return [f"{row.accepted_at:%Y-%m-%d}", row.enterprise_name,
+                rq.CATEGORY_LABELS[row.category].text(), rq.STATUS_LABELS[row.status].text(),
+                due, row.summary]
+
+    @staticmethod
+    def _colours(row: rq.RequestRow, _column: int) -> tuple[QColor | None, QColor | None]:
+        if row.deadline_state == "overdue":
+            return OVERDUE, OVERDUE_BG
+        if row.deadline_state == "due_soon":
+            return DUE_SOON, DUE_SOON_BG
+        return None, None
+
     def _select_row(self, record_id: str) -> None:
-        self.table.blockSignals(True)
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
         self.table.clearSelection()
-        for r in range(self.table.rowCount()):
-            if self.table.item(r, 0).data(ROLE_ID) == record_id:
-                self.table.selectRow(r)
-                break
-        self.table.blockSignals(False)
+        row = self.model.row_of(record_id) if record_id else -1
+        if row >= 0:
+            self.table.selectRow(row)
+        selection.blockSignals(False)
+        self.table.viewport().update()
 
     def _row_chosen(self) -> None:
-        items = self.table.selectedItems()
-        if not items:
+        rows = self.table.selectionModel().selectedRows()
+        row = self.model.row_at(rows[0].row()) if rows else None
+        if row is None:
             return
-        record_id = items[0].data(ROLE_ID)
+        record_id = row.id
         if record_id == self.current_id:
             return
         if not self.contract.leave(lambda: self._open(record_id)):
@@ -394,7 +395,7 @@ class RequestsPage(Page):
         return True
 
     def _start_new(self, data: rq.RequestInput) -> None:
-        self.table.clearSelection()
+        self._select_row("")
         self.contract.open_new(drafts.to_payload(data))
         self._show_new_state()
         self.description.setFocus()
@@ -420,12 +421,12 @@ class RequestsPage(Page):
             self._select_row(self.current_id)
             self._show_state(self.current_id)
         else:
-            self.table.clearSelection()
+            self._select_row("")
             self._show_new_state()
 
     def _close_pane(self) -> None:
         self.contract.forget()
-        self.table.clearSelection()
+        self._select_row("")
         self.detail_stack.setCurrentIndex(0)
 
     def _show_state(self, record_id: str) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPlainTextEdit,
     QSizePolicy,
+    QTableView,
     QTreeView,
     QWidget,
 )
@@ -110,6 +111,8 @@ def flow_of(widgets: list[QWidget], *, parent: QWidget | None = None) -> QWidget
 
 
 COLUMN_PADDING = 8
+#: What Qt's item delegate adds around a cell's text.
+CELL_MARGIN = 8
 
 
 class ColumnFitter(QObject):
@@ -129,6 +132,9 @@ class ColumnFitter(QObject):
         header = _header(view)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        # Size to the rows on screen, not to a thousand of them: a refresh stays quick.
+        rows_header = view.verticalHeader() if isinstance(view, QTableView) else header
+        rows_header.setResizeContentsPrecision(0)
         view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         view.viewport().installEventFilter(self)
         self._watch_model()
@@ -160,9 +166,10 @@ class ColumnFitter(QObject):
             return
         room = view.viewport().width()
         least = header.minimumSectionSize()
+        content = self._content_widths(count)
         # A little air after each column's widest text keeps neighbours apart.
-        wants = [max(view.sizeHintForColumn(c) + COLUMN_PADDING, header.sectionSizeHint(c),
-                     least) for c in range(count)]
+        wants = [max(content[c] + COLUMN_PADDING, header.sectionSizeHint(c), least)
+                 for c in range(count)]
         others = [c for c in range(count) if c != self.stretch]
         # Columns that matter least are hidden first when the table is narrow.
         hidden: set[int] = set()
@@ -190,6 +197,34 @@ class ColumnFitter(QObject):
             header.resizeSection(self.stretch, max(left, least))
         # The scroll range is otherwise computed from the sizes before this fit.
         view.updateGeometries()
+
+    def _content_widths(self, count: int) -> list[int]:
+        """The widest text (or cell widget) of each column among the rows on screen.
+
+        Measured from the shown text alone: Qt's own size hint asks the model for half a
+        dozen roles per cell, which made a refresh of a long list slow."""
+        view = self.view
+        model = view.model()
+        widths = [0] * count
+        if model is None or not model.rowCount():
+            return widths
+        metrics = view.fontMetrics()
+        viewport = view.viewport()
+        first = view.indexAt(QPoint(1, 1)).row()
+        last = view.indexAt(QPoint(1, viewport.height() - 2)).row()
+        first = max(first, 0)
+        last = model.rowCount() - 1 if last < 0 else last
+        for row in range(first, min(last, first + 100) + 1):
+            for column in range(count):
+                index = model.index(row, column)
+                widget = view.indexWidget(index)
+                if widget is not None:
+                    width = widget.sizeHint().width()
+                else:
+                    text = index.data()
+                    width = metrics.horizontalAdvance(str(text)) if text else 0
+                widths[column] = max(widths[column], width + CELL_MARGIN)
+        return widths
 
 
 def _header(view: QAbstractItemView) -> QHeaderView:
