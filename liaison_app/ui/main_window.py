@@ -177,6 +177,10 @@ class MainWindow(QMainWindow):
         else:
             self._after_paint.append(callback)
 
+    def is_started(self) -> bool:
+        """The first frame is painted and what waited for it has run."""
+        return self._after_paint is None
+
     def _painted(self) -> None:
         waiting, self._after_paint = self._after_paint or [], None
         for callback in waiting:

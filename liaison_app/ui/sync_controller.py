@@ -50,11 +50,13 @@ class SyncController(QObject):
         self._after_change = QTimer(self, singleShot=True, interval=AFTER_CHANGE_MS)
         self._after_change.timeout.connect(lambda: self.sync_now(reason="changes"))
         ctx.runner.changed.connect(self._local_change)
-        self._watch_network()
 
     # -- triggers ----------------------------------------------------------------------
     def start(self) -> None:
         """Begin automatic syncing (after the window is shown)."""
+        # The network plugin is loaded here, not at start-up: the first frame waits for
+        # nothing it does not show.
+        self._watch_network()
         if self.signed_in():
             self._timer.start(FIRST_SYNC_MS)
         self.state_changed.emit()

@@ -60,7 +60,7 @@ def open_window(qtbot, ctx, size=(1366, 768)) -> MainWindow:
     qtbot.addWidget(win)
     win.resize(*size)
     win.show()
-    qtbot.waitExposed(win)
+    qtbot.waitUntil(win.is_started, timeout=5000)
     return win
 
 

@@ -22,7 +22,7 @@ def open_window(qtbot, ctx) -> MainWindow:
     win = MainWindow(ctx)
     qtbot.addWidget(win)
     win.show()
-    qtbot.waitExposed(win)
+    qtbot.waitUntil(win.is_started, timeout=5000)
     return win
 
 

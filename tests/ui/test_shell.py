@@ -23,7 +23,7 @@ def window(qtbot, ctx):
     win = MainWindow(ctx)
     qtbot.addWidget(win)
     win.show()
-    qtbot.waitExposed(win)
+    qtbot.waitUntil(win.is_started, timeout=5000)
     return win
 
 
