@@ -197,8 +197,15 @@ def main(data_dir: str, out_dir: str) -> None:
     applications.open_record(f"roster:{application.enterprise_id}")
     settle(app, runner)
     applications.edit_worker(None)
-    shoot(applications.open_editor(), "worker-editor")
-    _close(applications.open_editor())
+    worker = applications.open_editor()
+    shoot(worker, "worker-editor")
+    id_field = worker.edits["id_number"]
+    id_field.setText("11010519491231002X")
+    needed = id_field.fontMetrics().horizontalAdvance(id_field.text()) + 8
+    if id_field.width() < needed:
+        report["problems"].append(f"the ID number field is {id_field.width()} px wide, an "
+                                  f"18-character number needs {needed} px")
+    _close(worker)
     for kind, record in (("pass", application.id), ("reopening", None), ("procedure", None)):
         applications.edit_application(record, kind=kind)
         settle(app, runner, until=lambda: applications.open_editor() is not None

@@ -32,6 +32,7 @@ TYPE_LABELS: dict[str, Message] = {
     "application": i18n.translate("Records", "Application"),
     "issued_pass": i18n.translate("Records", "Pass"),
     "audit_entry": i18n.translate("Records", "Audit entry"),
+    "centre_setting": i18n.translate("Records", "Setting of the service centre"),
 }
 
 _COMMON = {
@@ -164,6 +165,11 @@ _OWN: dict[str, dict[str, Message]] = {
         "record_table": i18n.translate("Records", "Kind of record"),
         "record_id": i18n.translate("Records", "Record"),
         "device_time": i18n.translate("Records", "Time on this computer"),
+        "server_time": i18n.translate("Records", "Time on the server"),
+    },
+    "centre_setting": {
+        "key": i18n.translate("Records", "Setting"),
+        "value": i18n.translate("Records", "Value"),
     },
 }
 

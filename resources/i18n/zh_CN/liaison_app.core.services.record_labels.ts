@@ -61,6 +61,10 @@
         <translation>审计记录</translation>
     </message>
     <message>
+        <source>Setting of the service centre</source>
+        <translation>服务中心设置</translation>
+    </message>
+    <message>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -427,6 +431,18 @@
     <message>
         <source>Time on this computer</source>
         <translation>本机时间</translation>
+    </message>
+    <message>
+        <source>Time on the server</source>
+        <translation>服务器时间</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>设置项</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
     </message>
     <message>
         <source>New record</source>
