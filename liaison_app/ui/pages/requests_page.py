@@ -357,6 +357,7 @@ class RequestsPage(Page):
         row = self.model.row_of(record_id) if record_id else -1
         if row >= 0:
             self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
         selection.blockSignals(False)
         self.table.viewport().update()
 
