@@ -207,3 +207,37 @@ def test_waiting_changes_are_named_in_chinese_not_by_ids_and_columns(qtbot, ctx)
     assert ["走访", "鲁南𠮷祥机械有限公司 " + f"{visit.visit_at:%Y-%m-%d}", "地点"] in [
         r[:3] for r in rows]
     assert any(r[2] == "新建记录" for r in rows)
+
+
+def test_saving_while_a_large_sync_runs_neither_fails_nor_fails_the_sync(
+        qtbot, page, server_process):
+    """Saves go through the database worker while the sync's pages are written there too:
+    no "database is locked" for the person, none for the sync."""
+    ent = enterprises.create(data=EnterpriseInput(name="边同步边记录企业"))
+    for n in range(1500):
+        visits.save(data=VisitInput(enterprise_id=ent.id, summary=f"同步前的记录 {n}"))
+    _sign_in(qtbot, page, server_process)
+    saved: list[str] = []
+    failed: list[BaseException] = []
+
+    def save_one() -> None:
+        if page.ctx.sync.running and len(saved) + len(failed) < 40:
+            n = len(saved) + len(failed)
+            page.ctx.runner.submit(
+                lambda: visits.save(data=VisitInput(enterprise_id=ent.id,
+                                                    summary=f"同步中保存 {n}")),
+                on_done=lambda v: saved.append(v.id), on_error=failed.append)
+
+    timer = QTimer()
+    timer.timeout.connect(save_one)
+    with qtbot.waitSignal(page.ctx.sync.finished, timeout=120_000) as blocker:
+        page.ctx.sync.sync_now()
+        timer.start(20)
+    timer.stop()
+    qtbot.waitUntil(lambda: not page.ctx.runner.is_busy(), timeout=30_000)
+    assert blocker.args[0].ok, blocker.args[0].message
+    assert failed == [] and saved
+    with qtbot.waitSignal(page.ctx.sync.finished, timeout=60_000) as again:
+        page.ctx.sync.sync_now()
+    assert again.args[0].ok and again.args[0].pushed == len(saved)
+    assert Visit.select().where(Visit.id.in_(saved)).count() == len(saved)

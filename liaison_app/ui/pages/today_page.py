@@ -39,6 +39,12 @@ class TodayPage(Page):
         self.heading = QLabel(self.title())  # the date comes with the data
         self.heading.setObjectName("pageTitle")
         layout.addWidget(self.heading)
+        # Deadlines silently counting a holiday as a working day is worse than a visible note.
+        self.calendar_notice = QLabel()
+        self.calendar_notice.setObjectName("notice")
+        self.calendar_notice.setWordWrap(True)
+        self.calendar_notice.hide()
+        layout.addWidget(self.calendar_notice)
         self.welcome = self._build_welcome()
         layout.addWidget(self.welcome)
         grid = QGridLayout()
@@ -130,6 +136,8 @@ class TodayPage(Page):
         self.welcome.setVisible(no_enterprises)
         self.heading.setText(self.tr("Today, {date}").format(
             date=self.locale().toString(today, self.locale().FormatType.LongFormat)))
+        self.calendar_notice.setText(data.calendar_notice.text() if data.calendar_notice else "")
+        self.calendar_notice.setVisible(data.calendar_notice is not None)
         self._fill(self.week, [
             ([f"{v.visit_at:%m-%d %H:%M}", v.enterprise_name,
               KIND_LABELS[v.kind].text() if v.kind in KIND_LABELS else v.kind],
