@@ -85,16 +85,7 @@ class EnterpriseEditor(QDialog):
 
     # -- building ------------------------------------------------------------------------
     def _field(self, form: QFormLayout, key: str, label: str, widget: QWidget) -> QWidget:
-        holder = QWidget()
-        box = QVBoxLayout(holder)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(2)
-        box.addWidget(widget)
-        fb = FieldFeedback(holder, on_link=self.open_existing.emit)
-        fb.setObjectName(f"feedback_{key}")
-        box.addWidget(fb)
-        self.feedback.add(key, fb, widget=widget)
-        form.addRow(label, holder)
+        form.addRow(label, self.feedback.field(key, widget, on_link=self.open_existing.emit))
         return widget
 
     def _combo(self, values: list[str]) -> QComboBox:

@@ -261,15 +261,9 @@ class VisitEditor(QWidget):
         ]
         self.field_feedback: dict[str, FieldFeedback] = {}
         for label, widget, name in rows:
-            box = QWidget()
-            lay = QVBoxLayout(box)
-            lay.setContentsMargins(0, 0, 0, 0)
-            lay.setSpacing(2)
-            lay.addWidget(widget)
-            fb = FieldFeedback()
-            lay.addWidget(fb)
-            self.feedback.add(name, fb,
-                              widget=self.problems if widget is problems_box else widget)
+            box = self.feedback.field(
+                name, widget, watch=self.problems if widget is problems_box else None)
+            fb = self.feedback.label(name)
             self.field_feedback[name] = fb
             form.addRow(label, box)
         scroll.setWidget(body)

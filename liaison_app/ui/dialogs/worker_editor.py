@@ -112,15 +112,7 @@ class WorkerEditor(QDialog):
     def _field(self, name: str, edit: QLineEdit | QPlainTextEdit) -> QWidget:
         edit.setObjectName(f"worker_{name}")
         self.edits[name] = edit
-        holder = QWidget()
-        box = QVBoxLayout(holder)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(0)
-        box.addWidget(edit)
-        fb = FieldFeedback()
-        self.feedback.add(name, fb, widget=edit)
-        box.addWidget(fb)
-        return holder
+        return self.feedback.field(name, edit, spacing=0)
 
     @property
     def record_id(self) -> str | None:

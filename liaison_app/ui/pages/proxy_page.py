@@ -47,6 +47,7 @@ from liaison_app.ui.editor_contract import EditorContract
 from liaison_app.ui.errors import show_error
 from liaison_app.ui.models.rows_model import RowsModel
 from liaison_app.ui.pages.base import Page
+from liaison_app.ui.pages.list_editor import ListEditorMixin
 from liaison_app.ui.widgets.feedback import FieldFeedback
 from liaison_app.ui.widgets.layouts import CompactList, CompactTextEdit, fit_columns, flow_of
 
@@ -63,7 +64,7 @@ class _Attachments:
     items: list[AttachmentInput] = field(default_factory=list)
 
 
-class ProxyPage(Page):
+class ProxyPage(ListEditorMixin, Page):
     page_id = "proxy"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -87,10 +88,6 @@ class ProxyPage(Page):
 
     def title(self) -> str:
         return self.tr("Proxy cases")
-
-    @property
-    def current_id(self) -> str:
-        return self.contract.record_id or ""
 
     # -- building ----------------------------------------------------------------------
     def _build(self) -> None:
@@ -280,13 +277,7 @@ class ProxyPage(Page):
         selection.blockSignals(False)
         self.list_stack.setCurrentWidget(self.table if rows else self.empty_label)
         self._load_catalogue()
-        keep = self.current_id
-        if keep:
-            if self.contract.refresh() == "gone":
-                self._close_pane()
-                return
-            self._select_row(keep)
-            self._show_state(keep)
+        self._refresh_open_record()
 
     @staticmethod
     def _cells(row: pc.CaseRow) -> list[str]:
@@ -309,30 +300,11 @@ class ProxyPage(Page):
                 name=entry.name, department=entry.department, days=entry.usual_days), entry)
         self.catalogue.setCurrentIndex(max(0, min(keep, self.catalogue.count() - 1)))
 
-    def _select_row(self, record_id: str) -> None:
-        selection = self.table.selectionModel()
-        selection.blockSignals(True)
-        self.table.clearSelection()
-        row = self.model.row_of(record_id) if record_id else -1
-        if row >= 0:
-            self.table.selectRow(row)
-            self.table.scrollTo(self.model.index(row, 0))
-        selection.blockSignals(False)
-        self.table.viewport().update()
-
-    def _row_chosen(self) -> None:
-        rows = self.table.selectionModel().selectedRows()
-        row = self.model.row_at(rows[0].row()) if rows else None
-        if row is not None and row.id != self.current_id:
-            self.open_record(row.id)
-
     def open_record(self, record_id: str) -> None:
         if record_id.startswith("draft:"):
-            then = lambda: self._open_draft(record_id.split(":", 1)[1])  # noqa: E731
+            self._leave_then(lambda: self._open_draft(record_id.split(":", 1)[1]))
         else:
-            then = lambda: self._open(record_id)  # noqa: E731
-        if not self.contract.leave(then):
-            self._select_row(self.current_id)
+            self._leave_then(lambda: self._open(record_id))
 
     def open_service_settings(self) -> None:
         """The catalogue of proxy items (and the directory and deadlines) in one dialog."""
@@ -344,8 +316,7 @@ class ProxyPage(Page):
         dialog.open()
 
     def new_record(self) -> bool:
-        if not self.contract.leave(self._start_new):
-            self._select_row(self.current_id)
+        self._leave_then(self._start_new)
         return True
 
     def _start_new(self) -> None:
@@ -359,28 +330,6 @@ class ProxyPage(Page):
         self.timeline.clear()
         self.message.clear()
         self.detail_stack.setCurrentIndex(1)
-
-    def _open(self, record_id: str) -> None:
-        if not self.contract.open_record(record_id):
-            self._close_pane()  # deleted meanwhile
-            return
-        self._select_row(record_id)
-        self._show_state(record_id)
-
-    def _open_draft(self, key: str) -> None:
-        if not self.contract.open_draft(key):
-            return
-        if self.current_id:
-            self._select_row(self.current_id)
-            self._show_state(self.current_id)
-        else:
-            self._select_row("")
-            self._show_new_state()
-
-    def _close_pane(self) -> None:
-        self.contract.forget()
-        self._select_row("")
-        self.detail_stack.setCurrentIndex(0)
 
     def _show_state(self, record_id: str) -> None:
         """What is not typed in: printing and the timeline."""

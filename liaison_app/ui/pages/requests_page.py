@@ -11,7 +11,6 @@ problems found (0-based), which is how the visits page hands a problem over.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +45,7 @@ from liaison_app.ui.editor_contract import EditorContract, stored_payload_of
 from liaison_app.ui.errors import show_error
 from liaison_app.ui.models.rows_model import RowsModel
 from liaison_app.ui.pages.base import Page
+from liaison_app.ui.pages.list_editor import ListEditorMixin
 from liaison_app.ui.widgets.attachments_strip import AttachmentsStrip
 from liaison_app.ui.widgets.feedback import FeedbackGroup, FieldFeedback
 from liaison_app.ui.widgets.layouts import CompactList, CompactTextEdit, fit_columns, flow_of
@@ -59,7 +59,7 @@ BUTTON_ACTIONS = ("dispatch", "start", "resolve", "call_back", "close", "return"
                   "escalate", "note")
 
 
-class RequestsPage(Page):
+class RequestsPage(ListEditorMixin, Page):
     page_id = "requests"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -79,11 +79,6 @@ class RequestsPage(Page):
 
     def title(self) -> str:
         return self.tr("Requests")
-
-    @property
-    def current_id(self) -> str:
-        """The request open in the editor; empty for none or a new one."""
-        return self.contract.record_id or ""
 
     # -- building ----------------------------------------------------------------------
     def _build(self) -> None:
@@ -213,15 +208,7 @@ class RequestsPage(Page):
         self.feedback.set_fallback(general)
 
         def field(widget: QWidget, name: str) -> QWidget:
-            holder = QWidget()
-            column = QVBoxLayout(holder)
-            column.setContentsMargins(0, 0, 0, 0)
-            column.setSpacing(2)
-            column.addWidget(widget)
-            fb = FieldFeedback()
-            self.feedback.add(name, fb, widget=widget)
-            column.addWidget(fb)
-            return holder
+            return self.feedback.field(name, widget)
 
         # The short choices share rows so the request text, the buttons and the workflow
         # stay on a 1366×768 screen without scrolling.
@@ -322,15 +309,7 @@ class RequestsPage(Page):
                 "No requests yet. Record one with “New request”, or from a visit's "
                 "problems found."))
         self.list_stack.setCurrentWidget(self.table if rows else self.empty_label)
-        keep = self.current_id
-        if keep:
-            # Fields with unsaved changes stay as typed; the contract says if the record
-            # changed meanwhile. The state, the workflow and the timeline are not typed in.
-            if self.contract.refresh() == "gone":
-                self._close_pane()
-                return
-            self._select_row(keep)
-            self._show_state(keep)
+        self._refresh_open_record()
 
     def _cells(self, row: rq.RequestRow) -> list[str]:
         due = f"{row.due_date:%Y-%m-%d}" if row.due_date else ""
@@ -350,28 +329,6 @@ class RequestsPage(Page):
             return DUE_SOON, DUE_SOON_BG
         return None, None
 
-    def _select_row(self, record_id: str) -> None:
-        selection = self.table.selectionModel()
-        selection.blockSignals(True)
-        self.table.clearSelection()
-        row = self.model.row_of(record_id) if record_id else -1
-        if row >= 0:
-            self.table.selectRow(row)
-            self.table.scrollTo(self.model.index(row, 0))
-        selection.blockSignals(False)
-        self.table.viewport().update()
-
-    def _row_chosen(self) -> None:
-        rows = self.table.selectionModel().selectedRows()
-        row = self.model.row_at(rows[0].row()) if rows else None
-        if row is None:
-            return
-        record_id = row.id
-        if record_id == self.current_id:
-            return
-        if not self.contract.leave(lambda: self._open(record_id)):
-            self._select_row(self.current_id)
-
     # -- one request -------------------------------------------------------------------
     def open_record(self, record_id: str) -> None:
         if record_id.startswith("from-visit:"):
@@ -386,10 +343,6 @@ class RequestsPage(Page):
             self._leave_then(lambda: self._open_draft(record_id.split(":", 1)[1]))
         else:
             self._leave_then(lambda: self._open(record_id))
-
-    def _leave_then(self, then: Callable[[], None]) -> None:
-        if not self.contract.leave(then):
-            self._select_row(self.current_id)
 
     def new_record(self) -> bool:
         self._leave_then(lambda: self._start_new(rq.RequestInput()))
@@ -407,28 +360,6 @@ class RequestsPage(Page):
         self.print_button.hide()
         self.timeline.clear()
         self.detail_stack.setCurrentIndex(1)
-
-    def _open(self, record_id: str) -> None:
-        if not self.contract.open_record(record_id):
-            self._close_pane()  # gone meanwhile: show nothing
-            return
-        self._select_row(record_id)
-        self._show_state(record_id)
-
-    def _open_draft(self, key: str) -> None:
-        if not self.contract.open_draft(key):
-            return
-        if self.current_id:
-            self._select_row(self.current_id)
-            self._show_state(self.current_id)
-        else:
-            self._select_row("")
-            self._show_new_state()
-
-    def _close_pane(self) -> None:
-        self.contract.forget()
-        self._select_row("")
-        self.detail_stack.setCurrentIndex(0)
 
     def _show_state(self, record_id: str) -> None:
         """What is not typed in: status, deadlines, letter number, workflow, timeline."""
