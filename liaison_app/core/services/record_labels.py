@@ -33,6 +33,8 @@ TYPE_LABELS: dict[str, Message] = {
     "issued_pass": i18n.translate("Records", "Pass"),
     "audit_entry": i18n.translate("Records", "Audit entry"),
     "centre_setting": i18n.translate("Records", "Setting of the service centre"),
+    "evaluation_round": i18n.translate("Records", "Satisfaction evaluation round"),
+    "score_sheet": i18n.translate("Records", "Score sheet"),
 }
 
 _COMMON = {
@@ -170,6 +172,27 @@ _OWN: dict[str, dict[str, Message]] = {
     "centre_setting": {
         "key": i18n.translate("Records", "Setting"),
         "value": i18n.translate("Records", "Value"),
+    },
+    "evaluation_round": {
+        "held_on": i18n.translate("Records", "Held on"),
+        "units": i18n.translate("Records", "Units evaluated"),
+        "invited": i18n.translate("Records", "Invited enterprises"),
+        "invite_rule": i18n.translate("Records", "Who is invited"),
+        "dimensions": i18n.translate("Records", "Dimensions"),
+        "scale": i18n.translate("Records", "Scale"),
+        "anonymous": i18n.translate("Records", "Anonymous"),
+        "phone_enabled": i18n.translate("Records", "By phone too"),
+        "closed_at": i18n.translate("Records", "Closed at"),
+    },
+    "score_sheet": {
+        "round_id": i18n.translate("Records", "Evaluation round"),
+        "unit": i18n.translate("Records", "Unit evaluated"),
+        "scores": i18n.translate("Records", "Scores"),
+        "comments": i18n.translate("Records", "Comments"),
+        "method": i18n.translate("Records", "Collected by (way)"),
+        "collected_by": i18n.translate("Records", "Collected by"),
+        "collected_at": i18n.translate("Records", "Collected at"),
+        "request_id": i18n.translate("Records", "Request raised"),
     },
 }
 

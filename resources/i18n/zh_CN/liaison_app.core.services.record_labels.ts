@@ -65,6 +65,14 @@
         <translation>服务中心设置</translation>
     </message>
     <message>
+        <source>Satisfaction evaluation round</source>
+        <translation>满意度测评轮次</translation>
+    </message>
+    <message>
+        <source>Score sheet</source>
+        <translation>测评表</translation>
+    </message>
+    <message>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -443,6 +451,70 @@
     <message>
         <source>Value</source>
         <translation>值</translation>
+    </message>
+    <message>
+        <source>Held on</source>
+        <translation>测评日期</translation>
+    </message>
+    <message>
+        <source>Units evaluated</source>
+        <translation>被测评单位</translation>
+    </message>
+    <message>
+        <source>Invited enterprises</source>
+        <translation>受邀企业</translation>
+    </message>
+    <message>
+        <source>Who is invited</source>
+        <translation>邀请范围</translation>
+    </message>
+    <message>
+        <source>Dimensions</source>
+        <translation>测评维度</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>评分方式</translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation>匿名</translation>
+    </message>
+    <message>
+        <source>By phone too</source>
+        <translation>允许电话测评</translation>
+    </message>
+    <message>
+        <source>Evaluation round</source>
+        <translation>测评轮次</translation>
+    </message>
+    <message>
+        <source>Unit evaluated</source>
+        <translation>被测评单位</translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>意见建议</translation>
+    </message>
+    <message>
+        <source>Collected by (way)</source>
+        <translation>收集方式</translation>
+    </message>
+    <message>
+        <source>Collected by</source>
+        <translation>收集人</translation>
+    </message>
+    <message>
+        <source>Collected at</source>
+        <translation>收集时间</translation>
+    </message>
+    <message>
+        <source>Request raised</source>
+        <translation>转为诉求</translation>
     </message>
     <message>
         <source>New record</source>
