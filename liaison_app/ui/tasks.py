@@ -22,6 +22,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from liaison_app.core import writer
+from liaison_app.core.services.errors import ServiceError
 
 log = logging.getLogger(__name__)
 
@@ -178,8 +179,13 @@ class TaskRunner(QObject):
             try:
                 result = func(task) if with_task else func()
             except BaseException as exc:  # noqa: BLE001 - delivered to the main thread
-                log.error("background task failed:\n%s", traceback.format_exc())
-                self._failed.emit(task.id, exc, traceback.format_exc())
+                trace = traceback.format_exc()
+                if isinstance(exc, ServiceError):
+                    # Refused input or a record gone: the person is told; not a fault.
+                    log.info("background task refused: %s", exc)
+                else:
+                    log.error("background task failed:\n%s", trace)
+                self._failed.emit(task.id, exc, trace)
             else:
                 self._done.emit(task.id, result)
 
