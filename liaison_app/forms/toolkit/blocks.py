@@ -18,6 +18,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from .fonts import UncoveredCharacter
 from .kit import CELL_SIZE, FormKit
 from .page import BODY_HEIGHT, BODY_WIDTH
 
@@ -34,6 +35,7 @@ __all__ = [
     "meta_line",
     "section",
     "signature_boxes",
+    "spread_widths",
     "signature_line",
     "title_block",
 ]
@@ -125,7 +127,8 @@ def meta_line(kit: FormKit, *, left: str = "", right: str = "") -> Table:
     """The line above a form's table: "填报单位：…" on the left, "编号：…" on the right."""
     table = Table(
         [[kit.para(left, "meta"), kit.para(right, "meta_right")]],
-        colWidths=[BODY_WIDTH * 0.6, BODY_WIDTH * 0.4],
+        # Shares of the frame, so the line spans a landscape page too.
+        colWidths=["60%", "40%"],
     )
     table.setStyle(
         TableStyle(
@@ -350,33 +353,53 @@ def grid_table(
     Cells the body font can draw on one line stay plain strings: a 2,000-row roster would
     spend seconds wrapping Paragraphs otherwise. Anything wider than its column, multi-line,
     or needing a fallback glyph becomes a wrapping Paragraph.
+
+    A table whose ``col_widths`` fill the portrait text block widens with a wider frame (a
+    landscape page): the extra room goes first to the columns whose longest text does not
+    fit, then to all in proportion.
     """
     chain = kit.chain
     body = chain.body
     limit = [w - 2 * CELL_PAD for w in col_widths]
-    data: list[list[object]] = [[kit.para(h, "head_cell") for h in header]]
+    full_width = abs(sum(col_widths) - BODY_WIDTH) < 1
+    natural = [
+        kit.width(h, size=CELL_SIZE, heading=True) if full_width else 0.0 for h in header
+    ]
+    data: list[list[object]] = [
+        [kit.para(h, "head_cell", field=h) for h in header]
+    ]
     left = set(left_columns)
     for row in rows:
         cells: list[object] = []
         for i, text in enumerate(row):
             text = text or ""
-            plain = (
-                "\n" not in text
-                and all(body.has(ch) for ch in text)
-                and kit.width(text, size=CELL_SIZE) <= limit[i]
-            )
+            plain = "\n" not in text and all(body.has(ch) for ch in text)
+            if plain or full_width:
+                try:
+                    width = max(
+                        (kit.width(line, size=CELL_SIZE) for line in text.split("\n")),
+                        default=0.0,
+                    )
+                except UncoveredCharacter as exc:
+                    raise exc.in_field(header[i] if i < len(header) else "") from None
+                if full_width and width > natural[i]:
+                    natural[i] = width
+                plain = plain and width <= limit[i]
             if plain:
                 cells.append(text)
             else:
-                cells.append(kit.para(text, "cell_left" if i in left else "cell"))
+                field = header[i] if i < len(header) else ""
+                cells.append(kit.para(text, "cell_left" if i in left else "cell", field=field))
         data.append(cells)
-    table = LongTable(
+    table = _GridTable(
         data,
         colWidths=list(col_widths),
         repeatRows=1 if repeat_header else 0,
         splitByRow=1,
         minRowHeights=[min_row_height] * len(data),
     )
+    if full_width:
+        table.natural_widths = [w + 2 * CELL_PAD for w in natural]
     commands: list[tuple] = [
         ("FONTNAME", (0, 1), (-1, -1), body.name),
         ("FONTSIZE", (0, 1), (-1, -1), CELL_SIZE),
@@ -386,6 +409,44 @@ def grid_table(
     commands += [("ALIGN", (c, 1), (c, -1), "LEFT") for c in left]
     table.setStyle(_grid_style(commands))
     return table
+
+
+def spread_widths(
+    widths: Sequence[float], natural: Sequence[float], total: float
+) -> list[float]:
+    """``widths`` grown to ``total``: columns short of their ``natural`` width first.
+
+    Small shortfalls are met in full before large ones share what is left (a date column
+    gets its few points; the summary columns split the rest), then any room left over goes
+    to all columns in proportion.
+    """
+    out = list(widths)
+    extra = total - sum(out)
+    if extra <= 0.5:
+        return out
+    need = [max(n - w, 0.0) for n, w in zip(natural, out, strict=True)]
+    waiting = sorted((d, i) for i, d in enumerate(need) if d > 0)
+    while waiting and extra > 0.01:
+        fair = extra / len(waiting)
+        d, i = waiting.pop(0)
+        give = min(d, fair)
+        out[i] += give
+        extra -= give
+    base = sum(out)
+    return [w + extra * w / base for w in out] if base > 0 and extra > 0.01 else out
+
+
+class _GridTable(LongTable):
+    """A LongTable that takes a wider frame's room the first time it is laid out."""
+
+    natural_widths: list[float] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        natural = self.natural_widths
+        if natural is not None and len(natural) == len(self._argW):
+            self.natural_widths = None
+            self._argW = self._colWidths = spread_widths(self._argW, natural, availWidth)
+        return super().wrap(availWidth, availHeight)
 
 
 def checklist(kit: FormKit, items: Sequence[tuple[str, bool]], *, columns: int = 1) -> Table:

@@ -77,11 +77,11 @@ _KNOWN_FONTS: tuple[_KnownFont, ...] = (
     _KnownFont("simsun.ttc", "宋体 SimSun", "song"),
     _KnownFont("simhei.ttf", "黑体 SimHei", "hei"),
     _KnownFont("simfang.ttf", "仿宋 FangSong", "fang"),
-    _KnownFont("uming.ttc", "文鼎明体 AR PL UMing", "song"),
+    _KnownFont("uming.ttc", "文鼎细上海宋 AR PL UMing", "song"),
     _KnownFont("wqy-microhei.ttc", "文泉驿微米黑 WenQuanYi Micro Hei", "hei"),
     _KnownFont("wqy-zenhei.ttc", "文泉驿正黑 WenQuanYi Zen Hei", "hei"),
     _KnownFont("simkai.ttf", "楷体 KaiTi", "kai"),
-    _KnownFont("ukai.ttc", "文鼎楷书 AR PL UKai", "kai"),
+    _KnownFont("ukai.ttc", "文鼎中楷 AR PL UKai", "kai"),
     # Extension A and the BMP (HanaMinA), Extension B and beyond (HanaMinB), then BabelStone.
     _KnownFont("hanamina.ttf", "花园明朝A HanaMinA", "ext"),
     _KnownFont("hanaminb.ttf", "花园明朝B HanaMinB", "ext"),

@@ -10,7 +10,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
 from .fonts import FontChain, LoadedFont, UncoveredCharacter, find_font_chain
-from .glyphs import paragraph_markup, text_width
+from .glyphs import excerpt, paragraph_markup, text_width
 from .linebreak import ChineseParagraph
 from .page import PageDecor
 
@@ -119,7 +119,7 @@ class FormKit:
         try:
             needed = text_width(text, size=st.fontSize, primary=primary, chain=self.chain)
         except UncoveredCharacter as exc:
-            raise exc.in_field(field or _excerpt(text, exc.char)) from None
+            raise exc.in_field(field or excerpt(text, exc.char)) from None
         if needed <= width:
             return self.para(text, st, field=field)
         # Quarter points, rounded down, so the shrunk line surely fits.
@@ -140,7 +140,7 @@ class FormKit:
         try:
             return paragraph_markup(text, primary=primary, chain=self.chain)
         except UncoveredCharacter as exc:
-            raise exc.in_field(field or _excerpt(text, exc.char)) from None
+            raise exc.in_field(field or excerpt(text, exc.char)) from None
 
     def markup(self, text: str, *, heading: bool = False, field: str = "") -> str:
         """Escaped markup for text that is combined with literal markup by the caller."""
@@ -153,14 +153,6 @@ class FormKit:
 
     def decor(self, *, header: str = "") -> PageDecor:
         return PageDecor(chain=self.chain, header=header)
-
-
-def _excerpt(text: str, char: str) -> str:
-    """A few characters around ``char``, to say where it is when no field name is known."""
-    at = text.find(char)
-    start = max(at - 6, 0)
-    part = text[start : at + 7].replace("\n", " ")
-    return ("…" if start else "") + part + ("…" if at + 7 < len(text) else "")
 
 
 _kits: dict[int, FormKit] = {}

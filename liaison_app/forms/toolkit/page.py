@@ -1,6 +1,8 @@
 """A4 pages with official-document geometry and "第 N 页 共 M 页" footers.
 
-GB/T 9704: top margin 37 mm, left (binding) margin 28 mm, text block 156 x 225 mm. The total
+GB/T 9704: top margin 37 mm, left (binding) margin 28 mm, text block 156 x 225 mm
+(``PORTRAIT``). Registers and lists of seven or more columns print on landscape A4
+(``LANDSCAPE``: 257 x 160 mm text block). The total
 page count is only known at the end, so the canvas keeps each finished page's content until
 ``save()`` and stamps the footer on all of them then (one pass, no second layout run).
 """
@@ -10,16 +12,17 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import IO, Any, Union
 
-from reportlab.lib.pagesizes import A4
+from reportlab import rl_config
+from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from .fonts import FontChain, FontInfo
-from .glyphs import draw_text
+from .glyphs import draw_text, ellipsize
 
 __all__ = [
     "BODY_HEIGHT",
@@ -28,9 +31,12 @@ __all__ = [
     "PAGE_HEIGHT",
     "PAGE_WIDTH",
     "TOP_MARGIN",
+    "LANDSCAPE",
+    "PORTRAIT",
     "BuildResult",
     "Output",
     "PageDecor",
+    "PageGeometry",
     "build_story",
     "open_canvas",
 ]
@@ -52,6 +58,37 @@ _build_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
+class PageGeometry:
+    """A sheet and its text block; the header and footer sit outside the block."""
+
+    size: tuple[float, float]
+    left: float
+    top: float
+    body_width: float
+    body_height: float
+
+    @property
+    def bottom(self) -> float:
+        return self.size[1] - self.top - self.body_height
+
+    @property
+    def header_y(self) -> float:
+        return self.size[1] - self.top + 8 * mm
+
+    @property
+    def footer_y(self) -> float:
+        return max(self.bottom - 12 * mm, 8 * mm)
+
+
+PORTRAIT = PageGeometry(
+    size=A4, left=LEFT_MARGIN, top=TOP_MARGIN, body_width=BODY_WIDTH, body_height=BODY_HEIGHT
+)
+LANDSCAPE = PageGeometry(
+    size=landscape(A4), left=20 * mm, top=30 * mm, body_width=257 * mm, body_height=160 * mm
+)
+
+
+@dataclass(frozen=True)
 class BuildResult:
     """What the caller records in the audit log after a print."""
 
@@ -66,19 +103,34 @@ class PageDecor:
 
     chain: FontChain
     header: str = ""
-    #: Footer baseline, measured from the bottom edge of the paper.
-    footer_y: float = BOTTOM_MARGIN - 12 * mm
-    header_y: float = PAGE_HEIGHT - TOP_MARGIN + 8 * mm
+    #: Footer baseline, measured from the bottom edge of the paper (None: the page's).
+    footer_y: float | None = None
+    header_y: float | None = None
+    page: PageGeometry = PORTRAIT
 
 
 class _PageCountingCanvas(Canvas):
     """Holds finished pages until save() so each footer can say how many pages there are."""
 
     def __init__(self, *args: Any, decor: PageDecor, tally: list[int], **kwargs: Any) -> None:
+        # ReportLab's page preamble selects Helvetica, which would put a non-embedded font
+        # into every PDF; start each page in the (embedded) body face instead.
+        # (BaseDocTemplate passes None explicitly.)
+        kwargs["initialFontName"] = kwargs.get("initialFontName") or decor.chain.body.name
+        kwargs["initialFontSize"] = kwargs.get("initialFontSize") or 10.5
         super().__init__(*args, **kwargs)
         self._decor = decor
         self._tally = tally
         self._held_pages: list[dict[str, Any]] = []
+
+    def setFont(  # noqa: N802 - ReportLab's name
+        self, psfontname: str, size: float, leading: float | None = None
+    ) -> None:
+        # Table cells that hold plain strings (even empty ones) select ReportLab's default
+        # Helvetica unless told otherwise; no form means it, and it is never embedded.
+        if psfontname == rl_config.canvas_basefontname:
+            psfontname = self._decor.chain.body.name
+        super().setFont(psfontname, size, leading)
 
     def showPage(self) -> None:  # noqa: N802 - ReportLab's name
         self._held_pages.append(dict(self.__dict__))
@@ -97,11 +149,14 @@ class _PageCountingCanvas(Canvas):
     def _draw_decor(self, number: int, total: int) -> None:
         decor = self._decor
         chain = decor.chain
+        page = decor.page
+        footer_y = page.footer_y if decor.footer_y is None else decor.footer_y
+        header_y = page.header_y if decor.header_y is None else decor.header_y
         self.saveState()
         draw_text(
             self,
-            x=PAGE_WIDTH / 2,
-            y=decor.footer_y,
+            x=page.size[0] / 2,
+            y=footer_y,
             text=f"第 {number} 页 共 {total} 页",
             size=FOOTER_SIZE,
             primary=chain.body,
@@ -109,19 +164,27 @@ class _PageCountingCanvas(Canvas):
             align="centre",
         )
         if decor.header:
-            right = LEFT_MARGIN + BODY_WIDTH
+            right = page.left + page.body_width
+            # A long enterprise name must not push the header off the left edge.
+            header = ellipsize(
+                decor.header,
+                width=page.body_width,
+                size=HEADER_SIZE,
+                primary=chain.body,
+                chain=chain,
+            )
             draw_text(
                 self,
                 x=right,
-                y=decor.header_y + 2,
-                text=decor.header,
+                y=header_y + 2,
+                text=header,
                 size=HEADER_SIZE,
                 primary=chain.body,
                 chain=chain,
                 align="right",
             )
             self.setLineWidth(0.5)
-            self.line(LEFT_MARGIN, decor.header_y, right, decor.header_y)
+            self.line(page.left, header_y, right, header_y)
         self.restoreState()
 
 
@@ -136,7 +199,12 @@ def open_canvas(out: Output, *, decor: PageDecor, title: str, tally: list[int]) 
     to ``tally`` on save. Callers hold ``build_lock()`` around the whole drawing.
     """
     canvas = _PageCountingCanvas(
-        _target(out), pagesize=A4, invariant=1, pageCompression=1, decor=decor, tally=tally
+        _target(out),
+        pagesize=decor.page.size,
+        invariant=1,
+        pageCompression=1,
+        decor=decor,
+        tally=tally,
     )
     canvas.setTitle(title)
     canvas.setCreator("驻企通 Liaison")
@@ -155,30 +223,37 @@ def build_story(
     title: str,
     unmasked: bool = False,
     on_page: Callable[[Canvas, BaseDocTemplate], None] | None = None,
+    page: PageGeometry | None = None,
 ) -> BuildResult:
     """Lay ``story`` out on official-geometry A4 pages and write the PDF to ``out``.
+
+    ``page=LANDSCAPE`` turns the sheet for wide registers and lists; full-width grid tables
+    widen to the larger text block, giving the room to the columns whose text needs it.
 
     Runs in the calling thread (the background runner in the app); holds a process-wide lock
     while ReportLab works.
     """
     tally: list[int] = []
+    if page is not None and page != decor.page:
+        decor = replace(decor, page=page)
+    page = decor.page
     doc = BaseDocTemplate(
         _target(out),
-        pagesize=A4,
-        leftMargin=LEFT_MARGIN,
-        rightMargin=PAGE_WIDTH - LEFT_MARGIN - BODY_WIDTH,
-        topMargin=TOP_MARGIN,
-        bottomMargin=BOTTOM_MARGIN,
+        pagesize=page.size,
+        leftMargin=page.left,
+        rightMargin=page.size[0] - page.left - page.body_width,
+        topMargin=page.top,
+        bottomMargin=page.bottom,
         title=title,
         creator="驻企通 Liaison",
         invariant=1,
         pageCompression=1,
     )
     frame = Frame(
-        LEFT_MARGIN,
-        BOTTOM_MARGIN,
-        BODY_WIDTH,
-        BODY_HEIGHT,
+        page.left,
+        page.bottom,
+        page.body_width,
+        page.body_height,
         leftPadding=0,
         rightPadding=0,
         topPadding=0,
