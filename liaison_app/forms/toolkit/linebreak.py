@@ -12,7 +12,7 @@ The rules here (GB/T 15834 punctuation and common typesetting practice):
 - an opening mark (ReportLab's ``ALL_CANNOT_END`` plus "〔", "《", "“" ...) never ends one;
 - a run of Latin letters and digits is one word; so is a number with its inner ".", ",",
   ":", "/", "-" (dates, decimals, times), and a number keeps its unit (号, 年, 亩, %);
-- "——" and "……" are never split;
+- "——" and "……" are never split, nor a document number such as "〔2026〕12号";
 - a few titles and terms that read wrongly when split (常务副县长, 法定代表人) stay whole:
   this is a short list, not a word segmenter;
 - a word longer than the whole line is broken where it must, so text always fits.
@@ -120,6 +120,9 @@ def break_allowed(text: str) -> list[bool]:
         elif _is_digit(a) and b in _UNITS:
             allowed[j] = False
         elif a in _PAIRED and b == a:
+            allowed[j] = False
+        elif a == "〕" and _is_digit(b):
+            # A document number, 〔2026〕12号, reads as one word.
             allowed[j] = False
     for match in _TERMS_RE.finditer(text):
         for j in range(match.start() + 1, match.end()):
