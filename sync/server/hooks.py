@@ -59,5 +59,13 @@ def number_letter(batch: BatchView, record_id: str, data: dict[str, Any],
     return {"registration_no": batch.letter_max(year) + 1}
 
 
+def sign_pass(batch: BatchView, record_id: str, data: dict[str, Any],
+              deleted: bool) -> dict[str, Any]:
+    """The county key's signature on an issued pass (``sync.server.pass_keys``)."""
+    from sync.server import pass_keys
+
+    return pass_keys.sign_pass(batch, record_id, data, deleted)
+
+
 #: table -> its hook. One hook per table keeps the order of server changes obvious.
-AFTER_APPLY: dict[str, AfterApply] = {"request": number_letter}
+AFTER_APPLY: dict[str, AfterApply] = {"request": number_letter, "issued_pass": sign_pass}
