@@ -202,9 +202,9 @@ class _CardPainter:
                          max_lines=2)
         self._field(x=bx, y=by, label="有效期：",
                     value=f"{_short_date(card.valid_from)}—{_short_date(card.valid_to)}",
-                    width=bw, size=9, font=self.head)
+                    width=bw, size=8.5, font=self.head)
         seal_cx = x + w - _PAD - _QR - 2 * mm - _SEAL / 2
-        seal_cy = y + 2.5 * mm + _SEAL / 2
+        seal_cy = y + 2 * mm + _SEAL / 2
         c.setStrokeColor(_GREY)
         c.setDash(2, 2)
         c.circle(seal_cx, seal_cy, _SEAL / 2, stroke=1, fill=0)

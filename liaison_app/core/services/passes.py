@@ -76,7 +76,7 @@ _EXPLANATIONS: dict[Outcome, Message] = {
         "changed. Do not let the holder in on it."),
     Outcome.UNREADABLE: i18n.translate(
         "Passes", "No pass QR code could be read. Take the photo straight on, in good light, "
-        "with the whole code in the picture, or type in the text under it."),
+        "with the whole code in the picture."),
 }
 
 
@@ -93,15 +93,40 @@ class PassCheck:
     @property
     def explanation(self) -> str:
         code = self.code
-        return _EXPLANATIONS[self.outcome].text().format(
+        return _EXPLANATIONS[self.outcome].format(
             start=code.valid_from.isoformat() if code else "",
             end=code.valid_to.isoformat() if code else "",
             key=code.key_id if code else "",
-            day=self.revoked_on.isoformat() if self.revoked_on else "")
+            day=self.revoked_on.isoformat() if self.revoked_on else "").text()
 
     @property
     def exit_code(self) -> int:
         return EXIT_CODES[self.outcome]
+
+
+_LABELS: dict[str, Message] = {
+    "pass_no": i18n.translate("Passes", "Pass number: {value}"),
+    "holder": i18n.translate("Passes", "Holder: {value}"),
+    "unit": i18n.translate("Passes", "Unit: {value}"),
+    "validity": i18n.translate("Passes", "Valid: {value}"),
+    "key": i18n.translate("Passes", "Signed with county key {value}"),
+}
+
+
+def describe(result: PassCheck) -> list[str]:
+    """The answer as lines for a person: the verdict, why, then what the code says."""
+    lines = [result.headline, result.explanation]
+    code = result.code
+    if code is not None and result.outcome is not Outcome.FORGED:
+        lines += [_LABELS["pass_no"].format(value=code.pass_no).text(),
+                  _LABELS["holder"].format(value=code.holder).text(),
+                  _LABELS["unit"].format(value=code.unit).text(),
+                  _LABELS["validity"].format(
+                      value=f"{code.valid_from.isoformat()} — {code.valid_to.isoformat()}"
+                  ).text()]
+        if code.key_id:
+            lines.append(_LABELS["key"].format(value=code.key_id).text())
+    return lines
 
 
 def holder_of(*, name: str, id_number: str) -> str:
