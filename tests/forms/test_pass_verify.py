@@ -3,67 +3,24 @@ forged, provisional; from the CLI too, with its exit status and a Chinese senten
 from __future__ import annotations
 
 import datetime as dt
-import random
-import subprocess
 from pathlib import Path
 
-import form_samples as s
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from PIL import Image, ImageFilter
+from PIL import Image
 
 from liaison_app.cli import main as cli_main
 from liaison_app.core import pass_codes
-from liaison_app.core.models import CountyKey, PassRevocation
+from liaison_app.core.models import PassRevocation
 from liaison_app.core.services import passes
-from liaison_app.forms import pass_cards
-from liaison_app.forms.data import PassCard, PassCardsData
+from tests import pass_samples as ps
 
 TODAY = dt.date.today()
-KEY = Ed25519PrivateKey.generate()
-UNIT = "山东德润新材料科技有限公司年产十万吨高性能复合材料及配套深加工项目指挥部"
-
-
-def _publish_key(key: Ed25519PrivateKey = KEY) -> str:
-    """As a sync pull brings the county's public key."""
-    public = pass_codes.public_bytes(key.public_key())
-    key_id = pass_codes.key_id_of(public)
-    CountyKey(key_id=key_id, public_key=public.hex()).save(force_insert=True, capture=False)
-    return key_id
-
-
-def _code(pass_no: str, *, start: dt.date, end: dt.date, name: str = "𠮷田㛃",
-          key: Ed25519PrivateKey | None = KEY) -> pass_codes.PassCode:
-    code = pass_codes.make_code(pass_no=pass_no, valid_from=start, valid_to=end,
-                                holder=passes.holder_of(name=name, id_number=s.WORKERS[0].id_number),
-                                unit=UNIT)
-    return pass_codes.sign(code, private_key=key) if key is not None else code
-
-
-def _card_png(tmp_path: Path, pdftoppm: str, code: pass_codes.PassCode, name: str) -> Path:
-    card = PassCard(pass_no=code.pass_no, check_code="", name="𠮷田㛃", enterprise_name=UNIT,
-                    valid_from=code.valid_from, valid_to=code.valid_to,
-                    id_number=s.WORKERS[0].id_number, qr_text=code.text,
-                    provisional=code.provisional)
-    pdf = tmp_path / f"{name}.pdf"
-    pass_cards.build(PassCardsData(cards=(card,), issuer="某某县"), out=pdf)
-    subprocess.run([pdftoppm, "-png", "-r", "300", "-singlefile", str(pdf),
-                    str(tmp_path / name)], check=True)
-    return tmp_path / f"{name}.png"
-
-
-def _photo_of(png: Path, out: Path, *, seed: int = 1) -> Path:
-    """What a phone gives: smaller, a few degrees askew, noisy, JPEG-compressed."""
-    rng = random.Random(seed)
-    with Image.open(png) as image:
-        photo = image.convert("L")
-    photo = photo.resize((int(photo.width * 0.8), int(photo.height * 0.8)))
-    photo = photo.rotate(4, expand=True, fillcolor=235, resample=Image.Resampling.BICUBIC)
-    noise = Image.effect_noise(photo.size, 18)
-    photo = Image.blend(photo, noise, 0.12).filter(ImageFilter.GaussianBlur(0.6))
-    photo = photo.point(lambda v: min(255, int(v * 0.9) + rng.randint(0, 8)))
-    photo.save(out, "JPEG", quality=55)
-    return out
+_publish_key = ps.publish_key
+_code = ps.code
+_card_png = ps.card_png
+_photo_of = ps.photo_of
+UNIT = ps.UNIT
 
 
 def test_codes_say_valid_expired_not_yet_revoked_forged(store) -> None:

@@ -39,7 +39,6 @@ from liaison_app.ui.errors import describe
 from liaison_app.ui.widgets.feedback import ERROR_COLOR, WARNING_COLOR
 from liaison_app.ui.widgets.pdf_preview import PdfPreview, font_display_name, render_page
 
-
 #: The resolution pages are rendered at for a printer (at most).
 PRINT_DPI = 300
 

@@ -6,7 +6,7 @@
     <message>
         <source>Liaison</source>
         <extracomment>Screens up to this size (laptops, full HD monitors) give the window all of themselves; on larger ones it opens at ``PREFERRED_SIZE``. Room left for the window&apos;s frame and title bar, which ``geometry()`` does not include.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -91,6 +91,10 @@
     <message>
         <source>Load &amp;demo data…</source>
         <translation>载入演示数据(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Verify a pass…</source>
+        <translation>验证通行证(&amp;V)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
