@@ -105,3 +105,18 @@ def test_reissue_and_revoke(store: DataPaths) -> None:
     # Issuing again gives the revoked worker (still on the application) a fresh pass.
     active = apps.issue_passes(record_id=app_id)
     assert len(active) == 3 and passes[1].pass_no not in {p.pass_no for p in active}
+
+
+def test_a_pass_from_before_signatures_gets_its_holder_when_printed(store: DataPaths) -> None:
+    ent = enterprise()
+    workers = add_workers(ent.id, 2)
+    app_id = _pass_app(ent.id, workers)
+    [p, q] = apps.issue_passes(record_id=app_id)
+    # As schema 10 left it: no holder or unit, never signable.
+    IssuedPass.update(holder="", unit="").where(IssuedPass.id == p.id).execute()
+    again = apps.issue_passes(record_id=app_id)
+    assert [x.pass_no for x in again] == [p.pass_no, q.pass_no]
+    rec = IssuedPass.get_by_id(p.id)
+    worker = roster.get(record_id=rec.worker_id)
+    assert rec.holder == passes.holder_of(name=worker.name, id_number=worker.id_number)
+    assert rec.unit == ent.name

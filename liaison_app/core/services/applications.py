@@ -354,18 +354,27 @@ class _Issuer:
         self.seq += 1
         LocalState.set_value(_SEQ_STATE, self.seq)
         pass_no = f"{self.tag}-{self.seq:06d}"
+        rec = IssuedPass(application=app, enterprise=self.enterprise, worker=worker,
+                         pass_no=pass_no, valid_from=app.period_start,
+                         valid_to=app.period_end, replaces=replaces, check_code="")
+        self._fill(rec, worker)
+        rec.save(force_insert=True)
+        return rec
+
+    def _fill(self, rec: IssuedPass, worker: Worker) -> None:
         # Holder and unit are normalised as the code signs them, so the server's signature
         # covers exactly what the card prints.
         code = pass_codes.make_code(
-            pass_no=pass_no, valid_from=app.period_start, valid_to=app.period_end,
+            pass_no=rec.pass_no, valid_from=rec.valid_from, valid_to=rec.valid_to,
             holder=passes.holder_of(name=worker.name, id_number=worker.id_number),
             unit=self.unit)
-        rec = IssuedPass(application=app, enterprise=self.enterprise, worker=worker,
-                         pass_no=pass_no, valid_from=app.period_start,
-                         valid_to=app.period_end, replaces=replaces, check_code="",
-                         holder=code.holder, unit=code.unit)
-        rec.save(force_insert=True)
-        return rec
+        rec.holder, rec.unit = code.holder, code.unit
+
+    def describe(self, rec: IssuedPass, worker: Worker) -> None:
+        """Give a pass issued before schema 11 (no holder, HMAC check code) what the
+        county's signature covers; the change syncs and the server signs it."""
+        self._fill(rec, worker)
+        rec.save()
 
 
 def issue_passes(*, record_id: str) -> list[IssuedPass]:
@@ -392,6 +401,8 @@ def issue_passes(*, record_id: str) -> list[IssuedPass]:
                     app.period_start, app.period_end):
                 _revoke(rec, "有效期变更")
                 rec = issuer.issue(worker, replaces=rec.id)
+            if rec is not None and not rec.holder:
+                issuer.describe(rec, worker)
             out.append(rec or issuer.issue(worker))
         for worker_id, rec in active.items():
             if worker_id not in set(app.worker_ids or []):
