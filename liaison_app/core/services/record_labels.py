@@ -33,6 +33,8 @@ TYPE_LABELS: dict[str, Message] = {
     "issued_pass": i18n.translate("Records", "Pass"),
     "audit_entry": i18n.translate("Records", "Audit entry"),
     "centre_setting": i18n.translate("Records", "Setting of the service centre"),
+    "county_key": i18n.translate("Records", "County pass key"),
+    "pass_revocation": i18n.translate("Records", "Pass revocation"),
     "evaluation_round": i18n.translate("Records", "Satisfaction evaluation round"),
     "score_sheet": i18n.translate("Records", "Score sheet"),
 }
@@ -162,6 +164,21 @@ _OWN: dict[str, dict[str, Message]] = {
         "revoked_at": i18n.translate("Records", "Revoked at"),
         "revoke_reason": i18n.translate("Records", "Reason"),
         "replaces": i18n.translate("Records", "Replaces"),
+        "holder": i18n.translate("Records", "Holder"),
+        "unit": i18n.translate("Records", "Unit"),
+        "signature": i18n.translate("Records", "County's signature"),
+        "sign_key_id": i18n.translate("Records", "County key"),
+    },
+    "county_key": {
+        "key_id": i18n.translate("Records", "Key id"),
+        "public_key": i18n.translate("Records", "Public key"),
+        "retired_on": i18n.translate("Records", "Retired on"),
+    },
+    "pass_revocation": {
+        "pass_id": i18n.translate("Records", "Pass"),
+        "pass_no": i18n.translate("Records", "Pass number"),
+        "revoked_on": i18n.translate("Records", "Revoked on"),
+        "reason": i18n.translate("Records", "Reason"),
     },
     "audit_entry": {
         "record_table": i18n.translate("Records", "Kind of record"),

@@ -6,7 +6,7 @@
     <message>
         <source>Liaison</source>
         <extracomment>Screens up to this size (laptops, full HD monitors) give the window all of themselves; on larger ones it opens at ``PREFERRED_SIZE``. Room left for the window&apos;s frame and title bar, which ``geometry()`` does not include.</extracomment>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
