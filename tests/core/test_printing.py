@@ -13,13 +13,13 @@ import zxingcpp
 from PIL import Image
 
 from liaison_app import cli
+from liaison_app.core import pass_codes
 from liaison_app.core.models import AuditEntry, Officer, Worker
 from liaison_app.core.paths import DataPaths
 from liaison_app.core.services import applications as apps
 from liaison_app.core.services import printing, roster, visits
 from liaison_app.core.services.applications import ApplicationInput
 from liaison_app.core.services.errors import ServiceError
-from liaison_app.core import pass_codes
 
 from .test_roster_samples import add_workers, enterprise
 
