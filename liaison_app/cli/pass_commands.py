@@ -23,18 +23,23 @@ def register(subparsers: Any) -> None:
 
 
 def cmd_verify_pass(args: argparse.Namespace) -> int:
+    from liaison_app.core import pass_codes
     from liaison_app.core.services import passes
 
     open_store(args.data_dir)
     source = str(args.source)
     path = Path(source).expanduser()
-    if not source.startswith(passes.pass_codes.PREFIX + passes.pass_codes.SEP) \
-            and path.is_file():
+    unreadable = passes.EXIT_CODES[passes.Outcome.UNREADABLE]
+    is_code = source.startswith(pass_codes.PREFIX + pass_codes.SEP)
+    if not is_code and not path.is_file():
+        fail(i18n.translate("Passes", "There is no file {path}, and the text is not a pass "
+                            "code either.").format(path=source), status=unreadable)
+    if not is_code:
         try:
             result = passes.check_image(path)
         except OSError:
             fail(i18n.translate("Passes", "{path} is not a picture Liaison can read.")
-                 .format(path=str(path)), status=passes.EXIT_CODES[passes.Outcome.UNREADABLE])
+                 .format(path=str(path)), status=unreadable)
     else:
         result = passes.check_text(source)
     for line in passes.describe(result):

@@ -106,3 +106,5 @@ def test_cli_exit_status_and_chinese_sentence(store, tmp_path: Path, pdftoppm: s
     not_a_picture.write_text("hello")
     assert cli_main(["--data-dir", root, "verify-pass", str(not_a_picture)]) == 6
     assert "不是" in capsys.readouterr().err
+    assert cli_main(["--data-dir", root, "verify-pass", str(tmp_path / "gone.jpg")]) == 6
+    assert "没有文件" in capsys.readouterr().err

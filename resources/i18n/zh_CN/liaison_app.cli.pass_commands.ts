@@ -19,6 +19,10 @@
 <context>
     <name>Passes</name>
     <message>
+        <source>There is no file {path}, and the text is not a pass code either.</source>
+        <translation>没有文件 {path}，这段文字也不是通行证二维码。</translation>
+    </message>
+    <message>
         <source>{path} is not a picture Liaison can read.</source>
         <translation>{path} 不是驻企通能读取的图片。</translation>
     </message>
