@@ -7,17 +7,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import queue
 import threading
 import uuid
-from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
 import peewee
 import pytest
 
-from liaison_app.core import writer
 from liaison_app.core.models import (
     Attachment,
     AuditEntry,
@@ -34,7 +31,7 @@ from sync import client as sync_client
 from sync import local
 from sync.server.models import LetterNumber, SeqCounter, connection, write_transaction
 from sync.server.store import server_write
-from tests.sync.conftest import new_visit
+from tests.sync.conftest import WriterThread, new_visit
 from tests.sync.hostile import call, push
 
 T = TypeVar("T")
@@ -387,52 +384,6 @@ def test_a_delete_and_a_concurrent_edit_are_both_kept_in_either_order(
 
 
 # -- 8. saving while a sync runs ---------------------------------------------------------------
-class WriterThread:
-    """The app's database worker in miniature: one thread that runs every write in order."""
-
-    def __init__(self) -> None:
-        self.jobs: queue.Queue[Any] = queue.Queue()
-        self.thread = threading.Thread(target=self._loop, daemon=True)
-        self.thread.start()
-
-    def _loop(self) -> None:
-        while (job := self.jobs.get()) is not None:
-            job()
-
-    def is_writer_thread(self) -> bool:
-        return threading.current_thread() is self.thread
-
-    def run_and_wait(self, func: Callable[[], T]) -> T:
-        box: dict[str, Any] = {}
-        done = threading.Event()
-
-        def job() -> None:
-            try:
-                box["result"] = func()
-            except BaseException as exc:  # noqa: BLE001 - handed to the caller
-                box["error"] = exc
-            done.set()
-
-        self.jobs.put(job)
-        done.wait()
-        if "error" in box:
-            raise box["error"]
-        return box["result"]
-
-    def stop(self) -> None:
-        self.jobs.put(None)
-        self.thread.join(10)
-
-
-@pytest.fixture
-def one_writer() -> Iterator[WriterThread]:
-    thread = WriterThread()
-    writer.install(thread)
-    yield thread
-    writer.install(None)
-    thread.stop()
-
-
 def test_saving_while_a_sync_runs_never_fails_either(
         county: dict[str, Any], one_writer: WriterThread) -> None:
     li, centre = county["li"], county["centre"]
