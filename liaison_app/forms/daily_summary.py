@@ -48,10 +48,23 @@ def build(
                          right=f"统计日期：{data.day.isoformat()}", width=width),
         table,
     ]
-    for heading, items in (("连续两日及以上未报企业", data.long_missing),
-                           ("报告异常的企业", data.problems)):
-        if items:
-            story += [Spacer(1, 4 * mm), tk.section(kit, f"{heading}（{len(items)}家）"),
-                      kit.para("；".join(items), "cell_left")]
+    if data.long_missing:
+        story += [
+            Spacer(1, 4 * mm),
+            tk.section(kit, f"连续两日及以上未报企业（{len(data.long_missing)}家）"),
+            tk.grid_table(kit, header=("序号", "企业名称", "镇（街道）", "连续未报天数"),
+                          rows=[(str(i), name, town, str(days)) for i, (name, town, days)
+                                in enumerate(data.long_missing, start=1)],
+                          col_widths=[12 * mm, width - 86 * mm, 44 * mm, 30 * mm],
+                          left_columns=(1, 2), min_row_height=7 * mm)]
+    if data.problems:
+        story += [
+            Spacer(1, 4 * mm),
+            tk.section(kit, f"报告异常的企业（{len(data.problems)}家）"),
+            tk.grid_table(kit, header=("序号", "企业名称", "镇（街道）", "异常情况及需求"),
+                          rows=[(str(i), name, town, text) for i, (name, town, text)
+                                in enumerate(data.problems, start=1)],
+                          col_widths=[12 * mm, 70 * mm, 36 * mm, width - 118 * mm],
+                          left_columns=(1, 2, 3), min_row_height=7 * mm)]
     return tk.build_story(story, out=out, title=data.title or TITLE,
                           decor=kit.decor(header=data.title or TITLE, geometry=tk.LANDSCAPE))

@@ -330,7 +330,7 @@ class DailySummaryData:
     #: "town" or "officer": what the first column lists.
     by: str = "town"
     organisation: str = ""
-    #: "name（town）N天" of the enterprises silent for two days or more.
-    long_missing: tuple[str, ...] = ()
-    #: "name：what is wrong" of the enterprises that reported anomalies.
-    problems: tuple[str, ...] = ()
+    #: (enterprise, town, days) of the enterprises silent for two days or more.
+    long_missing: tuple[tuple[str, str, int], ...] = ()
+    #: (enterprise, town, what is wrong) of the enterprises that reported anomalies.
+    problems: tuple[tuple[str, str, str], ...] = ()

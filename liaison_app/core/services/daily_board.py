@@ -354,9 +354,8 @@ def summary_form_data(b: Board, *, organisation: str = "") -> fd.DailySummaryDat
     return fd.DailySummaryData(
         title=f"{b.template.name}核查统计表", day=b.day, by=b.by, organisation=organisation,
         rows=tuple(_form_row(r) for r in b.groups), total=_form_row(b.total),
-        long_missing=tuple(f"{x.name}（{x.town or '—'}）{x.missing_days}天"
-                           for x in b.long_missing),
-        problems=tuple(f"{x.name}：{'；'.join(x.problems)}" for x in b.lines if x.anomalies))
+        long_missing=tuple((x.name, x.town, x.missing_days) for x in b.long_missing),
+        problems=tuple((x.name, x.town, "；".join(x.problems)) for x in b.lines if x.anomalies))
 
 
 def print_summary(*, b: Board, out: Output, organisation: str = "") -> BuildResult:
