@@ -413,3 +413,82 @@ def test_reminders_list_an_officers_silent_enterprises_longest_first(store):
     assert board_service.reminders(officer_id=ids["li"], today=dt.date(2024, 3, 5)) == []
     ReportTemplate.update(active=False).execute()
     assert board_service.reminders(officer_id=ids["wang"], today=dt.date(2024, 3, 5)) == []
+
+
+# -- importing a day's sheet -----------------------------------------------------------------
+def test_a_towns_gbk_sheet_with_its_own_headers_imports_per_row(store, tmp_path):
+    from liaison_app.core.services import daily_import
+    from tests.core.fixtures_import import write_csv
+
+    ids = _county()
+    Enterprise.update(uscc="91371082775260043P").where(Enterprise.id == ids["丙公司"]).execute()
+    tpl = _start()
+    day = dt.date(2024, 3, 4)
+    reports.save_report(template_id=tpl.id, enterprise_id=ids["甲公司"], day=day,
+                        values=GOOD, today=day)
+    path = write_csv(tmp_path / "北关镇日报.csv", [
+        ["北关镇企业复工复产日报（3月4日）"],
+        ["企业名称", "信用代码", "到岗人数", "县外返回人员", "产能(%)", "口罩充足", "有发热人员",
+         "异常说明", "备注"],
+        ["甲公司", "", "82", "2", "90", "是", "否", "", "改"],
+        [],
+        ["乙公司", "", "四十", "0", "80", "√", "否", "", ""],
+        ["丙公司", "91371082775260043P", "21", "0", "70", "是", "是", "一人低烧已送医", ""],
+        ["丁公司", "", "5", "0", "50", "是", "否", "", ""],
+        ["甲公司", "", "83", "2", "90", "是", "否", "", "又一行"],
+        ["", "", "", "", "", "", "", "", "合计 188"],
+    ], encoding="gbk")
+    plan = daily_import.preview_daily(path, template_id=tpl.id, day=day, today=day)
+    assert not plan.file_errors
+    status = {r.row_number: (r.status.value, [f.field for f in r.findings]) for r in plan.rows}
+    assert status == {
+        3: ("ok", []),
+        5: ("error", ["people_on_site"]),
+        6: ("ok", []),
+        7: ("error", ["name"]),
+        8: ("error", ["name"]),
+    }
+    assert "四十" in plan.rows[1].findings[0].message.text()
+    assert plan.updates == {3}
+    result = daily_import.commit_daily(plan, today=day)
+    assert (result.imported, result.updated, len(result.skipped)) == (2, 1, 3)
+    jia = DailyReport.get_by_id(report_id_for(ids["甲公司"], tpl.id, day))
+    assert jia.people_on_site == 82 and jia.source == "import"
+    bing = DailyReport.get_by_id(report_id_for(ids["丙公司"], tpl.id, day))
+    assert bing.values["anomalies"] == "一人低烧已送医" and bing.anomalies == 2
+
+
+def test_a_sheet_without_its_enterprise_column_says_which_is_missing(store, tmp_path):
+    from liaison_app.core.services import daily_import
+    from tests.core.fixtures_import import write_xlsx
+
+    _county()
+    tpl = _start()
+    path = write_xlsx(tmp_path / "日报.xlsx", [["日期", "在岗人数", "产能恢复率"],
+                                               ["2024-03-04", 10, 50]])
+    plan = daily_import.preview_daily(path, template_id=tpl.id, day=dt.date(2024, 3, 4),
+                                      today=dt.date(2024, 3, 4))
+    assert plan.file_errors and "企业名称" in plan.file_errors[0].text()
+    with pytest.raises(ServiceError):
+        daily_import.commit_daily(plan)
+
+
+def test_rows_may_carry_their_own_dates_and_late_ones_are_marked(store, tmp_path):
+    from liaison_app.core.services import daily_import
+    from tests.core.fixtures_import import write_xlsx
+
+    ids = _county()
+    tpl = _start()
+    path = write_xlsx(tmp_path / "甲.xlsx", [
+        ["企业名称", "日期", "在岗人数", "其中县外返岗人数", "产能恢复率", "口罩充足",
+         "有发热人员"],
+        ["甲公司", "2024-03-02", 80, 1, 90, "是", "否"],
+        ["甲公司", "2024/3/3", 81, 1, 90, "是", "否"],
+        ["甲公司", "2024-03-09", 81, 1, 90, "是", "否"],
+    ])
+    day = dt.date(2024, 3, 4)
+    plan = daily_import.preview_daily(path, template_id=tpl.id, day=day, today=day)
+    assert [r.status.value for r in plan.rows] == ["ok", "ok", "error"]
+    daily_import.commit_daily(plan, today=day)
+    late = DailyReport.get_by_id(report_id_for(ids["甲公司"], tpl.id, dt.date(2024, 3, 3)))
+    assert late.late and late.people_on_site == 81
