@@ -18,7 +18,7 @@ FORM_ID = "daily_summary"
 TITLE = "日报核查统计表"
 
 _HEADER = ("序号", "{group}", "应报企业数", "已报", "其中迟报", "未报", "报送率", "在岗人数",
-           "较前一日", "异常企业数")
+           "较前一日增减", "异常企业数")
 
 
 def _cells(row: DailySummaryRow) -> list[str]:
@@ -47,6 +47,9 @@ def build(
                          left=labelled("填报单位", data.organisation),
                          right=f"统计日期：{data.day.isoformat()}", width=width),
         table,
+        Spacer(1, 2 * mm),
+        kit.para("注：较前一日增减为当日与前一日均已报送企业的在岗人数变化；迟报为次日及以后补报。",
+                 "note"),
     ]
     if data.long_missing:
         story += [

@@ -239,5 +239,5 @@ def test_daily_summary_prints_landscape_and_repeats_its_header(tmp_path: Path) -
     listing = [compact(p) for p in pages if "联络员0" in compact(p)]
     assert len(listing) >= 2
     for page in listing:
-        assert "联络员应报企业数已报其中迟报未报报送率在岗人数较前一日异常企业数" in page
+        assert "联络员应报企业数已报其中迟报未报报送率在岗人数较前一日增减异常企业数" in page
     assert "联络员060" in listing[-1] and "合计" in listing[-1]

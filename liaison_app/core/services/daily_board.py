@@ -65,7 +65,9 @@ class GroupRow:
     reported: int
     late: int
     people_on_site: int
-    #: The same enterprises' people on site the day before.
+    #: People on site of the enterprises that reported both days: today and the day before.
+    #: Comparing only those makes the change mean people, not who has reported yet.
+    people_both_days: int
     people_before: int
     reported_before: int
     anomaly_enterprises: int
@@ -80,10 +82,11 @@ class GroupRow:
 
     @property
     def people_change(self) -> int | None:
-        """None when none of the group reported the day before: nothing to compare with."""
+        """The change in people on site among the enterprises that reported both days; None
+        when there are none to compare."""
         if not self.reported_before:
             return None
-        return self.people_on_site - self.people_before
+        return self.people_both_days - self.people_before
 
 
 @dataclass(frozen=True)
@@ -210,12 +213,14 @@ def board(*, template_id: str, day: dt.date, by: str = "town", officer_id: str =
 
 def _row(key: str, name: str, lines: list[BoardLine], before: dict[str, int | None]) -> GroupRow:
     reported = [b for b in lines if b.status != "missing"]
+    both = [b for b in reported if b.enterprise_id in before]
     return GroupRow(
         key=key, name=name, due=len(lines), reported=len(reported),
         late=sum(1 for b in lines if b.status == "late"),
         people_on_site=sum(b.people_on_site or 0 for b in reported),
-        people_before=sum(before.get(b.enterprise_id) or 0 for b in lines),
-        reported_before=sum(1 for b in lines if b.enterprise_id in before),
+        people_both_days=sum(b.people_on_site or 0 for b in both),
+        people_before=sum(before[b.enterprise_id] or 0 for b in both),
+        reported_before=len(both),
         anomaly_enterprises=sum(1 for b in lines if b.anomalies))
 
 
@@ -321,7 +326,7 @@ def summary_columns(by: str) -> list[str]:
         i18n.translate("DailyBoard", "Late"), i18n.translate("DailyBoard", "Missing"),
         i18n.translate("DailyBoard", "Reporting rate"),
         i18n.translate("DailyBoard", "People on site"),
-        i18n.translate("DailyBoard", "Change since the day before"),
+        i18n.translate("DailyBoard", "Change since the day before (reported both days)"),
         i18n.translate("DailyBoard", "Enterprises with anomalies"))]
 
 

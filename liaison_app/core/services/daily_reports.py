@@ -24,6 +24,7 @@ from liaison_app.core.models import Enterprise
 from liaison_app.core.models.daily import DailyReport, report_id_for
 from liaison_app.core.models.requests import CATEGORIES, CHANNELS, URGENCIES
 from liaison_app.core.services import daily_templates as templates
+from liaison_app.core.services import drafts
 from liaison_app.core.services import requests as request_service
 from liaison_app.core.services.daily_templates import DueEnterprise, Template, Version
 from liaison_app.core.services.errors import NotFound, ServiceError, ValidationFailed
@@ -287,3 +288,50 @@ def make_request(*, report_id: str, description: str, category: str = "other",
         rec.request_id = req.id
         rec.save()
     return req
+
+
+# -- typing not yet saved --------------------------------------------------------------------
+DRAFT_KIND = "daily_line"
+
+
+def _draft_key(template_id: str, day: dt.date, enterprise_id: str) -> str:
+    return f"daily:{template_id[:8]}:{day.isoformat()}:{enterprise_id}"
+
+
+def keep_typing(*, template_id: str, day: dt.date, enterprise_id: str, title: str,
+                typed: Mapping[str, str]) -> None:
+    """Keep what is typed in a line and not yet saved, so a crash loses none of it (or drop
+    it when nothing is left). Database worker thread."""
+    key = _draft_key(template_id, day, enterprise_id)
+    if typed:
+        drafts.save_draft(key=key, kind=DRAFT_KIND, title=title,
+                          payload={"template_id": template_id, "day": day.isoformat(),
+                                   "enterprise_id": enterprise_id, "typed": dict(typed)})
+    else:
+        drafts.discard_draft(key=key)
+
+
+def kept_typing(*, template_id: str, day: dt.date) -> dict[str, dict[str, str]]:
+    """Lines typed and not saved for a template and day: enterprise id -> field -> text."""
+    out: dict[str, dict[str, str]] = {}
+    prefix = _draft_key(template_id, day, "")
+    for draft in drafts.list_drafts(kind=DRAFT_KIND):
+        payload = draft.payload if isinstance(draft.payload, dict) else {}
+        typed = payload.get("typed")
+        if draft.key.startswith(prefix) and isinstance(typed, dict):
+            out[str(payload.get("enterprise_id", ""))] = {
+                str(k): str(v) for k, v in typed.items()}
+    return out
+
+
+def days_with_typing(*, template_id: str) -> list[dt.date]:
+    """Days of a template with lines typed and not saved (to say so on other days)."""
+    days = set()
+    for draft in drafts.list_drafts(kind=DRAFT_KIND):
+        payload = draft.payload if isinstance(draft.payload, dict) else {}
+        if payload.get("template_id") == template_id:
+            try:
+                days.add(dt.date.fromisoformat(str(payload.get("day"))))
+            except ValueError:
+                continue
+    return sorted(days)
