@@ -161,7 +161,7 @@ def check_phone(value: str, *, field: str = "phone", allow_landline: bool = True
     return [Finding(field, Severity.ERROR, message.format(value=raw))]
 
 
-#: Yes and no as people write them in forms and spreadsheets (是/否, Y/N, 1/0, √/×, 有/无…).
+# Yes and no as people write them in forms and spreadsheets (是/否, Y/N, 1/0, √/×, 有/无…).
 _YES = frozenset({"是", "y", "yes", "true", "1", "√", "✓", "✔", "对", "重点", "t", "有", "已"})
 _NO = frozenset({"否", "n", "no", "false", "0", "×", "✗", "不是", "非重点", "f", "无", "不",
                  "未"})

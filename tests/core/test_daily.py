@@ -13,24 +13,26 @@ from liaison_app.core.daily_rules import (
     figures,
     parse_value,
 )
-from liaison_app.core.models import Enterprise, Officer, OutboxOp
+from liaison_app.core.models import Enterprise, OutboxOp
 from liaison_app.core.models.daily import DailyReport, ReportTemplate, report_id_for
 from liaison_app.core.models.requests import Request
 from liaison_app.core.services import daily_board as board_service
 from liaison_app.core.services import daily_reports as reports
 from liaison_app.core.services import daily_templates as templates
 from liaison_app.core.services.errors import NotFound, ServiceError, ValidationFailed
-
-START = dt.date(2024, 3, 1)
-PEOPLE = FieldDef("people_on_site", "在岗人数", required=True, measure="people_on_site")
-RETURNED = FieldDef("returned", "其中县外返岗人数", measure="returned")
-CAPACITY = FieldDef("capacity", "产能恢复率", measure="capacity", maximum=100)
-MASKS = FieldDef("masks", "口罩充足", kind="check", required=True)
-FEVER = FieldDef("fever", "有发热人员", kind="check", required=True, expected=False)
-ANOMALY = FieldDef("anomalies", "异常情况", kind="text", measure="anomaly")
-NEED = FieldDef("needs", "需协调问题", kind="text", measure="need")
-FIELDS = (PEOPLE, RETURNED, CAPACITY, MASKS, FEVER, ANOMALY, NEED)
-GOOD = {"people_on_site": 80, "returned": 3, "capacity": 90, "masks": True, "fever": False}
+from tests.core.daily_samples import (
+    ANOMALY,
+    FEVER,
+    FIELDS,
+    GOOD,
+    MASKS,
+    NEED,
+    PEOPLE,
+    RETURNED,
+    START,
+    county,
+    start_template,
+)
 
 
 # -- the pure rules --------------------------------------------------------------------------
@@ -102,33 +104,6 @@ def test_a_definition_needs_names_keys_and_one_field_per_measure():
 
 
 # -- templates -------------------------------------------------------------------------------
-def _start(name: str = "复工复产日报", *, fields=FIELDS, audience="all", towns=(),
-           starts_on=START) -> templates.Template:
-    templates.ensure_seeded(send=True)
-    tpl = templates.find_template(name=name)
-    assert tpl is not None
-    templates.save_template(template_id=tpl.id, role="center", today=starts_on, data=
-                            templates.TemplateInput(
-        name=name, active=True, starts_on=starts_on, audience=audience, towns=list(towns),
-        fields=list(fields), effective_from=starts_on))
-    return templates.get_template(template_id=tpl.id)
-
-
-def _county() -> dict[str, str]:
-    wang = Officer(name="王芳", username="wang")
-    wang.save(force_insert=True)
-    li = Officer(name="李强", username="li")
-    li.save(force_insert=True)
-    out = {"wang": wang.id, "li": li.id}
-    for name, town, employees, officer in (("甲公司", "北关镇", 100, wang.id),
-                                           ("乙公司", "北关镇", 50, wang.id),
-                                           ("丙公司", "南湖镇", 30, li.id)):
-        ent = Enterprise(name=name, town=town, employees=employees, officer_ids=[officer])
-        ent.save(force_insert=True)
-        out[name] = ent.id
-    return out
-
-
 def test_the_two_ready_templates_seed_once_with_the_same_ids_everywhere(store):
     assert templates.ensure_seeded() == 2
     assert templates.ensure_seeded() == 0
@@ -154,8 +129,8 @@ def test_only_the_centre_changes_templates(store):
 
 
 def test_a_template_change_applies_from_a_date_and_leaves_earlier_reports_alone(store):
-    ids = _county()
-    tpl = _start()
+    ids = county()
+    tpl = start_template()
     old = templates.version_for(template_id=tpl.id, day=START)
     march3 = reports.save_report(template_id=tpl.id, enterprise_id=ids["甲公司"],
                                  day=dt.date(2024, 3, 3), values=GOOD, today=dt.date(2024, 3, 3))
@@ -196,7 +171,7 @@ def test_a_template_change_applies_from_a_date_and_leaves_earlier_reports_alone(
 
 
 def test_saving_the_same_content_makes_no_new_version(store):
-    tpl = _start()
+    tpl = start_template()
     before = len(templates.versions(template_id=tpl.id))
     current = templates.version_for(template_id=tpl.id, day=START)
     templates.save_template(template_id=tpl.id, role="center", today=START, data=
@@ -207,9 +182,9 @@ def test_saving_the_same_content_makes_no_new_version(store):
 
 
 def test_audiences_choose_who_reports(store):
-    ids = _county()
+    ids = county()
     Enterprise.update(is_key=True).where(Enterprise.id == ids["丙公司"]).execute()
-    tpl = _start(audience="towns", towns=["北关镇"])
+    tpl = start_template(audience="towns", towns=["北关镇"])
     version = templates.version_for(template_id=tpl.id, day=START)
     assert [e.name for e in templates.due_enterprises(version=version)] == ["乙公司", "甲公司"]
     assert [e.name for e in templates.due_enterprises(version=version, officer_id=ids["li"])] == []
@@ -225,8 +200,8 @@ def test_audiences_choose_who_reports(store):
 
 # -- entering reports ------------------------------------------------------------------------
 def test_one_report_per_enterprise_template_and_day(store):
-    ids = _county()
-    tpl = _start()
+    ids = county()
+    tpl = start_template()
     context.set_actor(officer_id=ids["wang"])
     day = dt.date(2024, 3, 4)
     first = reports.save_report(template_id=tpl.id, enterprise_id=ids["甲公司"], day=day,
@@ -250,8 +225,8 @@ def test_one_report_per_enterprise_template_and_day(store):
 
 
 def test_late_entries_are_allowed_and_marked_and_the_future_is_refused(store):
-    ids = _county()
-    tpl = _start()
+    ids = county()
+    tpl = start_template()
     small = {**GOOD, "people_on_site": 40}
     late = reports.save_report(template_id=tpl.id, enterprise_id=ids["乙公司"],
                                day=dt.date(2024, 3, 2), values=small, today=dt.date(2024, 3, 4))
@@ -267,8 +242,8 @@ def test_late_entries_are_allowed_and_marked_and_the_future_is_refused(store):
 
 
 def test_people_over_employees_is_saved_only_when_confirmed(store):
-    ids = _county()
-    tpl = _start()
+    ids = county()
+    tpl = start_template()
     day = dt.date(2024, 3, 4)
     values = {**GOOD, "people_on_site": 70}  # 乙公司 employs 50
     with pytest.raises(ValidationFailed) as failed:
@@ -281,8 +256,8 @@ def test_people_over_employees_is_saved_only_when_confirmed(store):
 
 
 def test_hostile_values_are_refused_whole(store):
-    ids = _county()
-    tpl = _start()
+    ids = county()
+    tpl = start_template()
     day = dt.date(2024, 3, 4)
     for bad in ({**GOOD, "people_on_site": 10**30}, {**GOOD, "people_on_site": -1},
                 {**GOOD, "capacity": 101}, {**GOOD, "masks": "maybe"},
@@ -298,8 +273,8 @@ def test_hostile_values_are_refused_whole(store):
 
 
 def test_same_as_yesterday_copies_numbers_and_checks_not_yesterdays_news(store):
-    ids = _county()
-    tpl = _start()
+    ids = county()
+    tpl = start_template()
     reports.save_report(template_id=tpl.id, enterprise_id=ids["甲公司"], day=dt.date(2024, 3, 3),
                         values={**GOOD, "anomalies": "停电两小时"}, today=dt.date(2024, 3, 3))
     copy = reports.copy_yesterday(template_id=tpl.id, enterprise_id=ids["甲公司"],
@@ -311,8 +286,8 @@ def test_same_as_yesterday_copies_numbers_and_checks_not_yesterdays_news(store):
 
 
 def test_the_entry_grid_lists_an_officers_enterprises_with_today_and_yesterday(store):
-    ids = _county()
-    tpl = _start()
+    ids = county()
+    tpl = start_template()
     reports.save_report(template_id=tpl.id, enterprise_id=ids["甲公司"], day=dt.date(2024, 3, 3),
                         values=GOOD, today=dt.date(2024, 3, 3))
     grid = reports.entry_grid(template_id=tpl.id, day=dt.date(2024, 3, 4), officer_id=ids["wang"])
@@ -326,8 +301,8 @@ def test_the_entry_grid_lists_an_officers_enterprises_with_today_and_yesterday(s
 
 
 def test_an_anomaly_becomes_a_request_linked_to_the_report(store):
-    ids = _county()
-    tpl = _start()
+    ids = county()
+    tpl = start_template()
     day = dt.date(2024, 3, 4)
     rec = reports.save_report(template_id=tpl.id, enterprise_id=ids["甲公司"], day=day,
                               values={**GOOD, "masks": False, "needs": "协调口罩两千只"},
@@ -364,8 +339,8 @@ def _week(ids: dict[str, str], tpl: templates.Template) -> None:
 
 
 def test_the_board_shows_who_is_missing_and_what_is_wrong(store):
-    ids = _county()
-    tpl = _start()
+    ids = county()
+    tpl = start_template()
     _week(ids, tpl)
     b = board_service.board(template_id=tpl.id, day=dt.date(2024, 3, 5))
     assert [(x.name, x.status) for x in b.lines] == [
@@ -389,14 +364,14 @@ def test_the_board_shows_who_is_missing_and_what_is_wrong(store):
 
 
 def test_trend_per_enterprise_town_and_county(store):
-    ids = _county()
-    tpl = _start()
+    ids = county()
+    tpl = start_template()
     _week(ids, tpl)
     end = dt.date(2024, 3, 5)
-    county = board_service.trend(template_id=tpl.id, start=START, end=end)
-    assert [(p.day.day, p.reported, p.people_on_site) for p in county] == [
+    whole = board_service.trend(template_id=tpl.id, start=START, end=end)
+    assert [(p.day.day, p.reported, p.people_on_site) for p in whole] == [
         (1, 2, 120), (2, 2, 121), (3, 1, 82), (4, 2, 103), (5, 2, 109)]
-    assert county[-1].anomaly_enterprises == 1 and county[0].capacity_pct == 90.0
+    assert whole[-1].anomaly_enterprises == 1 and whole[0].capacity_pct == 90.0
     one = board_service.trend(template_id=tpl.id, start=START, end=end,
                               enterprise_id=ids["乙公司"])
     assert [p.people_on_site for p in one] == [40, 40]
@@ -405,8 +380,8 @@ def test_trend_per_enterprise_town_and_county(store):
 
 
 def test_reminders_list_an_officers_silent_enterprises_longest_first(store):
-    ids = _county()
-    tpl = _start()
+    ids = county()
+    tpl = start_template()
     _week(ids, tpl)
     wang = board_service.reminders(officer_id=ids["wang"], today=dt.date(2024, 3, 5))
     assert [(r.enterprise_name, r.missing_days) for r in wang] == [("乙公司", 3)]
@@ -420,9 +395,9 @@ def test_a_towns_gbk_sheet_with_its_own_headers_imports_per_row(store, tmp_path)
     from liaison_app.core.services import daily_import
     from tests.core.fixtures_import import write_csv
 
-    ids = _county()
+    ids = county()
     Enterprise.update(uscc="91371082775260043P").where(Enterprise.id == ids["丙公司"]).execute()
-    tpl = _start()
+    tpl = start_template()
     day = dt.date(2024, 3, 4)
     reports.save_report(template_id=tpl.id, enterprise_id=ids["甲公司"], day=day,
                         values=GOOD, today=day)
@@ -462,8 +437,8 @@ def test_a_sheet_without_its_enterprise_column_says_which_is_missing(store, tmp_
     from liaison_app.core.services import daily_import
     from tests.core.fixtures_import import write_xlsx
 
-    _county()
-    tpl = _start()
+    county()
+    tpl = start_template()
     path = write_xlsx(tmp_path / "日报.xlsx", [["日期", "在岗人数", "产能恢复率"],
                                                ["2024-03-04", 10, 50]])
     plan = daily_import.preview_daily(path, template_id=tpl.id, day=dt.date(2024, 3, 4),
@@ -477,8 +452,8 @@ def test_rows_may_carry_their_own_dates_and_late_ones_are_marked(store, tmp_path
     from liaison_app.core.services import daily_import
     from tests.core.fixtures_import import write_xlsx
 
-    ids = _county()
-    tpl = _start()
+    ids = county()
+    tpl = start_template()
     path = write_xlsx(tmp_path / "甲.xlsx", [
         ["企业名称", "日期", "在岗人数", "其中县外返岗人数", "产能恢复率", "口罩充足",
          "有发热人员"],

@@ -230,11 +230,12 @@ class DailyTemplateDialog(QDialog):
                                    else self.tr("{name} (not in use)").format(name=t.name))
             item.setData(ROLE_ID, t.id)
             self.list.addItem(item)
-        self.list.blockSignals(False)
         row = next((i for i in range(self.list.count())
                     if self.list.item(i).data(ROLE_ID) == select), 0)
         if self.list.count():
             self.list.setCurrentRow(row)
+        self.list.blockSignals(False)
+        if self.list.count():
             self._load(self.list.item(row).data(ROLE_ID))
 
     def _chosen(self, current: QListWidgetItem | None, previous: QListWidgetItem | None) -> None:
