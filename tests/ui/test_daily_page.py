@@ -350,3 +350,27 @@ def test_the_import_dialog_reads_a_towns_sheet(qtbot, ctx, page, tmp_path):
     assert rec.source == "import" and rec.people_on_site == 21
     page.refresh()
     assert "导入" in page.model.status_text(page.model.state(row_of(page, "丙公司")))
+
+
+def test_today_reminds_the_officer_and_opens_the_line(qtbot, ctx, page):
+    from liaison_app.ui.pages.today_page import TodayPage
+
+    opened = []
+    ctx.navigate = lambda page_id, record="": opened.append((page_id, record))
+    ctx.settings.officer_id = page.ids["wang"]
+    today = TodayPage(ctx)
+    qtbot.addWidget(today)
+    today.refresh()
+    assert today.daily.isVisibleTo(today)
+    text = today.daily.text()
+    assert "今日未报日报（2 家）" in text and "乙公司" in text and "丙公司" not in text
+    today.daily.linkActivated.emit(today.daily.text().split("href='")[1].split("'")[0])
+    assert opened and opened[0][0] == "daily"
+    page.open_record(opened[0][1])
+    assert page.model.state(page.grid.currentIndex().row()).line.enterprise.name in (
+        "乙公司", "甲公司")
+    for name in ("甲公司", "乙公司"):
+        daily_reports.save_report(template_id=page.tpl.id, enterprise_id=page.ids[name],
+                                  day=TODAY, values={**GOOD, "people_on_site": 30})
+    today.refresh()
+    assert not today.daily.isVisibleTo(today)

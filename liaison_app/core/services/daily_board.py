@@ -292,7 +292,7 @@ class Reminder:
     last_report: dt.date | None
 
 
-def reminders(*, officer_id: str, today: dt.date | None = None, limit: int = 50
+def reminders(*, officer_id: str, today: dt.date | None = None, limit: int | None = None
               ) -> list[Reminder]:
     """An officer's enterprises that have not reported today, longest silent first, for
     every template in use. Any thread (reads only)."""
@@ -313,7 +313,7 @@ def reminders(*, officer_id: str, today: dt.date | None = None, limit: int = 50
                          _missing_days(today, last.get(e.id), template), last.get(e.id))
                 for e in missing]
     out.sort(key=lambda r: (-r.missing_days, r.template_name, r.enterprise_name))
-    return out[:limit]
+    return out if limit is None else out[:limit]
 
 
 # -- the summary table: printed and exported -------------------------------------------------

@@ -499,6 +499,23 @@ class DailyPage(Page):
         self.message.setText(self.tr("A request of {name} was recorded; it is on the requests "
                                      "page.").format(name=name))
 
+    def open_record(self, record_id: str) -> None:
+        """``template_id:enterprise_id`` (from 工作台's reminders): today's line to enter."""
+        template_id, _, enterprise_id = record_id.partition(":")
+        if not self.templates:
+            self.refresh()
+        index = self.template_box.findData(template_id)
+        if index >= 0:
+            self.template_box.setCurrentIndex(index)
+        self.day_edit.setDate(QDate.currentDate())
+        self.tabs.setCurrentIndex(ENTRY)
+        self._load(ENTRY)
+        row = self.model.row_of(enterprise_id)
+        if row >= 0:
+            self.grid.setFocus()
+            self.grid.setCurrentIndex(self.grid.first_field(row))
+            self.grid.scrollTo(self.grid.currentIndex())
+
     # -- header actions ----------------------------------------------------------------
     def show_enterprise_trend(self, enterprise_id: str) -> None:
         name = next((b.name for b in (self.board_view.board.lines if self.board_view.board

@@ -46,7 +46,7 @@
     <name>Import</name>
     <message>
         <source>Row {row} ({name}) cannot be saved: {problem} Nothing was imported.</source>
-        <translation type="unfinished" />
+        <translation>第 {row} 行（{name}）无法保存：{problem} 本次未导入任何数据。</translation>
     </message>
 </context>
 </TS>
