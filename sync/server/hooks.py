@@ -11,6 +11,7 @@ import json
 from collections.abc import Callable, Mapping
 from typing import Any, Protocol
 
+from liaison_app.core.daily_rules import fields_from_json, figures
 from liaison_app.core.letters import assign_registration_numbers
 from sync.server.models import Record
 
@@ -88,5 +89,43 @@ def number_letter(batch: BatchView, record_id: str, data: dict[str, Any],
     return {"registration_no": numbers[record_id]}
 
 
+def _version_fields(batch: BatchView, version_id: str) -> list[Any] | None:
+    """A report template version's fields: this batch's copy, or the stored one (read once
+    per batch)."""
+    row = batch.records.get(("report_template_version", version_id))
+    if row is not None:
+        return row.data.get("fields")
+    key = ("template_version", version_id)
+    if key not in batch.hook_cache:
+        text = (Record.select(Record.data)
+                .where((Record.table == "report_template_version")
+                       & (Record.record_id == version_id)).scalar())
+        batch.hook_cache[key] = json.loads(text).get("fields") if text else None
+    return batch.hook_cache[key]
+
+
+def daily_figures(batch: BatchView, record_id: str, data: dict[str, Any],
+                  deleted: bool) -> dict[str, Any]:
+    """Keep a daily report's figures true to its values.
+
+    The board adds up ``people_on_site``, ``capacity_pct`` and ``anomalies`` across the
+    county; they are worked out from the values by the same rules the laptops use
+    (``core.daily_rules.figures``). A client that sent figures disagreeing with its values
+    (a bug, or someone writing to the API by hand) is corrected here, as the centre; a
+    laptop's own saves always agree, so normally nothing is set.
+    """
+    del record_id
+    version_id = data.get("template_version_id")
+    if deleted or not isinstance(version_id, str):
+        return {}
+    fields = _version_fields(batch, version_id)
+    if fields is None:
+        return {}  # the version has not reached the server: nothing to check against
+    fig = figures(fields=fields_from_json(fields), values=data.get("values"))
+    wanted = {"people_on_site": fig.people_on_site, "capacity_pct": fig.capacity_pct,
+              "anomalies": fig.anomalies}
+    return {k: v for k, v in wanted.items() if data.get(k) != v}
+
+
 #: table -> its hook. One hook per table keeps the order of server changes obvious.
-AFTER_APPLY: dict[str, AfterApply] = {"request": number_letter}
+AFTER_APPLY: dict[str, AfterApply] = {"request": number_letter, "daily_report": daily_figures}
