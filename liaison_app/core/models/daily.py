@@ -125,7 +125,12 @@ class DailyReport(SyncedModel):
 
     class Meta:
         table_name = "daily_report"
+        # Both carry the figures, so the board and the trends are read from the index alone
+        # (a county's year of trend is 730,000 reports): by day for the board and the
+        # county, by enterprise for one enterprise's trend and a town's.
         indexes = (
-            (("template", "report_date", "enterprise"), False),
-            (("enterprise", "template", "report_date"), False),
+            (("template", "report_date", "deleted", "people_on_site", "capacity_pct",
+              "anomalies", "enterprise"), False),
+            (("enterprise", "template", "report_date", "deleted", "people_on_site",
+              "capacity_pct", "anomalies"), False),
         )

@@ -22,7 +22,12 @@ from liaison_app.core.daily_rules import problem_lines
 from liaison_app.core.models import Enterprise, Officer
 from liaison_app.core.models.daily import DailyReport
 from liaison_app.core.services import daily_templates as templates
-from liaison_app.core.services.daily_templates import DueEnterprise, Template, Version
+from liaison_app.core.services.daily_templates import (
+    DueEnterprise,
+    Template,
+    Version,
+    raw_rows,
+)
 from liaison_app.forms import data as fd
 from liaison_app.forms.registry import build_form
 from liaison_app.forms.toolkit import BuildResult, Output
@@ -114,14 +119,14 @@ def _day_reports(template_id: str, day: dt.date) -> dict[str, tuple]:
                                 DailyReport.template_version)
              .where((DailyReport.template == template_id) & (DailyReport.report_date == day)
                     & (DailyReport.deleted == False)))  # noqa: E712
-    return {row[0]: row for row in query.tuples()}
+    return {row[0]: row for row in raw_rows(query)}
 
 
 def _day_figures(template_id: str, day: dt.date) -> dict[str, int | None]:
     query = (DailyReport.select(DailyReport.enterprise, DailyReport.people_on_site)
              .where((DailyReport.template == template_id) & (DailyReport.report_date == day)
                     & (DailyReport.deleted == False)))  # noqa: E712
-    return dict(query.tuples())
+    return dict(raw_rows(query))
 
 
 def _values(report_ids: list[str]) -> dict[str, dict]:
@@ -146,9 +151,9 @@ def last_reports(*, template_id: str, enterprise_ids: list[str], before: dt.date
                         & (DailyReport.report_date <= before)
                         & (DailyReport.deleted == False))  # noqa: E712
                  .group_by(DailyReport.enterprise))
-        for eid, last in query.tuples():
+        for eid, last in raw_rows(query):
             if last:
-                out[eid] = last if isinstance(last, dt.date) else dt.date.fromisoformat(last)
+                out[eid] = dt.date.fromisoformat(last)
     return out
 
 
@@ -259,7 +264,7 @@ def trend(*, template_id: str, start: dt.date, end: dt.date, enterprise_id: str 
     """Day by day from ``start`` to ``end``: reports, people on site, average capacity and
     enterprises with anomalies; for one enterprise, one town or the whole county."""
     fn = peewee.fn
-    query = (DailyReport.select(DailyReport.report_date, fn.COUNT(DailyReport.id),
+    query = (DailyReport.select(DailyReport.report_date, fn.COUNT(peewee.SQL("*")),
                                 fn.SUM(DailyReport.people_on_site),
                                 fn.AVG(DailyReport.capacity_pct),
                                 fn.SUM(peewee.Case(None, [(DailyReport.anomalies > 0, 1)], 0)))
@@ -272,10 +277,9 @@ def trend(*, template_id: str, start: dt.date, end: dt.date, enterprise_id: str 
         query = query.where(DailyReport.enterprise.in_(
             Enterprise.select(Enterprise.id).where(Enterprise.town == town)))
     out = []
-    for day, count, people, capacity, anomalies in query.group_by(
-            DailyReport.report_date).order_by(DailyReport.report_date).tuples():
-        out.append(TrendPoint(day if isinstance(day, dt.date) else dt.date.fromisoformat(day),
-                              int(count), int(people or 0),
+    for day, count, people, capacity, anomalies in raw_rows(query.group_by(
+            DailyReport.report_date).order_by(DailyReport.report_date)):
+        out.append(TrendPoint(dt.date.fromisoformat(day), int(count), int(people or 0),
                               None if capacity is None else round(float(capacity), 1),
                               int(anomalies or 0)))
     return out
