@@ -16,7 +16,13 @@ from liaison_app.core.models.centre import CentreSetting
 from liaison_app.core.models.daily import DailyReport, ReportTemplate, ReportTemplateVersion
 from liaison_app.core.models.enterprise import Enterprise
 from liaison_app.core.models.people import Officer
-from liaison_app.core.models.sync_records import SyncConflict, SyncHistory, SyncParked
+from liaison_app.core.models.sync_records import (
+    ConfirmedFile,
+    SyncConflict,
+    SyncHistory,
+    SyncParked,
+    SyncSetAside,
+)
 from liaison_app.core.models.visit import VISIT_KINDS, Attachment, FollowUp, Visit
 
 __all__ = [
@@ -25,5 +31,5 @@ __all__ = [
     "Draft", "Enterprise",
     "FollowUp", "LocalState", "Officer", "OutboxOp", "SearchDocument", "SyncConflict",
     "ReportTemplate", "ReportTemplateVersion", "SyncHistory", "SyncParked", "SyncedModel",
-    "Visit",
+    "Visit", "ConfirmedFile", "SyncSetAside",
 ]
