@@ -146,3 +146,23 @@ def test_a_template_change_reaches_the_officers_and_leaves_their_reports(
     kept = DailyReport.get_by_id(before.id)
     assert kept.template_version_id == current.id and kept.values == GOOD
     assert Enterprise.get_by_id(county["e1"]).name == "鲁西化工有限公司"
+
+
+def test_a_request_made_from_a_report_reaches_the_centre_linked(county: dict[str, Any]) -> None:
+    from liaison_app.core.models.requests import Request
+
+    li, centre = county["li"], county["centre"]
+    template_id = _start_on_centre(county)
+    li.use()
+    assert li.sync().ok
+    rec = daily_reports.save_report(template_id=template_id, enterprise_id=county["e1"],
+                                    day=TODAY, values={**GOOD, "needs": "请协调口罩2000只"})
+    req = daily_reports.make_request(report_id=rec.id,
+                                     description=daily_reports.request_text(report_id=rec.id),
+                                     category="logistics")
+    report = li.sync()
+    assert report.ok and report.rejected == 0, report.message
+    assert centre.sync().ok
+    centre.use()
+    assert DailyReport.get_by_id(rec.id).request_id == req.id
+    assert "请协调口罩2000只" in Request.get_by_id(req.id).description
