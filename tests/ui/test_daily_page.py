@@ -218,6 +218,7 @@ def test_a_sync_refresh_never_loses_a_typed_line(qtbot, ctx, page):
     qtbot.addWidget(again)
     wait_idle(qtbot, ctx)
     again.refresh()
+    wait_idle(qtbot, ctx)
     row = row_of(again, "甲公司")
     assert again.model.data(again.model.index(row, again.model.column_of("people_on_site"))) \
         == "77"
@@ -374,3 +375,25 @@ def test_today_reminds_the_officer_and_opens_the_line(qtbot, ctx, page):
                                   day=TODAY, values={**GOOD, "people_on_site": 30})
     today.refresh()
     assert not today.daily.isVisibleTo(today)
+
+
+def test_changing_the_day_saves_the_typed_line_to_its_own_day(qtbot, ctx, page):
+    row = row_of(page, "乙公司")
+    for key, text in (("people_on_site", "41"), ("returned", "0"), ("capacity", "60"),
+                      ("masks", "是"), ("fever", "否")):
+        page.model.setData(page.model.index(row, page.model.column_of(key)), text)
+    # A line that cannot be saved yet is kept for its day, not carried to the next.
+    bad = row_of(page, "丙公司")
+    page.model.setData(page.model.index(bad, page.model.column_of("people_on_site")), "二十")
+    page.day_edit.setDate(QDate(YESTERDAY))
+    wait_idle(qtbot, ctx)
+    assert DailyReport.get_by_id(report_id_for(page.ids["乙公司"], page.tpl.id, TODAY)
+                                 ).people_on_site == 41
+    assert not DailyReport.select().where(DailyReport.report_date == YESTERDAY).exists()
+    assert all(not s.dirty for s in page.model.lines)
+    assert TODAY.isoformat() in page.entry_hint.text()
+    page.day_edit.setDate(QDate(TODAY))
+    wait_idle(qtbot, ctx)
+    bad = row_of(page, "丙公司")
+    assert page.model.data(page.model.index(bad, page.model.column_of("people_on_site"))) \
+        == "二十"

@@ -119,11 +119,19 @@ class DailyEntryModel(QAbstractTableModel):
         self.endResetModel()
 
     def restore_typed(self, drafts: dict[str, dict[str, str]]) -> None:
-        """Put back typing kept as drafts (enterprise id -> field key -> text)."""
+        """Put back typing kept as drafts (enterprise id -> field key -> text); a cell typed
+        since is newer than its draft and stays."""
         for row, state in enumerate(self.lines):
             typed = drafts.get(state.line.enterprise.id)
             if typed:
-                state.typed.update({k: str(v) for k, v in typed.items() if state.field(k)})
+                for key, text in typed.items():
+                    f = state.field(key)
+                    if f is None or key in state.typed:
+                        continue
+                    state.typed[key] = str(text)
+                    _, problem = parse_value(f, str(text))
+                    if problem is not None:
+                        state.findings.append(problem)
                 self._row_changed(row)
 
     # -- lookup ------------------------------------------------------------------------

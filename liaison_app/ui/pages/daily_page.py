@@ -274,8 +274,6 @@ class DailyPage(Page):
                                         officer_id=self.officer_scope(),
                                         town=self.town_box.currentData() or "")
         self.model.load(grid)
-        self.model.restore_typed(daily_reports.kept_typing(template_id=grid.template.id,
-                                                           day=grid.day))
         self._fit_columns()
         template = grid.template
         if not self.model.lines:
@@ -305,8 +303,21 @@ class DailyPage(Page):
         if not template.due_on(grid.day) and self.model.lines:
             hint = self.tr("{name} is not in use: lines can still be entered, but nobody is "
                            "reminded.").format(name=template.name) + " " + hint
-        other = [d for d in daily_reports.days_with_typing(template_id=template.id)
-                 if d != grid.day]
+        self.entry_hint.setText(hint)
+        # Typing kept as drafts is read on the database worker, after the drafts still
+        # queued there (the last keystrokes before the day was changed) are written.
+        sheet = (template.id, grid.day)
+        self.ctx.runner.submit(
+            lambda: (daily_reports.kept_typing(template_id=sheet[0], day=sheet[1]),
+                     daily_reports.days_with_typing(template_id=sheet[0])),
+            on_done=lambda found: self._typing_found(sheet, hint, *found))
+
+    def _typing_found(self, sheet: tuple[str, dt.date], hint: str,
+                      typed: dict[str, dict[str, str]], days: list[dt.date]) -> None:
+        if self._sheet() != sheet:
+            return  # another day is shown by now
+        self.model.restore_typed(typed)
+        other = [d for d in days if d != sheet[1]]
         if other:
             hint += " " + self.tr("Unsaved lines are kept for: {days}.").format(
                 days="、".join(d.isoformat() for d in other))
@@ -339,13 +350,20 @@ class DailyPage(Page):
             super().on_data_changed(what)
 
     # -- entering ----------------------------------------------------------------------
+    def _sheet(self) -> tuple[str, dt.date]:
+        """The template and day of the lines shown (the header may already show the next)."""
+        grid = self.model.grid
+        if grid is None:
+            return self.template_id(), self.day()
+        return grid.template.id, grid.day
+
     def _current_row(self) -> int:
         index = self.grid.currentIndex()
         return index.row() if index.isValid() else -1
 
     def _keep_typing(self, row: int) -> None:
         state = self.model.state(row)
-        template_id, day = self.template_id(), self.day()
+        template_id, day = self._sheet()
         ent = state.line.enterprise
         typed = dict(state.typed)
         self.ctx.runner.submit(lambda: daily_reports.keep_typing(
@@ -365,7 +383,7 @@ class DailyPage(Page):
             return False
         sent = dict(state.typed)
         ent = state.line.enterprise
-        template_id, day = self.template_id(), self.day()
+        template_id, day = self._sheet()
         self.model.set_saving(row, True)
 
         def work() -> Any:
@@ -375,32 +393,43 @@ class DailyPage(Page):
                                       title=ent.name, typed={})
             return SavedReport.of(rec)
 
+        rid = state.line.report_id
         self.ctx.runner.submit(work, change="daily_report",
                                on_done=lambda saved: self._saved(ent.id, saved, sent),
-                               on_error=lambda exc: self._save_failed(ent.id, exc))
+                               on_error=lambda exc: self._save_failed(ent.id, rid, exc,
+                                                                      confirm=confirm))
         return True
 
     def _saved(self, enterprise_id: str, saved: SavedReport, sent: dict[str, str]) -> None:
         row = self.model.row_of(enterprise_id)
-        if row < 0:
-            return
+        if row < 0 or self.model.state(row).line.report_id != saved.id:
+            return  # another day or template is shown now; it is read afresh when shown
         self.model.mark_saved(row, saved, sent)
         state = self.model.state(row)
-        if state.typed:  # typed on while it was being saved: kept for the next save
+        if state.typed:
+            # Typed on while it was being saved: kept, and saved too once the line is left.
             self._keep_typing(row)
+            if self._current_row() != row:
+                self.save_line(row)
         self.message.setStyleSheet("")
         self.message.setText(self.tr("Saved {name}.").format(name=state.line.enterprise.name))
         done = sum(1 for s in self.model.lines if s.saved is not None)
         self.count_label.setText(self.tr("{done} of {n} reported").format(
             done=done, n=len(self.model.lines)))
 
-    def _save_failed(self, enterprise_id: str, exc: BaseException) -> None:
+    def _save_failed(self, enterprise_id: str, report_id: str, exc: BaseException, *,
+                     confirm: bool = False) -> None:
         row = self.model.row_of(enterprise_id)
-        if row < 0:
+        if row < 0 or self.model.state(row).line.report_id != report_id:
+            # Another day is shown now; the line's typing is kept as a draft for its day.
+            self.message.setStyleSheet(f"color:{ERROR_COLOR};")
+            self.message.setText(self.tr(
+                "A line of an earlier screen was not saved: {problem} It is kept; open its "
+                "day again to finish it.").format(problem=describe(exc)))
             return
         self.model.set_saving(row, False)
         if isinstance(exc, ValidationFailed):
-            if not exc.errors and self.confirm_warnings(row, exc):
+            if not exc.errors and not confirm and self.confirm_warnings(row, exc):
                 self.save_line(row, confirm=True)
                 return
             self.model.set_findings(row, exc.findings)
@@ -452,7 +481,7 @@ class DailyPage(Page):
             return
         sent = {k: v for k, v in state.typed.items()
                 if (f := state.field(k)) is not None and f.kind != "text"}
-        template_id, day = self.template_id(), self.day()
+        template_id, day = self._sheet()
         self.model.set_saving(row, True)
 
         def work() -> Any:
@@ -460,9 +489,10 @@ class DailyPage(Page):
                                                day=day)
             return SavedReport.of(rec)
 
+        rid = state.line.report_id
         self.ctx.runner.submit(work, change="daily_report",
                                on_done=lambda saved: self._saved(ent.id, saved, sent),
-                               on_error=lambda exc: self._save_failed(ent.id, exc))
+                               on_error=lambda exc: self._save_failed(ent.id, rid, exc))
         next_row = self.grid.first_field(row + 1)
         if next_row.isValid():
             self.grid.setCurrentIndex(next_row)
@@ -523,7 +553,10 @@ class DailyPage(Page):
         self.trend_view.set_scopes(towns=enterprises.filter_choices()["town"],
                                    enterprise=(enterprise_id, name))
         self.tabs.setCurrentIndex(TREND)
-        self._load(TREND) if TREND in self._stale_tabs else self.trend_view.refresh()
+        if TREND in self._stale_tabs:
+            self._load(TREND)
+        else:
+            self.trend_view.refresh()
 
     def print_summary(self, path: str = "") -> None:
         if not self.template_id():

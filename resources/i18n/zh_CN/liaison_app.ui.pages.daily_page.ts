@@ -120,6 +120,10 @@
         <translation>已保存{name}。</translation>
     </message>
     <message>
+        <source>A line of an earlier screen was not saved: {problem} It is kept; open its day again to finish it.</source>
+        <translation>之前页面中有一行未保存：{problem} 已为您保留，回到该日即可继续填写。</translation>
+    </message>
+    <message>
         <source>{name} was not saved: {problem}</source>
         <translation>{name}未保存：{problem}</translation>
     </message>
