@@ -8,9 +8,17 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from liaison_app.core.services import daily_import, daily_templates
-from liaison_app.core.services.tabular import ImportPlan
+from liaison_app.core.services.tabular import ImportPlan, RowReport
 from liaison_app.ui.context import AppContext
 from liaison_app.ui.dialogs.import_dialog import ImportDialog, ImportPreviewModel
+
+
+class DailyPreviewModel(ImportPreviewModel):
+    def display_value(self, report: RowReport, key: str) -> Any:
+        value = report.values.get(key)
+        if key == "report_date" and value is None:
+            return getattr(self._plan, "day", None)  # the day chosen for the import
+        return value
 
 
 class DailyImportDialog(ImportDialog):
@@ -36,7 +44,7 @@ class DailyImportDialog(ImportDialog):
 
     def make_model(self) -> ImportPreviewModel:
         shown = [f for f in self.fields if f.kind == "number"][:3]
-        return ImportPreviewModel(self, columns=(
+        return DailyPreviewModel(self, columns=(
             ("name", self.tr("Enterprise")), ("report_date", self.tr("Date")),
             *((f.key, f.label) for f in shown)))
 
