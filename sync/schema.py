@@ -71,6 +71,8 @@ class Problem:
 _PROBLEM_TEXT: dict[str, tuple[str, str]] = {
     "unknown_field": ("{field}: this version of the server does not know the field",
                       "{field}：服务器的版本不认识该项"),
+    "report_values": ("{field}: the report does not follow its template",
+                      "{field}：日报内容不符合其模板"),
     "required": ("{field}: missing", "{field}：缺少此项"),
     "null": ("{field}: may not be empty", "{field}：不能为空"),
     "type": ("{field}: wrong kind of value", "{field}：数值类型不对"),

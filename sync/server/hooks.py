@@ -11,7 +11,8 @@ import json
 from collections.abc import Callable, Mapping
 from typing import Any, Protocol
 
-from liaison_app.core.daily_rules import fields_from_json, figures
+from liaison_app.core.daily_rules import check_report, fields_from_json, figures
+from sync.schema import Problem
 from sync.server.models import Record
 
 
@@ -97,6 +98,26 @@ def daily_figures(batch: BatchView, record_id: str, data: dict[str, Any],
               "anomalies": fig.anomalies}
     return {k: v for k, v in wanted.items() if data.get(k) != v}
 
+
+def daily_values(batch: BatchView, data: dict[str, Any]) -> list[Problem]:
+    """Refuse a daily report whose values break its template version's rules (a number that
+    is not one, out of range, a required answer missing, a field the version does not ask):
+    the same check the laptop's grid and import make (``core.daily_rules.check_report``).
+    A confirmation the officer gave (more people than employees) is theirs to give."""
+    version_id = data.get("template_version_id")
+    if data.get("deleted") or not isinstance(version_id, str):
+        return []
+    fields = _version_fields(batch, version_id)
+    if fields is None:
+        return []  # the version has not reached the server: nothing to check against
+    findings = check_report(fields=fields_from_json(fields), values=data.get("values"))
+    return [Problem("values", "report_values")] if any(f.is_error for f in findings) else []
+
+
+#: (batch, the record as the operation would leave it) -> problems that refuse it.
+ContentCheck = Callable[[BatchView, dict[str, Any]], list[Problem]]
+#: table -> the check of its content beyond the schema's types, before it is applied.
+CONTENT_CHECKS: dict[str, ContentCheck] = {"daily_report": daily_values}
 
 #: table -> its hook. One hook per table keeps the order of server changes obvious.
 AFTER_APPLY: dict[str, AfterApply] = {"request": number_letter, "daily_report": daily_figures}

@@ -15,6 +15,7 @@ from tests.core.daily_samples import GOOD, start_template
 
 TODAY = dt.date.today()
 WEEK = [TODAY - dt.timedelta(days=n) for n in range(6, -1, -1)]
+YESTERDAY = WEEK[-2]
 
 
 def _start_on_centre(county: dict[str, Any]) -> str:
@@ -166,3 +167,28 @@ def test_a_request_made_from_a_report_reaches_the_centre_linked(county: dict[str
     centre.use()
     assert DailyReport.get_by_id(rec.id).request_id == req.id
     assert "请协调口罩2000只" in Request.get_by_id(req.id).description
+
+
+def test_the_server_refuses_values_that_break_the_template(county: dict[str, Any]) -> None:
+    from liaison_app.core.models import OutboxOp
+
+    li, centre = county["li"], county["centre"]
+    template_id = _start_on_centre(county)
+    li.use()
+    assert li.sync().ok
+    good = daily_reports.save_report(template_id=template_id, enterprise_id=county["e1"],
+                                     day=TODAY, values=GOOD)
+    bad = daily_reports.save_report(template_id=template_id, enterprise_id=county["e1"],
+                                    day=YESTERDAY, values=GOOD)
+    # Written to the API by hand: a count that is text, a number far out of range.
+    op = OutboxOp.get(OutboxOp.record_id == bad.id)
+    op.changes = {**op.changes, "values": {**GOOD, "people_on_site": "很多", "capacity": 10**12}}
+    op.save()
+    report = li.sync()
+    assert report.rejected == 1, report.message
+    rejected = OutboxOp.get(OutboxOp.record_id == bad.id)
+    assert rejected.state == "rejected" and "日报内容不符合其模板" in rejected.last_error
+    assert centre.sync().ok
+    centre.use()
+    assert DailyReport.get_or_none(DailyReport.id == good.id) is not None
+    assert DailyReport.get_or_none(DailyReport.id == bad.id) is None
