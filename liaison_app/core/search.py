@@ -20,6 +20,7 @@ can be shown with the matched words highlighted.
 """
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
@@ -68,14 +69,36 @@ def _bigrams(run: str) -> list[str]:
     return list(map(str.__add__, run, run[1:]))  # each character with the next, in C
 
 
+_pair = str.__add__
+
+
 def index_tokens(text: str) -> list[str]:
+    """The tokens of ``text`` as the index stores them (the loop every indexed record runs
+    through: kept tight)."""
     tokens: list[str] = []
-    for is_cjk, run in _runs(text):
-        tokens.extend(_bigrams(run) if is_cjk else [run])
+    append, extend = tokens.append, tokens.extend
+    for match in _RUN.finditer(_normalize(text)):
+        cjk = match.group(1)
+        if cjk is None:
+            append(match.group(2))
+        elif len(cjk) == 1:
+            append(cjk)
+        else:
+            extend(map(_pair, cjk, cjk[1:]))  # each character with the next, in C
     return tokens
 
 
+@functools.lru_cache(maxsize=8192)
+def _piece_tokens(piece: str) -> str:
+    return " ".join(index_tokens(piece))
+
+
 def tokenize_for_index(text: str) -> str:
+    """``text`` as the index stores it. Whitespace separates tokens anyway, so the pieces
+    between spaces are tokenized on their own and remembered: titles repeat their parts
+    (enterprise names, dates) across thousands of records."""
+    if len(text) <= 80:
+        return " ".join(_piece_tokens(piece) for piece in text.split())
     return " ".join(index_tokens(text))
 
 
