@@ -353,6 +353,8 @@ def _apply_rows(model: type[SyncedModel], rows: list[dict[str, Any]],
 
 def _pending_fields(ids: list[str]) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
+    if not OutboxOp.select().where(OutboxOp.state == "pending").exists():
+        return out  # a first pull, or nothing typed meanwhile: no id lists to build
     for chunk in _chunks(ids):
         for rid, changes in (OutboxOp.select(OutboxOp.record_id, OutboxOp.changes)
                              .where(OutboxOp.record_id.in_(chunk)
