@@ -9,7 +9,7 @@ from typing import Any
 
 from liaison_app.cli.common import fail, open_store, say
 from liaison_app.cli.import_commands import EXIT_NOTHING, EXIT_PARTIAL, import_kinds, print_report
-from liaison_app.cli.report_commands import _date, _pad, _width
+from liaison_app.cli.report_commands import _date, _pad
 from liaison_app.core import i18n
 from liaison_app.core.services.errors import ServiceError
 
@@ -22,26 +22,37 @@ def _subcommands(subparsers: Any, name: str) -> Any:
 
 def register(subparsers: Any) -> None:
     daily = _subcommands(subparsers, "report").add_parser(
-        "daily", help="the day's daily reports by town or officer (the printed summary)")
-    daily.add_argument("--date", required=True, metavar="DATE", help="the day (YYYY-MM-DD)")
+        "daily", help=i18n.translate(
+            "Cli", "the day's daily reports by town or officer (the printed summary)").text(),
+        description=i18n.translate(
+            "Cli", "The day's daily reports: due, reported, late, missing, people on site and "
+            "anomalies by town or officer, the same numbers as the 日报 page, its printed "
+            "summary and its Excel export.").text())
+    daily.add_argument("--date", required=True, metavar="DATE", help=i18n.translate(
+        "Cli", "the day (YYYY-MM-DD)").text())
     daily.add_argument("--by", choices=("town", "officer"), default="town",
-                       help="one row per town/street (default) or per officer")
-    daily.add_argument("--template", metavar="NAME",
-                       help="the report template (default: the first one in use)")
+                       help=i18n.translate(
+                           "Cli", "one row per town/street (default) or per officer").text())
+    daily.add_argument("--template", metavar="NAME", help=i18n.translate(
+        "Cli", "the report template (default: the first one in use)").text())
     daily.set_defaults(func=cmd_report_daily)
     p = import_kinds(subparsers).add_parser(
-        "daily", help="import a day's reports from an enterprise's or a town's sheet",
-        description="Import daily reports. A row for an enterprise and day already reported "
-                    "updates that report. Exit status 0 only when every row was imported.")
-    p.add_argument("file", type=Path, metavar="FILE", help=".xlsx or .csv file")
-    p.add_argument("--date", required=True, metavar="DATE",
-                   help="the day reported, for rows without a date of their own")
-    p.add_argument("--template", metavar="NAME",
-                   help="the report template (default: the first one in use)")
-    p.add_argument("--sheet", help="sheet name in an .xlsx file (default: the first sheet)")
-    p.add_argument("--accept-warnings", action="store_true",
-                   help="also import rows that have only warnings (this confirms them, e.g. "
-                        "more people on site than employees)")
+        "daily", help=i18n.translate(
+            "Cli", "import a day's reports from an enterprise's or a town's sheet").text(),
+        description=i18n.translate(
+            "Cli", "Import daily reports. A row for an enterprise and day already reported "
+            "updates that report. Exit status 0 only when every row was imported.").text())
+    p.add_argument("file", type=Path, metavar="FILE", help=i18n.translate(
+        "Cli", ".xlsx or .csv file").text())
+    p.add_argument("--date", required=True, metavar="DATE", help=i18n.translate(
+        "Cli", "the day reported, for rows without a date of their own").text())
+    p.add_argument("--template", metavar="NAME", help=i18n.translate(
+        "Cli", "the report template (default: the first one in use)").text())
+    p.add_argument("--sheet", help=i18n.translate(
+        "Cli", "sheet name in an .xlsx file (default: the first sheet)").text())
+    p.add_argument("--accept-warnings", action="store_true", help=i18n.translate(
+        "Cli", "also import rows that have only warnings (this confirms them, e.g. more "
+        "people on site than employees)").text())
     p.set_defaults(func=cmd_import_daily)
 
 
@@ -65,7 +76,7 @@ def summary_lines(board: Any) -> list[str]:
 
     head = daily_board.summary_columns(board.by)
     rows = [daily_board.summary_cells(r) for r in [*board.groups, board.total]]
-    widths = [max(_width(row[i]) for row in [head, *rows]) for i in range(len(head))]
+    widths = [max(i18n.display_width(row[i]) for row in [head, *rows]) for i in range(len(head))]
     return ["  ".join(_pad(cell, widths[i], right=i > 0) for i, cell in enumerate(row))
             for row in [head, *rows]]
 

@@ -27,7 +27,9 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from liaison_app.core import i18n
 from liaison_app.core.db import database_proxy
+from liaison_app.core.i18n import Message
 from liaison_app.core.models.base import SearchDocument
 
 # CJK ideographs (URO, Extension A, compatibility) plus Extension B and later planes.
@@ -122,6 +124,16 @@ def build_match(query: str) -> str | None:
         phrase = '"' + " ".join(tokens) + '"'
         phrases.append(phrase + ("*" if prefix else ""))
     return " AND ".join(phrases) if phrases else None
+
+
+#: What each kind of hit is called where hits are listed.
+KIND_LABELS: dict[str, Message] = {
+    "enterprise": i18n.translate("Search", "Enterprise"),
+    "visit": i18n.translate("Search", "Visit"),
+    "request": i18n.translate("Search", "Request"),
+    "proxy_case": i18n.translate("Search", "Proxy case"),
+    "application": i18n.translate("Search", "Application"),
+}
 
 
 @dataclass(frozen=True)

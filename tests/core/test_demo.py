@@ -104,3 +104,17 @@ def test_same_seed_gives_the_same_county(tmp_path):
         finally:
             close_database()
     assert seen[0] == seen[1] and seen[0][0]
+
+
+def test_nothing_in_the_demo_county_happens_later_than_now(store, monkeypatch):
+    from liaison_app.core.models import Visit
+
+    # Generated at five past nine in the morning: visits drawn for the afternoon move back.
+    morning = dt.datetime(2026, 3, 18, 9, 5)
+    monkeypatch.setattr(demo, "_local_now", lambda: morning)
+    demo.generate(enterprises=60, visits=3000, officers=6, seed=5, today=TODAY)
+    assert Visit.select().where(Visit.visit_at > morning).count() == 0
+    todays = Visit.select().where(Visit.visit_at >= dt.datetime(2026, 3, 18)).count()
+    assert todays > 0  # today keeps its morning visits
+    assert Request.select().where(Request.accepted_at > morning).count() == 0
+    assert TimelineEvent.select().where(TimelineEvent.at > morning).count() == 0

@@ -44,7 +44,7 @@ from liaison_app.core.models.requests import (
 )
 from liaison_app.core.services import departments, proxy_cases
 from liaison_app.core.services import requests as rq
-from liaison_app.core.services.workdays import WorkCalendar
+from liaison_app.core.services.workdays import WorkCalendar, county_calendar
 from liaison_app.core.validation import USCC_ALPHABET, id_check_char, uscc_check_char
 
 DEMO_FLAG = "demo_data"
@@ -232,7 +232,8 @@ def generate(*, enterprises: int = 300, visits: int = 3000, officers: int = 30, 
             if ent is None:
                 break
             day = today - dt.timedelta(days=int(span_days * rng.random() ** 1.3))
-            at = dt.datetime.combine(day, dt.time(rng.randint(8, 17), rng.choice((0, 15, 30, 45))))
+            at = _not_after_now(dt.datetime.combine(
+                day, dt.time(rng.randint(8, 17), rng.choice((0, 15, 30, 45)))))
             summary = rng.choice(_SUMMARIES).format(pct=rng.randint(60, 98),
                                                     n=rng.randint(10, 200),
                                                     m=rng.randint(100, 5000))
@@ -284,8 +285,7 @@ def _generate_services(*, seed: int, ent_rows: list[dict[str, Any]], requests: i
     that changing one count leaves the others as they were."""
     if not ent_rows:
         return {}
-    now = min(dt.datetime.now().replace(microsecond=0),
-              dt.datetime.combine(today, dt.time(18, 0)))
+    now = min(_local_now(), dt.datetime.combine(today, dt.time(18, 0)))
     if now.date() < today:
         now = dt.datetime.combine(today, dt.time(18, 0))
     with database_proxy.atomic():
@@ -470,8 +470,23 @@ class _RequestLife:
 
 
 def _at(rng: random.Random, day: dt.date) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time(rng.randint(8, 17), rng.choice((0, 10, 20, 30,
-                                                                            40, 50))))
+    return _not_after_now(dt.datetime.combine(
+        day, dt.time(rng.randint(8, 17), rng.choice((0, 10, 20, 30, 40, 50)))))
+
+
+def _local_now() -> dt.datetime:
+    return dt.datetime.now().replace(second=0, microsecond=0)
+
+
+def _not_after_now(at: dt.datetime) -> dt.datetime:
+    """Demo records have happened: a time later today moves to shortly before now.
+
+    The shift depends on the drawn time only, so the same seed still makes the same county.
+    """
+    now = _local_now()
+    if at <= now:
+        return at
+    return now - dt.timedelta(minutes=5 + (at.hour * 60 + at.minute) % 120)
 
 
 def _workdays_back(cal: WorkCalendar, day: dt.date, days: int) -> dt.date:
@@ -629,7 +644,7 @@ def _request_rows(rng: random.Random, *, count: int, ent_rows: list[dict[str, An
                   stamp: dt.datetime) -> tuple[list[dict], list[dict], list[tuple]]:
     """Requests over two years, most of them closed, the recent ones in every state."""
     config = rq.load_config()
-    cal = config.calendar()
+    cal = county_calendar()
     letter_no = itertools.count(1)
     # However few the requests, the lists show every state and the 工作台 has work on it.
     few = max(1, count // 150)

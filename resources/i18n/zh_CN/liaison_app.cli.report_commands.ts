@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Cli</name>
+    <message>
+        <source>reports: the three rates, the day&apos;s daily reports</source>
+        <translation>报表：三率、当日日报</translation>
+    </message>
+    <message>
+        <source>response, resolution and satisfaction rates</source>
+        <translation>响应率、解决率和满意率</translation>
+    </message>
+    <message>
+        <source>The three rates of the requests accepted in a period, the same numbers as the 报表 page.</source>
+        <translation>某一期间受理的诉求的三率，与“报表”页面的数字相同。</translation>
+    </message>
+    <message>
+        <source>first day of the period (YYYY-MM-DD)</source>
+        <translation>期间第一天（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>last day of the period (YYYY-MM-DD)</source>
+        <translation>期间最后一天（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>one row per lead department, town or officer</source>
+        <translation>按主办部门、镇街或联络员分行统计</translation>
+    </message>
+    <message>
+        <source>count unanswered requests as late from this day (default today)</source>
+        <translation>以这一天为准计算未答复诉求是否逾期（默认今天）</translation>
+    </message>
+</context>
+<context>
     <name>Report</name>
     <message>
         <source>“{text}” is not a date; write it as YYYY-MM-DD.</source>
