@@ -283,13 +283,36 @@ class SyncEngine:
                                         & (OutboxOp.seq <= up_to)).count()
         after = 0
         sent = 0
+        limit = self.batch_size
         while True:
             if cancel.is_set():
                 raise cancelled_error()
-            ops = local.pending_ops(after_seq=after, up_to_seq=up_to, limit=self.batch_size)
+            ops = local.pending_ops(after_seq=after, up_to_seq=up_to, limit=limit)
             if not ops:
                 return
-            answer = t.call("POST", "/sync/push", {"ops": [local.op_to_wire(o) for o in ops]})
+            # What the server would refuse whole (text no database holds) or what no batch
+            # could carry steps aside here, with its reason, instead of holding up the rest.
+            fetched = ops
+            refused = local.refuse_unsendable(fetched)
+            report.rejected += len(refused)
+            ops = local.within_bytes([o for o in fetched if o.op_id not in refused],
+                                     limit=p.DEFAULT_MAX_BODY // 4)
+            if not ops:
+                after = fetched[-1].seq
+                continue
+            try:
+                answer = t.call("POST", "/sync/push",
+                                {"ops": [local.op_to_wire(o) for o in ops]})
+            except SyncError as exc:
+                if exc.code != "body_too_large":
+                    raise
+                if len(ops) == 1:  # one change larger than the server takes
+                    local.refuse_too_large(ops[0])
+                    report.rejected += 1
+                    after = ops[0].seq
+                else:
+                    limit = max(1, len(ops) // 2)
+                continue
             results = p.PushResponse.model_validate(answer).results
             tally = local.store_results(results)
             report.applied += tally.get("applied", 0)

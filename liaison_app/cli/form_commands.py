@@ -26,8 +26,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         "Cli", "form id, see liaison forms").text())
     p.add_argument("--id", required=True, dest="record_id", metavar="RECORD_ID",
                    help=i18n.translate(
-        "Cli", "the application, visit, enterprise (for a whole roster) or proxy case "
-        "(procedure forms) to print").text())
+        "Cli", "the application, visit, enterprise (for a whole roster), proxy case "
+        "(procedure forms) or evaluation round (satisfaction forms) to print").text())
     p.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help=i18n.translate(
         "Cli", "the PDF file to write").text())
     p.add_argument("--unmasked", action="store_true", help=i18n.translate(
@@ -55,6 +55,7 @@ FORM_SOURCE_LABELS = {
     "procedure": i18n.translate("Cli", "a procedure application or proxy case"),
     "visit": i18n.translate("Cli", "a visit"),
     "roster": i18n.translate("Cli", "an enterprise or application"),
+    "round": i18n.translate("Cli", "an evaluation round"),
 }
 
 
@@ -65,7 +66,8 @@ def cmd_forms(args: argparse.Namespace) -> int:
 
     english = i18n.language() == "en"
     for spec in FORMS:
-        source = FORM_SOURCES.get(spec.form_id)
+        source = FORM_SOURCES.get(spec.form_id) or (
+            "round" if spec.form_id in ("satisfaction_sheet", "evaluation_report") else None)
         full = (i18n.translate("Cli", "full ID numbers allowed") if spec.may_carry_full_id
                 else i18n.translate("Cli", "always masked"))
         where = (i18n.translate("Cli", "--id: {record}").format(
@@ -88,6 +90,10 @@ def cmd_print(args: argparse.Namespace) -> int:
         fail(i18n.translate("Printing", "There is no form \u201c{form}\u201d; "
                             "`liaison forms` lists them.").format(form=args.form))
     args.out.parent.mkdir(parents=True, exist_ok=True)
+    from liaison_app.core.services import evaluation_print
+
+    if spec.form_id in evaluation_print.FORMS:
+        return _print_evaluation(args, spec, settings.form_font_path)
     try:
         job = printing.print_to_file(
             form_id=spec.form_id, record_id=args.record_id, out=args.out,
@@ -100,6 +106,22 @@ def cmd_print(args: argparse.Namespace) -> int:
                                 fonts=", ".join(job.fonts)))
     if job.unmasked:
         say(i18n.translate("Printing", "Full ID numbers were printed; the print is logged."))
+    return 0
+
+
+def _print_evaluation(args: argparse.Namespace, spec, font_path: str) -> int:  # noqa: ANN001
+    from liaison_app.core.services import evaluation, evaluation_print, printing
+
+    try:
+        rnd = evaluation.find_round(text=args.record_id)
+        job = evaluation_print.print_to_file(
+            form_id=spec.form_id, round_id=rnd.id, out=args.out,
+            chain=printing.font_chain(settings_path=font_path))
+    except ServiceError as exc:
+        fail(exc.message)
+    say(i18n.translate("Printing", "{form}: {pages} pages written to {path} (font: {fonts})."
+                       ).format(form=spec.title_zh, pages=job.pages, path=str(args.out),
+                                fonts=", ".join(job.fonts)))
     return 0
 
 

@@ -68,6 +68,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
         "rosters, {applications} applications and {passes} issued passes.").format(
         requests=result.requests, cases=result.proxy_cases, workers=result.workers,
         applications=result.applications, passes=result.passes))
+    say(i18n.translate(
+        "Demo", "And {rounds} satisfaction evaluation rounds with {sheets} score sheets.").format(
+        rounds=result.evaluation_rounds, sheets=result.score_sheets))
     db.close()
     return 0
 

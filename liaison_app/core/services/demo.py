@@ -33,6 +33,7 @@ from liaison_app.core.models import (
 )
 from liaison_app.core.models.base import utcnow
 from liaison_app.core.models.departments import Department
+from liaison_app.core.models.evaluation import EvaluationRound, ScoreSheet
 from liaison_app.core.models.proxy import ProxyCase, ProxyItem
 from liaison_app.core.models.requests import (
     CATEGORIES,
@@ -44,6 +45,7 @@ from liaison_app.core.models.requests import (
 )
 from liaison_app.core.services import departments, proxy_cases
 from liaison_app.core.services import requests as rq
+from liaison_app.core.services.demo_evaluation import evaluation_rows
 from liaison_app.core.services.workdays import WorkCalendar, county_calendar
 from liaison_app.core.validation import USCC_ALPHABET, id_check_char, uscc_check_char
 
@@ -139,6 +141,8 @@ class DemoResult:
     workers: int = 0
     applications: int = 0
     passes: int = 0
+    evaluation_rounds: int = 0
+    score_sheets: int = 0
 
 
 def is_demo_database() -> bool:
@@ -299,9 +303,13 @@ def _generate_services(*, seed: int, ent_rows: list[dict[str, Any]], requests: i
         workers, apps, passes, app_docs = _roster_rows(
             random.Random(f"{seed}-rosters"), ent_rows=ent_rows, share=rosters if rosters > 0
             else 0.0, today=today, stamp=stamp, seed=seed) if rosters > 0 else ([], [], [], [])
+        rounds, sheets = evaluation_rows(random.Random(f"{seed}-evaluation"),
+                                         ent_rows=ent_rows, directory=directory.ids,
+                                         today=today, stamp=stamp)
         for model, rows in ((Request, req_rows), (TimelineEvent, req_events + case_events),
                             (ProxyCase, case_rows), (ProxyItem, item_rows), (Worker, workers),
-                            (Application, apps), (IssuedPass, passes)):
+                            (Application, apps), (IssuedPass, passes),
+                            (EvaluationRound, rounds), (ScoreSheet, sheets)):
             _insert(model, rows)
         search.index_many(req_docs + case_docs + app_docs)
         from liaison_app.core.services import daily_demo  # it uses this module's insert
@@ -309,7 +317,8 @@ def _generate_services(*, seed: int, ent_rows: list[dict[str, Any]], requests: i
         daily_demo.generate(random.Random(f"{seed}-daily"), ent_rows=ent_rows, today=today,
                             stamp=stamp, insert=_insert)
     return dict(requests=len(req_rows), proxy_cases=len(case_rows), workers=len(workers),
-                applications=len(apps), passes=len(passes))
+                applications=len(apps), passes=len(passes), evaluation_rounds=len(rounds),
+                score_sheets=len(sheets))
 
 
 def _insert(model: type[peewee.Model], rows: list[dict[str, Any]]) -> None:

@@ -24,8 +24,8 @@
         <translation>表单编号，见 liaison forms</translation>
     </message>
     <message>
-        <source>the application, visit, enterprise (for a whole roster) or proxy case (procedure forms) to print</source>
-        <translation>要打印的申请、走访、企业（整份花名册）或代办项目（办事申请表）的编号</translation>
+        <source>the application, visit, enterprise (for a whole roster), proxy case (procedure forms) or evaluation round (satisfaction forms) to print</source>
+        <translation>要打印的申请、走访、企业（整份花名册）、代办项目（办事表格）或测评轮次（测评表格）</translation>
     </message>
     <message>
         <source>the PDF file to write</source>
@@ -75,6 +75,10 @@
     <message>
         <source>an enterprise or application</source>
         <translation>企业或申请</translation>
+    </message>
+    <message>
+        <source>an evaluation round</source>
+        <translation>测评轮次</translation>
     </message>
     <message>
         <source>full ID numbers allowed</source>

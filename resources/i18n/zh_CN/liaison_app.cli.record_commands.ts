@@ -78,5 +78,9 @@
         <source>Also {requests} requests, {cases} proxy cases, {workers} workers on rosters, {applications} applications and {passes} issued passes.</source>
         <translation>另有诉求 {requests} 件、代办项目 {cases} 个、花名册员工 {workers} 人、申请 {applications} 份、已发通行证 {passes} 张。</translation>
     </message>
+    <message>
+        <source>And {rounds} satisfaction evaluation rounds with {sheets} score sheets.</source>
+        <translation>另有满意度测评轮次 {rounds} 个、测评表 {sheets} 份。</translation>
+    </message>
 </context>
 </TS>

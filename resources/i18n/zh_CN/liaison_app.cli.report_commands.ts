@@ -4,8 +4,8 @@
 <context>
     <name>Cli</name>
     <message>
-        <source>reports: the three rates, the day&apos;s daily reports</source>
-        <translation>报表：三率、当日日报</translation>
+        <source>reports: the three rates, satisfaction, the day&apos;s daily reports</source>
+        <translation>报表：三率、满意度测评、当日日报</translation>
     </message>
     <message>
         <source>response, resolution and satisfaction rates</source>
@@ -30,6 +30,22 @@
     <message>
         <source>count unanswered requests as late from this day (default today)</source>
         <translation>以这一天为准计算未答复诉求是否逾期（默认今天）</translation>
+    </message>
+    <message>
+        <source>results of a satisfaction evaluation round</source>
+        <translation>一轮满意度测评的结果</translation>
+    </message>
+    <message>
+        <source>The results of an evaluation round, the same numbers as the 测评 page: per unit (ranked), per dimension or per town/street.</source>
+        <translation>一轮测评的结果，与“测评”页面的数字一致：按被测评单位（排名）、按维度或按镇街。</translation>
+    </message>
+    <message>
+        <source>the round&apos;s id (or its first 8 characters) or its name</source>
+        <translation>轮次编号（或其前 8 位）或名称</translation>
+    </message>
+    <message>
+        <source>one row per evaluated unit (default), dimension or town/street</source>
+        <translation>每行一个被测评单位（默认）、维度或镇街</translation>
     </message>
 </context>
 <context>
