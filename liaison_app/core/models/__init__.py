@@ -18,7 +18,7 @@ from liaison_app.core.models.enterprise import Enterprise
 from liaison_app.core.models.evaluation import EvaluationRound, ScoreSheet
 from liaison_app.core.models.people import Officer
 from liaison_app.core.models.sync_records import (
-    ConfirmedFile,
+    PendingFile,
     SyncConflict,
     SyncHistory,
     SyncParked,
@@ -32,5 +32,5 @@ __all__ = [
     "Draft", "Enterprise", "EvaluationRound", "ScoreSheet",
     "FollowUp", "LocalState", "Officer", "OutboxOp", "SearchDocument", "SyncConflict",
     "ReportTemplate", "ReportTemplateVersion", "SyncHistory", "SyncParked", "SyncedModel",
-    "Visit", "ConfirmedFile", "SyncSetAside",
+    "Visit", "PendingFile", "SyncSetAside",
 ]
