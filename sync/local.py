@@ -471,12 +471,12 @@ def _pending_fields(ids: list[str]) -> dict[str, set[str]]:
     """Fields of these records with a change of this laptop's own not yet accepted: waiting,
     or refused and still to be fixed by the person. A pulled value never replaces them."""
     out: dict[str, set[str]] = {}
-    if not OutboxOp.select().where(OutboxOp.state == "pending").exists():
+    mine = OutboxOp.state.in_(("pending", "rejected"))
+    if not OutboxOp.select().where(mine).exists():
         return out  # a first pull, or nothing typed meanwhile: no id lists to build
     for chunk in _chunks(ids):
         for rid, changes in (OutboxOp.select(OutboxOp.record_id, OutboxOp.changes)
-                             .where(OutboxOp.record_id.in_(chunk)
-                                    & OutboxOp.state.in_(("pending", "rejected"))).tuples()):
+                             .where(OutboxOp.record_id.in_(chunk) & mine).tuples()):
             data = json.loads(changes) if isinstance(changes, str) else changes
             out.setdefault(rid, set()).update(data or {})
     return out
