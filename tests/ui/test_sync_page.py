@@ -64,16 +64,8 @@ def server_process(tmp_path):
 
 
 @pytest.fixture
-def page(qtbot, ctx):
-    from liaison_app.ui.pages.sync_page import SyncPage
-    from liaison_app.ui.sync_controller import SyncController
-
-    ctx.sync = SyncController(ctx)
-    page = SyncPage(ctx)
-    qtbot.addWidget(page)
-    page.show()
-    page.refresh()
-    return page
+def page(sync_page):
+    return sync_page
 
 
 def _sign_in(qtbot, page, server) -> None:
