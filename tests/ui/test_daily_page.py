@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from liaison_app.core.models import Enterprise, OutboxOp
 from liaison_app.core.models.daily import DailyReport, report_id_for
 from liaison_app.core.models.requests import Request
-from liaison_app.core.services import daily_board, daily_reports
+from liaison_app.core.services import daily_board, daily_reports, drafts
 from tests.core.daily_samples import GOOD, county, start_template
 from tests.ui.conftest import wait_idle
 
@@ -295,8 +295,7 @@ def test_only_the_centre_edits_templates_and_unsaved_edits_are_asked_about(qtbot
     from liaison_app.core.services import daily_templates
     from liaison_app.ui.dialogs import daily_template_dialog as dlg
 
-    viewer = page.edit_templates()
-    qtbot.addWidget(viewer)
+    viewer = page.edit_templates()  # the page owns its template window
     assert not viewer.editable and not viewer.save_button.isVisible()
     assert not viewer.name.isEnabled()
     viewer.close()
@@ -308,20 +307,30 @@ def test_only_the_centre_edits_templates_and_unsaved_edits_are_asked_about(qtbot
     context.set_actor(officer_id=centre.id)
     try:
         editor = page.edit_templates()
-        qtbot.addWidget(editor)
         assert editor.editable and editor.name.text() == "复工复产日报"
         editor.add_field()
         last = editor.fields.rowCount() - 1
         editor.fields.item(last, dlg.NAME).setText("测温枪完好")
         editor.effective_from.setDate(QDate(TODAY + dt.timedelta(days=1)))
         assert editor.is_dirty()
-        answers = iter([dlg.KEEP_EDITING, dlg.SAVE])
-        monkeypatch.setattr(dlg.DailyTemplateDialog, "ask_unsaved", lambda self: next(answers))
+        wait_idle(qtbot, ctx)
+        answers = iter(["继续编辑", "保存"])
+        asked: list[str] = []
+
+        def answer(box: QMessageBox) -> int:
+            asked.append(box.text())
+            label = next(answers)
+            next(b for b in box.buttons() if b.text() == label).click()
+            return 0
+
+        monkeypatch.setattr(QMessageBox, "exec", answer)
         editor.close()
-        assert editor.isVisible()  # kept editing: nothing lost
+        assert editor.isVisible() and len(asked) == 1  # kept editing: nothing lost
+        assert editor.fields.item(last, dlg.NAME).text() == "测温枪完好"
         editor.close()  # saved, then closed
         wait_idle(qtbot, ctx)
-        assert not editor.isVisible()
+        assert not editor.isVisible() and "未保存" in asked[0]
+        assert drafts.list_drafts(kind="report_template") == []
         later = daily_templates.version_for(template_id=page.tpl.id,
                                             day=TODAY + dt.timedelta(days=1))
         assert later.fields[-1].label == "测温枪完好" and later.fields[-1].kind == "check"

@@ -2,17 +2,17 @@
 
 A change to the fields or to who reports applies from the day chosen under 自何日起生效;
 reports entered before keep the version they were entered against. Officers see the templates
-read-only. Unsaved edits are never dropped without a question: choosing another template or
-closing asks to save, discard or go on editing, and nothing reloads the editor behind the
-person's back. Main thread; saving runs on the database worker.
+read-only. The editor follows the editor contract (``ui.editor_contract``): what is typed is
+kept as a draft, choosing another template, 新建模板 or closing asks 保存 / 保留草稿 / 丢弃 /
+继续编辑, and a sync that changes the open template never reloads it over unsaved typing.
+Main thread; saving runs on the database worker.
 """
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QDate, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -40,34 +39,51 @@ from PySide6.QtWidgets import (
 
 from liaison_app.core.daily_rules import KIND_LABELS, MEASURE_LABELS, NUMBER_MAX, FieldDef
 from liaison_app.core.services import daily_templates as templates
-from liaison_app.core.services import departments, enterprises
+from liaison_app.core.services import departments, drafts, enterprises
 from liaison_app.core.services.daily_templates import AUDIENCE_LABELS, TemplateInput
 from liaison_app.core.services.officers import CENTRE, current_role
 from liaison_app.ui.context import AppContext
+from liaison_app.ui.editor_contract import EditorContract, stored_payload_of
 from liaison_app.ui.errors import describe
 from liaison_app.ui.widgets.feedback import ERROR_COLOR
+from liaison_app.ui.widgets.layouts import fit_dialog
 
 ROLE_ID = Qt.ItemDataRole.UserRole
+#: A field row's item under a cell widget holds the widget's value, so a choice or a tick
+#: in the fields table is reported by the table like typed text (the contract drafts it).
+ROLE_MIRROR = Qt.ItemDataRole.UserRole + 1
 #: Columns of the fields table.
 NAME, KIND, REQUIRED, UNIT, LOW, HIGH, MEASURE, EXPECTED = range(8)
-SAVE, DISCARD, KEEP_EDITING = "save", "discard", "keep"
 
 
 class DailyTemplateDialog(QDialog):
-    def __init__(self, ctx: AppContext, *, template_id: str = "",
+    def __init__(self, ctx: AppContext, *, template_id: str = "", draft_key: str = "",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.editable = current_role() == CENTRE
-        self.template_id: str | None = None
-        self._loaded: TemplateInput | None = None
         self._saving = False
         self.setWindowTitle(self.tr("Report templates") if self.editable
                             else self.tr("Report templates (read only)"))
         self.setObjectName("dailyTemplateDialog")
-        self.resize(1100, 720)
         self._build()
-        self._fill_list(select=template_id)
+        fit_dialog(self, QSize(1100, 720))
+        self.contract = EditorContract(ctx=ctx, root=self, adapter=self,
+                                       kind="report_template", noun=self.tr("report template"))
+        self.layout().insertWidget(0, self.contract.notice)
+        self.bottom.insertWidget(1, self.contract.draft_label)
+        self._fill_list()
+        if draft_key and self.editable and self.contract.open_draft(
+                draft_key, blank=self.new_payload()):
+            self._select_row(self.contract.record_id or "")
+        else:
+            self._open(template_id or self._row_id(0))
+        self._set_editable()
+
+    @property
+    def template_id(self) -> str | None:
+        """The template open in the editor; None for a new one."""
+        return self.contract.record_id
 
     # -- building ----------------------------------------------------------------------
     def _build(self) -> None:
@@ -175,16 +191,17 @@ class DailyTemplateDialog(QDialog):
         self.error.hide()
         outer.addWidget(self.error)
         bottom = QHBoxLayout()
+        self.bottom = bottom
         self.note = QLabel(objectName="hint")
         bottom.addWidget(self.note, 1)
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(lambda: self.save())
         self.save_button.setVisible(self.editable)
-        close = QPushButton(self.tr("Close"))
-        close.clicked.connect(self.close)
+        self.close_button = QPushButton(self.tr("Close"))
+        self.close_button.clicked.connect(self.close)
         bottom.addWidget(self.save_button)
-        bottom.addWidget(close)
+        bottom.addWidget(self.close_button)
         outer.addLayout(bottom)
         self._fill_towns_and_enterprises()
 
@@ -222,7 +239,8 @@ class DailyTemplateDialog(QDialog):
         self.listed_box.setVisible(code == "listed")
 
     # -- the list ----------------------------------------------------------------------
-    def _fill_list(self, *, select: str = "") -> None:
+    def _fill_list(self) -> None:
+        """The templates, the open one marked; choosing is not asked about here."""
         self.list.blockSignals(True)
         self.list.clear()
         for t in templates.list_templates():
@@ -230,55 +248,103 @@ class DailyTemplateDialog(QDialog):
                                    else self.tr("{name} (not in use)").format(name=t.name))
             item.setData(ROLE_ID, t.id)
             self.list.addItem(item)
-        row = next((i for i in range(self.list.count())
-                    if self.list.item(i).data(ROLE_ID) == select), 0)
-        if self.list.count():
-            self.list.setCurrentRow(row)
         self.list.blockSignals(False)
-        if self.list.count():
-            self._load(self.list.item(row).data(ROLE_ID))
+        if hasattr(self, "contract"):
+            self._select_row(self.template_id or "")
+
+    def _row_id(self, row: int) -> str:
+        item = self.list.item(row)
+        return item.data(ROLE_ID) if item is not None else ""
+
+    def _select_row(self, template_id: str) -> None:
+        self.list.blockSignals(True)
+        self.list.clearSelection()
+        self.list.setCurrentRow(-1)
+        for i in range(self.list.count()):
+            if self.list.item(i).data(ROLE_ID) == template_id:
+                self.list.setCurrentRow(i)
+        self.list.blockSignals(False)
 
     def _chosen(self, current: QListWidgetItem | None, previous: QListWidgetItem | None) -> None:
+        del previous
         if current is None:
             return
         wanted = current.data(ROLE_ID)
         if wanted == self.template_id:
             return
-        if not self._may_leave():
-            self.list.blockSignals(True)
-            self.list.setCurrentItem(previous)
-            self.list.blockSignals(False)
-            return
-        self._load(wanted)
+        if not self.contract.leave(lambda: self._open(wanted)):
+            self._select_row(self.template_id or "")  # staying: the list follows the editor
 
-    # -- loading and reading the form --------------------------------------------------
-    def _load(self, template_id: str | None) -> None:
-        today = dt.date.today()
+    def show_template(self, template_id: str) -> None:
+        """Another template, asking first about unsaved changes."""
+        if template_id != self.template_id:
+            self.contract.leave(lambda: self._open(template_id))
+
+    def _open(self, template_id: str) -> None:
+        if not template_id or not self.contract.open_record(template_id):
+            self.contract.open_new(self.new_payload())
+        self._select_row(self.template_id or "")
+        self.error.hide()
+
+    def refresh(self) -> None:
+        """The database changed (a sync, a save elsewhere): the list reads again; the editor
+        reloads only when nothing is typed (the contract says so otherwise)."""
+        self._fill_list()
+        self.contract.refresh()
+
+    # -- the editor contract's adapter -------------------------------------------------
+    def editor_payload(self) -> dict[str, Any]:
+        return drafts.to_payload(self.current_input()) if self.editable else {}
+
+    def show_payload(self, payload: dict[str, Any]) -> None:
+        data = drafts.from_payload(TemplateInput, payload)
+        template_id = self.contract.record_id
         if template_id:
-            t = templates.get_template(template_id=template_id)
-            version = templates.version_for(template_id=template_id, day=today) or (
-                templates.versions(template_id=template_id) or [None])[-1]
-            data = TemplateInput(
-                name=t.name, description=t.description, active=t.active,
-                starts_on=t.starts_on, ends_on=t.ends_on,
-                audience=version.audience if version else "all",
-                towns=list(version.towns) if version else [],
-                enterprise_ids=list(version.enterprise_ids) if version else [],
-                fields=list(version.fields) if version else [], effective_from=today)
             self.versions_label.setText(self.tr(
                 "Versions: {list}. Reports entered before a change keep the version they "
                 "were entered against.").format(list="、".join(
                     self.tr("from {date}").format(date=v.effective_from.isoformat())
                     for v in templates.versions(template_id=template_id))))
         else:
-            data = TemplateInput(starts_on=today, effective_from=today)
             self.versions_label.setText(self.tr("A new template; its fields apply from the "
                                                 "start of its period."))
-        self.template_id = template_id
         self._put(data)
-        self._loaded = self.current_input()
-        self.error.hide()
         self._set_editable()
+
+    def stored_payload(self, record_id: str) -> dict[str, Any] | None:
+        return stored_payload_of(lambda: self._stored_input(record_id))
+
+    @staticmethod
+    def _stored_input(template_id: str) -> TemplateInput:
+        """The template as the editor shows it: the version in force today (or the last
+        one), changes applying from today."""
+        today = dt.date.today()
+        t = templates.get_template(template_id=template_id)  # NotFound when deleted
+        version = templates.version_for(template_id=template_id, day=today) or (
+            templates.versions(template_id=template_id) or [None])[-1]
+        return TemplateInput(
+            name=t.name, description=t.description, active=t.active,
+            starts_on=t.starts_on, ends_on=t.ends_on,
+            audience=version.audience if version else "all",
+            towns=list(version.towns) if version else [],
+            enterprise_ids=list(version.enterprise_ids) if version else [],
+            fields=list(version.fields) if version else [], effective_from=today)
+
+    def new_payload(self) -> dict[str, Any]:
+        today = dt.date.today()
+        return drafts.to_payload(TemplateInput(starts_on=today, effective_from=today))
+
+    def draft_title(self) -> str:
+        return self.tr("Report template {name}").format(
+            name=self.name.text().strip() or self.tr("(new)"))
+
+    def start_save(self) -> None:
+        self.save()
+
+    def close_editor(self) -> None:
+        QDialog.reject(self)
+
+    # -- the form ----------------------------------------------------------------------
 
     def _put(self, data: TemplateInput) -> None:
         self.name.setText(data.name)
@@ -337,9 +403,32 @@ class DailyTemplateDialog(QDialog):
         self.fields.setCellWidget(row, EXPECTED, expected)
         kind.currentIndexChanged.connect(lambda _i, k=kind: self._kind_changed(k))
         self._kind_changed(kind)
+        for column in (KIND, MEASURE, EXPECTED):
+            combo = self.fields.cellWidget(row, column)
+            combo.currentIndexChanged.connect(lambda _i, w=combo: self._mirror(w))
+        required.toggled.connect(lambda _c, w=required: self._mirror(w))
+        for column in (LOW, HIGH):
+            spin = self.fields.cellWidget(row, column)
+            spin.valueChanged.connect(lambda _v, w=spin: self._mirror(w))
         if not f.label:
             self.fields.setCurrentCell(row, NAME)
             self.fields.editItem(name)
+
+    def _mirror(self, widget: QWidget) -> None:
+        """A cell widget changed: its cell's item takes the value, so the table reports it."""
+        for row in range(self.fields.rowCount()):
+            for column in range(self.fields.columnCount()):
+                if self.fields.cellWidget(row, column) is widget:
+                    item = self.fields.item(row, column)
+                    if item is None:
+                        item = QTableWidgetItem()
+                        item.setFlags(Qt.ItemFlag.NoItemFlags)
+                        self.fields.setItem(row, column, item)
+                    value = (widget.currentData() if isinstance(widget, QComboBox)
+                             else widget.isChecked() if isinstance(widget, QCheckBox)
+                             else widget.value())
+                    item.setData(ROLE_MIRROR, value)
+                    return
 
     def _kind_changed(self, combo: QComboBox) -> None:
         """Limits matter for numbers only, the answer in order for checks only."""
@@ -380,7 +469,10 @@ class DailyTemplateDialog(QDialog):
             key = keys[row] or templates.new_field_key(label, [k for k in keys if k])
             if not keys[row] and label:
                 keys[row] = key
+                # Reading gives a new field its key once; that is no edit of the person's.
+                blocked = self.fields.blockSignals(True)
                 name.setData(ROLE_ID, key)
+                self.fields.blockSignals(blocked)
             unit = self.fields.item(row, UNIT)
             out.append(FieldDef(
                 key=key, label=label,
@@ -407,11 +499,7 @@ class DailyTemplateDialog(QDialog):
             fields=self.read_fields(), effective_from=self.effective_from.date().toPython())
 
     def is_dirty(self) -> bool:
-        if not self.editable or self._loaded is None:
-            return False
-        now, then = self.current_input(), self._loaded
-        now.effective_from = then.effective_from
-        return now != then
+        return self.contract.is_dirty()
 
     def _set_editable(self) -> None:
         for widget in (self.name, self.description, self.active, self.starts_on, self.has_end,
@@ -425,15 +513,15 @@ class DailyTemplateDialog(QDialog):
 
     # -- saving and leaving ------------------------------------------------------------
     def new_template(self) -> None:
-        if not self._may_leave():
-            return
-        self.list.blockSignals(True)
-        self.list.clearSelection()
-        self.list.blockSignals(False)
-        self._load(None)
-        self.name.setFocus()
+        def start() -> None:
+            self.contract.open_new(self.new_payload())
+            self._select_row("")
+            self.error.hide()
+            self.name.setFocus()
 
-    def save(self, *, then: Any = None) -> None:
+        self.contract.leave(start)
+
+    def save(self) -> None:
         if not self.editable or self._saving:
             return
         data = self.current_input()
@@ -441,60 +529,26 @@ class DailyTemplateDialog(QDialog):
         self._saving = True
         self.save_button.setEnabled(False)
         self.ctx.runner.submit(
-            lambda: templates.save_template(data=data, template_id=template_id),
-            change="report_template", on_done=lambda t: self._saved(t, then),
-            on_error=self._failed)
+            self.contract.save_work(
+                lambda: templates.save_template(data=data, template_id=template_id)),
+            change="report_template", on_done=self._saved, on_error=self._failed)
 
-    def _saved(self, template: templates.Template, then: Any) -> None:
+    def _saved(self, template: templates.Template) -> None:
         self._saving = False
         self.save_button.setEnabled(True)
-        self.template_id = None
-        self._fill_list(select=template.id)
+        self.error.hide()
         self.note.setText(self.tr("Saved {name}.").format(name=template.name))
-        if then is not None:
-            then()
+        self.contract.saved(template.id)  # runs what the question's 保存 was asked for
+        self._fill_list()
 
     def _failed(self, exc: BaseException) -> None:
         self._saving = False
         self.save_button.setEnabled(True)
+        self.contract.save_failed()
         self.error.setText(describe(exc))
         self.error.show()
 
-    def ask_unsaved(self) -> str:
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Unsaved changes"),
-                          self.tr("The template {name} has changes that are not saved.").format(
-                              name=self.name.text() or self.tr("(new)")), parent=self)
-        save = box.addButton(self.tr("Save"), QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton(self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(self.tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        clicked = box.clickedButton()
-        return SAVE if clicked is save else DISCARD if clicked is discard else KEEP_EDITING
-
-    def _may_leave(self) -> bool:
-        if not self.is_dirty():
-            return True
-        answer = self.ask_unsaved()
-        if answer == SAVE:
-            self.save()
-            return False  # the list is refilled when the save is done
-        return answer == DISCARD
-
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
-        if self._saving:
-            event.ignore()
-            return
-        if self.is_dirty():
-            answer = self.ask_unsaved()
-            if answer == SAVE:
-                event.ignore()
-                self.save(then=self.close)
-                return
-            if answer == KEEP_EDITING:
-                event.ignore()
-                return
-            self._loaded = self.current_input()  # discarded: closing must not ask again
-        event.accept()
-
     def reject(self) -> None:
-        self.close()
+        """Esc, 关闭 and the window's close button: through the contract's question."""
+        if not self._saving:
+            self.contract.close()

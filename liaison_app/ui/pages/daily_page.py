@@ -15,6 +15,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -52,6 +53,11 @@ from liaison_app.ui.widgets.feedback import ERROR_COLOR
 
 ENTRY, BOARD, TREND = 0, 1, 2
 #: What other screens' changes make this page read again.
+#: The entry grid's column widths (pixels): natural, and the least they give back to fit.
+ENTERPRISE_WIDTH, ENTERPRISE_MIN = 220, 150
+TEXT_WIDTH, TEXT_MIN = 180, 100
+#: The last column (what is wrong with a line) stretches, from at least this.
+PROBLEMS_WIDTH = 110
 _RELOAD_ON = ("sync", "all", "enterprise", "report_template", "request", "daily_import")
 
 
@@ -91,6 +97,8 @@ class DailyPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.templates: list[daily_templates.Template] = []
+        #: The template editor while it is open (one at a time; it follows syncs).
+        self.template_dialog: Any = None
         self._stale_tabs: set[int] = {ENTRY, BOARD, TREND}
         self._build()
         # A new laptop has no templates until its first sync: the ready ones are seeded (sent
@@ -181,6 +189,7 @@ class DailyPage(Page):
         self.grid.setObjectName("dailyGrid")
         self.grid.setModel(self.model)
         self.grid.line_left.connect(lambda row: self.save_line(row))
+        self.grid.width_changed.connect(self._fit_if_shown)
         self.entry_stack.addWidget(self.grid)
         self.entry_empty = QLabel(objectName="emptyState")
         self.entry_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -323,23 +332,51 @@ class DailyPage(Page):
                 days="、".join(d.isoformat() for d in other))
         self.entry_hint.setText(hint)
 
+    def _fit_if_shown(self) -> None:
+        if self.model.grid is not None:
+            self._fit_columns()
+
     def _fit_columns(self) -> None:
-        # Field names wrap onto two lines, so a dozen fields fit a 1366-pixel screen.
+        """Field names wrap onto two lines and the columns share the grid's width, so a
+        dozen fields fit a 1280-pixel screen without scrolling sideways."""
         header = self.grid.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         metrics = header.fontMetrics()
-        header.setMinimumHeight(metrics.height() * 2 + 10)
-        header.resizeSection(0, 220)
-        header.resizeSection(1, 104)
-        for column in range(2, self.model.problems_column()):
+        last = self.model.problems_column()
+        widths = {0: ENTERPRISE_WIDTH, 1: 104}
+        for column in range(2, last):
             f = self.model.fields[column - 2]
             text = str(self.model.headerData(column, Qt.Orientation.Horizontal))
             half = metrics.horizontalAdvance(text) // 2 + 18
-            header.resizeSection(column, 180 if f.kind == "text" else max(64, min(120, half)))
+            widths[column] = TEXT_WIDTH if f.kind == "text" else max(64, min(120, half))
+        room = self.grid.viewport().width()
+        if room > 200:  # laid out: give back width, text first, then the names, then numbers
+            excess = sum(widths.values()) + PROBLEMS_WIDTH - room
+            order = ([(c, TEXT_MIN) for c in range(2, last)
+                      if self.model.fields[c - 2].kind == "text"]
+                     + [(0, ENTERPRISE_MIN)]
+                     + [(c, 56) for c in range(2, last)
+                        if self.model.fields[c - 2].kind != "text"])
+            for column, floor in order:
+                if excess <= 0:
+                    break
+                cut = min(excess, max(0, widths[column] - floor))
+                widths[column] -= cut
+                excess -= cut
+        for column, width in widths.items():
+            header.resizeSection(column, width)
+        # Narrowed field names take a third line rather than being cut.
+        lines = 3 if any(widths[c] < 64 for c in range(2, last)) else 2
+        header.setMinimumHeight(metrics.height() * lines + 10)
+        header.setMinimumSectionSize(40)
         header.setStretchLastSection(True)
 
     def on_data_changed(self, what: str) -> None:
+        dialog = self.template_dialog
+        if dialog is not None and shiboken6.isValid(dialog) and dialog.isVisible() and (
+                what in ("sync", "all", "report_template") or what.startswith("sync")):
+            dialog.refresh()  # never over unsaved typing: the editor contract sees to it
         if what == "daily_report":
             # The grid already shows its own saves; the board and the trend read again.
             self._stale_tabs |= {BOARD, TREND}
@@ -530,7 +567,11 @@ class DailyPage(Page):
                                      "page.").format(name=name))
 
     def open_record(self, record_id: str) -> None:
-        """``template_id:enterprise_id`` (from 工作台's reminders): today's line to enter."""
+        """``template_id:enterprise_id`` (from 工作台's reminders): today's line to enter;
+        ``draft:<key>``: a report template's draft, in the template editor."""
+        if record_id.startswith("draft:"):
+            self.edit_templates(draft_key=record_id.split(":", 1)[1])
+            return
         template_id, _, enterprise_id = record_id.partition(":")
         if not self.templates:
             self.refresh()
@@ -614,9 +655,22 @@ class DailyPage(Page):
         dialog.open()
         return dialog
 
-    def edit_templates(self) -> Any:
+    def edit_templates(self, *, template_id: str = "", draft_key: str = "") -> Any:
+        """The template editor (one window: opened again, it shows ``template_id`` after
+        asking about unsaved changes)."""
         from liaison_app.ui.dialogs.daily_template_dialog import DailyTemplateDialog
 
-        dialog = DailyTemplateDialog(self.ctx, template_id=self.template_id(), parent=self)
+        dialog = self.template_dialog
+        if dialog is not None and shiboken6.isValid(dialog) and dialog.isVisible():
+            if template_id:
+                dialog.show_template(template_id)
+            dialog.raise_()
+            dialog.activateWindow()
+            return dialog
+        if dialog is not None and shiboken6.isValid(dialog):
+            dialog.deleteLater()  # closed before: a new window reads the templates afresh
+        dialog = DailyTemplateDialog(self.ctx, template_id=template_id or self.template_id(),
+                                     draft_key=draft_key, parent=self)
+        self.template_dialog = dialog
         dialog.open()
         return dialog

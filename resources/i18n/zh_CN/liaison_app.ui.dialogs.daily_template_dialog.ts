@@ -5,12 +5,16 @@
     <name>DailyTemplateDialog</name>
     <message>
         <source>Report templates</source>
-        <extracomment>Columns of the fields table.</extracomment>
+        <extracomment>A field row&apos;s item under a cell widget holds the widget&apos;s value, so a choice or a tick in the fields table is reported by the table like typed text (the contract drafts it). Columns of the fields table.</extracomment>
         <translation>日报模板</translation>
     </message>
     <message>
         <source>Report templates (read only)</source>
         <translation>日报模板（只读）</translation>
+    </message>
+    <message>
+        <source>report template</source>
+        <translation>日报模板</translation>
     </message>
     <message>
         <source>New template</source>
@@ -129,6 +133,10 @@
         <translation>新模板，填报项自填报期开始之日起适用。</translation>
     </message>
     <message>
+        <source>Report template {name}</source>
+        <translation>日报模板“{name}”</translation>
+    </message>
+    <message>
         <source>answered 是</source>
         <translation>填“是”</translation>
     </message>
@@ -145,24 +153,8 @@
         <translation>已保存{name}。</translation>
     </message>
     <message>
-        <source>Unsaved changes</source>
-        <translation>修改未保存</translation>
-    </message>
-    <message>
-        <source>The template {name} has changes that are not saved.</source>
-        <translation>模板{name}有未保存的修改。</translation>
-    </message>
-    <message>
         <source>(new)</source>
         <translation>（新模板）</translation>
-    </message>
-    <message>
-        <source>Discard</source>
-        <translation>放弃</translation>
-    </message>
-    <message>
-        <source>Keep editing</source>
-        <translation>继续编辑</translation>
     </message>
 </context>
 </TS>

@@ -5,6 +5,7 @@
     <name>DailyPage</name>
     <message>
         <source>Daily reports</source>
+        <extracomment>The template editor while it is open (one at a time; it follows syncs).</extracomment>
         <translation>日报</translation>
     </message>
     <message>
@@ -180,7 +181,7 @@ Save the line as it is?</source>
     <name>RequestFromReportDialog</name>
     <message>
         <source>Record a request from the report</source>
-        <extracomment>What other screens&apos; changes make this page read again.</extracomment>
+        <extracomment>What other screens&apos; changes make this page read again. The entry grid&apos;s column widths (pixels): natural, and the least they give back to fit. The last column (what is wrong with a line) stretches, from at least this.</extracomment>
         <translation>由日报登记诉求</translation>
     </message>
     <message>
