@@ -147,9 +147,13 @@ def test_the_window_keeps_responding_during_a_large_sync(qtbot, page, server_pro
     assert blocker.args[0].ok, blocker.args[0].message
     assert blocker.args[0].pushed >= 3000
     gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
-    # The suite runs two workers on two cores, so the bound is generous; a frozen window
-    # would stall for the whole sync (seconds).
-    assert len(ticks) > 10 and max(gaps) < 0.5, f"the event loop stalled for {max(gaps):.2f} s"
+    # A frozen window stalls for the whole sync. The machine may be busy with other work
+    # (the suite runs two workers on two cores), which delays single ticks, so the bound is
+    # relative: no stall takes more than a third of the sync.
+    took = ticks[-1] - ticks[0] if ticks else 0.0
+    assert len(ticks) > 10, "the event loop never ran during the sync"
+    assert max(gaps) < took / 3, \
+        f"the event loop stalled for {max(gaps):.2f} s of a {took:.2f} s sync"
     assert Enterprise.select().count() == 1
 
 
