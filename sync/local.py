@@ -385,8 +385,10 @@ def _clean(w: Any) -> dict[str, Any] | tuple[str, dict[str, str]] | None:
     out = {k: w[k] for k in _WIRE_KEYS if k in w}
     data = w.get("data")
     fields = SCHEMA[table].fields
-    out["data"] = ({k: v for k, v in data.items() if k in fields}
-                   if isinstance(data, dict) else data)
+    if isinstance(data, dict) and not data.keys() <= fields.keys():
+        # Only a newer server's columns need dropping; the usual record is kept as it came.
+        data = {k: v for k, v in data.items() if k in fields}
+    out["data"] = data
     return out
 
 
