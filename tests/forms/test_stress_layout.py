@@ -93,7 +93,7 @@ def all_text(path: Path) -> str:
 def body_chars(page: list[dict[str, Any]], geometry: PageGeometry) -> list[dict[str, Any]]:
     """The characters of the text block: the header above and the footer below left out."""
     top = geometry.top - 1
-    bottom = geometry.size[1] - geometry.bottom + 1
+    bottom = geometry.height - geometry.bottom + 1
     return [c for c in page if c["top"] >= top and c["bottom"] <= bottom]
 
 
@@ -103,7 +103,7 @@ def assert_layout_sound(
     """Check the rules above on every page (or ``pages``); return the text of those pages'
     text blocks (no running header or footer), compacted."""
     checked = chars_and_rulings(path, pages)
-    width, height = geometry.size
+    width, height = geometry.width, geometry.height
     left, right = geometry.left - 0.5, geometry.left + geometry.body_width + 0.5
     for number, (page, edges) in enumerate(checked, start=1):
         assert page, f"page {number} is empty"

@@ -123,12 +123,13 @@ def title_block(kit: FormKit, *, title: str, subtitle: str = "") -> list[Flowabl
     return items
 
 
-def meta_line(kit: FormKit, *, left: str = "", right: str = "") -> Table:
+def meta_line(kit: FormKit, *, left: str = "", right: str = "", width: float = BODY_WIDTH
+              ) -> Table:
     """The line above a form's table: "填报单位：…" on the left, "编号：…" on the right."""
     table = Table(
         [[kit.para(left, "meta"), kit.para(right, "meta_right")]],
-        # Shares of the frame, so the line spans a landscape page too.
-        colWidths=["60%", "40%"],
+        # By default shares of the frame, so the line spans a landscape page too.
+        colWidths=["60%", "40%"] if width == BODY_WIDTH else [width * 0.6, width * 0.4],
     )
     table.setStyle(
         TableStyle(
@@ -144,12 +145,18 @@ def meta_line(kit: FormKit, *, left: str = "", right: str = "") -> Table:
 
 
 def form_heading(
-    kit: FormKit, *, title: str, left: str = "", right: str = "", subtitle: str = ""
+    kit: FormKit,
+    *,
+    title: str,
+    left: str = "",
+    right: str = "",
+    subtitle: str = "",
+    width: float = BODY_WIDTH,
 ) -> list[Flowable]:
     """Title block followed by the meta line, the way every form opens."""
     return [
         *title_block(kit, title=title, subtitle=subtitle),
-        meta_line(kit, left=left, right=right),
+        meta_line(kit, left=left, right=right, width=width),
     ]
 
 

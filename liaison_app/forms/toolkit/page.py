@@ -1,8 +1,7 @@
 """A4 pages with official-document geometry and "第 N 页 共 M 页" footers.
 
-GB/T 9704: top margin 37 mm, left (binding) margin 28 mm, text block 156 x 225 mm
-(``PORTRAIT``). Registers and lists of seven or more columns print on landscape A4
-(``LANDSCAPE``: 257 x 160 mm text block). The total
+GB/T 9704: top margin 37 mm, left (binding) margin 28 mm, text block 156 x 225 mm. Wide
+statistical tables print on landscape A4 (``LANDSCAPE``) with narrower margins. The total
 page count is only known at the end, so the canvas keeps each finished page's content until
 ``save()`` and stamps the footer on all of them then (one pass, no second layout run).
 """
@@ -27,13 +26,14 @@ from .glyphs import draw_text, ellipsize
 __all__ = [
     "BODY_HEIGHT",
     "BODY_WIDTH",
+    "LANDSCAPE",
+    "PORTRAIT",
     "LEFT_MARGIN",
     "PAGE_HEIGHT",
     "PAGE_WIDTH",
     "TOP_MARGIN",
-    "LANDSCAPE",
-    "PORTRAIT",
     "BuildResult",
+    "Geometry",
     "Output",
     "PageDecor",
     "PageGeometry",
@@ -50,18 +50,13 @@ BOTTOM_MARGIN = PAGE_HEIGHT - TOP_MARGIN - BODY_HEIGHT
 FOOTER_SIZE = 10.5
 HEADER_SIZE = 9
 
-Output = Union[str, "os.PathLike[str]", IO[bytes]]
-
-# ReportLab keeps per-document state inside shared font objects; one build at a time keeps
-# two background prints from interleaving their subsets.
-_build_lock = threading.Lock()
-
 
 @dataclass(frozen=True)
-class PageGeometry:
-    """A sheet and its text block; the header and footer sit outside the block."""
+class Geometry:
+    """Paper size and the text block on it."""
 
-    size: tuple[float, float]
+    width: float
+    height: float
     left: float
     top: float
     body_width: float
@@ -69,23 +64,22 @@ class PageGeometry:
 
     @property
     def bottom(self) -> float:
-        return self.size[1] - self.top - self.body_height
-
-    @property
-    def header_y(self) -> float:
-        return self.size[1] - self.top + 8 * mm
-
-    @property
-    def footer_y(self) -> float:
-        return max(self.bottom - 12 * mm, 8 * mm)
+        return self.height - self.top - self.body_height
 
 
-PORTRAIT = PageGeometry(
-    size=A4, left=LEFT_MARGIN, top=TOP_MARGIN, body_width=BODY_WIDTH, body_height=BODY_HEIGHT
-)
-LANDSCAPE = PageGeometry(
-    size=landscape(A4), left=20 * mm, top=30 * mm, body_width=257 * mm, body_height=160 * mm
-)
+PORTRAIT = Geometry(PAGE_WIDTH, PAGE_HEIGHT, LEFT_MARGIN, TOP_MARGIN, BODY_WIDTH, BODY_HEIGHT)
+#: Landscape A4 for wide tables: 25 mm at the top for the running header, 20 mm at the sides.
+LANDSCAPE = Geometry(*landscape(A4), left=20 * mm, top=25 * mm, body_width=257 * mm,
+                     body_height=163 * mm)
+
+#: The same type under the name build_story's ``page`` argument uses.
+PageGeometry = Geometry
+
+Output = Union[str, "os.PathLike[str]", IO[bytes]]
+
+# ReportLab keeps per-document state inside shared font objects; one build at a time keeps
+# two background prints from interleaving their subsets.
+_build_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -103,10 +97,19 @@ class PageDecor:
 
     chain: FontChain
     header: str = ""
-    #: Footer baseline, measured from the bottom edge of the paper (None: the page's).
+    #: Footer baseline, measured from the bottom edge of the paper (default: under the body).
     footer_y: float | None = None
     header_y: float | None = None
-    page: PageGeometry = PORTRAIT
+    geometry: Geometry = PORTRAIT
+
+    @property
+    def footer_baseline(self) -> float:
+        return self.geometry.bottom - 12 * mm if self.footer_y is None else self.footer_y
+
+    @property
+    def header_baseline(self) -> float:
+        g = self.geometry
+        return g.height - g.top + 8 * mm if self.header_y is None else self.header_y
 
 
 class _PageCountingCanvas(Canvas):
@@ -149,14 +152,12 @@ class _PageCountingCanvas(Canvas):
     def _draw_decor(self, number: int, total: int) -> None:
         decor = self._decor
         chain = decor.chain
-        page = decor.page
-        footer_y = page.footer_y if decor.footer_y is None else decor.footer_y
-        header_y = page.header_y if decor.header_y is None else decor.header_y
+        g = decor.geometry
         self.saveState()
         draw_text(
             self,
-            x=page.size[0] / 2,
-            y=footer_y,
+            x=g.width / 2,
+            y=decor.footer_baseline,
             text=f"第 {number} 页 共 {total} 页",
             size=FOOTER_SIZE,
             primary=chain.body,
@@ -164,11 +165,12 @@ class _PageCountingCanvas(Canvas):
             align="centre",
         )
         if decor.header:
-            right = page.left + page.body_width
+            right = g.left + g.body_width
+            header_y = decor.header_baseline
             # A long enterprise name must not push the header off the left edge.
             header = ellipsize(
                 decor.header,
-                width=page.body_width,
+                width=g.body_width,
                 size=HEADER_SIZE,
                 primary=chain.body,
                 chain=chain,
@@ -184,7 +186,7 @@ class _PageCountingCanvas(Canvas):
                 align="right",
             )
             self.setLineWidth(0.5)
-            self.line(page.left, header_y, right, header_y)
+            self.line(g.left, header_y, right, header_y)
         self.restoreState()
 
 
@@ -200,7 +202,7 @@ def open_canvas(out: Output, *, decor: PageDecor, title: str, tally: list[int]) 
     """
     canvas = _PageCountingCanvas(
         _target(out),
-        pagesize=decor.page.size,
+        pagesize=(decor.geometry.width, decor.geometry.height),
         invariant=1,
         pageCompression=1,
         decor=decor,
@@ -223,37 +225,38 @@ def build_story(
     title: str,
     unmasked: bool = False,
     on_page: Callable[[Canvas, BaseDocTemplate], None] | None = None,
-    page: PageGeometry | None = None,
+    page: Geometry | None = None,
 ) -> BuildResult:
     """Lay ``story`` out on official-geometry A4 pages and write the PDF to ``out``.
 
-    ``page=LANDSCAPE`` turns the sheet for wide registers and lists; full-width grid tables
-    widen to the larger text block, giving the room to the columns whose text needs it.
+    ``page=LANDSCAPE`` (or a decor made with that geometry) turns the sheet for wide registers
+    and lists; full-width grid tables widen to the larger text block, giving the room to the
+    columns whose text needs it.
 
     Runs in the calling thread (the background runner in the app); holds a process-wide lock
     while ReportLab works.
     """
     tally: list[int] = []
-    if page is not None and page != decor.page:
-        decor = replace(decor, page=page)
-    page = decor.page
+    if page is not None and page != decor.geometry:
+        decor = replace(decor, geometry=page)
+    g = decor.geometry
     doc = BaseDocTemplate(
         _target(out),
-        pagesize=page.size,
-        leftMargin=page.left,
-        rightMargin=page.size[0] - page.left - page.body_width,
-        topMargin=page.top,
-        bottomMargin=page.bottom,
+        pagesize=(g.width, g.height),
+        leftMargin=g.left,
+        rightMargin=g.width - g.left - g.body_width,
+        topMargin=g.top,
+        bottomMargin=g.bottom,
         title=title,
         creator="驻企通 Liaison",
         invariant=1,
         pageCompression=1,
     )
     frame = Frame(
-        page.left,
-        page.bottom,
-        page.body_width,
-        page.body_height,
+        g.left,
+        g.bottom,
+        g.body_width,
+        g.body_height,
         leftPadding=0,
         rightPadding=0,
         topPadding=0,
