@@ -30,7 +30,7 @@ from liaison_app.core.masking import mask_id_number
 
 from . import toolkit as tk
 from .data import PassCard, PassCardsData
-from .toolkit.fonts import LoadedFont
+from .toolkit.fonts import LoadedFont, UncoveredCharacter
 from .toolkit.glyphs import draw_text, split_runs
 from .toolkit.page import PAGE_HEIGHT, PAGE_WIDTH, build_lock, open_canvas
 
@@ -131,8 +131,12 @@ class _CardPainter:
                          chain=self.chain)
         c.setFillColor(colors.black)
         font = font or self.body
-        fitted = self.fit(value, size=size, width=width - used, font=font,
-                          max_lines=max_lines)
+        try:
+            fitted = self.fit(value, size=size, width=width - used, font=font,
+                              max_lines=max_lines)
+        except UncoveredCharacter as exc:
+            # Name the field ("姓名"), not a stretch of the text: the officer corrects it there.
+            raise exc.in_field(label.rstrip("：")) from None
         line_y = y
         for line in fitted.lines:
             draw_text(c, x=x + used, y=line_y, text=line, size=fitted.size, primary=font,
