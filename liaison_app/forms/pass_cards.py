@@ -1,9 +1,12 @@
 """通行证: worker pass cards, eight to an A4 sheet, with cut marks and a QR code each.
 
-Each card has fixed fields that never overflow: a value shrinks to a smallest size, then
-wraps onto the lines its field allows, then ends in "…" — a long unit name is cut on the card
-rather than printed under the QR code or into the next card. The full values are on the pass
-application and the roster; the card must stay readable at a gate.
+Each card has fixed fields that never overflow: a value shrinks on one line down to 8 pt (the
+size no printed form goes below), then wraps by the toolkit's Chinese line breaking onto the
+lines its field allows, then ends in "…" (the toolkit's ``ellipsize``) — a long unit name is
+cut on the card rather than printed under the QR code, into the next card or too small to
+read. The full values are on the pass application and the roster; the card must stay
+readable at a gate. A 51-character unit does not fit the card's fixed boxes at any readable
+size (two lines of about ten characters at 8 pt), so it is cut, not shrunk.
 
 Around the fields: a box for a photo, the vehicle plate, and the issuing unit's seal area
 (a dashed circle where the seal goes, over the issuer's name as seals are placed).
@@ -31,12 +34,12 @@ from liaison_app.core.masking import mask_id_number
 from . import toolkit as tk
 from .data import PassCard, PassCardsData
 from .toolkit.fonts import LoadedFont, UncoveredCharacter
-from .toolkit.glyphs import draw_text, split_runs
+from .toolkit.glyphs import draw_text, ellipsize, split_runs, text_width
+from .toolkit.linebreak import wrap_text
 from .toolkit.page import PAGE_HEIGHT, PAGE_WIDTH, build_lock, open_canvas
 
 FORM_ID = "pass_cards"
 TITLE = "通行证"
-ELLIPSIS = "…"
 
 
 @dataclass(frozen=True)
@@ -59,7 +62,15 @@ _PHOTO_H = 26 * mm
 _SEAL = 18 * mm
 _GREY = colors.Color(0.35, 0.35, 0.35)
 _RED = colors.Color(0.78, 0.08, 0.08)
-_MIN_SIZE = 6.5
+#: The smallest text on a card: the size the printed forms never go below either
+#: (``toolkit.FIT_MIN_SIZE``). A value that does not fit its box at this size is cut with
+#: "…" rather than set smaller: at a gate, in poor light, 6.5 pt could not be read, and the
+#: full value is on the pass application and the roster.
+_MIN_SIZE = tk.FIT_MIN_SIZE
+_LABEL_SIZE = _MIN_SIZE
+#: A pass number is never cut: the older 18-character numbers fit at 8 pt without "No.", and
+#: anything longer (none is issued) would be set smaller, down to this, rather than cut.
+_NUMBER_MIN_SIZE = 6.5
 
 
 def _short_date(value: date) -> str:
@@ -89,51 +100,65 @@ class _CardPainter:
         return out
 
     def fit(self, text: str, *, size: float, width: float, font: LoadedFont,
-            max_lines: int = 1, min_size: float = _MIN_SIZE) -> _Fitted:
-        """``text`` in at most ``max_lines`` lines of ``width`` points: at ``size`` if it
-        fits, else smaller down to ``min_size``, else wrapped there and cut with "…"."""
+            max_lines: int = 1, min_size: float = _MIN_SIZE,
+            wrap_size: float | None = None) -> _Fitted:
+        """``text`` in at most ``max_lines`` lines of ``width`` points: on one line at
+        ``size`` or smaller down to ``min_size``; else at the largest size (in half points)
+        (from ``wrap_size`` down, if given) at which the Chinese line breaking fits it into
+        ``max_lines``; else at ``min_size`` with the last line ending in "…"."""
         text = " ".join(text.split())
         unit = self._char_widths(text, 1.0, font)
         natural = sum(unit)
         if natural * size <= width or not text:
             return _Fitted(size, (text,))
-        one_line = width / natural
+        # Rounded down to a tenth of a point so that the line still fits.
+        one_line = int(width / natural * 10) / 10
         if one_line >= min_size:
             return _Fitted(one_line, (text,))
-        # Wrapped: the largest size at which it fits the allowed lines, not below min_size.
-        size = max(min_size, min(size, width * max_lines / natural * 0.92))
-        lines: list[str] = []
-        start, used = 0, 0.0
-        for i, w in enumerate(unit):
-            if used + w * size > width and i > start:
-                lines.append(text[start:i])
-                start, used = i, 0.0
-            used += w * size
-        lines.append(text[start:])
+        current = max(min_size, min(size, wrap_size or size))
+        while True:
+            lines = wrap_text(text, width=width, font_name=font.name, size=current,
+                              measure=lambda _part, at=current: [w * at for w in unit])
+            if len(lines) <= max_lines or current <= min_size:
+                break
+            current = max(min_size, current - 0.5)
         if len(lines) > max_lines:
-            lines = lines[:max_lines]
-            last = lines[-1]
-            limit = width - stringWidth(ELLIPSIS, self.body.name, size)
-            widths = self._char_widths(last, size, font)
-            while last and sum(widths) > limit:
-                last, widths = last[:-1], widths[:-1]
-            lines[-1] = last + ELLIPSIS
-        return _Fitted(size, tuple(lines))
+            kept = lines[: max_lines - 1]
+            at = 0
+            for line in kept:
+                at = text.index(line, at) + len(line)
+            last = ellipsize(text[at:].lstrip(), width=width, size=current, primary=font,
+                             chain=self.chain)
+            lines = [*kept, last]
+        return _Fitted(current, tuple(lines))
+
+    def _pass_number(self, pass_no: str) -> _Fitted:
+        """The pass number under the QR code, always whole: the gate reads it out. "No." goes
+        first when there is room (older 18-character numbers go without it); a number too
+        long even alone is set smaller rather than cut, down to ``_NUMBER_MIN_SIZE``."""
+        width = _QR + 2 * mm
+        for text in (f"No. {pass_no}", pass_no):
+            fitted = self.fit(text, size=8, width=width, font=self.body)
+            if fitted.lines == (text,):
+                return fitted
+        return self.fit(pass_no, size=8, width=width, font=self.body, min_size=_NUMBER_MIN_SIZE)
 
     # -- drawing --------------------------------------------------------------------------
     def _field(self, *, x: float, y: float, label: str, value: str, width: float,
                size: float = 8.5, max_lines: int = 1, step: float = 4.2 * mm,
-               font: LoadedFont | None = None) -> float:
-        """A label and its value; returns the y of the next field."""
+               font: LoadedFont | None = None, wrap_size: float | None = None,
+               wrapped_step: float | None = None) -> float:
+        """A label and its value; returns the y of the next field (``wrapped_step`` below
+        the first line instead of ``step`` when the value took several lines)."""
         c = self.c
         c.setFillColor(_GREY)
-        used = draw_text(c, x=x, y=y, text=label, size=7.5, primary=self.body,
+        used = draw_text(c, x=x, y=y, text=label, size=_LABEL_SIZE, primary=self.body,
                          chain=self.chain)
         c.setFillColor(colors.black)
         font = font or self.body
         try:
             fitted = self.fit(value, size=size, width=width - used, font=font,
-                              max_lines=max_lines)
+                              max_lines=max_lines, wrap_size=wrap_size)
         except UncoveredCharacter as exc:
             # Name the field ("姓名"), not a stretch of the text: the officer corrects it there.
             raise exc.in_field(label.rstrip("：")) from None
@@ -142,6 +167,8 @@ class _CardPainter:
             draw_text(c, x=x + used, y=line_y, text=line, size=fitted.size, primary=font,
                       chain=self.chain)
             line_y -= fitted.size * 1.15
+        if len(fitted.lines) > 1 and wrapped_step is not None:
+            step = wrapped_step
         return y - step - (len(fitted.lines) - 1) * fitted.size * 1.15
 
     def paint(self, card: PassCard, *, x: float, y: float, layout: CardLayout) -> None:
@@ -174,23 +201,28 @@ class _CardPainter:
         qr_y = y + 9 * mm
         if card.qr_text:
             tk.draw_qr(c, payload=card.qr_text, x=qr_x, y=qr_y, size=_QR)
-        number = self.fit(f"No. {card.pass_no}", size=8, width=_QR + 2 * mm, font=self.body)
+        number = self._pass_number(card.pass_no)
         draw_text(c, x=qr_x + _QR / 2, y=qr_y - 3.2 * mm, text=number.lines[0],
                   size=number.size, primary=self.body, chain=self.chain, align="centre")
         if card.provisional:
             c.setFillColor(_RED)
             draw_text(c, x=qr_x + _QR / 2, y=qr_y + _QR + 2.2 * mm, text="临时·待中心签发",
-                      size=7.5, primary=self.head, chain=self.chain, align="centre")
+                      size=_MIN_SIZE, primary=self.head, chain=self.chain, align="centre")
             c.setFillColor(colors.black)
 
         # Fields beside the photo, between it and the QR code.
         fx = photo_x + _PHOTO_W + 2.5 * mm
         fw = qr_x - 2 * mm - fx
         fy = photo_top - 4 * mm
+        # Name and unit share three lines beside the photo: a name too long for one line
+        # (rare, but a name is never cut while it can be helped) takes the unit's second.
+        name_top = fy
         fy = self._field(x=fx, y=fy, label="姓名：", value=card.name, width=fw, size=12,
-                         font=self.head, step=5.2 * mm)
+                         font=self.head, step=5.2 * mm, max_lines=2, wrap_size=9.5,
+                         wrapped_step=4.2 * mm)
+        name_lines = 1 if name_top - fy < 6 * mm else 2
         fy = self._field(x=fx, y=fy, label="单位：", value=card.enterprise_name, width=fw,
-                         max_lines=2)
+                         max_lines=3 - name_lines)
         job = " / ".join(v for v in (card.workshop, card.post) if v)
         fy = self._field(x=fx, y=fy, label="岗位：", value=job or "—", width=fw)
         if card.id_number:
@@ -215,9 +247,13 @@ class _CardPainter:
         c.setDash()
         c.setStrokeColor(colors.black)
         c.setFillColor(_GREY)
-        issuer = self.fit(f"发证单位：{self.issuer or ''}（盖章）", size=7,
-                          width=seal_cx + _SEAL / 2 - bx, font=self.body)
-        draw_text(c, x=bx, y=y + 4 * mm, text=issuer.lines[0], size=issuer.size,
+        # The issuer's name gives way, never "（盖章）": the seal goes over that word.
+        frame = ("发证单位：", "（盖章）")
+        room = seal_cx + _SEAL / 2 - bx - sum(
+            text_width(t, size=_MIN_SIZE, primary=self.body, chain=self.chain) for t in frame)
+        issuer = ellipsize(self.issuer or "", width=room, size=_MIN_SIZE, primary=self.body,
+                           chain=self.chain)
+        draw_text(c, x=bx, y=y + 4 * mm, text=issuer.join(frame), size=_MIN_SIZE,
                   primary=self.body, chain=self.chain)
         c.setFillColor(colors.black)
 
@@ -243,6 +279,22 @@ def card_boxes(count: int, *, layout: CardLayout | None = None
         y = top - (row + 1) * layout.height
         out.append((page, x, y, x + layout.width, y + layout.height))
     return out
+
+
+def card_regions(box: tuple[int, float, float, float, float]
+                 ) -> dict[str, tuple[float, float, float, float]]:
+    """Named parts of the card at ``box`` (from ``card_boxes``) as (x0, y0, x1, y1): the QR
+    code, the fields beside the photo and the rows under it; for checks that text stays in
+    its part."""
+    _page, x0, y0, x1, y1 = box
+    qr_x = x1 - _PAD - _QR
+    photo_top = y1 - 12.5 * mm
+    fields_x = x0 + _PAD + _PHOTO_W + 2.5 * mm
+    return {
+        "qr": (qr_x, y0 + 9 * mm, qr_x + _QR, y0 + 9 * mm + _QR),
+        "fields": (fields_x, photo_top - _PHOTO_H - 1.5 * mm, qr_x - 2 * mm, photo_top),
+        "lower": (x0 + _PAD, y0 + 2 * mm, qr_x - 2 * mm, photo_top - _PHOTO_H - 1.5 * mm),
+    }
 
 
 def _draw_sheet(painter: _CardPainter, cards: Sequence[PassCard], layout: CardLayout) -> None:

@@ -79,7 +79,33 @@ def test_every_character_stays_in_its_card(tmp_path: Path) -> None:
                     assert not _overlap(card_boxes[a], card_boxes[b], slack=0.6), \
                         (card_boxes[a], card_boxes[b])
         full = text.get_text_range()
-        seen_units += full.count(UNIT[:12])
+        # The first line of the unit (8 pt: nine or ten characters).
+        seen_units += full.count(UNIT[:8])
         assert "…" in full  # the long values were cut, visibly
     assert seen_units == len(cards)
     assert layout.per_sheet == 8
+
+
+def test_card_values_break_by_the_chinese_rules_and_never_go_below_8_pt(tmp_path: Path) -> None:
+    from io import BytesIO
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    from liaison_app.forms.toolkit import find_font_chain
+
+    chain = find_font_chain()
+    painter = pass_cards._CardPainter(Canvas(BytesIO()), chain, "", "通行证")
+    unit = "德州市（经济开发区）德润新材料科技有限公司，2026.11.10成立"
+    for width in range(60, 130, 3):
+        fitted = painter.fit(unit, size=8.5, width=width, font=chain.body, max_lines=4)
+        assert fitted.size >= 8
+        for line in fitted.lines:
+            assert line[0] not in "，）。" and line[-1] not in "（"
+        joined = "".join(fitted.lines)
+        assert joined == unit or (joined.endswith("…") and unit.startswith(joined[:-1]))
+        # The date is one word: never split across lines.
+        if joined == unit:
+            assert any("2026.11.10" in line for line in fitted.lines), fitted.lines
+    # A line too narrow for the whole value at 8 pt ends in "…", at 8 pt, not smaller.
+    tiny = painter.fit(unit, size=8.5, width=60, font=chain.body, max_lines=1)
+    assert tiny.size == 8 and tiny.lines[0].endswith("…")

@@ -19,15 +19,24 @@ import pdfplumber
 import pypdfium2 as pdfium
 import pytest
 from conftest import compact
+from reportlab.lib.units import mm
 
+from liaison_app.core import pass_codes
 from liaison_app.forms import (
     dispatch_sheet,
     letter_register,
+    pass_cards,
     proxy_public_list,
     visit_record,
     worker_roster,
 )
-from liaison_app.forms.data import LetterEntry, ProxyPublicEntry, WorkerEntry
+from liaison_app.forms.data import (
+    LetterEntry,
+    PassCard,
+    PassCardsData,
+    ProxyPublicEntry,
+    WorkerEntry,
+)
 from liaison_app.forms.toolkit.page import LANDSCAPE, PORTRAIT, PageGeometry
 
 # 51 characters: a real-length group subsidiary's name.
@@ -261,3 +270,106 @@ def test_summaries_of_every_length_print(tmp_path: Path, length: int) -> None:
     summary = text_of(length)
     visit_record.build(replace(s.visit(), summary=summary), out=out)
     assert compact(summary) in assert_layout_sound(out, PORTRAIT)
+
+
+AREAS = "、".join(["经济技术开发区", "新材料产业园", "县城至园区通勤线路", "宋官屯街道至园区",
+                   "抬头寺镇至园区", "黄河涯镇𠮷祥村至园区"] * 3)
+CARD_NAMES = (*NAMES, "欧阳娜娜娜娜娜娜娜娜娜娜娜", "李")
+
+
+def _pass_cards(n: int) -> tuple[PassCard, ...]:
+    start, end = date(2026, 11, 1), date(2027, 1, 31)
+    cards = []
+    for i in range(n):
+        name = CARD_NAMES[i % len(CARD_NAMES)]
+        code = pass_codes.make_code(pass_no=f"AB2CD-{i:06d}", valid_from=start, valid_to=end,
+                                    holder=name, unit=LONG_NAME)
+        cards.append(PassCard(
+            pass_no=code.pass_no, check_code="", name=name, enterprise_name=LONG_NAME,
+            valid_from=start, valid_to=end, workshop="高性能复合材料事业部第三生产车间",
+            post="设备维修岗", id_number="37108219900101123X" if i % 2 else "",
+            areas=AREAS if i % 3 else "厂区", plate="鲁N·A12345" if i % 4 else "",
+            qr_text=code.text, provisional=bool(i % 2)))
+    return tuple(cards)
+
+
+def _inside(c: dict[str, Any], box: Sequence[float], slack: float = 0.5) -> bool:
+    return (box[0] - slack <= c["x0"] and c["x1"] <= box[2] + slack
+            and box[1] - slack <= c["y0"] and c["y1"] <= box[3] + slack)
+
+
+def _lines(chars: list[dict[str, Any]]) -> list[str]:
+    """Text by baseline, top to bottom, left to right (faces differ in ascent: not by box)."""
+    rows: dict[float, list[dict[str, Any]]] = defaultdict(list)
+    for c in chars:
+        rows[round(c["matrix"][5], 1)].append(c)
+    return ["".join(c["text"] for c in sorted(rows[y], key=lambda c: c["x0"]))
+            for y in sorted(rows, reverse=True)]
+
+
+def _printed_as(stored: str, printed: str) -> bool:
+    """Printed whole, or a prefix of it cut with "…", character for character."""
+    stored = compact(stored)
+    return printed == stored or (printed.endswith("…") and stored.startswith(printed[:-1])
+                                 and len(printed) > 4)
+
+
+def test_2000_pass_cards_with_a_long_unit_long_areas_and_rare_names(tmp_path: Path) -> None:
+    cards = _pass_cards(2000)
+    out = tmp_path / "cards.pdf"
+    result = pass_cards.build(PassCardsData(cards=cards, issuer="某某县疫情防控指挥部"), out=out)
+    layout = pass_cards.CardLayout()
+    assert result.pages == 2000 // layout.per_sheet
+    boxes = pass_cards.card_boxes(len(cards))
+    inset = 1.2 * mm
+    labels = ("姓名：", "单位：", "岗位：", "证号：", "车牌：")
+    checked = 0
+    with pdfplumber.open(out) as pdf:
+        for page_index in (0, 1, result.pages - 1):
+            page = pdf.pages[page_index]
+            chars = [c for c in page.chars if c["text"].strip()]
+            assert all(c["size"] >= 7.9 for c in chars), min(c["size"] for c in chars)
+            _assert_no_overlap(chars, page_index + 1)
+            on_page = [(k, b) for k, b in enumerate(boxes) if b[0] == page_index]
+            claimed: set[int] = set()
+            for k, box in on_page:
+                card = cards[k]
+                _p, x0, y0, x1, y1 = box
+                mine = [c for c in chars
+                        if x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and y0 <= (c["y0"] + c["y1"]) / 2 <= y1]
+                claimed.update(id(c) for c in mine)
+                regions = pass_cards.card_regions(box)
+                for c in mine:
+                    assert _inside(c, (x0 + inset, y0 + inset, x1 - inset, y1 - inset), 0), c
+                    qr = regions["qr"]
+                    assert not (c["x0"] < qr[2] and qr[0] < c["x1"]
+                                and c["y0"] < qr[3] and qr[1] < c["y1"]), (c["text"], "on QR")
+                fields = [c for c in mine if _inside(c, regions["fields"])]
+                lower = [c for c in mine if _inside(c, regions["lower"])]
+                # The field column: each value between its label and the next, as stored.
+                column = "".join(_lines(fields))
+                assert column.startswith("姓名：") and column.count("：") == sum(
+                    1 for label in labels if label in column)
+                values = dict.fromkeys(labels, "")
+                at = [(column.index(label), label) for label in labels if label in column]
+                for (start, label), end in zip(at, [p for p, _l in at[1:]] + [len(column)],
+                                               strict=True):
+                    values[label] = column[start + len(label):end]
+                assert values["姓名："] == card.name or _printed_as(card.name, values["姓名："])
+                assert _printed_as(card.enterprise_name, values["单位："]), values["单位："]
+                if card.id_number:
+                    assert values["证号："] == "371082********123X"
+                assert values["车牌："] == (card.plate or "—")
+                rows = "".join(_lines(lower))
+                assert rows.startswith("通行区域：") and "有效期：" in rows
+                areas = rows[len("通行区域："):rows.index("有效期：")]
+                assert _printed_as(card.areas, areas), areas
+                checked += 1
+            # Only the page number is outside the cards.
+            stray = [c["text"] for c in chars if id(c) not in claimed]
+            assert "".join(stray).replace(" ", "") == f"第{page_index + 1}页共{result.pages}页"
+    assert checked == 3 * layout.per_sheet
+    # Every card's name, all 250 pages.
+    text = all_text(out)
+    for name in CARD_NAMES:
+        assert text.count(compact(f"姓名：{name}")) >= 2000 // len(CARD_NAMES) - 1, name

@@ -24,7 +24,7 @@ character stays inside its cell.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from reportlab.lib.textsplit import ALL_CANNOT_END, ALL_CANNOT_START
@@ -152,11 +152,17 @@ def _line_ends(widths: Sequence[float], allowed: Sequence[bool], max_width: floa
     return n, used
 
 
-def wrap_text(text: str, *, width: float, font_name: str, size: float) -> list[str]:
-    """``text`` broken into lines no wider than ``width`` (for text drawn on a canvas)."""
+def wrap_text(text: str, *, width: float, font_name: str, size: float,
+              measure: Callable[[str], list[float]] | None = None) -> list[str]:
+    """``text`` broken into lines no wider than ``width`` (for text drawn on a canvas).
+
+    ``measure`` gives each character's width at ``size`` when not all of them are drawn in
+    ``font_name`` (per-glyph fallback: a 𠮷 from another face has that face's width).
+    """
     lines: list[str] = []
     for part in text.split("\n"):
-        widths = [stringWidth(ch, font_name, size) for ch in part]
+        widths = (measure(part) if measure is not None
+                  else [stringWidth(ch, font_name, size) for ch in part])
         allowed = break_allowed(part)
         start = 0
         if not part:
