@@ -25,6 +25,7 @@ from liaison_app.core.models import (
     Application,
     AuditEntry,
     Enterprise,
+    IssuedPass,
     Officer,
     Worker,
 )
@@ -365,6 +366,9 @@ class PrintJob:
     unmasked: bool
     pages: int
     fonts: tuple[str, ...]
+    # Pass cards only: (pass number, printed as provisional) of each card, so that the
+    # page can later say which provisional cards have since been signed.
+    cards: tuple[tuple[str, bool], ...] = ()
 
 
 def render(*, form_id: str, record_id: str, out: Output, unmasked: bool = False,
@@ -380,7 +384,9 @@ def render(*, form_id: str, record_id: str, out: Output, unmasked: bool = False,
                                      chain=chain)
     return PrintJob(form_id=form_id, record_table=source.table, record_id=source.record_id,
                     enterprise_id=source.enterprise_id, unmasked=unmasked, pages=result.pages,
-                    fonts=tuple(f.family for f in result.fonts))
+                    fonts=tuple(f.family for f in result.fonts),
+                    cards=tuple((c.pass_no, c.provisional) for c in source.data.cards)
+                    if isinstance(source.data, fd.PassCardsData) else ())
 
 
 def record_print(*, job: PrintJob, destination: str) -> AuditEntry:
@@ -393,6 +399,10 @@ def record_print(*, job: PrintJob, destination: str) -> AuditEntry:
             enterprise_id=job.enterprise_id, device_time=dt.datetime.now(),
             details={"form": job.form_id, "unmasked": job.unmasked, "pages": job.pages,
                      "destination": destination, "fonts": list(job.fonts)})
+        if job.cards:
+            entry.details["cards"] = {
+                "provisional": [no for no, provisional in job.cards if provisional],
+                "signed": [no for no, provisional in job.cards if not provisional]}
         entry.save(force_insert=True)
         if job.record_table == "application":
             applications.mark_printed(record_id=job.record_id)
@@ -428,8 +438,53 @@ def print_log(*, record_id: str) -> list[PrintLogRow]:
             for e in entries]
 
 
+@dataclass(frozen=True)
+class CardToReprint:
+    pass_no: str
+    name: str
+
+
+@dataclass(frozen=True)
+class ProvisionalCards:
+    """An application's pass cards that went out provisional (unsigned), by what to do now.
+
+    ``signed``: the centre has signed the pass since its provisional card was printed:
+    print it again and replace the card. ``waiting``: still unsigned: sync first. A card
+    counts by its latest print: one reprinted signed is done. Prints logged before cards
+    were recorded count as neither.
+    """
+
+    signed: tuple[CardToReprint, ...]
+    waiting: tuple[CardToReprint, ...]
+
+
+def provisional_cards(*, record_id: str) -> ProvisionalCards:
+    """Which of the application's active passes were last printed on a provisional card."""
+    last: dict[str, bool] = {}
+    for details in (AuditEntry.select(AuditEntry.details)
+                    .where((AuditEntry.record_id == record_id)
+                           & (AuditEntry.action == "print"))
+                    .order_by(AuditEntry.device_time).tuples()):
+        cards = (details[0] or {}).get("cards") or {}
+        last.update(dict.fromkeys(cards.get("provisional", ()), True))
+        last.update(dict.fromkeys(cards.get("signed", ()), False))
+    signed: list[CardToReprint] = []
+    waiting: list[CardToReprint] = []
+    if any(last.values()):
+        query = (IssuedPass.select(IssuedPass.pass_no, IssuedPass.signature, Worker.name)
+                 .join(Worker, on=(IssuedPass.worker == Worker.id))
+                 .where((IssuedPass.application == record_id) & (IssuedPass.state == "active")
+                        & IssuedPass.pass_no.in_([no for no, p in last.items() if p]))
+                 .order_by(IssuedPass.pass_no))
+        for p in query:
+            (signed if p.signature else waiting).append(CardToReprint(p.pass_no, p.worker.name))
+    return ProvisionalCards(signed=tuple(signed), waiting=tuple(waiting))
+
+
 __all__ = [
     "FORMS_BY_KIND",
+    "CardToReprint",
+    "ProvisionalCards",
     "FORM_SOURCES",
     "PROXY_FORMS",
     "PrintJob",
@@ -442,6 +497,7 @@ __all__ = [
     "may_unmask",
     "print_log",
     "print_to_file",
+    "provisional_cards",
     "printable_forms",
     "record_print",
     "render",

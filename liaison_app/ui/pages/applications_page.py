@@ -7,7 +7,7 @@ an enterprise id.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
@@ -209,6 +209,18 @@ class ApplicationsPage(Page):
         self.app_detail.setWordWrap(True)
         self.app_detail.setTextFormat(Qt.TextFormat.RichText)
         dl.addWidget(self.app_detail)
+        # Cards printed before the centre signed their passes: said in words, with the way
+        # to print them again once signed.
+        card_bar = QHBoxLayout()
+        self.card_notice = QLabel(objectName="provisionalCards")
+        self.card_notice.setWordWrap(True)
+        card_bar.addWidget(self.card_notice, 1)
+        self.reprint_button = QPushButton(objectName="reprintCards")
+        self.reprint_button.clicked.connect(
+            lambda: self.preview_form("pass_cards", self.current_application_id()))
+        card_bar.addWidget(self.reprint_button, 0, Qt.AlignmentFlag.AlignTop)
+        dl.addLayout(card_bar)
+        self._show_card_notice(None)
         pass_bar = QHBoxLayout()
         self.passes_label = QLabel(self.tr("Passes issued"))
         pass_bar.addWidget(self.passes_label)
@@ -594,6 +606,7 @@ class ApplicationsPage(Page):
         if row is None:
             self.app_detail.setText("")
             self.pass_model.set_rows([])
+            self._show_card_notice(None)
             return
         for status in apps.TRANSITIONS[row.status]:
             action = self.status_menu.addAction(apps.STATUS_LABELS[status].text())
@@ -605,16 +618,18 @@ class ApplicationsPage(Page):
                                      self.preview_form(f, r))
         rid = row.id
 
-        def load() -> tuple[Any, list[apps.PassRow], list[printing.PrintLogRow]]:
+        def load() -> tuple[Any, list[apps.PassRow], list[printing.PrintLogRow],
+                            printing.ProvisionalCards]:
             return (apps.get(record_id=rid).history, apps.list_passes(record_id=rid),
-                    printing.print_log(record_id=rid))
+                    printing.print_log(record_id=rid), printing.provisional_cards(record_id=rid))
 
         self.ctx.runner.submit(load, on_done=lambda r: self._detail_loaded(rid, r))
 
     def _detail_loaded(self, rid: str, result: tuple[Any, list, list]) -> None:
         if rid != self.current_application_id():
             return
-        history, passes, prints = result
+        history, passes, prints, cards = result
+        self._show_card_notice(cards)
         lines = []
         for h in history:
             status = apps.STATUS_LABELS.get(h.get("status", ""))
@@ -629,6 +644,34 @@ class ApplicationsPage(Page):
                 full=self.tr(" (full ID numbers)") if p.unmasked else ""))
         self.app_detail.setText("<b>" + self.tr("History") + "</b><br>" + "<br>".join(lines))
         self.pass_model.set_rows(passes)
+
+    def _names(self, cards: Sequence[printing.CardToReprint]) -> str:
+        shown = "、".join(f"{c.name}（{c.pass_no}）" for c in cards[:5])
+        if len(cards) > 5:
+            shown += self.tr(" and {n} more").format(n=len(cards) - 5)
+        return shown
+
+    def _show_card_notice(self, cards: printing.ProvisionalCards | None) -> None:
+        signed = cards.signed if cards else ()
+        waiting = cards.waiting if cards else ()
+        parts = []
+        if signed:
+            parts.append(self.tr(
+                "{n} passes printed on provisional cards have since been signed by the "
+                "centre: {names}. Print their cards again and take back the provisional "
+                "ones: a gate does not accept a provisional card.").format(
+                n=len(signed), names=self._names(signed)))
+        if waiting:
+            parts.append(self.tr(
+                "{n} printed cards are provisional (marked 临时·待中心签发): the centre has not "
+                "signed these passes yet: {names}. Sync with the server; once they are "
+                "signed this page offers to print them again.").format(
+                n=len(waiting), names=self._names(waiting)))
+        self.card_notice.setText("\n".join(parts))
+        self.card_notice.setVisible(bool(parts))
+        self.reprint_button.setText(self.tr("Print the cards again ({n} now signed)\u2026").format(
+            n=len(signed)))
+        self.reprint_button.setVisible(bool(signed))
 
     def change_status(self, status: str) -> None:
         rid = self.current_application_id()

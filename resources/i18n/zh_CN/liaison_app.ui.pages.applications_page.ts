@@ -248,6 +248,22 @@
         <translation>历史</translation>
     </message>
     <message>
+        <source> and {n} more</source>
+        <translation>等{n}人</translation>
+    </message>
+    <message>
+        <source>{n} passes printed on provisional cards have since been signed by the centre: {names}. Print their cards again and take back the provisional ones: a gate does not accept a provisional card.</source>
+        <translation>已打印临时卡的 {n} 张通行证现已由中心签发：{names}。请重新打印这些通行证并收回临时卡：卡口不认可临时通行证。</translation>
+    </message>
+    <message>
+        <source>{n} printed cards are provisional (marked 临时·待中心签发): the centre has not signed these passes yet: {names}. Sync with the server; once they are signed this page offers to print them again.</source>
+        <translation>已打印的 {n} 张通行证是临时卡（印有“临时·待中心签发”）：中心尚未签发：{names}。请与服务器同步；签发后本页会提示重新打印。</translation>
+    </message>
+    <message>
+        <source>Print the cards again ({n} now signed)…</source>
+        <translation>重新打印通行证（{n} 张已签发）…</translation>
+    </message>
+    <message>
         <source>Rejected</source>
         <translation>已驳回</translation>
     </message>
