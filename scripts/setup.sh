@@ -5,10 +5,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Qt's runtime libraries, TrueType CJK fonts (forms embed them), poppler for PDF checks.
+# Qt's runtime libraries, TrueType CJK fonts (forms embed them), poppler for PDF checks,
+# Chromium and its driver for the browser tests of the server's phone scoring page.
 SYSTEM_PACKAGES=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
                  libglib2.0-0 fonts-wqy-microhei fonts-wqy-zenhei fonts-arphic-uming
-                 poppler-utils)
+                 poppler-utils chromium chromium-driver)
 if [ -n "${LIAISON_EXTRA_PACKAGES:-}" ]; then
   read -r -a extra <<<"$LIAISON_EXTRA_PACKAGES"
   SYSTEM_PACKAGES+=("${extra[@]}")
