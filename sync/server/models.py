@@ -154,8 +154,38 @@ class AuditEvent(Base):
     detail = peewee.TextField(default="")
 
 
+class EvaluationLink(Base):
+    """A one-time link to the phone scoring page of an evaluation round, for one enterprise.
+
+    Only the SHA-256 of its token is kept: the link itself is shown once, to the centre, and
+    a stolen database gives no working link.
+    """
+
+    round_id = peewee.CharField(max_length=64)
+    enterprise_id = peewee.CharField(max_length=64)
+    token_hash = peewee.CharField(max_length=64, unique=True)
+    issued_at = peewee.DateTimeField(default=utcnow)
+    issued_by = peewee.CharField(default="", max_length=64)
+    #: Set when a newer link for the same enterprise replaced this one.
+    revoked_at = peewee.DateTimeField(null=True)
+    #: Set by the one submission the link accepts.
+    used_at = peewee.DateTimeField(null=True)
+
+    class Meta:
+        indexes = ((("round_id", "enterprise_id"), False),)
+
+
+class EvaluationLinkMiss(Base):
+    """A phone page asked for with a token that does not exist, from this address: kept for a
+    short while so that guessing links gets slowed down per address."""
+
+    address = peewee.CharField(max_length=64, index=True)
+    at = peewee.DateTimeField(default=utcnow, index=True)
+
+
 ALL_MODELS: list[type[Base]] = [Meta, User, Device, LoginFailure, Assignment, EnterpriseCode,
-                                Record, OpRecord, ChangeLog, ServerConflict, Blob, AuditEvent]
+                                Record, OpRecord, ChangeLog, ServerConflict, Blob, AuditEvent,
+                                EvaluationLink, EvaluationLinkMiss]
 
 
 def default_sqlite_url(data_dir: Path) -> str:
