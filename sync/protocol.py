@@ -207,3 +207,31 @@ class UploadResult(BaseModel):
     sha256: str
     received: int
     complete: bool
+
+
+# -- evaluation links (the phone scoring page) -----------------------------------------------
+class EvaluationLinksRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    #: Issue links for these invited enterprises only; for every invited one when None.
+    enterprise_ids: list[str] | None = Field(default=None, max_length=10_000)
+    #: The address phones reach the server at, when it is not the one the app calls.
+    base_url: str | None = Field(default=None, max_length=200)
+
+
+class EvaluationLink(BaseModel):
+    enterprise_id: str
+    enterprise_name: str
+    #: issued (a link waits for its one submission) | submitted | none (never issued)
+    status: Literal["issued", "submitted", "none"]
+    #: The link, only in the answer that issued it: the server keeps no copy.
+    url: str | None = None
+    issued_at: str | None = None
+    submitted_at: str | None = None
+
+
+class EvaluationLinks(BaseModel):
+    round_id: str
+    round_name: str
+    round_status: str
+    phone_enabled: bool
+    links: list[EvaluationLink]

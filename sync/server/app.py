@@ -21,7 +21,7 @@ from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES, GZipMiddle
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sync import protocol as p
-from sync.server import auth, store
+from sync.server import auth, evaluation_web, store
 from sync.server.blobs import BlobError, BlobStore
 from sync.server.models import connection, open_server_database
 
@@ -156,7 +156,7 @@ def create_app(config: ServerConfig) -> FastAPI:
     @app.middleware("http")
     async def versions(request: Request,
                        call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        if request.url.path not in _OPEN_PATHS:
+        if request.url.path not in _OPEN_PATHS and not evaluation_web.is_public(request.url.path):
             try:
                 proto = int(request.headers.get(p.HEADER_PROTOCOL, "0"))
                 schema = int(request.headers.get(p.HEADER_SCHEMA, "0"))
@@ -272,6 +272,7 @@ def create_app(config: ServerConfig) -> FastAPI:
                 raise ApiError("not_found")
         return FileResponse(blobs.path(sha256), media_type="application/octet-stream")
 
+    evaluation_web.register(app, config)
     return app
 
 

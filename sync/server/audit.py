@@ -29,6 +29,8 @@ ACTIONS = {
     "backup": "server backup written",
     "restore": "server database replaced from a backup",
     "schema_upgraded": "database created or upgraded to a new schema",
+    "evaluation_links_issued": "phone scoring links of an evaluation round issued (target: "
+                               "round id)",
 }
 
 
