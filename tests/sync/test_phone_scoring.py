@@ -18,9 +18,9 @@ from typing import Any
 
 import httpx
 import pytest
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 from liaison_app.core.models import EvaluationRound, ScoreSheet
@@ -100,12 +100,12 @@ def fill_points(driver: WebDriver, scores: list[list[int | None]]) -> None:
 
 
 def submit(driver: WebDriver) -> None:
-    """Tap the button and wait for the answer page."""
-    page = driver.find_element(By.TAG_NAME, "html")
+    """Tap the button and wait for the answer page (a new document, fully loaded)."""
+    driver.execute_script("window.beforeSubmit = true")
     driver.find_element(By.CSS_SELECTOR, "button.send").click()
-    wait = WebDriverWait(driver, 30)
-    wait.until(expected_conditions.staleness_of(page))
-    wait.until(lambda d: d.execute_script("return document.readyState") == "complete")
+    WebDriverWait(driver, 30, ignored_exceptions=(WebDriverException,)).until(
+        lambda d: d.execute_script("return window.beforeSubmit === undefined "
+                                   "&& document.readyState === 'complete'"))
 
 
 def server_sheet(round_id: str, enterprise_id: str, unit: str) -> dict[str, Any] | None:
