@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from sync.server import audit, auth, backup
+from sync.server import audit, auth, backup, evaluation_cli
 from sync.server.migrations import SchemaTooNewError
 from sync.server.models import (
     Device,
@@ -186,6 +186,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.set_defaults(func=cmd_import)
     backup.register(sub)
     audit.register(sub)
+    evaluation_cli.register(sub)
     return parser
 
 

@@ -7,10 +7,14 @@ are shown as plain pages that name nobody.
 """
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import json
+import os
 import re
 import secrets
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -491,3 +495,47 @@ def test_a_round_not_yet_open_to_phones_says_so(meeting: dict[str, Any]) -> None
     assert answer.status_code == 409 and "测评尚未开始" in answer.text
     set_round(meeting["centre"], meeting["round"], phone_enabled=True)
     assert httpx.get(meeting["url1"]).status_code == 200
+
+
+def _server_cli(meeting: dict[str, Any], db_url: str, *args: str) -> Any:
+    data = meeting["server"].config.data_dir
+    return subprocess.run([sys.executable, "-m", "sync.server.cli", "--db", db_url,
+                           "--data-dir", str(data), "evaluation", "links", *args],
+                          text=True, capture_output=True, timeout=60,
+                          env={**os.environ, "LIAISON_SERVER_PUBLIC_URL": ""})
+
+
+def test_the_server_command_line_writes_the_links_for_printing(
+        meeting: dict[str, Any], db_url: str, tmp_path: Path) -> None:
+    out = tmp_path / "links.csv"
+    missing_base = _server_cli(meeting, db_url, ROUND_NAME, "--out", str(out))
+    assert missing_base.returncode == 2 and "--base-url" in missing_base.stderr
+    unknown = _server_cli(meeting, db_url, "没有这个测评", "--base-url", "https://pj.example.cn")
+    assert unknown.returncode == 1 and "no evaluation round" in unknown.stderr
+
+    done = _server_cli(meeting, db_url, ROUND_NAME, "--out", str(out),
+                       "--base-url", "https://pj.example.cn/")
+    assert done.returncode == 0, done.stderr
+    assert "2 link(s) written" in done.stdout
+    assert out.stat().st_mode & 0o777 == 0o600
+    with out.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    by_name = {r["企业名称"]: r for r in rows}
+    assert set(by_name) == {"鲁西化工有限公司", "德州面粉厂"}
+    assert by_name["鲁西化工有限公司"]["统一社会信用代码"] == "91110000600037341L"
+    link = by_name["德州面粉厂"]["手机测评链接"]
+    assert link.startswith("https://pj.example.cn/m/") and by_name["德州面粉厂"]["状态"] == "已发放"
+    # The links from the centre's laptop were replaced by these.
+    assert httpx.get(meeting["url2"]).status_code == 404
+    local = meeting["server"].url + "/m/" + link.rsplit("/", 1)[1]
+    form = {**_form(local), **{f"s{u}_{d}": "18" for u in range(2) for d in range(5)}}
+    assert httpx.post(local, data=form).status_code == 200
+
+    status = _server_cli(meeting, db_url, meeting["round"], "--status")
+    assert status.returncode == 0 and "https://" not in status.stdout
+    lines = dict(line.split("\t")[0::2] for line in status.stdout.splitlines())
+    assert lines == {"鲁西化工有限公司": "已发放", "德州面粉厂": "已提交"}
+    one = _server_cli(meeting, db_url, ROUND_NAME, "--enterprise", "91110000600037341L",
+                      "--base-url", "https://pj.example.cn")
+    assert one.returncode == 0 and len(one.stdout.splitlines()) == 1
+    assert "鲁西化工有限公司" in one.stdout and "https://pj.example.cn/m/" in one.stdout
