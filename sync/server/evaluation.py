@@ -126,11 +126,10 @@ class Round:
 
 
 def _strings(raw: Any) -> list[str]:
-    out: list[str] = []
-    for item in raw if isinstance(raw, list) else ():
-        if isinstance(item, str) and item and item not in out:
-            out.append(item)
-    return out
+    """The non-empty strings of a JSON list, first occurrences in order (a county invites
+    thousands: a dict keeps this linear)."""
+    items = raw if isinstance(raw, list) else ()
+    return list(dict.fromkeys(x for x in items if isinstance(x, str) and x))
 
 
 def parse_round(round_id: str, data: Mapping[str, Any], *, deleted: bool = False) -> Round:
@@ -374,6 +373,11 @@ def _refusal_for(link: EvaluationLink, found: Round | None) -> str | None:
     return None
 
 
+def link_used(link_id: int) -> bool:
+    return EvaluationLink.select().where((EvaluationLink.id == link_id)
+                                         & EvaluationLink.used_at.is_null(False)).exists()
+
+
 def open_link(token: str, *, address: str) -> Opened:
     """Look a token up for the page (any thread, inside ``connection()``)."""
     if _limited(address):
@@ -513,44 +517,79 @@ class Stored:
     taken: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class Submission:
+    """A submission read and checked, to be written."""
+
+    link_id: int
+    round: Round
+    answers: Answers
+
+
 def store_answers(*, link_id: int, found: Round, answers: Answers) -> Stored:
-    """Write the sheets and use the link in one transaction. The change-sequence lock is
-    held throughout, so two submissions of one link are applied one after the other and the
-    second finds the link used."""
-    schema = SCHEMA[SHEET_TABLE]
+    """Write one submission (see ``store_many``)."""
+    outcome = store_many([Submission(link_id, found, answers)])[0]
+    if isinstance(outcome, Exception):
+        raise outcome
+    return outcome
+
+
+def store_many(submissions: Sequence[Submission]) -> list[Stored | Exception]:
+    """Write submissions together: one transaction and one commit for all of them (at a
+    meeting they arrive in bursts, and on SQLite each commit waits for the disk), each in a
+    savepoint of its own, so one that fails leaves nothing behind and the others stand.
+
+    The change-sequence lock is held throughout, so two submissions of one link are applied
+    one after the other and the second finds the link used. A failure of the transaction
+    itself (the database gone) raises: then none of them was stored.
+    """
+    outcomes: list[Stored | Exception] = []
     with write_transaction():
-        link = EvaluationLink.get_by_id(link_id)
-        latest = load_round(found.id)
-        refusal = _refusal_for(link, latest)
-        if refusal is not None:
-            return Stored(refusal)
-        assert latest is not None
-        if latest.fingerprint != found.fingerprint:
-            return Stored(CHANGED)
-        taken = received_units(found.id, link.enterprise_id, list(answers.scores))
-        if taken:
-            return Stored(None, taken=tuple(u for u in answers.scores if u in taken))
-        rows = []
-        for unit, scores in answers.scores.items():
-            data = sheet_data(latest, enterprise_id=link.enterprise_id, unit=unit,
-                              scores=scores, comments=answers.comments.get(unit, ""))
-            # The laptops' own rules and the declared schema, as a push would be checked:
-            # the form has caught everything a person can get wrong, so a problem here is
-            # the page and the models out of step, which no retry on the phone can fix.
-            problems = [*schema.check(data, creating=True),
-                        *scoring.sheet_problems(sheet=data, round_data=latest.data,
-                                                round_id=latest.id)]
-            if problems:
-                raise ValueError(f"phone score sheet refused: {problems}")
-            rows.append((sheet_id(round_id=found.id, enterprise_id=link.enterprise_id,
-                                  unit=unit), data))
         counter = SeqCounter()
-        for record_id, data in rows:
-            server_write(table=SHEET_TABLE, record_id=record_id, data=data, counter=counter)
+        for item in submissions:
+            try:
+                with server_db.atomic():
+                    outcomes.append(_store_one(item, counter))
+            except Exception as exc:  # noqa: BLE001 - rolled back to its savepoint
+                log.exception("phone submission on link %s failed", item.link_id)
+                outcomes.append(exc)
         counter.flush()
-        used = (EvaluationLink.update(used_at=utcnow())
-                .where((EvaluationLink.id == link.id) & EvaluationLink.used_at.is_null())
-                .execute())
-        if used != 1:
-            raise RuntimeError("a link was used by another writer under the write lock")
+    return outcomes
+
+
+def _store_one(item: Submission, counter: SeqCounter) -> Stored:
+    found, answers = item.round, item.answers
+    link = EvaluationLink.get_by_id(item.link_id)
+    latest = load_round(found.id)
+    refusal = _refusal_for(link, latest)
+    if refusal is not None:
+        return Stored(refusal)
+    assert latest is not None
+    if latest.fingerprint != found.fingerprint:
+        return Stored(CHANGED)
+    taken = received_units(found.id, link.enterprise_id, list(answers.scores))
+    if taken:
+        return Stored(None, taken=tuple(u for u in answers.scores if u in taken))
+    schema = SCHEMA[SHEET_TABLE]
+    rows = []
+    for unit, scores in answers.scores.items():
+        data = sheet_data(latest, enterprise_id=link.enterprise_id, unit=unit,
+                          scores=scores, comments=answers.comments.get(unit, ""))
+        # The laptops' own rules and the declared schema, as a push would be checked: the
+        # form has caught everything a person can get wrong, so a problem here is the page
+        # and the models out of step, which no retry on the phone can fix.
+        problems = [*schema.check(data, creating=True),
+                    *scoring.sheet_problems(sheet=data, round_data=latest.data,
+                                            round_id=latest.id)]
+        if problems:
+            raise ValueError(f"phone score sheet refused: {problems}")
+        rows.append((sheet_id(round_id=found.id, enterprise_id=link.enterprise_id,
+                              unit=unit), data))
+    for record_id, data in rows:
+        server_write(table=SHEET_TABLE, record_id=record_id, data=data, counter=counter)
+    used = (EvaluationLink.update(used_at=utcnow())
+            .where((EvaluationLink.id == link.id) & EvaluationLink.used_at.is_null())
+            .execute())
+    if used != 1:
+        raise RuntimeError("a link was used by another writer under the write lock")
     return Stored(None, sheets=tuple(r for r, _ in rows))

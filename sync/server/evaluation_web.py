@@ -11,6 +11,7 @@ Pages speak Chinese, or English to a browser whose first language is English.
 """
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 import re
@@ -187,7 +188,7 @@ class _Texts:
         return TEXTS[key][self.lang].format(**values)
 
 
-def _headers(nonce: str, started: float) -> dict[str, str]:
+def _headers(nonce: str, started: float, waited: float | None = None) -> dict[str, str]:
     return {
         # Nothing from elsewhere; only this response's own style and script; the form posts
         # back here only; not framed by another site.
@@ -201,16 +202,18 @@ def _headers(nonce: str, started: float) -> dict[str, str]:
         "Cache-Control": "no-store",
         "X-Content-Type-Options": "nosniff",
         "X-Frame-Options": "DENY",
-        "Server-Timing": f"app;dur={(time.perf_counter() - started) * 1000:.1f}",
+        # The time the page's code took, and of it the wait for the turn to write.
+        "Server-Timing": f"app;dur={(time.perf_counter() - started) * 1000:.1f}"
+                         + (f", wait;dur={waited * 1000:.1f}" if waited is not None else ""),
     }
 
 
-def _page(template: str, *, status: int, lang: int, started: float, **values: Any
-          ) -> HTMLResponse:
+def _page(template: str, *, status: int, lang: int, started: float,
+          waited: float | None = None, **values: Any) -> HTMLResponse:
     nonce = secrets.token_urlsafe(12)
     html = _TEMPLATES.get_template(template).render(
         t=_Texts(lang), lang_tag=("zh-CN", "en")[lang], nonce=nonce, **values)
-    return HTMLResponse(html, status_code=status, headers=_headers(nonce, started))
+    return HTMLResponse(html, status_code=status, headers=_headers(nonce, started, waited))
 
 
 def _refusal(kind: str, *, lang: int, started: float) -> HTMLResponse:
@@ -291,8 +294,22 @@ def _show(token: str, address: str, lang: int, started: float) -> HTMLResponse:
         return _form_page(opened.round, view, lang=lang, started=started)
 
 
-def _submit(token: str, address: str, form: dict[str, str], lang: int,
-            started: float) -> HTMLResponse:
+@dataclass(frozen=True)
+class _Ready:
+    """A submission read and checked, waiting for its turn to be written."""
+
+    round: ev.Round
+    link_id: int
+    enterprise_id: str
+    answers: ev.Answers
+    view: _FormView
+    form: dict[str, str]
+
+
+def _check(token: str, address: str, form: dict[str, str], lang: int,
+           started: float) -> HTMLResponse | _Ready:
+    """Everything about a submission that needs no write: the page to answer with when it
+    cannot be stored, else what to store."""
     t = _Texts(lang)
     with connection():
         opened = ev.open_link(token, address=address)
@@ -301,6 +318,9 @@ def _submit(token: str, address: str, form: dict[str, str], lang: int,
         assert opened.round is not None and opened.link is not None
         found, link = opened.round, opened.link
         view = _form_view(found, link.enterprise_id, lang)
+        if not view.units and ev.link_used(link.id):
+            # Sent again while the first submission was being written.
+            return _refusal(ev.USED, lang=lang, started=started)
         if form.get("v") != found.fingerprint:
             return _form_page(found, view, lang=lang, started=started, notice=t.changed,
                               status=409)
@@ -317,20 +337,85 @@ def _submit(token: str, address: str, form: dict[str, str], lang: int,
         if answers.problems:
             return _form_page(found, view, lang=lang, started=started, values=form,
                               problems=answers.problems, status=422)
-        stored = ev.store_answers(link_id=link.id, found=found, answers=answers)
+    return _Ready(found, link.id, link.enterprise_id, answers, view, form)
+
+
+def _answer(ready: _Ready, stored: ev.Stored, lang: int, started: float,
+            waited: float) -> HTMLResponse:
+    """The page for a submission once the writer has dealt with it."""
+    t = _Texts(lang)
+    if stored.refusal is None and not stored.taken:
+        return _page("phone_message.html", status=200, lang=lang, started=started,
+                     waited=waited, title=t.thanks_title, message=t.thanks, kind="thanks")
+    with connection():
         if stored.taken:
-            taken = t.list_sep.join(view.names[u] for u in stored.taken)
-            view = _form_view(found, link.enterprise_id, lang)
-            return _form_page(found, view, lang=lang, started=started, values=form,
-                              notice=t.get("taken", units=taken), status=409)
-        if stored.refusal == ev.CHANGED:
-            view = _form_view(ev.load_round(found.id) or found, link.enterprise_id, lang)
-            return _form_page(found, view, lang=lang, started=started, notice=t.changed,
+            taken = t.list_sep.join(ready.view.names[u] for u in stored.taken)
+            view = _form_view(ready.round, ready.enterprise_id, lang)
+            return _form_page(ready.round, view, lang=lang, started=started,
+                              values=ready.form, notice=t.get("taken", units=taken),
                               status=409)
-        if stored.refusal is not None:
-            return _refusal(stored.refusal, lang=lang, started=started)
-    return _page("phone_message.html", status=200, lang=lang, started=started,
-                 title=t.thanks_title, message=t.thanks, kind="thanks")
+        if stored.refusal == ev.CHANGED:
+            latest = ev.load_round(ready.round.id) or ready.round
+            view = _form_view(latest, ready.enterprise_id, lang)
+            return _form_page(latest, view, lang=lang, started=started, notice=t.changed,
+                              status=409)
+    return _refusal(stored.refusal or "error", lang=lang, started=started)
+
+
+def _write(batch: list[ev.Submission]) -> list[ev.Stored | Exception]:
+    with connection():
+        return ev.store_many(batch)
+
+
+class _Writer:
+    """Writes the phone submissions of one server process; those that arrive together go in
+    one transaction (a group commit). At a meeting phones submit in a burst: written one by
+    one, each would wait for every commit before its own, and each commit waits for the
+    disk."""
+
+    #: Submissions per transaction at most.
+    BATCH = 100
+
+    def __init__(self) -> None:
+        self.waiting: list[tuple[ev.Submission, asyncio.Future[ev.Stored]]] = []
+        self.task: asyncio.Task[None] | None = None
+
+    async def store(self, item: ev.Submission) -> ev.Stored:
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[ev.Stored] = loop.create_future()
+        self.waiting.append((item, future))
+        if self.task is None:
+            # A task of its own, not the caller's coroutine: a phone that goes away must not
+            # stop the writing of the others' submissions.
+            self.task = loop.create_task(self._drain())
+        return await future
+
+    async def _drain(self) -> None:
+        try:
+            while self.waiting:
+                batch = self.waiting[:self.BATCH]
+                del self.waiting[:self.BATCH]
+                try:
+                    outcomes = await anyio.to_thread.run_sync(_write, [b[0] for b in batch])
+                except Exception as exc:  # noqa: BLE001 - nothing of the batch was stored
+                    log.exception("writing phone submissions failed")
+                    outcomes = [exc] * len(batch)
+                for (_item, future), outcome in zip(batch, outcomes, strict=True):
+                    if future.done():
+                        continue
+                    if isinstance(outcome, Exception):
+                        future.set_exception(outcome)
+                    else:
+                        future.set_result(outcome)
+        finally:
+            self.task = None
+
+
+def _writer(app: FastAPI) -> _Writer:
+    writer = getattr(app.state, "phone_writer", None)
+    if writer is None:
+        writer = app.state.phone_writer = _Writer()
+    return writer
 
 
 async def _read_form(request: Request) -> dict[str, str] | str:
@@ -457,8 +542,16 @@ def register(app: FastAPI, config: ServerConfig) -> None:
         if isinstance(form, str):
             return _refusal(form, lang=lang, started=started)
         try:
-            return await anyio.to_thread.run_sync(_submit, token, _address(request), form,
-                                                  lang, started)
+            ready = await anyio.to_thread.run_sync(_check, token, _address(request), form,
+                                                   lang, started)
+            if isinstance(ready, HTMLResponse):
+                return ready
+            queued = time.perf_counter()
+            stored = await _writer(request.app).store(
+                ev.Submission(ready.link_id, ready.round, ready.answers))
+            waited = time.perf_counter() - queued
+            return await anyio.to_thread.run_sync(_answer, ready, stored, lang, started,
+                                                  waited)
         except Exception:  # noqa: BLE001
             log.exception("phone submission failed")
             return _refusal("error", lang=lang, started=started)

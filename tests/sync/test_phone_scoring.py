@@ -539,3 +539,32 @@ def test_the_server_command_line_writes_the_links_for_printing(
                       "--base-url", "https://pj.example.cn")
     assert one.returncode == 0 and len(one.stdout.splitlines()) == 1
     assert "鲁西化工有限公司" in one.stdout and "https://pj.example.cn/m/" in one.stdout
+
+
+def test_submissions_written_together_stand_or_fail_each_on_its_own(
+        meeting: dict[str, Any]) -> None:
+    """Submissions arriving together share a transaction; one that fails (here a score the
+    form would never let through) leaves nothing behind and the others are stored."""
+    tokens = [meeting[k].rsplit("/", 1)[1] for k in ("url1", "url2")]
+    with connection():
+        opened = [ev.open_link(t, address="10.0.0.1") for t in tokens]
+        assert all(o.refusal is None for o in opened)
+        found = opened[0].round
+        assert found is not None
+        good = ev.read_answers(found, list(found.units), {
+            f"s{u}_{d}": "16" for u in range(2) for d in range(5)})
+        bad = ev.Answers(scores={"centre": {"competence": 99}}, comments={"centre": ""})
+        outcomes = ev.store_many([ev.Submission(opened[0].link.id, found, bad),
+                                  ev.Submission(opened[1].link.id, found, good)])
+        assert isinstance(outcomes[0], ValueError)
+        assert isinstance(outcomes[1], ev.Stored) and len(outcomes[1].sheets) == 2
+        assert not ev.link_used(opened[0].link.id) and ev.link_used(opened[1].link.id)
+    assert server_sheet(meeting["round"], meeting["e1"], "centre") is None
+    assert server_sheet(meeting["round"], meeting["e2"], "centre")["scores"]["proxy"] == 16
+    # The failed one can still be sent, and the laptops pull what was stored.
+    form = {**_form(meeting["url1"]), **{f"s{u}_{d}": "12" for u in range(2) for d in range(5)}}
+    assert httpx.post(meeting["url1"], data=form).status_code == 200
+    li = meeting["li"]
+    assert li.sync().ok
+    li.use()
+    assert ScoreSheet.select().count() == 2
