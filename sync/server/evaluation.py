@@ -321,8 +321,9 @@ class Opened:
     round: Round | None = None
 
 
-#: Refusals: an unknown or replaced link, too many misses from the address, a link already
-#: used, a round not open to phones yet, a round closed (or the enterprise no longer invited).
+#: Refusals: an unknown or replaced link (or one of an enterprise no longer invited), too many
+#: misses from the address, a link already used, a round not open to phones yet, a round
+#: closed or deleted.
 #: ``CHANGED``: the centre changed what the round asks while the form was being filled.
 INVALID, LIMITED, USED, NOT_OPEN, CLOSED, UNUSABLE, CHANGED = (
     "invalid", "rate_limited", "used", "not_open", "closed", "unusable", "changed")
@@ -362,9 +363,10 @@ def _refusal_for(link: EvaluationLink, found: Round | None) -> str | None:
         return INVALID
     if link.used_at is not None:
         return USED
-    if found is None or found.deleted or found.status == "closed" \
-            or link.enterprise_id not in found.invited:
+    if found is None or found.deleted or found.status == "closed":
         return CLOSED
+    if link.enterprise_id not in found.invited:
+        return INVALID  # taken off the invitation list
     if not found.accepting:
         return NOT_OPEN
     if not found.usable:

@@ -12,6 +12,7 @@ Pages speak Chinese, or English to a browser whose first language is English.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import logging
 import os
 import re
@@ -273,11 +274,20 @@ def _form_page(found: ev.Round, view: _FormView, *, lang: int, started: float,
             else t.hint_levels)
     return _page(
         "phone_form.html", status=status, lang=lang, started=started, round=found,
+        held_on=_day(found.held_on, lang),
         enterprise_name=view.enterprise_name, units=view.units,
         received=t.list_sep.join(view.received), hint=hint, values=values or {},
         problems=messages, wrong={pr.anchor for pr in problems}, notice=notice,
         score_field=ev.score_field, na_field=ev.na_field, comment_field=ev.comment_field,
         max_comment=ev.MAX_COMMENT, points_of=t.get("points_of", max=found.top))
+
+
+def _day(iso: str, lang: int) -> str:
+    try:
+        day = dt.date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{day.year}年{day.month}月{day.day}日" if lang == 0 else day.isoformat()
 
 
 def _address(request: Request) -> str:

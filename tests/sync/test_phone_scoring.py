@@ -493,8 +493,21 @@ def test_a_round_not_yet_open_to_phones_says_so(meeting: dict[str, Any]) -> None
     set_round(meeting["centre"], meeting["round"], phone_enabled=False)
     answer = httpx.get(meeting["url1"])
     assert answer.status_code == 409 and "测评尚未开始" in answer.text
-    set_round(meeting["centre"], meeting["round"], phone_enabled=True)
-    assert httpx.get(meeting["url1"]).status_code == 200
+    set_round(meeting["centre"], meeting["round"], phone_enabled=True, status="draft")
+    assert httpx.get(meeting["url1"]).status_code == 409
+    set_round(meeting["centre"], meeting["round"], status="open")
+    page = httpx.get(meeting["url1"])
+    assert page.status_code == 200 and "2026年11月27日" in page.text
+
+
+def test_an_enterprise_taken_off_the_invitations_loses_its_link(
+        meeting: dict[str, Any]) -> None:
+    form = {**_form(meeting["url1"]), **{f"s{u}_{d}": "15" for u in range(2) for d in range(5)}}
+    set_round(meeting["centre"], meeting["round"], invited=[meeting["e2"]])
+    assert httpx.get(meeting["url1"]).status_code == 404
+    assert httpx.post(meeting["url1"], data=form).status_code == 404
+    assert server_sheet(meeting["round"], meeting["e1"], "centre") is None
+    assert httpx.get(meeting["url2"]).status_code == 200
 
 
 def _server_cli(meeting: dict[str, Any], db_url: str, *args: str) -> Any:
