@@ -136,6 +136,11 @@ class FieldConflict(BaseModel):
     policy: Policy
 
 
+class FieldProblem(BaseModel):
+    field: str
+    code: str
+
+
 class OpResult(BaseModel):
     op_id: str
     status: OpStatus
@@ -144,6 +149,8 @@ class OpResult(BaseModel):
     text_en: str = ""
     text_zh: str = ""
     conflicts: list[FieldConflict] = Field(default_factory=list)
+    #: For a refusal: each field that was wrong and the problem's code (``sync.schema``).
+    problems: list[FieldProblem] = Field(default_factory=list)
 
 
 class PushResponse(BaseModel):
@@ -174,6 +181,11 @@ class WireRecord(BaseModel):
     data: dict[str, Any]
 
 
+class GoneRecord(BaseModel):
+    table: str
+    id: str
+
+
 class TableCount(BaseModel):
     count: int
     version_sum: int
@@ -190,6 +202,9 @@ class PullResponse(BaseModel):
     #: The enterprise ids the caller sees, or None for the whole county.
     scope: list[str] | None = None
     counts: dict[str, TableCount] | None = None
+    #: Records that left the caller's scope (moved to an enterprise it does not see): the
+    #: device drops its copy, keeping any change of its own not yet accepted.
+    gone: list[GoneRecord] = Field(default_factory=list)
 
 
 # -- attachments -----------------------------------------------------------------------------

@@ -29,7 +29,14 @@ import peewee
 import liaison_app.core.models  # noqa: F401 - every synced model registers itself on import
 from liaison_app.core.models.base import SYNCED_MODELS, SyncedModel
 from liaison_app.core.models.fields import HashField, JSONField
-from liaison_app.core.models.sync_spec import ALL, SELF, Policy, Writers, default_policy
+from liaison_app.core.models.sync_spec import (
+    ALL,
+    SELF,
+    Policy,
+    Writers,
+    default_policy,
+    officer_scope,
+)
 
 #: Columns every record has that the client keeps for itself; never taken from a push.
 BOOKKEEPING = frozenset({"id", "version", "created_at", "updated_at"})
@@ -80,11 +87,14 @@ _PROBLEM_TEXT: dict[str, tuple[str, str]] = {
     "json_shape": ("{field}: wrong structure", "{field}：结构不对"),
     "centre_owned": ("{field}: only the service centre can change this field",
                      "{field}：只有服务中心可以修改此项"),
+    "server_owned": ("{field}: only the server sets this field", "{field}：此项只能由服务器设定"),
     "reference_missing": ("{field}: the record it refers to does not exist on the server",
                           "{field}：所引用的记录在服务器上不存在"),
     "reference_out_of_scope": ("{field}: the record it refers to is not assigned to you",
                                "{field}：所引用的记录不属于您负责的范围"),
     "scope_missing": ("{field}: the record names no enterprise", "{field}：记录没有所属企业"),
+    "not_uploaded": ("{field}: the file was not sent by you and is not one you may read",
+                     "{field}：该文件不是由您上传，也不在您可查看的范围内"),
     "append_only": ("{field}: audit entries cannot be changed or deleted",
                     "{field}：审计记录不能修改或删除"),
 }
@@ -214,6 +224,10 @@ class TableSchema:
     #: Every column that names another record (foreign keys and declared references).
     refs: Mapping[str, str]
     centre_owned: frozenset[str]
+    #: Columns only the server sets.
+    server_owned: frozenset[str] = frozenset()
+    #: Column naming the officer a record without an enterprise is private to.
+    owner_column: str = ""
     policies: Mapping[str, Policy] = field(default_factory=dict)
 
     def policy(self, name: str) -> Policy:
@@ -230,7 +244,10 @@ class TableSchema:
         if self.scope == ALL:
             return ""
         value = data.get(self.scope)
-        return value if isinstance(value, str) else ""
+        if isinstance(value, str) and value:
+            return value
+        owner = data.get(self.owner_column) if self.owner_column else None
+        return officer_scope(owner) if isinstance(owner, str) and owner else ""
 
     def check(self, changes: Mapping[str, Any], *, creating: bool,
               ignore_unknown: bool = False) -> list[Problem]:
@@ -317,8 +334,8 @@ def table_schema(model: type[SyncedModel]) -> TableSchema:
         if isinstance(f, peewee.ForeignKeyField) and spec.ref:
             parents[spec.name] = spec.ref
     refs = {name: spec.ref for name, spec in fields.items() if spec.ref}
-    unknown = (set(model.sync_centre_owned) | set(declared_refs) | set(model.sync_policies)
-               ) - set(fields)
+    unknown = (set(model.sync_centre_owned) | set(model.sync_server_owned) | set(declared_refs)
+               | set(model.sync_policies) | ({model.sync_owner_column} - {""})) - set(fields)
     if unknown:
         raise TypeError(f"{model.__name__} declares sync rules for unknown columns {unknown}")
     if model.sync_scope not in (SELF, ALL) and model.sync_scope not in fields:
@@ -326,7 +343,9 @@ def table_schema(model: type[SyncedModel]) -> TableSchema:
     return TableSchema(
         table=model.sync_table, scope=model.sync_scope, writers=Writers(model.sync_writers),
         fields=fields, parents=parents, refs=refs,
-        centre_owned=frozenset(model.sync_centre_owned), policies=dict(model.sync_policies))
+        centre_owned=frozenset(model.sync_centre_owned),
+        server_owned=frozenset(model.sync_server_owned), owner_column=model.sync_owner_column,
+        policies=dict(model.sync_policies))
 
 
 def build(models: Iterable[type[SyncedModel]]) -> dict[str, TableSchema]:
@@ -346,7 +365,8 @@ def describe() -> dict[str, Any]:
     for table, s in SCHEMA.items():
         out[table] = {
             "scope": s.scope, "writers": s.writers.value,
-            "centre_owned": sorted(s.centre_owned),
+            "centre_owned": sorted(s.centre_owned), "server_owned": sorted(s.server_owned),
+            "owner_column": s.owner_column,
             "policies": {k: v.value for k, v in sorted(s.policies.items())},
             "fields": {name: {k: (sorted(v) if isinstance(v, frozenset) else
                                   (v.__name__ if isinstance(v, type) else v))

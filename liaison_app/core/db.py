@@ -104,7 +104,11 @@ class LiaisonDatabase(peewee.SqliteDatabase):
 
 
 def make_database(path: Path) -> peewee.SqliteDatabase:
-    return LiaisonDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False, timeout=10)
+    # Every transaction takes the write lock when it begins (BEGIN IMMEDIATE) and waits for
+    # it under the busy timeout: a transaction that read first and then wanted to write
+    # while another held the lock would fail at once with "database is locked".
+    return LiaisonDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False, timeout=10,
+                           lock_type="IMMEDIATE")
 
 
 def open_database(paths: DataPaths, *, migrate: bool = True) -> peewee.SqliteDatabase:

@@ -26,7 +26,9 @@ class Request(SyncedModel):
     sync_centre_owned = frozenset({
         "lead_department_id", "co_departments", "dispatched_at", "response_deadline",
         "resolve_deadline", "co_deadline", "first_response_at", "resolved_at", "resolution",
-        "closed_at", "registration_no"})
+        "closed_at"})
+    #: The register's final number is given by the server when the letter arrives.
+    sync_server_owned = frozenset({"registration_no"})
     #: What the enterprise said at the call-back is the officer's record of it.
     sync_policies = {
         **dict.fromkeys(("contact_deadline", "co_deadline", "dispatched_at",

@@ -18,6 +18,11 @@ ALL = "@all"
 ENTERPRISE = "enterprise_id"
 
 
+def officer_scope(officer_id: str) -> str:
+    """The scope key of an officer's private records (those with no enterprise)."""
+    return f"@officer:{officer_id}"
+
+
 class Writers(str, Enum):
     """Who may create and change records of a type (the centre may always, viewers never)."""
 
