@@ -383,8 +383,9 @@ class _Writer:
     one, each would wait for every commit before its own, and each commit waits for the
     disk."""
 
-    #: Submissions per transaction at most.
-    BATCH = 100
+    #: Submissions per transaction at most: enough to share a commit among many, few
+    #: enough that the first of a burst are answered before the whole burst is written.
+    BATCH = 10
 
     def __init__(self) -> None:
         self.waiting: list[tuple[ev.Submission, asyncio.Future[ev.Stored]]] = []

@@ -119,8 +119,9 @@ async def _wave(base: str, tokens: list[str]
     opened: list[tuple[float, float, int, float]] = []
     sent: list[tuple[float, float, int, float]] = []
     watched: list[tuple[float, float, int, float]] = []
-    limits = httpx.Limits(max_connections=WAVE + WATCHERS + 10,
-                          max_keepalive_connections=WAVE + WATCHERS + 10)
+    # A connection per request, as separate phones have: a kept-alive one left idle while
+    # the others wait could be closed by the server just as it is used again.
+    limits = httpx.Limits(max_connections=WAVE + WATCHERS + 10, max_keepalive_connections=0)
     async with httpx.AsyncClient(limits=limits, timeout=60) as client:
         pages = await asyncio.gather(*(_one(client, "GET", f"{base}/m/{t}", opened)
                                        for t in phones))
