@@ -23,7 +23,8 @@ PHONE_AGENT = ("Mozilla/5.0 (Linux; Android 13; Pixel 7) AppleWebKit/537.36 (KHT
 
 
 @contextmanager
-def phone(profile: Path, *, language: str = "zh-CN,zh") -> Iterator[webdriver.Chrome]:
+def phone(profile: Path, *, language: str = "zh-CN,zh", javascript: bool = True
+          ) -> Iterator[webdriver.Chrome]:
     for path in (CHROMIUM, CHROMEDRIVER):
         if shutil.which(path) is None:
             raise RuntimeError(f"{path} is missing: run scripts/setup.sh as root (apt-get "
@@ -40,7 +41,10 @@ def phone(profile: Path, *, language: str = "zh-CN,zh") -> Iterator[webdriver.Ch
                                                         "userAgent": PHONE_AGENT})
     # Every request, form posts included, asks for the phone's language.
     options.add_argument(f"--lang={language.split(',')[0]}")
-    options.add_experimental_option("prefs", {"intl.accept_languages": language})
+    prefs: dict[str, object] = {"intl.accept_languages": language}
+    if not javascript:  # as on a phone whose browser has it switched off
+        prefs["profile.managed_default_content_settings.javascript"] = 2
+    options.add_experimental_option("prefs", prefs)
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     try:
         driver.set_page_load_timeout(30)

@@ -23,7 +23,9 @@ from typing import Any
 import httpx
 import pytest
 from selenium.common.exceptions import WebDriverException
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -43,6 +45,12 @@ SHOTS = Path("/tmp/liaison-phone-shots")
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebDriver]:
     with phone(tmp_path_factory.mktemp("chromium-profile")) as driver:
+        yield driver
+
+
+@pytest.fixture(scope="module")
+def browser_without_js(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebDriver]:
+    with phone(tmp_path_factory.mktemp("chromium-nojs"), javascript=False) as driver:
         yield driver
 
 
@@ -325,6 +333,27 @@ def test_an_anonymous_round_on_levels_says_so_and_stores_the_levels_points(
     assert browser.find_element(By.TAG_NAME, "h1").text == "提交成功"
     sheet = server_sheet(round_id, meeting["e1"], meeting["land"])
     assert sheet is not None and sheet["scores"] == {"attitude": 80, "efficiency": None}
+
+
+def test_the_page_works_without_javascript(meeting: dict[str, Any],
+                                           browser_without_js: WebDriver) -> None:
+    """Driven by keyboard: ChromeDriver's clicks need the page's scripting."""
+    browser = browser_without_js
+    browser.get(meeting["url1"])
+    fill_points(browser, [[20, 19, 18, 17, 16], [15, 14, 13, 12, 11]])
+    # Without the page's script a typed score stays in its box (not emptied and greyed)
+    # when 不了解/不适用 is ticked: the tick decides.
+    box = browser.find_element(By.NAME, "s1_4")
+    box.send_keys(Keys.TAB)
+    ActionChains(browser).send_keys(Keys.SPACE).perform()
+    assert browser.find_element(By.NAME, "n1_4").is_selected()
+    assert box.get_attribute("value") == "11" and box.is_enabled()
+    browser.find_element(By.NAME, "s0_0").send_keys(Keys.ENTER)
+    WebDriverWait(browser, 30).until(lambda d: d.find_elements(By.ID, "message"))
+    assert browser.find_element(By.TAG_NAME, "h1").text == "提交成功"
+    sheet = server_sheet(meeting["round"], meeting["e1"], meeting["land"])
+    assert sheet is not None and sheet["scores"]["integrity"] is None
+    assert sheet["scores"]["competence"] == 15
 
 
 # -- the page without a browser: edges -----------------------------------------------------------
