@@ -1,8 +1,8 @@
 """Phone scoring of evaluation rounds: one-time links, and submissions stored as score sheets.
 
 The centre issues a link per invited enterprise (``issue_links``); an enterprise's
-representative opens it on a phone, scores the round's units and sends the form once
-(``submit``). A link is a random 160-bit token; the server keeps only its SHA-256 and finds a
+representative opens it on a phone (``open_link``), scores the round's units and sends the
+form once (``read_answers``, then ``store_many``). A link is a random 160-bit token; the server keeps only its SHA-256 and finds a
 link by that hash, so neither a stolen database nor the time a lookup takes tells anything
 about other links. Requests for tokens that do not exist are counted per address and slow
 guessing down. A submission is written as ordinary ``score_sheet`` records through the
@@ -180,11 +180,15 @@ def find_round(name_or_id: str) -> Round | None:
 
 
 def _names(table: str, ids: Sequence[str]) -> dict[str, str]:
-    if not ids:
-        return {}
-    rows = (Record.select(Record.record_id, Record.data)
-            .where((Record.table == table) & Record.record_id.in_(list(ids))).tuples())
-    return {rid: str(json.loads(data).get("name") or "") for rid, data in rows}
+    out: dict[str, str] = {}
+    wanted = list(ids)
+    # In chunks: a county's invitations are more ids than one statement may carry.
+    for start in range(0, len(wanted), 500):
+        rows = (Record.select(Record.record_id, Record.data)
+                .where((Record.table == table)
+                       & Record.record_id.in_(wanted[start:start + 500])).tuples())
+        out.update((rid, str(json.loads(data).get("name") or "")) for rid, data in rows)
+    return out
 
 
 def enterprise_names(ids: Sequence[str]) -> dict[str, str]:
@@ -296,28 +300,37 @@ def issue_links(*, round_id: str, enterprise_ids: Sequence[str] | None = None, b
     if strangers:
         raise LinkError("not_invited", ", ".join(strangers[:5]))
     names = enterprise_names(wanted)
-    now = utcnow()
     links: list[LinkState] = []
-    with server_db.atomic():
+    # Under the write lock: two centre laptops issuing at once must not leave two working
+    # links for one enterprise, and a submission on a link being replaced goes first or
+    # finds it replaced.
+    with write_transaction():
+        now = utcnow()
         current = _current_links(round_id)
+        fresh = []
         for ent in wanted:
             link = current.get(ent)
             if link is not None and link.used_at is not None:
                 links.append(_state(ent, names.get(ent, ""), link))
                 continue
-            if link is not None and link.revoked_at is None:
-                (EvaluationLink.update(revoked_at=now)
-                 .where(EvaluationLink.id == link.id).execute())
             token = new_token()
-            EvaluationLink.create(round_id=round_id, enterprise_id=ent,
-                                  token_hash=hash_token(token), issued_at=now,
-                                  issued_by=by[:64])
+            fresh.append({"round_id": round_id, "enterprise_id": ent,
+                          "token_hash": hash_token(token), "issued_at": now,
+                          "issued_by": by[:64]})
             links.append(LinkState(ent, names.get(ent, ""), "issued", token=token,
                                    issued_at=now))
-        issued = sum(1 for s in links if s.token)
+        renewed = [row["enterprise_id"] for row in fresh]
+        for start in range(0, len(renewed), 500):
+            (EvaluationLink.update(revoked_at=now)
+             .where((EvaluationLink.round_id == round_id)
+                    & EvaluationLink.enterprise_id.in_(renewed[start:start + 500])
+                    & EvaluationLink.revoked_at.is_null() & EvaluationLink.used_at.is_null())
+             .execute())
+        for start in range(0, len(fresh), 100):
+            EvaluationLink.insert_many(fresh[start:start + 100]).execute()
         audit.record("evaluation_links_issued", actor=by, target=round_id[:100],
-                     address=address, detail=f"{issued} issued, "
-                     f"{len(links) - issued} already submitted")
+                     address=address, detail=f"{len(fresh)} issued, "
+                     f"{len(links) - len(fresh)} already submitted")
     return RoundLinks(found, sorted(links, key=lambda s: (s.enterprise_name, s.enterprise_id)))
 
 

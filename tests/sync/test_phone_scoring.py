@@ -610,3 +610,29 @@ def test_submissions_written_together_stand_or_fail_each_on_its_own(
     assert li.sync().ok
     li.use()
     assert ScoreSheet.select().count() == 2
+
+
+def test_links_issued_twice_at_once_leave_one_working_link_each(
+        meeting: dict[str, Any]) -> None:
+    results: list[ev.RoundLinks] = []
+    start = threading.Barrier(2)
+
+    def issue(who: str) -> None:
+        start.wait()
+        with connection():
+            results.append(ev.issue_links(round_id=meeting["round"], by=who))
+
+    threads = [threading.Thread(target=issue, args=(f"centre-{i}",)) for i in range(2)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert len(results) == 2
+    with connection():
+        working = list(EvaluationLink.select().where(EvaluationLink.revoked_at.is_null()))
+    assert sorted(link.enterprise_id for link in working) == sorted([meeting["e1"],
+                                                                    meeting["e2"]])
+    # Of the two answers, the later one's links work and the earlier one's do not.
+    base = meeting["server"].url + "/m/"
+    answers = [[httpx.get(base + s.token).status_code for s in r.links] for r in results]
+    assert sorted(answers) == [[200, 200], [404, 404]]
