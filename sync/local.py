@@ -14,6 +14,7 @@ aside, visibly, with the reason, while the rest of the page is applied.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import logging
 import re
@@ -31,7 +32,6 @@ from liaison_app.core.models.base import (
     LocalState,
     OutboxOp,
     SyncedModel,
-    from_wire,
     utcnow,
     write_records,
 )
@@ -44,7 +44,7 @@ from liaison_app.core.models.sync_records import (
 )
 from liaison_app.core.models.sync_spec import ALL, SELF
 from sync import protocol as p
-from sync.schema import BOOKKEEPING, ID_RE, SCHEMA, SHA_RE
+from sync.schema import BOOKKEEPING, ID_RE, SCHEMA, SHA_RE, clean_text, json_size
 
 log = logging.getLogger(__name__)
 
@@ -84,9 +84,66 @@ def outbox_high_seq() -> int:
 
 
 def pending_ops(*, after_seq: int, up_to_seq: int, limit: int) -> list[OutboxOp]:
-    return list(OutboxOp.select().where(
-        (OutboxOp.state == "pending") & (OutboxOp.seq > after_seq) & (OutboxOp.seq <= up_to_seq))
-        .order_by(OutboxOp.seq).limit(limit))
+    """Waiting operations in order, each with ``size``: the characters of its changes."""
+    return list(OutboxOp.select(OutboxOp, peewee.fn.LENGTH(OutboxOp.changes).alias("size"))
+                .where((OutboxOp.state == "pending") & (OutboxOp.seq > after_seq)
+                       & (OutboxOp.seq <= up_to_seq))
+                .order_by(OutboxOp.seq).limit(limit))
+
+
+def within_bytes(ops: list[OutboxOp], *, limit: int) -> list[OutboxOp]:
+    """The first operations whose changes fit in ``limit`` characters (at least one): a batch
+    is cut by size as well as by count, so it stays under the server's body limit."""
+    total = 0
+    for n, op in enumerate(ops):
+        total += int(getattr(op, "size", 0) or 0) + 200
+        if total > limit and n:
+            return ops[:n]
+    return ops
+
+
+_UNSENDABLE = {
+    "reason": "invalid",
+    "en": "This change holds characters no database can store (a NUL or half of a "
+          "character pair, often from pasted text), so it was not sent: {fields}. Edit the "
+          "record to remove them.",
+    "zh": "此修改含有无法保存的字符（空字符或残缺字符，常见于粘贴的文本），因此未发送：{fields}。"
+          "请编辑该记录删去这些字符。"}
+_TOO_LARGE = {
+    "reason": "invalid",
+    "en": "This change is larger than the server accepts, so it was not sent. Shorten the "
+          "text or split the record.",
+    "zh": "此修改超过服务器可接收的大小，因此未发送。请缩短文字或拆分记录。"}
+
+
+def refuse_unsendable(ops: list[OutboxOp]) -> set[str]:
+    """Mark refused, with the reason, operations the server would refuse whole (text no
+    database holds, numbers beyond 64 bits): one of them must not hold up the others, and
+    the person sees which record to fix. Returns their op ids."""
+    bad: dict[str, list[str]] = {}
+    for op in ops:
+        changes = op.changes if isinstance(op.changes, dict) else {}
+        fields = [k for k, v in changes.items()
+                  if json_size(v) < 0 or not isinstance(k, str) or not clean_text(k)]
+        if fields:
+            bad[op.op_id] = fields
+    if bad:
+        def work() -> None:
+            for op_id, fields in bad.items():
+                text = {k: v.format(fields=", ".join(fields)) if k != "reason" else v
+                        for k, v in _UNSENDABLE.items()}
+                OutboxOp.update(state="rejected", last_error=_error_text(
+                    text["reason"], text["en"], text["zh"],
+                    [{"field": f, "code": "bad_text"} for f in fields])
+                ).where(OutboxOp.op_id == op_id).execute()
+        writer.write(work)
+    return set(bad)
+
+
+def refuse_too_large(op: OutboxOp) -> None:
+    writer.write(lambda: OutboxOp.update(state="rejected", last_error=_error_text(
+        _TOO_LARGE["reason"], _TOO_LARGE["en"], _TOO_LARGE["zh"])
+    ).where(OutboxOp.op_id == op.op_id).execute())
 
 
 def op_to_wire(op: OutboxOp) -> dict[str, Any]:
@@ -198,6 +255,7 @@ def _apply_page(records: list[Any], *, checkpoint_to: int | None, scope_hash: st
             by_table.setdefault(w["table"], []).append(w)
     in_page = {t: {w["id"] for w in ws} for t, ws in by_table.items()}
     pending = _pending_fields([w["id"] for ws in by_table.values() for w in ws])
+    any_set_aside = SyncSetAside.select().exists()
     files_due = False
     for table in [t for t in SYNCED_MODELS if t in by_table]:
         model = SYNCED_MODELS[table]
@@ -230,10 +288,11 @@ def _apply_page(records: list[Any], *, checkpoint_to: int | None, scope_hash: st
             _set_aside(table, w, problem)
             result.set_aside += 1
         # A record set aside earlier that has now come in a form this laptop can apply.
-        fixed = sorted({w["id"] for w in ready} - {w["id"] for w, _ in refused})
-        for chunk in _chunks(fixed):
-            SyncSetAside.delete().where((SyncSetAside.table == table)
-                                        & SyncSetAside.record_id.in_(chunk)).execute()
+        if any_set_aside:
+            fixed = sorted({w["id"] for w in ready} - {w["id"] for w, _ in refused})
+            for chunk in _chunks(fixed):
+                SyncSetAside.delete().where((SyncSetAside.table == table)
+                                            & SyncSetAside.record_id.in_(chunk)).execute()
         files_due = files_due or (table == "attachment" and applied > 0)
     for table, ids in _group(unparked).items():
         for chunk in _chunks(ids):
@@ -381,14 +440,29 @@ def _present(table: str, ids: set[str]) -> set[str]:
     return have
 
 
-def _fill(rec: SyncedModel, wire: dict[str, Any], skip: set[str]) -> None:
-    data = wire["data"]
-    for field in rec._meta.sorted_fields:
-        col = field.column_name
-        if col in BOOKKEEPING or col in skip or col not in data:
+@functools.cache
+def _columns(model: type[SyncedModel]) -> tuple[tuple[str, str, Any], ...]:
+    """(wire column, attribute, converter from the wire) of each content column."""
+    out = []
+    for field in model._meta.sorted_fields:
+        if field.column_name in BOOKKEEPING:
             continue
         name = field.object_id_name if isinstance(field, peewee.ForeignKeyField) else field.name
-        setattr(rec, name, from_wire(field, data[col]))
+        convert = (dt.datetime.fromisoformat if isinstance(field, peewee.DateTimeField) else
+                   dt.date.fromisoformat if isinstance(field, peewee.DateField) else
+                   bool if isinstance(field, peewee.BooleanField) else None)
+        out.append((field.column_name, name, convert))
+    return tuple(out)
+
+
+def _fill(rec: SyncedModel, wire: dict[str, Any], skip: set[str]) -> None:
+    data = wire["data"]
+    for col, name, convert in _columns(type(rec)):
+        if col in skip or col not in data:
+            continue
+        value = data[col]
+        setattr(rec, name, convert(value) if convert is not None and value is not None
+                else value)
     if "deleted" not in skip:
         rec.deleted = bool(wire["deleted"])
     rec.version = int(wire["version"])

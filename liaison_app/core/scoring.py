@@ -1,6 +1,7 @@
 """Satisfaction scoring (测评) as plain data: dimensions, scales, a sheet's checks and total.
 
-Kept free of the database and of Qt so the sync server can check a pushed or phone-submitted
+Kept free of the database and of Qt (its sentences are lazy ``i18n`` messages, plain Python)
+so the sync server can check a pushed or phone-submitted
 score sheet against its round with the very rules the laptops use. Everything takes the wire
 form of the records (plain dicts, column names as on the wire: ``round_id``, ``scores``...).
 
@@ -18,6 +19,9 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+from liaison_app.core import i18n
+from liaison_app.core.i18n import Message
 
 #: The unit key of the service centre itself; other units are department ids.
 CENTRE_UNIT = "centre"
@@ -69,6 +73,21 @@ class Scale:
             if points == value:
                 return label
         return ""
+
+    def text(self) -> str:
+        """"0–20" or "非常满意 100 / 满意 80 / …", for messages and hints."""
+        if self.kind == "levels":
+            return " / ".join(f"{label} {format_number(points)}" for label, points in
+                              self.levels)
+        return f"0–{format_number(self.max)}"
+
+
+def format_number(value: float | None, *, digits: int = 1) -> str:
+    """A score as people write it: 18, 17.5, 87.3; "—" for none."""
+    if value is None:
+        return "—"
+    text = f"{value:.{digits}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def _number(value: Any) -> float | None:
@@ -139,33 +158,59 @@ def sheet_total(scores: Mapping[str, Any] | None, dims: Sequence[Dimension], sc:
 
 @dataclass(frozen=True)
 class SheetProblem:
-    """Why a sheet cannot be stored: a stable ``code`` and the dimension or column it is on."""
+    """Why a sheet cannot be stored: a stable ``code``, the dimension or unit it is on, the
+    value, and the scale (as text) it had to fit."""
 
     code: str
     field: str = ""
     value: Any = None
+    scale: str = ""
+
+    def message(self) -> Message:
+        """The sentence, translated when shown (the app)."""
+        value = self.value
+        shown = format_number(value) if _number(value) is not None else str(value)
+        return MESSAGES[self.code].format(field=self.field, value=shown, scale=self.scale)
 
     def text_en(self) -> str:
-        return _TEXT[self.code][0].format(field=self.field, value=self.value)
+        return self.message().source.format(**self.message().params)
 
     def text_zh(self) -> str:
-        return _TEXT[self.code][1].format(field=self.field, value=self.value)
+        """Chinese without the app's translator (the server's answer to a push)."""
+        return _ZH[self.code].format(**self.message().params)
 
 
-_TEXT: dict[str, tuple[str, str]] = {
-    "round_not_open": ("The evaluation round is not open for scoring.", "该测评轮次未开放评分。"),
-    "round_closed": ("The evaluation round is closed; no more sheets can be entered.",
-                     "该测评轮次已结束，不能再录入测评表。"),
-    "wrong_round": ("The sheet belongs to another round.", "测评表不属于该轮次。"),
-    "unit_not_evaluated": ("{field} is not evaluated in this round.", "本轮未测评“{field}”。"),
-    "not_invited": ("The enterprise is not invited to this round.", "该企业未被邀请参加本轮测评。"),
-    "scores_shape": ("The scores are not a list of dimension scores.", "评分格式不对。"),
-    "unknown_dimension": ("{field} is not a dimension of this round.", "“{field}”不是本轮的测评项目。"),
-    "not_a_number": ("{field}: {value} is not a score.", "{field}：{value} 不是分数。"),
-    "out_of_range": ("{field}: {value} is outside the scale.", "{field}：{value} 超出评分范围。"),
-    "not_a_level": ("{field}: {value} is not one of the scale's levels.",
-                    "{field}：{value} 不是评价等级之一。"),
-    "method": ("{value} is not a way of collecting a sheet.", "“{value}”不是收集方式。"),
+#: One sentence per problem; the app translates them, the server answers in ``_ZH``.
+MESSAGES: dict[str, Message] = {
+    "round_not_open": i18n.translate("Evaluation", "The round is not open for scoring yet."),
+    "round_closed": i18n.translate(
+        "Evaluation", "The round is closed; no more sheets can be entered."),
+    "wrong_round": i18n.translate("Evaluation", "The sheet belongs to another round."),
+    "unit_not_evaluated": i18n.translate(
+        "Evaluation", "This unit is not evaluated in the round."),
+    "not_invited": i18n.translate("Evaluation", "The enterprise is not invited to the round."),
+    "scores_shape": i18n.translate("Evaluation", "The scores could not be read."),
+    "unknown_dimension": i18n.translate(
+        "Evaluation", "“{field}” is not a dimension of this round."),
+    "not_a_number": i18n.translate("Evaluation", "{field}: “{value}” is not a score."),
+    "out_of_range": i18n.translate(
+        "Evaluation", "{field}: {value} is outside the scale ({scale})."),
+    "not_a_level": i18n.translate(
+        "Evaluation", "{field}: {value} is not one of the levels ({scale})."),
+    "method": i18n.translate("Evaluation", "Choose how the sheet was collected."),
+}
+_ZH: dict[str, str] = {
+    "round_not_open": "本轮测评尚未开放。",
+    "round_closed": "本轮测评已结束，不能再录入测评表。",
+    "wrong_round": "该测评表属于其他轮次。",
+    "unit_not_evaluated": "本轮未测评该单位。",
+    "not_invited": "该企业未被邀请参加本轮测评。",
+    "scores_shape": "无法读取评分。",
+    "unknown_dimension": "“{field}”不是本轮的测评项目。",
+    "not_a_number": "{field}：“{value}”不是分数。",
+    "out_of_range": "{field}：{value} 超出评分范围（{scale}）。",
+    "not_a_level": "{field}：{value} 不是评价等级之一（{scale}）。",
+    "method": "请选择测评表的收集方式。",
 }
 
 
@@ -237,5 +282,5 @@ def score_problems(scores: Any, round_data: Mapping[str, Any]) -> list[SheetProb
             problems.append(SheetProblem("not_a_number", field=dim.label, value=value))
         elif not sc.allows(number):
             code = "not_a_level" if sc.kind == "levels" else "out_of_range"
-            problems.append(SheetProblem(code, field=dim.label, value=value))
+            problems.append(SheetProblem(code, field=dim.label, value=value, scale=sc.text()))
     return problems

@@ -31,7 +31,7 @@ from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from sync import protocol as p
-from sync.server import auth
+from sync.server import auth, gate
 from sync.server import evaluation as ev
 from sync.server.models import connection
 
@@ -166,9 +166,12 @@ _API_ERRORS: dict[str, tuple[int, str, str]] = {
 }
 
 
+#: Paths of the phone page: opened by browsers, without the app's headers or a token.
+PUBLIC_PREFIX = ev.PHONE_PATH
+
+
 def is_public(path: str) -> bool:
-    """Whether a path is the phone page: opened by browsers, without the app's headers."""
-    return path.startswith(ev.PHONE_PATH)
+    return path.startswith(PUBLIC_PREFIX)
 
 
 # -- pages ---------------------------------------------------------------------------------
@@ -288,10 +291,6 @@ def _day(iso: str, lang: int) -> str:
     except ValueError:
         return iso
     return f"{day.year}年{day.month}月{day.day}日" if lang == 0 else day.isoformat()
-
-
-def _address(request: Request) -> str:
-    return request.client.host if request.client else ""
 
 
 def _show(token: str, address: str, lang: int, started: float) -> HTMLResponse:
@@ -498,13 +497,32 @@ CentreDep = Annotated[auth.Caller, Depends(_centre)]
 RoundId = Annotated[str, PathParam(pattern=p.ID_PATTERN)]
 
 
+def _responses(*codes: str) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI ``responses``: the server's refusals every authenticated call can meet and
+    ``codes`` of this module's own, one entry per status naming its codes."""
+    from sync.server.app import _AUTH_CODES, _errors  # late: the app module imports this one
+
+    out = _errors(*_AUTH_CODES, "forbidden")
+    for code in codes:
+        status = _API_ERRORS[code][0]
+        if status in out:
+            out[status]["description"] += f", {code}"
+        else:
+            out[status] = {"model": p.ErrorBody, "description": f"Error codes: {code}"}
+    return out
+
+
 def register(app: FastAPI, config: ServerConfig) -> None:
     """Add the phone page and the centre's link calls to the server's app."""
-    errors: dict[int | str, dict[str, Any]] = {
-        code: {"model": p.ErrorBody} for code in (401, 403, 404, 409, 422)}
+    trusted = gate.parse_networks(config.trusted_proxies)
+
+    def address(request: Request) -> str:
+        """The phone's address, for the limit on guessing: behind the county's proxy, the
+        one it names, when the server is told to believe it."""
+        return gate.client_address(request.scope, trusted)
 
     @app.get("/evaluation/rounds/{round_id}/links", response_model=p.EvaluationLinks,
-             responses=errors)
+             responses=_responses("round_not_found", "round_unusable"))
     def link_status(request: Request, round_id: RoundId, who: CentreDep) -> Response:
         del who
         with connection():
@@ -516,7 +534,7 @@ def register(app: FastAPI, config: ServerConfig) -> None:
         return Response(body.model_dump_json(), media_type="application/json")
 
     @app.post("/evaluation/rounds/{round_id}/links", response_model=p.EvaluationLinks,
-              responses=errors)
+              responses=_responses(*_API_ERRORS))
     def issue(body: p.EvaluationLinksRequest, request: Request, round_id: RoundId,
               who: CentreDep) -> Response:
         base = _base_url(body.base_url, config, request)
@@ -525,7 +543,7 @@ def register(app: FastAPI, config: ServerConfig) -> None:
         with connection():
             try:
                 found = ev.issue_links(round_id=round_id, enterprise_ids=body.enterprise_ids,
-                                       by=who.username, address=_address(request))
+                                       by=who.username, address=address(request))
             except ev.LinkError as exc:
                 detail = {"enterprises": exc.detail} if exc.detail else {}
                 return _api_error(exc.code, **detail)
@@ -539,7 +557,7 @@ def register(app: FastAPI, config: ServerConfig) -> None:
         started = time.perf_counter()
         lang = _lang(request)
         try:
-            return await anyio.to_thread.run_sync(_show, token, _address(request), lang,
+            return await anyio.to_thread.run_sync(_show, token, address(request), lang,
                                                   started)
         except Exception:  # noqa: BLE001 - a person gets a sentence, the log the details
             log.exception("phone page failed")
@@ -553,7 +571,7 @@ def register(app: FastAPI, config: ServerConfig) -> None:
         if isinstance(form, str):
             return _refusal(form, lang=lang, started=started)
         try:
-            ready = await anyio.to_thread.run_sync(_check, token, _address(request), form,
+            ready = await anyio.to_thread.run_sync(_check, token, address(request), form,
                                                    lang, started)
             if isinstance(ready, HTMLResponse):
                 return ready

@@ -138,7 +138,10 @@ class SyncedModel(BaseModel):
         out: dict[str, Any] = {}
         for name in names or self._meta.sorted_field_names:
             field = self._meta.fields[name]
-            out[field.column_name] = to_wire(field, getattr(self, field.name))
+            # A reference as the id it holds: reading the attribute would load the record.
+            value = (self.__data__.get(name) if isinstance(field, peewee.ForeignKeyField)
+                     else getattr(self, name))
+            out[field.column_name] = to_wire(field, value)
         return out
 
     # -- search --------------------------------------------------------------------------
@@ -191,12 +194,12 @@ def write_records(model: type[SyncedModel], records: list[SyncedModel], *, new: 
                          [(*_row_values(rec, columns), rec.id) for rec in records])
     if captured is not None:
         officer = context.current_officer_id()
-        OutboxOp.insert_many([{
-            "op_id": new_id(), "table": model.sync_table, "record_id": rec.id,
-            "base_version": rec.version, "creating": new,
-            "changes": rec.wire_fields(captured[rec.id]), "officer_id": officer,
-            "device_time": utcnow(),
-        } for rec in records]).execute()
+        ops = [{"op_id": new_id(), "table": model.sync_table, "record_id": rec.id,
+                "base_version": rec.version, "creating": new,
+                "changes": rec.wire_fields(captured[rec.id]), "officer_id": officer,
+                "device_time": utcnow()} for rec in records]
+        for start in range(0, len(ops), 500):  # within SQLite's bound-variable limit
+            OutboxOp.insert_many(ops[start:start + 500]).execute()
     if has_search(model):
         _index(records, new=new)
 

@@ -12,7 +12,7 @@ import peewee
 
 from liaison_app.core.models.base import SyncedModel, utcnow
 from liaison_app.core.models.enterprise import Enterprise
-from liaison_app.core.models.fields import JSONField
+from liaison_app.core.models.fields import JSONField, choices
 from liaison_app.core.models.sync_spec import ALL, Writers
 from liaison_app.core.scoring import METHODS, ROUND_STATUSES
 
@@ -47,7 +47,7 @@ class EvaluationRound(SyncedModel):
     #: {"kind": "points", "max": 20} or {"kind": "levels", "levels": [...]}; empty: 0-20.
     scale = JSONField(default=dict)
     anonymous = peewee.BooleanField(default=False)
-    status = peewee.CharField(default="draft", max_length=16, choices=ROUND_STATUSES)
+    status = peewee.CharField(default="draft", max_length=16, choices=choices(ROUND_STATUSES))
     phone_enabled = peewee.BooleanField(default=False)
     notes = peewee.TextField(default="")
     #: When it was last closed: sheets collected before it may still arrive from laptops
@@ -70,7 +70,7 @@ class ScoreSheet(SyncedModel):
     #: Dimension key -> number, or None for 不了解/不适用 (not a zero).
     scores = JSONField(default=dict)
     comments = peewee.TextField(default="")
-    method = peewee.CharField(default="paper", max_length=16, choices=METHODS)
+    method = peewee.CharField(default="paper", max_length=16, choices=choices(METHODS))
     #: The officer who collected or typed it; "" for a phone submission.
     collected_by = peewee.CharField(default="", max_length=36)
     collected_at = peewee.DateTimeField(default=utcnow)

@@ -12,6 +12,7 @@ named by their hash, so a file already present is the same file).
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import json
 import os
@@ -28,7 +29,7 @@ from liaison_app.core import i18n
 from liaison_app.core.db import SQLITE_HEADER, _copy_database, restore_backup
 from liaison_app.core.migrations import LATEST_VERSION
 from liaison_app.core.paths import DataPaths
-from liaison_app.core.services.errors import ServiceError
+from liaison_app.core.services.errors import ServiceError, describe_os_error
 
 FORMAT = "liaison-backup"
 FORMAT_VERSION = 1
@@ -126,14 +127,25 @@ def export_backup(*, paths: DataPaths, target: Path,
             "Backups", "There is no database in {path} to back up.").format(
             path=str(paths.root)))
     target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.is_dir():
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
+        workdir = tempfile.TemporaryDirectory(prefix="liaison-backup-", dir=target.parent)
+    except OSError as exc:
+        raise _unwritable(target, exc) from exc
     files = _attachment_files(paths.attachments)
     total = len(files) + 1
-    with tempfile.TemporaryDirectory(prefix="liaison-backup-", dir=target.parent) as tmpdir:
+    with workdir as tmpdir:
         copy = Path(tmpdir) / DATABASE_NAME
         if progress:
             progress(0, total, i18n.translate("Backups", "Copying the database…").text())
-        _copy_database(paths.database, copy)
+        try:
+            _copy_database(paths.database, copy)
+        except sqlite3.OperationalError as exc:
+            if "full" not in str(exc):
+                raise
+            raise _unwritable(target, OSError(errno.ENOSPC, str(exc))) from exc
         info = BackupInfo(
             app_version=__version__,
             schema_version=_query_int(copy, "PRAGMA user_version"),
@@ -161,11 +173,13 @@ def export_backup(*, paths: DataPaths, target: Path,
                 os.fsync(fh.fileno())
             os.replace(partial, target)
         except OSError as exc:
-            raise BackupError(i18n.translate(
-                "Backups", "The backup could not be written to {path} ({reason}). Choose "
-                "another place with enough free space.").format(
-                path=str(target), reason=exc.strerror or str(exc))) from exc
+            raise _unwritable(target, exc) from exc
     return BackupResult(path=target, size=target.stat().st_size, info=info)
+
+
+def _unwritable(target: Path, exc: OSError) -> BackupError:
+    """Name the backup file the person chose, whichever temporary file the system refused."""
+    return BackupError(describe_os_error(OSError(exc.errno, exc.strerror, str(target))))
 
 
 def read_backup_info(*, source: Path) -> BackupInfo:
