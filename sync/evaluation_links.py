@@ -12,6 +12,7 @@ the sign-in is read from it; they raise ``SyncError`` with a sentence for people
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -120,6 +121,9 @@ def issue_phone_links(*, round_id: str, enterprise_ids: Sequence[str] | None = N
     body: dict[str, Any] = {"enterprise_ids": list(enterprise_ids)
                             if enterprise_ids is not None else None}
     if base_url:
+        base_url = base_url.strip()
+        if not re.match(p.BASE_URL_PATTERN, base_url):
+            raise SyncError("server", _errors()["bad_base_url"], code="bad_base_url")
         body["base_url"] = base_url
     return _call("POST", round_id, body, timeout)
 

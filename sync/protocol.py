@@ -251,12 +251,17 @@ class UploadResult(BaseModel):
 
 
 # -- evaluation links (the phone scoring page) -----------------------------------------------
+#: An http(s) address without query, fragment or control characters: what a phone link
+#: starts with.
+BASE_URL_PATTERN = r"^https?://[^\s/?#\x00-\x1f\x7f]+(/[^\s?#\x00-\x1f\x7f]*)?$"
+
+
 class EvaluationLinksRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
     #: Issue links for these invited enterprises only; for every invited one when None.
     enterprise_ids: list[str] | None = Field(default=None, max_length=10_000)
     #: The address phones reach the server at, when it is not the one the app calls.
-    base_url: str | None = Field(default=None, max_length=200)
+    base_url: str | None = Field(default=None, max_length=200, pattern=BASE_URL_PATTERN)
 
 
 class EvaluationLink(BaseModel):

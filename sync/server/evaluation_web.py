@@ -156,13 +156,11 @@ _API_ERRORS: dict[str, tuple[int, str, str]] = {
                              "first.", "服务器上还没有该测评，请先同步。"),
     "round_closed": (409, "The evaluation round is closed; its links can no longer be issued.",
                      "该测评已结束，不能再发放链接。"),
-    "round_unusable": (422, "The evaluation round is incomplete (units, dimensions or scale); "
+    "round_unusable": (409, "The evaluation round is incomplete (units, dimensions or scale); "
                             "correct it and sync again.",
                        "该测评的设置不完整（测评单位、维度或评分方式），请修改后重新同步。"),
-    "not_invited": (422, "Links can only be issued to enterprises invited to the round.",
+    "not_invited": (409, "Links can only be issued to enterprises invited to the round.",
                     "只能给受邀参加该测评的企业发放链接。"),
-    "bad_base_url": (422, "The address for phones must start with http:// or https://.",
-                     "手机访问地址须以 http:// 或 https:// 开头。"),
 }
 
 
@@ -453,14 +451,18 @@ def _api_error(code: str, **detail: Any) -> JSONResponse:
     return JSONResponse(body.model_dump(), status_code=status)
 
 
-_BASE_URL = re.compile(r"^https?://[^\s/?#]+(/[^\s?#]*)?$")
+_BASE_URL = re.compile(p.BASE_URL_PATTERN)
 
 
-def _base_url(given: str | None, config: ServerConfig, request: Request) -> str | None:
-    base = (given or config.extra.get("public_url") or os.environ.get(ENV_PUBLIC_URL)
-            or str(request.base_url))
-    base = base.strip().rstrip("/")
-    return base if _BASE_URL.match(base) else None
+def _base_url(given: str | None, config: ServerConfig, request: Request) -> str:
+    """Where phones reach the server: as the call says (its schema checked it), else as the
+    server is set up, else the address the call came to."""
+    for base in (given, config.extra.get("public_url"), os.environ.get(ENV_PUBLIC_URL)):
+        if base and _BASE_URL.match(base.strip()):
+            return base.strip().rstrip("/")
+        if base:
+            log.warning("ignoring the address for phones %r: not an http(s) address", base)
+    return str(request.base_url).rstrip("/")
 
 
 def phone_url(base_url: str, token: str) -> str:
@@ -530,7 +532,7 @@ def register(app: FastAPI, config: ServerConfig) -> None:
                 found = ev.link_states(round_id=round_id)
             except ev.LinkError as exc:
                 return _api_error(exc.code)
-        body = links_body(found, _base_url(None, config, request) or "")
+        body = links_body(found, _base_url(None, config, request))
         return Response(body.model_dump_json(), media_type="application/json")
 
     @app.post("/evaluation/rounds/{round_id}/links", response_model=p.EvaluationLinks,
@@ -538,8 +540,6 @@ def register(app: FastAPI, config: ServerConfig) -> None:
     def issue(body: p.EvaluationLinksRequest, request: Request, round_id: RoundId,
               who: CentreDep) -> Response:
         base = _base_url(body.base_url, config, request)
-        if base is None:
-            return _api_error("bad_base_url")
         with connection():
             try:
                 found = ev.issue_links(round_id=round_id, enterprise_ids=body.enterprise_ids,

@@ -510,7 +510,7 @@ def test_only_the_centre_issues_links_of_rounds_it_can_issue(meeting: dict[str, 
     assert stranger.value.code == "not_invited"
     with pytest.raises(SyncError) as bad_url:
         issue_phone_links(round_id=meeting["round"], base_url="javascript:alert(1)")
-    assert bad_url.value.code == "bad_base_url"
+    assert bad_url.value.code == "bad_base_url"  # said on the laptop, before any request
     set_round(centre, meeting["round"], status="closed")
     with pytest.raises(SyncError) as closed:
         issue_phone_links(round_id=meeting["round"])
