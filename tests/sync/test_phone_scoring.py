@@ -34,8 +34,17 @@ from liaison_app.core.models.departments import Department
 from liaison_app.core.models.evaluation import sheet_id
 from sync.evaluation_links import RoundLinks, issue_phone_links, phone_link_status
 from sync.server import evaluation as ev
-from sync.server.models import EvaluationLink, Record, connection
+from sync.server.app import ServerConfig
+from sync.server.models import (
+    EvaluationLink,
+    Record,
+    SeqCounter,
+    connection,
+    write_transaction,
+)
+from sync.server.store import server_write
 from sync.transport import SyncError
+from tests.sync.conftest import running_server
 from tests.sync.phone_browser import full_page_png, phone
 
 ROUND_NAME = "2026年第四季度企业满意度测评"
@@ -636,3 +645,35 @@ def test_links_issued_twice_at_once_leave_one_working_link_each(
     base = meeting["server"].url + "/m/"
     answers = [[httpx.get(base + s.token).status_code for s in r.links] for r in results]
     assert sorted(answers) == [[200, 200], [404, 404]]
+
+
+def test_guessing_is_counted_per_phone_behind_the_county_proxy(
+        db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Behind nginx every phone arrives from the proxy's address: the limit must count the
+    address the proxy names, or one guesser would lock the whole meeting out."""
+    config = ServerConfig(db_url=db_url, data_dir=tmp_path / "srv",
+                          trusted_proxies=("127.0.0.1",))
+    with running_server(config) as live:
+        with connection():
+            with write_transaction():
+                counter = SeqCounter()
+                server_write(table="enterprise", record_id="ent-proxy", counter=counter,
+                             data={"name": "代理后企业", "deleted": False})
+                server_write(table="evaluation_round", record_id="round-proxy", counter=counter,
+                             data={"name": ROUND_NAME, "held_on": "2026-11-27",
+                                   "units": ["centre"], "invited": ["ent-proxy"],
+                                   "status": "open", "phone_enabled": True, "deleted": False})
+                counter.flush()
+            token = ev.issue_links(round_id="round-proxy", by="test").links[0].token
+        monkeypatch.setattr(ev, "MAX_MISSES_PER_ADDRESS", 3)
+        url = f"{live.url}/m/{token}"
+        guesser = {"X-Forwarded-For": "203.0.113.7"}
+        for _ in range(3):
+            assert httpx.get(f"{live.url}/m/{secrets.token_urlsafe(20)}",
+                             headers=guesser).status_code == 404
+        assert httpx.get(url, headers=guesser).status_code == 429
+        page = httpx.get(url, headers={"X-Forwarded-For": "198.51.100.20"})
+        assert page.status_code == 200 and "代理后企业" in page.text
+        # An address written by the client in front of the proxy's own is not believed.
+        forged = {"X-Forwarded-For": "198.51.100.20, 203.0.113.7"}
+        assert httpx.get(url, headers=forged).status_code == 429
