@@ -22,8 +22,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import httpx
-
 from liaison_app.core import context, i18n, writer
 from liaison_app.core.i18n import Message
 from liaison_app.core.migrations import LATEST_VERSION
@@ -34,7 +32,14 @@ from liaison_app.core.services.attachments import blob_path as attachment_path
 from sync import credentials, local
 from sync import protocol as p
 from sync.schema import SHA_RE
-from sync.transport import RetryPolicy, SyncError, Transport, cancelled_error
+from sync.transport import (
+    NetworkError,
+    RetryPolicy,
+    SyncError,
+    Transport,
+    cancelled_error,
+    network_problem,
+)
 
 log = logging.getLogger(__name__)
 
@@ -501,7 +506,7 @@ def upload_blob(t: Transport, path: Path, sha: str, *, offset: int = 0) -> None:
             fh.seek(offset)
             chunk = fh.read(p.ATTACHMENT_CHUNK)
             response = t.raw("PUT", f"/attachments/{sha}",
-                             params={"offset": offset, "total": total}, content=chunk)
+                             params={"offset": offset, "total": total}, data=chunk)
             if response.status_code == 409:
                 offset = int(response.json().get("detail", {}).get("received", 0))
                 continue
@@ -538,23 +543,21 @@ def download_blob(t: Transport, paths: DataPaths, sha: str, *, fresh: bool = Fal
         with t.stream(f"/attachments/{sha}",
                       headers={"Range": f"bytes={have}-"} if have else None) as response:
             if response.status_code == 416 and not fresh:  # the part is no prefix of it
-                response.read()
                 return download_blob(t, paths, sha, fresh=True)
             if response.status_code >= 400:
-                response.read()
                 t.check(response)
             if response.status_code != 206:  # the whole file came: start the part again
                 have, digest = 0, hashlib.sha256()
             with part.open("ab" if have else "wb") as out:
-                for block in response.iter_bytes():
+                for block in response.iter_content(chunk_size=1 << 16):
                     digest.update(block)
                     out.write(block)
                 out.flush()
                 os.fsync(out.fileno())
-    except httpx.HTTPError as exc:
+    except NetworkError as exc:
         raise SyncError("offline", i18n.translate(
             "Sync", "The connection dropped while a file was arriving ({reason}); the rest "
-            "will be fetched at the next sync.").format(reason=str(exc)[:200])) from exc
+            "will be fetched at the next sync.").format(reason=network_problem(exc))) from exc
     if digest.hexdigest() != sha:
         part.unlink(missing_ok=True)
         raise SyncError("server", i18n.translate(
