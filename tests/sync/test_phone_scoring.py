@@ -15,6 +15,7 @@ import re
 import secrets
 import subprocess
 import sys
+import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -48,7 +49,8 @@ from tests.sync.conftest import running_server
 from tests.sync.phone_browser import full_page_png, phone
 
 ROUND_NAME = "2026年第四季度企业满意度测评"
-SHOTS = Path("/tmp/liaison-phone-shots")
+#: Where the phone's screens are kept for a person to look at (never in the repository).
+SHOTS = Path(tempfile.gettempdir()) / "liaison-phone-shots"
 
 
 @pytest.fixture(scope="module")
