@@ -110,6 +110,9 @@ DRAFT_KINDS: dict[str, DraftKind] = {
         "applications", lambda: QCoreApplication.translate("EditorContract", "worker")),
     "application": DraftKind(
         "applications", lambda: QCoreApplication.translate("EditorContract", "application")),
+    "evaluation_round": DraftKind(
+        "satisfaction",
+        lambda: QCoreApplication.translate("EditorContract", "evaluation round")),
 }
 
 

@@ -1,7 +1,7 @@
 """Every record editor passes the same scenarios: nothing typed is ever lost.
 
 Each scenario runs for the visit, request, direct-channel letter, proxy case, enterprise,
-worker and application editors (``editor_cases.py`` says how each is reached).
+worker, application and evaluation round editors (``editor_cases.py`` says how each is reached).
 """
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from liaison_app.core import context
 from liaison_app.core.services import drafts
 from liaison_app.ui.dialogs.draft_restore import offer_draft_restore
 from liaison_app.ui.main_window import MainWindow
@@ -52,7 +53,8 @@ def answers(monkeypatch):
 @pytest.fixture
 def world(ctx):
     make_world()
-    return ctx
+    yield ctx
+    context.set_actor(officer_id="")  # a case may act as the centre (evaluation rounds)
 
 
 def open_window(qtbot, ctx, size=(1366, 768)) -> MainWindow:

@@ -406,24 +406,44 @@ def test_a_returned_sheets_photo_opens_its_row(qtbot, ctx, county, tmp_path):
 
 
 def test_editing_a_round_asks_before_switching_and_keeps_edits_on_refresh(qtbot, ctx, county):
+    """The round-specific parts of the editor contract (the shared scenarios are in
+    test_editor_contract.py): a removed dimension and an enterprise invited by hand count as
+    typing and reach the draft; a sync keeps them; the list stays on the round."""
+    from liaison_app.core.services import drafts
+
     first = open_round(county, name="第一轮")
     open_round(county, name="第二轮")
     page = make_page(qtbot, ctx)
     shown = page.round_id
-    assert not page.editor.discard_button.isEnabled()  # nothing to discard yet
-    page.editor.name.setText("改了名字")
-    assert page.editor.discard_button.isEnabled()
+    editor = page.editor
+    assert not editor.is_dirty() and editor.dirty_label.text() == ""
+    editor.dims.setCurrentCell(4, 0)
+    qtbot.mouseClick(editor.dim_remove, Qt.MouseButton.LeftButton)
+    editor.chooser.set_enterprise_id(county["ents"][7].id)
+    qtbot.mouseClick(editor.remove_button, Qt.MouseButton.LeftButton)
+    assert editor.is_dirty() and editor.dirty_label.text() == "有未保存的修改"
+    key = editor.contract.draft_key
+    qtbot.waitUntil(lambda: (drafts.load_draft(key=key) or None) is not None, timeout=5000)
+    wait_idle(qtbot, ctx)
+    draft = drafts.load_draft(key=key).payload
+    assert [d["label"] for d in draft["dimensions"]] == [
+        d["label"] for d in scoring.DEFAULT_DIMENSIONS][:4]
+    assert draft["invite"]["removed"] == [county["ents"][7].id]
     # A sync brings a change of the same round: the typing is kept, with a notice.
     EvaluationRound.update(notes="中心改了备注").where(EvaluationRound.id == shown).execute()
+    page.on_data_changed("sync")
     page.refresh()
-    assert page.editor.name.text() == "改了名字"
-    assert "已在别处修改" in page.editor.notice.text()
+    assert editor.dims.rowCount() == 4 and editor.is_dirty()
+    assert editor.contract.notice.isVisible() and "别处" in editor.contract.notice.text.text()
     other = 1 if page._rows[0].id == shown else 0
     answer_next_box("继续编辑")
     page.rounds.setCurrentCell(other, 0)
-    assert page.round_id == shown and page.editor.name.text() == "改了名字"
-    answer_next_box("放弃")
+    assert page.round_id == shown and editor.dims.rowCount() == 4
+    assert page.rounds.currentRow() != other
+    answer_next_box("丢弃")
     page.rounds.setCurrentCell(other, 0)
-    assert page.round_id != shown and not page.editor.is_dirty()
-    assert EvaluationRound.get_by_id(shown).name in ("第一轮", "第二轮")  # nothing was saved
+    wait_idle(qtbot, ctx)
+    assert page.round_id != shown and not editor.is_dirty() and editor.dims.rowCount() == 5
+    assert drafts.load_draft(key=key) is None
+    assert len(EvaluationRound.get_by_id(shown).dimensions) == 5  # nothing was saved
     assert first.id in {r.id for r in page._rows}
