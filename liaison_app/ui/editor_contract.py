@@ -113,6 +113,9 @@ DRAFT_KINDS: dict[str, DraftKind] = {
     "evaluation_round": DraftKind(
         "satisfaction",
         lambda: QCoreApplication.translate("EditorContract", "evaluation round")),
+    "score_entry": DraftKind(
+        "satisfaction",
+        lambda: QCoreApplication.translate("EditorContract", "typed score sheets")),
 }
 
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from liaison_app.core.services import departments, evaluation_print, printing
+from liaison_app.core.services import departments, drafts, evaluation_print, printing
 from liaison_app.core.services import evaluation as ev
 from liaison_app.core.services import evaluation_results as er
 from liaison_app.core.services.officers import CENTRE, VIEWER, current_role
@@ -37,6 +37,7 @@ from liaison_app.ui.errors import show_error
 from liaison_app.ui.pages.base import Page
 from liaison_app.ui.widgets.evaluation_results_view import FollowUpView, ResultsView
 from liaison_app.ui.widgets.round_editor import RoundEditor
+from liaison_app.ui.widgets.score_grid import KIND as GRID_KIND
 from liaison_app.ui.widgets.score_grid import ScoreGrid
 
 ROLE = Qt.ItemDataRole.UserRole
@@ -196,9 +197,14 @@ class EvaluationPage(Page):
         self._leave_then(lambda: self._show_round(target, reload_editor=True))
 
     def _leave_then(self, then: Callable[[], None]) -> None:
-        """Run ``then`` once the round editor may show something else; the list goes back to
-        the round shown when the officer stays (or saves first)."""
-        if not self.editor.contract.leave(then):
+        """Run ``then`` once the round editor and the grid may show something else; the
+        list goes back to the round shown when the officer stays (or saves first)."""
+
+        def after_editor() -> None:
+            if not self.grid.leave(then):
+                self._select_round(self.round_id)
+
+        if not self.editor.contract.leave(after_editor):
             self._select_round(self.round_id)
 
     def _show_round(self, round_id: str, *, reload_editor: bool) -> None:
@@ -298,15 +304,27 @@ class EvaluationPage(Page):
         # Rows typed in the grid are saved; what the round editor holds stays there and in
         # its draft.
         self.grid.flush()
+        self.grid.contract.flush_draft()
         self.editor.contract.flush_draft()
         return True
 
     def open_record(self, record_id: str) -> None:
-        if record_id.startswith("draft:"):
+        if record_id.startswith(f"draft:{GRID_KIND}:"):
+            key = record_id.split(":", 1)[1]
+            self._leave_then(lambda: self._open_grid_draft(key))
+        elif record_id.startswith("draft:"):
             key = record_id.split(":", 1)[1]
             self._leave_then(lambda: self._open_draft(key))
         else:
             self._leave_then(lambda: self._show_round(record_id, reload_editor=True))
+
+    def _open_grid_draft(self, key: str) -> None:
+        round_id = (drafts.record_id_of(key) or "").split("|", 1)[0]
+        if round_id != self.round_id or self.editor.record_id != round_id:
+            self._show_round(round_id, reload_editor=True)
+        self.tabs.setCurrentIndex(TAB_ENTRY)
+        if self.round_id == round_id:
+            self.grid.open_draft(key)
 
     def _open_draft(self, key: str) -> None:
         if not self.editor.open_draft(key):
