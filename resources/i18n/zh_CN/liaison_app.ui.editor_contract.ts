@@ -29,6 +29,14 @@
         <translation>申请</translation>
     </message>
     <message>
+        <source>evaluation round</source>
+        <translation>测评轮次</translation>
+    </message>
+    <message>
+        <source>typed score sheets</source>
+        <translation>录入中的测评表</translation>
+    </message>
+    <message>
         <source>This {noun} has changes from {time} that were not saved.</source>
         <extracomment>The person changed a field (not emitted while the contract fills the fields).</extracomment>
         <translation>此{noun}有 {time} 未保存的修改。</translation>

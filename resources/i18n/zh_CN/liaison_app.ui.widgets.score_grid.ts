@@ -4,8 +4,12 @@
 <context>
     <name>ScoreGrid</name>
     <message>
+        <source>typed score sheets</source>
+        <extracomment>What may be typed for 不了解/不适用 (the first letter is enough). The editor contract&apos;s kind of the grid&apos;s drafts (see ``DRAFT_KINDS``). Dimension key -&gt; number, None (n/a) or missing (blank). A row was saved (the page refreshes counts and results).</extracomment>
+        <translation>录入中的测评表</translation>
+    </message>
+    <message>
         <source>Evaluated unit</source>
-        <extracomment>What may be typed for 不了解/不适用 (the first letter is enough). Dimension key -&gt; number, None (n/a) or missing (blank). A row was saved (the page refreshes counts and results).</extracomment>
         <translation>被测评单位</translation>
     </message>
     <message>
@@ -91,6 +95,14 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>{unit}: {n} sheets typed</source>
+        <translation>{unit}：{n} 张测评表录入后未保存</translation>
+    </message>
+    <message>
+        <source>Correct the boxes in red first, or empty them.</source>
+        <translation>请先改正标红的格子，或将其清空。</translation>
     </message>
     <message>
         <source>{name}: this sheet is already entered; what you type changes it.</source>
