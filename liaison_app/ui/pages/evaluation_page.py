@@ -57,6 +57,9 @@ class EvaluationPage(Page):
         self._dialogs: list[QWidget] = []
         self._selecting = False
         self._started = False
+        #: Round id -> enterprise id -> phone link issued this session. Only in memory: a
+        #: working link is the key to an enterprise's scoring and is never written to disk.
+        self._phone_links: dict[str, dict[str, str]] = {}
         self._build()
         # Units come from the directory: a new device seeds it (sent only by the centre).
         ctx.runner.submit(lambda: departments.ensure_seeded(send=current_role() == CENTRE),
@@ -81,8 +84,12 @@ class EvaluationPage(Page):
         self.scan_button = QPushButton(self.tr("Open a sheet from its photo…"),
                                        objectName="scanSheet")
         self.scan_button.clicked.connect(lambda: self.open_photo())
+        self.phone_button = QPushButton(self.tr("Phone links…"), objectName="phoneLinksButton")
+        self.phone_button.setToolTip(self.tr(
+            "Issue, show, copy and print the links enterprises score with on their phones"))
+        self.phone_button.clicked.connect(lambda: self.phone_links())
         for b in (self.new_button, self.open_button, self.close_button, self.print_button,
-                  self.scan_button):
+                  self.phone_button, self.scan_button):
             header.addWidget(b)
         outer.addLayout(header)
 
@@ -115,6 +122,7 @@ class EvaluationPage(Page):
         self.editor.saved.connect(self._round_saved)
         self.editor.closed.connect(self._round_closed)
         self.grid = ScoreGrid(self.ctx)
+        self.grid.phone_link_requested.connect(lambda ent: self.phone_links(enterprise_id=ent))
         self.results = ResultsView(self.ctx)
         self.results.export_requested.connect(lambda: self.export())
         self.results.report_requested.connect(lambda: self.print_report())
@@ -271,6 +279,11 @@ class EvaluationPage(Page):
                                  current.status == "closed" else self.tr("Open for scoring"))
         self.close_button.setEnabled(current is not None and current.status == "open")
         self.print_button.setEnabled(current is not None and self.role != VIEWER)
+        self.phone_button.setVisible(centre)
+        self.phone_button.setEnabled(current is not None and current.phone_enabled
+                                     and current.status != "closed")
+        self.grid.phone_links_offered = self.phone_button.isVisible() and \
+            self.phone_button.isEnabled()
         self.scan_button.setEnabled(bool(self._rows) and self.role != VIEWER)
         self.tabs.setTabEnabled(TAB_ENTRY, self.role != VIEWER)
         for tab in (TAB_ENTRY, TAB_RESULTS, TAB_FOLLOW):
@@ -371,6 +384,20 @@ class EvaluationPage(Page):
     def print_sheets(self) -> None:
         """Preview every sheet of the round (each invited enterprise, each unit)."""
         self._preview("satisfaction_sheet", evaluation_print.render_sheets)
+
+    def phone_links(self, *, enterprise_id: str = "") -> QWidget | None:
+        """The round's phone links: issue, show as QR code, copy, print (the centre)."""
+        from liaison_app.ui.dialogs.phone_links_dialog import PhoneLinksDialog
+
+        current = self._current()
+        if current is None or self.role != CENTRE:
+            return None
+        dialog = PhoneLinksDialog(
+            self.ctx, round_id=current.id, round_name=current.name,
+            links=self._phone_links.setdefault(current.id, {}),
+            focus_enterprise=enterprise_id, parent=self)
+        self._keep(dialog)
+        return dialog
 
     def print_report(self) -> None:
         """Preview the round's 测评结果通报."""

@@ -20,7 +20,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -30,6 +39,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -169,6 +179,8 @@ class ScoreGrid(QWidget):
 
     #: A row was saved (the page refreshes counts and results).
     row_saved = Signal(str)
+    #: The phone link of a row's enterprise was asked for (its context menu).
+    phone_link_requested = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -180,6 +192,8 @@ class ScoreGrid(QWidget):
         self.anonymous = False
         self.writable = False
         self.rows: list[_Row] = []
+        #: The page offers phone links for this round (the centre, a round open to phones).
+        self.phone_links_offered = False
         self._rows_key = ""
         self._loading = False
         self._saving_all = False
@@ -227,6 +241,8 @@ class ScoreGrid(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(28)
         self.table.itemChanged.connect(self._item_changed)
         self.table.currentCellChanged.connect(self._cell_changed)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
         outer.addWidget(self.table, 1)
         self.message = QLabel(objectName="entryMessage")
         self.message.setWordWrap(True)
@@ -484,6 +500,16 @@ class ScoreGrid(QWidget):
             return  # the rows are being read again, not left
         if previous_row != row and 0 <= previous_row < len(self.rows):
             self.save_row(previous_row)
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        if not index.isValid() or not self.phone_links_offered:
+            return
+        enterprise_id = self.rows[index.row()].entry.enterprise_id
+        menu = QMenu(self.table)
+        menu.addAction(self.tr("Phone link of this enterprise…"),
+                       lambda: self.phone_link_requested.emit(enterprise_id))
+        menu.popup(self.table.viewport().mapToGlobal(pos))
 
     def box_opened(self, editor: QLineEdit, row: int, column: int) -> None:
         """A box was opened for typing: what is typed in it is drafted before it is

@@ -5,7 +5,7 @@
     <name>ScoreGrid</name>
     <message>
         <source>typed score sheets</source>
-        <extracomment>What may be typed for 不了解/不适用 (the first letter is enough). The editor contract&apos;s kind of the grid&apos;s drafts (see ``DRAFT_KINDS``). Dimension key -&gt; number, None (n/a) or missing (blank). A row was saved (the page refreshes counts and results).</extracomment>
+        <extracomment>What may be typed for 不了解/不适用 (the first letter is enough). The editor contract&apos;s kind of the grid&apos;s drafts (see ``DRAFT_KINDS``). Dimension key -&gt; number, None (n/a) or missing (blank). A row was saved (the page refreshes counts and results). The phone link of a row&apos;s enterprise was asked for (its context menu). The page offers phone links for this round (the centre, a round open to phones).</extracomment>
         <translation>录入中的测评表</translation>
     </message>
     <message>
@@ -79,6 +79,10 @@
     <message>
         <source>{dimension}: “{text}” is not a score of this round ({scale}).</source>
         <translation>{dimension}：“{text}”不是本轮的有效分数（{scale}）。</translation>
+    </message>
+    <message>
+        <source>Phone link of this enterprise…</source>
+        <translation>该企业的手机测评链接…</translation>
     </message>
     <message>
         <source>Sheet already entered</source>
