@@ -317,7 +317,7 @@ class EvaluationPage(Page):
         # Rows typed in the grid are saved; what the round editor holds stays there and in
         # its draft.
         self.grid.flush()
-        self.grid.contract.flush_draft()
+        self.grid.flush_draft()
         self.editor.contract.flush_draft()
         return True
 

@@ -517,6 +517,14 @@ class ScoreGrid(QWidget):
         self._box = (editor, row, column)
         editor.textChanged.connect(lambda _t: self._box_timer.start())
 
+    def flush_draft(self) -> None:
+        """Write what is typed, the open box included, as the draft now (before the page is
+        left or the window closes)."""
+        if self._box_timer.isActive():
+            self._box_timer.stop()
+            self.contract.write_draft()
+        self.contract.flush_draft()
+
     def _open_box(self) -> tuple[int, int, str] | None:
         """(row, column, text) of the box open now, if any."""
         if self._box is None or self.table.state() != QAbstractItemView.State.EditingState:
