@@ -116,6 +116,8 @@ DRAFT_KINDS: dict[str, DraftKind] = {
     "score_entry": DraftKind(
         "satisfaction",
         lambda: QCoreApplication.translate("EditorContract", "typed score sheets")),
+    "report_template": DraftKind(
+        "daily", lambda: QCoreApplication.translate("EditorContract", "report template")),
 }
 
 

@@ -68,6 +68,8 @@ PAGES: tuple[PageSpec, ...] = (
              "liaison_app.ui.pages.enterprises_page:EnterprisesPage"),
     PageSpec("visits", lambda: QCoreApplication.translate("MainWindow", "Visits"),
              "liaison_app.ui.pages.visits_page:VisitsPage"),
+    PageSpec("daily", lambda: QCoreApplication.translate("MainWindow", "Daily reports"),
+             "liaison_app.ui.pages.daily_page:DailyPage"),
     PageSpec("requests", lambda: QCoreApplication.translate("MainWindow", "Requests"),
              "liaison_app.ui.pages.requests_page:RequestsPage"),
     PageSpec("proxy", lambda: QCoreApplication.translate("MainWindow", "Proxy cases"),

@@ -1,7 +1,8 @@
 """Every record editor passes the same scenarios: nothing typed is ever lost.
 
 Each scenario runs for the visit, request, direct-channel letter, proxy case, enterprise,
-worker, application and evaluation round editors (``editor_cases.py`` says how each is reached).
+worker, application, evaluation round and report template editors (``editor_cases.py`` says
+how each is reached).
 """
 from __future__ import annotations
 
@@ -52,9 +53,10 @@ def answers(monkeypatch):
 
 @pytest.fixture
 def world(ctx):
+
     make_world()
     yield ctx
-    context.set_actor(officer_id="")  # a case may act as the centre (evaluation rounds)
+    context.set_actor(officer_id="")  # a case that acts as the centre leaves nobody behind
 
 
 def open_window(qtbot, ctx, size=(1366, 768)) -> MainWindow:

@@ -312,6 +312,10 @@ def _generate_services(*, seed: int, ent_rows: list[dict[str, Any]], requests: i
                             (EvaluationRound, rounds), (ScoreSheet, sheets)):
             _insert(model, rows)
         search.index_many(req_docs + case_docs + app_docs)
+        from liaison_app.core.services import daily_demo  # it uses this module's insert
+
+        daily_demo.generate(random.Random(f"{seed}-daily"), ent_rows=ent_rows, today=today,
+                            stamp=stamp, insert=_insert)
     return dict(requests=len(req_rows), proxy_cases=len(case_rows), workers=len(workers),
                 applications=len(apps), passes=len(passes), evaluation_rounds=len(rounds),
                 score_sheets=len(sheets))

@@ -35,6 +35,9 @@ TYPE_LABELS: dict[str, Message] = {
     "centre_setting": i18n.translate("Records", "Setting of the service centre"),
     "evaluation_round": i18n.translate("Records", "Satisfaction evaluation round"),
     "score_sheet": i18n.translate("Records", "Score sheet"),
+    "report_template": i18n.translate("Records", "Daily report template"),
+    "report_template_version": i18n.translate("Records", "Version of a daily report template"),
+    "daily_report": i18n.translate("Records", "Daily report"),
 }
 
 _COMMON = {
@@ -192,6 +195,34 @@ _OWN: dict[str, dict[str, Message]] = {
         "method": i18n.translate("Records", "Collected by (way)"),
         "collected_by": i18n.translate("Records", "Collected by"),
         "collected_at": i18n.translate("Records", "Collected at"),
+        "request_id": i18n.translate("Records", "Request raised"),
+    },
+    "report_template": {
+        "description": i18n.translate("Records", "Description"),
+        "starts_on": i18n.translate("Records", "Reporting from"),
+        "ends_on": i18n.translate("Records", "Reporting until"),
+    },
+    "report_template_version": {
+        "template_id": i18n.translate("Records", "Daily report template"),
+        "effective_from": i18n.translate("Records", "Applies from"),
+        "audience": i18n.translate("Records", "Who reports"),
+        "towns": i18n.translate("Records", "Towns reporting"),
+        "enterprise_ids": i18n.translate("Records", "Enterprises reporting"),
+        "fields": i18n.translate("Records", "What is reported"),
+    },
+    "daily_report": {
+        "template_id": i18n.translate("Records", "Daily report template"),
+        "template_version_id": i18n.translate("Records", "Template version"),
+        "report_date": i18n.translate("Records", "Day reported"),
+        "values": i18n.translate("Records", "Figures and checks reported"),
+        "people_on_site": i18n.translate("Records", "People on site"),
+        "capacity_pct": i18n.translate("Records", "Capacity (%)"),
+        "anomalies": i18n.translate("Records", "Anomalies"),
+        "late": i18n.translate("Records", "Reported late"),
+        "over_confirmed": i18n.translate("Records", "More people than employees, confirmed"),
+        "entered_by": i18n.translate("Records", "Entered by"),
+        "entered_at": i18n.translate("Records", "Entered at"),
+        "source": i18n.translate("Records", "Entered from"),
         "request_id": i18n.translate("Records", "Request raised"),
     },
 }

@@ -73,6 +73,18 @@
         <translation>测评表</translation>
     </message>
     <message>
+        <source>Daily report template</source>
+        <translation>日报模板</translation>
+    </message>
+    <message>
+        <source>Version of a daily report template</source>
+        <translation>日报模板版本</translation>
+    </message>
+    <message>
+        <source>Daily report</source>
+        <translation>日报</translation>
+    </message>
+    <message>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -515,6 +527,82 @@
     <message>
         <source>Request raised</source>
         <translation>转为诉求</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Reporting from</source>
+        <translation>填报起始日</translation>
+    </message>
+    <message>
+        <source>Reporting until</source>
+        <translation>填报截止日</translation>
+    </message>
+    <message>
+        <source>Applies from</source>
+        <translation>自何日起生效</translation>
+    </message>
+    <message>
+        <source>Who reports</source>
+        <translation>填报企业</translation>
+    </message>
+    <message>
+        <source>Towns reporting</source>
+        <translation>填报镇街</translation>
+    </message>
+    <message>
+        <source>Enterprises reporting</source>
+        <translation>指定填报企业</translation>
+    </message>
+    <message>
+        <source>What is reported</source>
+        <translation>填报项</translation>
+    </message>
+    <message>
+        <source>Template version</source>
+        <translation>模板版本</translation>
+    </message>
+    <message>
+        <source>Day reported</source>
+        <translation>填报日期</translation>
+    </message>
+    <message>
+        <source>Figures and checks reported</source>
+        <translation>填报数据</translation>
+    </message>
+    <message>
+        <source>People on site</source>
+        <translation>在岗人数</translation>
+    </message>
+    <message>
+        <source>Capacity (%)</source>
+        <translation>产能恢复率（%）</translation>
+    </message>
+    <message>
+        <source>Anomalies</source>
+        <translation>异常数</translation>
+    </message>
+    <message>
+        <source>Reported late</source>
+        <translation>迟报</translation>
+    </message>
+    <message>
+        <source>More people than employees, confirmed</source>
+        <translation>已确认在岗人数超过职工人数</translation>
+    </message>
+    <message>
+        <source>Entered by</source>
+        <translation>填报人</translation>
+    </message>
+    <message>
+        <source>Entered at</source>
+        <translation>填报时间</translation>
+    </message>
+    <message>
+        <source>Entered from</source>
+        <translation>填报方式</translation>
     </message>
     <message>
         <source>New record</source>

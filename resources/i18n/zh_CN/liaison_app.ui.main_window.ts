@@ -25,6 +25,10 @@
         <translation>走访</translation>
     </message>
     <message>
+        <source>Daily reports</source>
+        <translation>日报</translation>
+    </message>
+    <message>
         <source>Requests</source>
         <translation>诉求</translation>
     </message>
