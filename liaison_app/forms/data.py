@@ -128,6 +128,12 @@ class PassCard:
     #: Printed masked, and only when given.
     id_number: str = ""
     areas: str = ""
+    #: 车牌号 of the vehicle the holder may bring in, if any.
+    plate: str = ""
+    #: The QR code's text (``core.pass_codes``): signed by the county, or provisional.
+    qr_text: str = ""
+    #: Not signed by the county yet: the card says so in red.
+    provisional: bool = False
 
 
 @dataclass(frozen=True)

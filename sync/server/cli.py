@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sync.protocol import DEFAULT_MAX_BODY
-from sync.server import audit, auth, backup, evaluation_cli
+from sync.server import audit, auth, backup, evaluation_cli, pass_keys
 from sync.server.migrations import SchemaTooNewError
 from sync.server.models import (
     Device,
@@ -253,6 +253,7 @@ def build_parser() -> argparse.ArgumentParser:
     backup.register(sub)
     audit.register(sub)
     evaluation_cli.register(sub)
+    pass_keys.register(sub)
     return parser
 
 

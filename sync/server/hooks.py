@@ -65,6 +65,14 @@ def number_letter(batch: BatchView, record_id: str, data: dict[str, Any],
     return {"registration_no": batch.letter_max(year) + 1}
 
 
+def sign_pass(batch: BatchView, record_id: str, data: dict[str, Any],
+              deleted: bool) -> dict[str, Any]:
+    """The county key's signature on an issued pass (``sync.server.pass_keys``)."""
+    from sync.server import pass_keys
+
+    return pass_keys.sign_pass(batch, record_id, data, deleted)
+
+
 def _stored(batch: BatchView, table: str, record_id: str) -> dict[str, Any] | None:
     """A record's wire data: this batch's copy, or the stored one (read once per batch);
     None when the server does not hold it."""
@@ -153,4 +161,5 @@ CONTENT_CHECKS: dict[str, ContentCheck] = {"daily_report": daily_values,
                                              "score_sheet": sheet_rules}
 
 #: table -> its hook. One hook per table keeps the order of server changes obvious.
-AFTER_APPLY: dict[str, AfterApply] = {"request": number_letter, "daily_report": daily_figures}
+AFTER_APPLY: dict[str, AfterApply] = {"request": number_letter, "daily_report": daily_figures,
+                                      "issued_pass": sign_pass}

@@ -445,6 +445,10 @@ def _authorise(batch: _Batch, op: Op, rule: TableSchema, rec: _Row | None,
         # would be speaking for them.
         if rule.owner_column and merged.get(rule.owner_column) not in ("", caller.officer_id):
             return reject(op.op_id, RejectReason.OUT_OF_SCOPE)
+        # A county-wide entry (a pass revocation) is anyone's to add; what it names must be
+        # a record the caller may see, which the reference check enforces.
+        if rule.scope == ALL and rule.refs:
+            return None
     if caller.role == "center":
         return None
     if rule.writers is Writers.CENTRE:

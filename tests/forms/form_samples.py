@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from liaison_app.core.pass_codes import make_code
 from liaison_app.forms.data import (
     AgentPerson,
     ChecklistItem,
@@ -129,6 +130,11 @@ def pass_cards(workers: tuple[WorkerEntry, ...] = WORKERS) -> PassCardsData:
             workshop=w.workshop,
             post=w.post,
             id_number=w.id_number,
+            plate=f"鲁H·{i:05d}" if i % 2 else "",
+            qr_text=make_code(pass_no=f"371082-2024-{i:06d}", valid_from=date(2024, 2, 21),
+                              valid_to=date(2024, 3, 20), holder=w.name,
+                              unit=ENTERPRISE.name).text,
+            provisional=True,
         )
         for i, w in enumerate(workers, start=1)
     )

@@ -65,6 +65,14 @@
         <translation>服务中心设置</translation>
     </message>
     <message>
+        <source>County pass key</source>
+        <translation>县级通行证密钥</translation>
+    </message>
+    <message>
+        <source>Pass revocation</source>
+        <translation>通行证注销</translation>
+    </message>
+    <message>
         <source>Satisfaction evaluation round</source>
         <translation>满意度测评轮次</translation>
     </message>
@@ -439,6 +447,38 @@
     <message>
         <source>Replaces</source>
         <translation>替换</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>持证人</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>County&apos;s signature</source>
+        <translation>县级签名</translation>
+    </message>
+    <message>
+        <source>County key</source>
+        <translation>县级密钥</translation>
+    </message>
+    <message>
+        <source>Key id</source>
+        <translation>密钥编号</translation>
+    </message>
+    <message>
+        <source>Public key</source>
+        <translation>公钥</translation>
+    </message>
+    <message>
+        <source>Retired on</source>
+        <translation>停用日期</translation>
+    </message>
+    <message>
+        <source>Revoked on</source>
+        <translation>注销日期</translation>
     </message>
     <message>
         <source>Kind of record</source>

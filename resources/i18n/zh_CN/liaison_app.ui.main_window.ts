@@ -97,6 +97,10 @@
         <translation>载入演示数据(&amp;D)…</translation>
     </message>
     <message>
+        <source>&amp;Verify a pass…</source>
+        <translation>验证通行证(&amp;V)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
