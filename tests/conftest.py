@@ -11,8 +11,28 @@ os.environ.pop("LIAISON_DATA_DIR", None)
 
 from liaison_app.core.db import close_database, open_database  # noqa: E402
 from liaison_app.core.paths import DataPaths  # noqa: E402
+from liaison_app.core.security import crypto, session  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
+
+#: Every data folder a test opens is encrypted, with this key unless the test unlocked the
+#: folder itself: the whole suite runs on SQLCipher and encrypted attachments, without
+#: paying for a password derivation in each test.
+TEST_KEY = bytes(range(32))
+#: Cheap password derivation for tests that set up real key files.
+TEST_KDF = crypto.KdfParams(time_cost=1, memory_kib=8192)
+
+
+@pytest.fixture(autouse=True)
+def _folders_unlocked_with_a_test_key(monkeypatch, request):
+    """Any folder counts as unlocked with TEST_KEY, unless the test is marked ``real_lock``
+    (it then sets up and unlocks folders the way the app does)."""
+    if "real_lock" not in request.keywords:
+        real = session.data_key
+        monkeypatch.setattr(session, "data_key", lambda paths: real(paths) or TEST_KEY)
+    yield
+    with session._lock:
+        session._unlocked.clear()
 
 
 @pytest.fixture

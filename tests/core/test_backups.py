@@ -2,18 +2,18 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 import zipfile
 
 import pytest
 
 from liaison_app.cli import main as cli_main
-from liaison_app.core.db import close_database, open_database
+from liaison_app.core.db import close_database, connect_raw, open_database
 from liaison_app.core.migrations import LATEST_VERSION
 from liaison_app.core.models import Enterprise
 from liaison_app.core.paths import DataPaths
 from liaison_app.core.services import attachments, backups, enterprises
 from liaison_app.core.services.enterprises import EnterpriseInput
+from tests.conftest import TEST_KEY
 
 
 def _fill(paths: DataPaths) -> list[str]:
@@ -24,7 +24,7 @@ def _fill(paths: DataPaths) -> list[str]:
 
 
 def _names(path) -> set[str]:
-    conn = sqlite3.connect(path)
+    conn = connect_raw(path, key=TEST_KEY)
     try:
         return {r[0] for r in conn.execute("SELECT name FROM enterprise")}
     finally:
@@ -56,7 +56,7 @@ def test_restore_refuses_to_overwrite_unsynced_changes_without_force(store, tmp_
     backup = backups.export_backup(paths=store, target=tmp_path / "b.zip").path
     enterprises.create(data=EnterpriseInput(name="备份之后新建的企业"))
     close_database()
-    pending = backups.count_unsynced(store.database)
+    pending = backups.count_unsynced(store.database, key=TEST_KEY)
     assert pending == 3
 
     with pytest.raises(backups.UnsyncedChanges) as err:
