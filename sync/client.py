@@ -9,7 +9,6 @@ is stored; rejected ones stay, visible, until a person deals with them.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import logging
 import os
@@ -30,7 +29,8 @@ from liaison_app.core.migrations import LATEST_VERSION
 from liaison_app.core.models.base import SYNCED_MODELS, LocalState, OutboxOp, utcnow
 from liaison_app.core.models.sync_records import SyncConflict, SyncHistory
 from liaison_app.core.paths import DataPaths
-from sync import credentials, local
+from liaison_app.core.services.attachments import AttachmentStore
+from sync import credentials, device_state, local
 from sync import protocol as p
 from sync.transport import RetryPolicy, SyncError, Transport, cancelled_error
 
@@ -56,7 +56,7 @@ ProgressCallback = Callable[[Progress], None]
 
 @dataclass
 class SyncReport:
-    outcome: str = "ok"  # ok | offline | signin | upgrade | server | cancelled | busy
+    outcome: str = "ok"  # ok | offline | signin | upgrade | server | cancelled | busy | wiped
     pushed: int = 0
     applied: int = 0
     merged: int = 0
@@ -107,20 +107,33 @@ def _noop(_: Progress) -> None:
 
 
 # -- sign-in ---------------------------------------------------------------------------------
-def login(*, server_url: str, username: str, password: str, device_name: str = "",
-          ca_cert: str | None = None) -> credentials.AccountInfo:
-    """Sign in once with the server and keep the device token. Database must be open.
+def request_login(*, server_url: str, username: str, password: str, device: str,
+                  device_name: str = "", ca_cert: str | None = None) -> p.LoginResponse:
+    """Ask the server for a device token; stores nothing (the database may still be locked).
 
     Network worker or the command line's thread; raises SyncError with a message for people.
     """
-    device = credentials.device_id()
     with Transport(server_url=server_url, client_schema=LATEST_VERSION, device_id=device,
                    ca_cert=ca_cert, retry=RetryPolicy(attempts=2)) as t:
         answer = t.call("POST", "/auth/login", {
             "username": username, "password": password, "device_id": device,
             "device_name": device_name or platform.node(),
         })
-    reply = p.LoginResponse.model_validate(answer)
+    return p.LoginResponse.model_validate(answer)
+
+
+def login(*, server_url: str, username: str, password: str, device_name: str = "",
+          ca_cert: str | None = None, reply: p.LoginResponse | None = None
+          ) -> credentials.AccountInfo:
+    """Sign in once with the server and keep the device token. Database must be open.
+
+    ``reply``: the server's answer when the caller asked already (``request_login``).
+    Network worker or the command line's thread; raises SyncError with a message for people.
+    """
+    device = credentials.device_id()
+    if reply is None:
+        reply = request_login(server_url=server_url, username=username, password=password,
+                              device=device, device_name=device_name, ca_cert=ca_cert)
     info = credentials.AccountInfo(
         server_url=server_url.rstrip("/"), username=reply.account.username,
         role=reply.account.role, officer_id=reply.account.officer_id, device_id=device,
@@ -222,6 +235,8 @@ class SyncEngine:
         transport: Transport | None = None
         try:
             transport = self._transport(cancel)
+            # A laptop reported lost or retired is told so before anything moves.
+            device_state.check(self, transport, report, emit, cancel)
             self._upload_files(transport, report, emit, cancel)
             self._push(transport, report, emit, cancel)
             counts, scope = self._pull(transport, report, emit, cancel)
@@ -239,14 +254,15 @@ class SyncEngine:
                 report.bytes_received = transport.bytes_received
                 transport.close()
             report.seconds = time.perf_counter() - started
-            with database_proxy.atomic():  # one commit: a no-op sync stays one fsync
-                if report.ok:
-                    LocalState.set_value(KEY_LAST_SUCCESS, utcnow().isoformat())
-                SyncHistory.create(
-                    started_at=began, finished_at=utcnow(), outcome=report.outcome,
-                    pushed=report.pushed, pulled=report.pulled, conflicts=report.conflicts,
-                    rejected=report.rejected, files_up=report.files_up,
-                    files_down=report.files_down, message=str(report.message or ""))
+            if report.outcome != "wiped":  # a wiped laptop has no database to note it in
+                with database_proxy.atomic():  # one commit: a no-op sync stays one fsync
+                    if report.ok:
+                        LocalState.set_value(KEY_LAST_SUCCESS, utcnow().isoformat())
+                    SyncHistory.create(
+                        started_at=began, finished_at=utcnow(), outcome=report.outcome,
+                        pushed=report.pushed, pulled=report.pulled, conflicts=report.conflicts,
+                        rejected=report.rejected, files_up=report.files_up,
+                        files_down=report.files_down, message=str(report.message or ""))
             lock.release()
         return report
 
@@ -355,14 +371,14 @@ class SyncEngine:
             return
         missing = p.MissingResponse.model_validate(
             t.call("POST", "/attachments/missing", {"hashes": hashes})).missing
+        store = AttachmentStore.for_paths(self.paths)
         for n, (sha, offset) in enumerate(sorted(missing.items()), start=1):
             if cancel.is_set():
                 raise cancelled_error()
-            path = blob_path(self.paths, sha)
-            if not path.exists():
+            if not store.has(sha):
                 log.warning("attachment %s is not on this laptop; its record goes anyway", sha)
                 continue
-            upload_blob(t, path, sha, offset=offset)
+            upload_blob(t, store, sha, offset=offset)
             report.files_up += 1
             emit(Progress("upload", n, len(missing), i18n.translate(
                 "Sync", "Sending files: {done} of {total}").format(done=n, total=len(missing))))
@@ -373,13 +389,14 @@ class SyncEngine:
         if model is None or not LocalState.get_value(local.KEY_FILES_DUE):
             return
         hashes = {sha for (sha,) in model.select(model.sha256).where(~model.deleted).tuples()}
-        wanted = sorted(h for h in hashes if h and not blob_path(self.paths, h).exists())
+        store = AttachmentStore.for_paths(self.paths)
+        wanted = sorted(h for h in hashes if h and not store.has(h))
         failed = 0
         for n, sha in enumerate(wanted, start=1):
             if cancel.is_set():
                 raise cancelled_error()
             try:
-                download_blob(t, self.paths, sha)
+                download_blob(t, store, sha)
                 report.files_down += 1
             except SyncError as exc:
                 if exc.kind != "server":
@@ -391,14 +408,16 @@ class SyncEngine:
 
 
 def blob_path(paths: DataPaths, sha: str) -> Path:
-    return paths.attachments / sha[:2] / sha
+    """Where the (encrypted) file of ``sha`` lives; read it through the attachment store."""
+    return AttachmentStore.for_paths(paths).path(sha)
 
 
-def upload_blob(t: Transport, path: Path, sha: str, *, offset: int = 0) -> None:
-    """Send a file in chunks from ``offset``; a retried chunk continues where the server is."""
-    total = path.stat().st_size
+def upload_blob(t: Transport, store: AttachmentStore, sha: str, *, offset: int = 0) -> None:
+    """Send a file's plain bytes in chunks from ``offset``; a retried chunk continues where
+    the server is. The file is decrypted as it is read; the server checks the hash."""
     restarts = 0
-    with path.open("rb") as fh:
+    with store.open(sha) as fh:
+        total = fh.seek(0, os.SEEK_END)
         while True:
             fh.seek(offset)
             chunk = fh.read(p.ATTACHMENT_CHUNK)
@@ -417,49 +436,40 @@ def upload_blob(t: Transport, path: Path, sha: str, *, offset: int = 0) -> None:
             offset = result.received
 
 
-def download_blob(t: Transport, paths: DataPaths, sha: str, *, fresh: bool = False) -> Path:
-    """Fetch a file, check its hash, then rename it into place.
+def download_blob(t: Transport, store: AttachmentStore, sha: str, *, fresh: bool = False
+                  ) -> Path:
+    """Fetch a file, encrypting it as it arrives, check its hash, then rename it into place.
 
-    What arrived before a connection dropped is kept as ``.<sha>.part`` and the next sync
-    asks only for the rest (an HTTP range): on a line that drops every few hundred kilobytes
-    a large file still arrives, a piece per sync. The hash covers the whole file, so a part
-    that does not belong to it is found out and thrown away.
+    What arrived before a connection dropped is kept (encrypted, in whole chunks) as
+    ``.<sha>.part`` and the next sync asks only for the rest (an HTTP range): on a line that
+    drops every few hundred kilobytes a large file still arrives, a piece per sync. The hash
+    covers the whole file, so a part that does not belong to it is found out and thrown away.
     """
-    target = blob_path(paths, sha)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    part = target.parent / f".{sha}.part"
-    if fresh:
-        part.unlink(missing_ok=True)
-    have = part.stat().st_size if part.exists() else 0
-    digest = hashlib.sha256()
-    if have:
-        with part.open("rb") as fh:
-            for block in iter(lambda: fh.read(1 << 20), b""):
-                digest.update(block)
+    incoming = store.incoming(sha, fresh=fresh)
+    have = incoming.have
     try:
         with t.stream(f"/attachments/{sha}",
                       headers={"Range": f"bytes={have}-"} if have else None) as response:
             if response.status_code == 416 and not fresh:  # the part is no prefix of it
                 response.read()
-                return download_blob(t, paths, sha, fresh=True)
+                incoming.close_files(keep=False)
+                return download_blob(t, store, sha, fresh=True)
             if response.status_code >= 400:
                 response.read()
                 t.check(response)
-            if response.status_code != 206:  # the whole file came: start the part again
-                have, digest = 0, hashlib.sha256()
-            with part.open("ab" if have else "wb") as out:
-                for block in response.iter_bytes():
-                    digest.update(block)
-                    out.write(block)
-                out.flush()
-                os.fsync(out.fileno())
+            if response.status_code != 206 and have:  # the whole file came: start again
+                incoming.restart()
+            for block in response.iter_bytes():
+                incoming.write(block)
     except httpx.HTTPError as exc:
+        incoming.pause()
         raise SyncError("offline", i18n.translate(
             "Sync", "The connection dropped while a file was arriving ({reason}); the rest "
             "will be fetched at the next sync.").format(reason=str(exc)[:200])) from exc
-    if digest.hexdigest() != sha:
-        part.unlink(missing_ok=True)
+    except BaseException:
+        incoming.pause()
+        raise
+    if not incoming.finish():
         raise SyncError("server", i18n.translate(
             "Sync", "A file arrived damaged and was discarded; it will be fetched again."))
-    os.replace(part, target)
-    return target
+    return store.path(sha)

@@ -24,13 +24,15 @@ TEST_KDF = crypto.KdfParams(time_cost=1, memory_kib=8192)
 
 
 @pytest.fixture(autouse=True)
-def _folders_unlocked_with_a_test_key(monkeypatch, request):
+def _folders_unlocked_with_a_test_key(request):
     """Any folder counts as unlocked with TEST_KEY, unless the test is marked ``real_lock``
-    (it then sets up and unlocks folders the way the app does)."""
-    if "real_lock" not in request.keywords:
-        real = session.data_key
-        monkeypatch.setattr(session, "data_key", lambda paths: real(paths) or TEST_KEY)
-    yield
+    (it then sets up and unlocks folders the way the app does). A patch of its own, so a
+    test undoing its ``monkeypatch`` does not lock every folder."""
+    with pytest.MonkeyPatch.context() as patch:
+        if "real_lock" not in request.keywords:
+            real = session.data_key
+            patch.setattr(session, "data_key", lambda paths: real(paths) or TEST_KEY)
+        yield
     with session._lock:
         session._unlocked.clear()
 

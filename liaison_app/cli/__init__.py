@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "liaison_app.cli.form_commands",
     "liaison_app.cli.report_commands",
     "liaison_app.cli.backup_commands",
+    "liaison_app.cli.security_commands",
 )
 
 
@@ -34,6 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", metavar="DIR",
                         help="data folder (default: the user data folder, or $LIAISON_DATA_DIR)")
     parser.add_argument("--verbose", "-v", action="store_true", help="log more detail")
+    parser.add_argument("--password-stdin", dest="unlock_stdin", action="store_true",
+                        help="read the password that unlocks the data from the first line of "
+                             "standard input (for scripts)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         try:
@@ -62,6 +66,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if args.command not in ("gui", "self-test", "screenshot"):
         install_cli_language(args.data_dir)
+    from liaison_app.cli.security_commands import configure
+
+    configure(args)
 
     try:
         return int(args.func(args) or 0)

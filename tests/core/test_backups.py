@@ -57,12 +57,12 @@ def test_restore_refuses_to_overwrite_unsynced_changes_without_force(store, tmp_
     enterprises.create(data=EnterpriseInput(name="备份之后新建的企业"))
     close_database()
     pending = backups.count_unsynced(store.database, key=TEST_KEY)
-    assert pending == 3
+    assert pending == 4  # two enterprises, the export's audit entry and the new enterprise
 
     with pytest.raises(backups.UnsyncedChanges) as err:
         backups.restore_from_backup(paths=store, source=backup)
-    assert err.value.count == 3
-    assert "3" in err.value.message.text() and "kept" in err.value.message.text()
+    assert err.value.count == 4
+    assert "4" in err.value.message.text() and "kept" in err.value.message.text()
     assert "备份之后新建的企业" in _names(store.database)  # untouched
 
     result = backups.restore_from_backup(paths=store, source=backup, force=True)

@@ -6,8 +6,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from liaison_app.core.db import open_database
 from liaison_app.core.paths import DataPaths
+from liaison_app.core.security import session
 from tests.sync.conftest import PASSWORD, new_enterprise
 
 
@@ -22,6 +25,7 @@ def server_cli(data: Path, *args: str, stdin: str = "") -> subprocess.CompletedP
                            *args], input=stdin, text=True, capture_output=True, timeout=60)
 
 
+@pytest.mark.real_lock
 def test_login_sync_status(server: Any, tmp_path: Path) -> None:
     server.add_user("centre", "center")
     data = tmp_path / "laptop"
@@ -29,18 +33,27 @@ def test_login_sync_status(server: Any, tmp_path: Path) -> None:
                   "--password-stdin", stdin="wrong\n")
     # The command line answers in the app's language (Chinese unless changed).
     assert bad.returncode == 1 and "用户名或密码错误" in bad.stderr
+    # A refused first sign-in leaves nothing behind: no key file, no database.
+    assert not (data / "liaison.keys").exists() and not (data / "liaison.sqlite3").exists()
     ok = liaison(data, "login", "--server", server.url, "--user", "centre", "--password-stdin",
                  stdin=PASSWORD + "\n")
     assert ok.returncode == 0, ok.stderr
-    db = open_database(DataPaths(data))
+    # The account's password now protects the laptop; the recovery code is shown once.
+    assert "恢复码" in ok.stderr
+    paths = DataPaths(data)
+    session.unlock(paths, secret=PASSWORD)
+    db = open_database(paths)
     new_enterprise("命令行企业")
     db.close()
-    out = liaison(data, "status")
-    assert "1" in out.stdout.splitlines()[1], out.stdout
-    synced = liaison(data, "sync")
+    # No terminal and no password: a sentence and exit status 3, not a hang.
+    locked = liaison(data, "status")
+    assert locked.returncode == 3 and "密码" in locked.stderr, locked.stderr
+    out = liaison(data, "--password-stdin", "status", stdin=PASSWORD + "\n")
+    assert "1" in out.stdout.splitlines()[1], out.stdout + out.stderr
+    synced = liaison(data, "--password-stdin", "sync", stdin=PASSWORD + "\n")
     assert synced.returncode == 0, synced.stdout + synced.stderr
     assert "1" in synced.stdout
-    out = liaison(data, "status")
+    out = liaison(data, "--password-stdin", "status", stdin=PASSWORD + "\n")
     assert out.returncode == 0 and out.stdout.splitlines()[1].endswith("0")
 
 

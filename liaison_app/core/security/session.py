@@ -15,8 +15,10 @@ Any thread may call these functions; the registry is guarded by a lock.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import threading
+import time
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
@@ -44,8 +46,9 @@ __all__ = ["KeystoreError", "TooSoon", "WrongSecret"]
 
 _lock = threading.Lock()
 _unlocked: dict[str, bytes] = {}
-#: Unlock outcomes waiting for the database to open, per folder (see ``flush_events``).
 PIN_SERVICE = "liaison-pin"
+#: A command-line unlock kept for a while (``liaison unlock``), in the OS keyring only.
+UNLOCK_SERVICE = "liaison-unlock"
 MAX_EVENTS = 200
 
 
@@ -211,6 +214,47 @@ def remove_pin(paths: DataPaths) -> None:
     store.remove("pin")
     store.save()
     keyring_access.delete(PIN_SERVICE, store.key_id)
+
+
+# -- an unlock kept for later commands ------------------------------------------------------
+def unlock_cache_name(paths: DataPaths) -> str:
+    return _name(paths)
+
+
+def keep_unlocked(paths: DataPaths, *, minutes: int) -> bool:
+    """Keep this folder's key in the OS keyring for ``minutes`` (later commands need no
+    password). False when there is no trustworthy keyring: nothing is kept anywhere else."""
+    key = _require_key(paths)
+    until = time.time() + 60 * max(1, minutes)
+    return keyring_access.put(UNLOCK_SERVICE, unlock_cache_name(paths),
+                              json.dumps({"key": key.hex(), "until": until}))
+
+
+def unlock_from_keyring(paths: DataPaths) -> bool:
+    """Unlock with a key kept by ``keep_unlocked`` if it has not expired."""
+    raw = keyring_access.get(UNLOCK_SERVICE, unlock_cache_name(paths))
+    if not raw:
+        return False
+    try:
+        kept = json.loads(raw)
+        key, until = bytes.fromhex(kept["key"]), float(kept["until"])
+    except (ValueError, KeyError, TypeError):
+        key, until = b"", 0.0
+    if until < time.time():
+        keyring_access.delete(UNLOCK_SERVICE, unlock_cache_name(paths))
+        return False
+    try:
+        store = load_keystore(paths)
+    except KeystoreError:
+        return False
+    if crypto.key_id(key) != store.key_id:
+        return False
+    remember(paths, key)
+    return True
+
+
+def drop_kept_unlock(paths: DataPaths) -> None:
+    keyring_access.delete(UNLOCK_SERVICE, unlock_cache_name(paths))
 
 
 # -- opening --------------------------------------------------------------------------------
