@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 import stat
 import subprocess
 import sys
@@ -13,10 +12,10 @@ import pytest
 
 from liaison_app.core.db import (
     DatabaseOpenError,
-    connect_raw,
     OpenProblem,
     backup_database,
     close_database,
+    connect_raw,
     list_backups,
     make_database,
     open_database,
