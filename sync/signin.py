@@ -37,6 +37,9 @@ def _adopt(paths: DataPaths, *, reply: p.LoginResponse, server_url: str, passwor
     key = session.data_key(paths)
     if key is None:
         raise ServiceError(i18n.translate("Account", "Unlock the laptop first."))
+    if not Keystore.exists(paths.root):
+        log.warning("no key file to give to the account in %s", paths.root)
+        return
     store = Keystore.load(paths.root)
     store.owner_kind = "account"
     store.owner_username = reply.account.username

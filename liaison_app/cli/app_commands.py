@@ -20,7 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("file", metavar="FILE.png")
     p.add_argument("--page", default="today",
                    help="today, enterprises, visits, requests, proxy, applications, "
-                        "satisfaction, sync, or search:QUERY")
+                        "satisfaction, sync, search:QUERY, or lock (the lock screen)")
     p.add_argument("--size", default="1280x800", metavar="WxH")
     p.add_argument("--language", choices=("zh_CN", "en"), default=None)
     p.set_defaults(func=cmd_screenshot)
@@ -61,6 +61,11 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     if not match:
         fail("--size must look like 1280x800")
     _offscreen()
+    if args.page != "lock":
+        from liaison_app.cli.security_commands import unlock_for_command
+        from liaison_app.core.paths import DataPaths
+
+        unlock_for_command(DataPaths(args.data_dir))
     from liaison_app.ui.screenshot import take_screenshot
 
     return _exit_now(take_screenshot(data_dir=args.data_dir, out=args.file, page=args.page,

@@ -36,6 +36,9 @@ class Settings:
     backups_kept: int = 7
     #: The officer signed in on this device (an Officer id), empty when nobody is.
     officer_id: str = ""
+    #: Minutes without input before the window locks (the centre's value, until the centre's
+    #: settings sync to the laptop).
+    idle_lock_minutes: int = 10
     offered_demo_data: bool = False
     window_geometry: str = ""
     window_state: str = ""

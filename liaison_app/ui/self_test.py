@@ -6,6 +6,7 @@ worked — the packaged app runs it to prove the bundle is complete.
 """
 from __future__ import annotations
 
+import secrets
 import shutil
 import tempfile
 import time
@@ -16,8 +17,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
-from liaison_app.core.db import close_database, open_database
+from liaison_app.core.db import close_database, is_plain
 from liaison_app.core.paths import DataPaths
+from liaison_app.core.security import session
 from liaison_app.core.services import demo, enterprises
 from liaison_app.core.settings import Settings
 from liaison_app.ui.app import make_application
@@ -54,9 +56,13 @@ def run_self_test() -> int:
             steps.append((name, False, traceback.format_exc(limit=3)))
 
     runner: TaskRunner | None = None
+    password = secrets.token_urlsafe(16)
     try:
-        open_database(paths)
+        # The same encrypted folder as a real laptop's: a key file, SQLCipher, sealed files.
+        session.set_up(paths, password=password)
+        session.open_unlocked(paths)
         step("translations loaded", lambda: translated)
+        step("the database is encrypted", lambda: not is_plain(paths.database))
         step("demo data", lambda: demo.generate(enterprises=30, visits=300, officers=6).visits
              == 300)
         runner = TaskRunner()
@@ -123,6 +129,20 @@ def run_self_test() -> int:
             return True
 
         step("settings dialog", settings_dialog)
+
+        def lock_and_unlock() -> bool:
+            window.lock.lock()
+            QApplication.processEvents()
+            screen = window.lock.screen
+            hidden = screen is not None and not window.centralWidget().isVisible()
+            if screen is None:
+                return False
+            screen.password.setText(password)
+            screen.unlock()
+            return hidden and _wait(lambda: not window.lock.locked) \
+                and window.centralWidget().isVisible()
+
+        step("lock hides the window; the password unlocks it", lock_and_unlock)
         window.close()
     except Exception:  # noqa: BLE001
         steps.append(("start", False, traceback.format_exc(limit=5)))
@@ -130,6 +150,7 @@ def run_self_test() -> int:
         if runner is not None:
             runner.shutdown()
         close_database()
+        session.forget(paths)
         shutil.rmtree(tmp, ignore_errors=True)
     del app
     failed = [s for s in steps if not s[1]]

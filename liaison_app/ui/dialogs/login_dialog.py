@@ -29,7 +29,8 @@ class LoginDialog(QDialog):
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("Sign in once with the account the service centre gave you. "
                                "Afterwards you can work offline; records sync by themselves "
-                               "when the network is there."))
+                               "when the network is there. The account's password then also "
+                               "unlocks this laptop, instead of a local password."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
@@ -88,11 +89,12 @@ class LoginDialog(QDialog):
         ca = self.ca_cert.text().strip() or None
         self._show("")
         self.buttons.setEnabled(False)
-        from sync import client
+        from sync import signin
 
+        paths = self.ctx.paths
         self.ctx.runner.submit(
-            lambda: client.login(server_url=server, username=user, password=password,
-                                 ca_cert=ca),
+            lambda: signin.sign_in(paths=paths, server_url=server, username=user,
+                                   password=password, ca_cert=ca),
             worker="net", on_done=self._signed_in, on_error=self._failed, change="sync.login")
 
     def _signed_in(self, account) -> None:  # noqa: ANN001 - AccountInfo

@@ -8,8 +8,8 @@
         <translation>登录服务器</translation>
     </message>
     <message>
-        <source>Sign in once with the account the service centre gave you. Afterwards you can work offline; records sync by themselves when the network is there.</source>
-        <translation>请使用服务中心分配的账号登录一次。之后可离线工作；有网络时记录会自动同步。</translation>
+        <source>Sign in once with the account the service centre gave you. Afterwards you can work offline; records sync by themselves when the network is there. The account&apos;s password then also unlocks this laptop, instead of a local password.</source>
+        <translation>请用服务中心分配的账号登录一次。之后可以离线工作，有网络时记录自动同步。登录后，账号密码也用来解锁本机，取代本机密码。</translation>
     </message>
     <message>
         <source>Only if the centre uses its own certificate authority</source>
