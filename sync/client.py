@@ -29,7 +29,7 @@ from liaison_app.core.migrations import LATEST_VERSION
 from liaison_app.core.models.base import SYNCED_MODELS, LocalState, OutboxOp, utcnow
 from liaison_app.core.models.sync_records import SyncConflict, SyncHistory
 from liaison_app.core.paths import DataPaths
-from liaison_app.core.services.attachments import AttachmentStore
+from liaison_app.core.services.attachments import AttachmentError, AttachmentStore
 from sync import credentials, device_state, local
 from sync import protocol as p
 from sync.transport import RetryPolicy, SyncError, Transport, cancelled_error
@@ -378,7 +378,11 @@ class SyncEngine:
             if not store.has(sha):
                 log.warning("attachment %s is not on this laptop; its record goes anyway", sha)
                 continue
-            upload_blob(t, store, sha, offset=offset)
+            try:
+                upload_blob(t, store, sha, offset=offset)
+            except AttachmentError:  # damaged here: the record goes, the file cannot
+                log.warning("attachment %s cannot be read on this laptop", sha, exc_info=True)
+                continue
             report.files_up += 1
             emit(Progress("upload", n, len(missing), i18n.translate(
                 "Sync", "Sending files: {done} of {total}").format(done=n, total=len(missing))))

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import shutil
 import sqlite3
 from enum import Enum
 from pathlib import Path
@@ -303,7 +304,16 @@ def restore_backup(paths: DataPaths, backup: Path, *, key: bytes | None = None) 
             side = Path(str(current) + suffix)
             if side.exists():
                 os.replace(side, Path(str(kept) + suffix))
-    _copy_database(backup, current, key=None if plain else key)
+    if plain or key is not None:
+        _copy_database(backup, current, key=None if plain else key)
+    else:
+        # An encrypted file whose key comes with it (a backup taken to a new laptop): its
+        # bytes as they are; the key file next to it opens them.
+        tmp = current.with_name(current.name + ".partial")
+        shutil.copyfile(backup, tmp)
+        with tmp.open("rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, current)
     return kept
 
 

@@ -26,6 +26,7 @@ import hmac
 import io
 import os
 import secrets
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import IO, Any
 
@@ -269,8 +270,12 @@ class DecryptingReader(io.RawIOBase):
     or foreign file raises CryptoError. Owns ``source`` (closes it on close()).
     """
 
-    def __init__(self, source: IO[bytes], key: bytes) -> None:
+    def __init__(self, source: IO[bytes], key: bytes,
+                 failure: Callable[[], Exception] | None = None) -> None:
+        """``failure`` makes the exception raised when a chunk does not authenticate (a
+        CryptoError by default), so a store can say which of its files is damaged."""
         super().__init__()
+        self._failure = failure
         self._src = source
         header = source.read(HEADER_BYTES)
         if len(header) != HEADER_BYTES or not is_encrypted(header):
@@ -313,6 +318,8 @@ class DecryptingReader(io.RawIOBase):
         try:
             plain = self._aead.decrypt(_nonce(index, last), sealed, self._header)
         except InvalidTag as exc:
+            if self._failure is not None:
+                raise self._failure() from exc
             raise CryptoError(f"chunk {index} failed to authenticate") from exc
         self._cached = (index, plain)
         return plain

@@ -217,7 +217,9 @@ class AttachmentStore:
             return raw
         raw.seek(0)
         try:
-            return io.BufferedReader(DecryptingReader(raw, self.key), buffer_size=crypto.CHUNK)
+            return io.BufferedReader(
+                DecryptingReader(raw, self.key, failure=lambda: self._damaged(sha256)),
+                buffer_size=crypto.CHUNK)
         except CryptoError as exc:
             raw.close()
             raise self._damaged(sha256) from exc
