@@ -280,7 +280,7 @@ def revoke_device(*, device_pk: int, by: str | None = None, mode: str = "") -> b
             changes: dict[object, object] = {Device.retire: mode}
             if mode == "lost":
                 changes.update({Device.revoked: True, Device.escrow_key: ""})
-            Device.update(changes).where(same_laptop & (Device.retire != "wiped")).execute()
+            Device.update(changes).where(same_laptop).execute()
             audit.record(f"device_{mode}", actor=by, target=row.user.username,
                          device_id=row.device_id, detail=row.name)
             return True
@@ -296,8 +296,8 @@ def confirm_wiped(caller: Caller, *, address: str = "") -> None:
     if caller.retire not in ("lost", "retired"):
         raise AuthError("forbidden")
     with server_db.atomic():
-        Device.update({Device.retire: "wiped", Device.revoked: True, Device.escrow_key: ""}
-                      ).where((Device.device_id == caller.device_id)
-                              & (Device.retire.in_(["lost", "retired"]))).execute()
+        # The mark stays: that laptop id never gets a session again.
+        Device.update({Device.revoked: True, Device.escrow_key: ""}
+                      ).where(Device.device_id == caller.device_id).execute()
         audit.record("device_wiped", actor=caller.username, target=caller.username,
                      address=address, device_id=caller.device_id, detail=caller.retire)
