@@ -209,6 +209,7 @@ class LockScreen(QWidget):
         self.unlock_button.clicked.connect(self.unlock)
         buttons.addWidget(self.unlock_button)
         box.addLayout(buttons)
+        box.addStretch(1)
         return page
 
     def _build_setup(self) -> QWidget:
@@ -254,6 +255,7 @@ class LockScreen(QWidget):
         box.addWidget(self.setup_tabs)
         self.setup_error = _error_label()
         box.addWidget(self.setup_error)
+        box.addStretch(1)
         return page
 
     def _build_recovery(self) -> QWidget:
@@ -284,6 +286,7 @@ class LockScreen(QWidget):
         self.recover_button.clicked.connect(self.recover)
         buttons.addWidget(self.recover_button)
         box.addLayout(buttons)
+        box.addStretch(1)
         return page
 
     def _build_server_unlock(self) -> QWidget:
@@ -307,6 +310,7 @@ class LockScreen(QWidget):
         self.server_button.clicked.connect(self.unlock_online)
         buttons.addWidget(self.server_button)
         box.addLayout(buttons)
+        box.addStretch(1)
         return page
 
     def _build_code(self) -> QWidget:
@@ -329,6 +333,7 @@ class LockScreen(QWidget):
         self.code_done = QPushButton(self.tr("I have written it down"))
         self.code_done.clicked.connect(self._code_noted)
         box.addWidget(self.code_done, 0, Qt.AlignmentFlag.AlignRight)
+        box.addStretch(1)
         return page
 
     def _build_busy(self) -> QWidget:
@@ -340,6 +345,7 @@ class LockScreen(QWidget):
         self.busy_bar = QProgressBar()
         self.busy_bar.setRange(0, 0)
         box.addWidget(self.busy_bar)
+        box.addStretch(1)
         return page
 
     # -- which page ----------------------------------------------------------------------------
@@ -351,7 +357,7 @@ class LockScreen(QWidget):
                 QSizePolicy.Policy.Ignored
             other.setSizePolicy(policy, policy)
         self.stack.setCurrentWidget(page)
-        self.stack.adjustSize()
+        self.stack.updateGeometry()
 
     def _show(self, page: QWidget) -> None:
         self._current(page)
