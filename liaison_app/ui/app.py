@@ -155,9 +155,12 @@ def schedule_daily_backup(ctx: AppContext) -> None:
             return
         from liaison_app.core.db import database_proxy
 
-        backup_database(database_proxy.obj, ctx.paths, reason="daily",
-                        keep=ctx.settings.backups_kept)
+        target = backup_database(database_proxy.obj, ctx.paths, reason="daily",
+                                 keep=ctx.settings.backups_kept)
         LocalState.set_value(LAST_DAILY_BACKUP, today)
+        from liaison_app.core.services import audit
+
+        audit.record(action="backup", details={"file": target.name, "kind": "daily"})
 
     ctx.runner.submit(work, on_error=lambda exc: log.warning("daily backup failed: %s", exc))
 

@@ -166,5 +166,5 @@ def print_note() -> str:
     """What printed forms say about who printed them (in Chinese: forms are Chinese)."""
     me = whoami()
     if not me.has_account:
-        return "本机未登录服务器（演示或未核实），此件不作正式使用"
-    return f"打印人：{me.label()}"
+        return "未登录设备打印·仅供演示"
+    return f"打印人：{me.label()[:12]}"
