@@ -6,6 +6,9 @@
 set -eu
 PORT="${LIAISON_PG_PORT:-55432}"
 DIR="${LIAISON_PG_DIR:-/tmp/liaison-pg}"
+# A database per checkout: test runs of two checkouts on one machine never empty each
+# other's tables.
+NAME="${LIAISON_PG_DB:-liaison_test_$(pwd -P | cksum | cut -d' ' -f1)}"
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
     apt-get update -qq >&2
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >&2
@@ -20,8 +23,8 @@ if [ ! -f "$DIR/PG_VERSION" ]; then
     as_pg "'$BIN/initdb' -D '$DIR' -U postgres -A trust -E UTF8 --no-locale" >&2
 fi
 if ! as_pg "'$BIN/pg_ctl' -D '$DIR' status" >/dev/null 2>&1; then
-    as_pg "'$BIN/pg_ctl' -D '$DIR' -l '$DIR/server.log' -w -o \"-p $PORT -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off\" start" >&2
+    as_pg "'$BIN/pg_ctl' -D '$DIR' -l '$DIR/server.log' -w -o \"-p $PORT -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300\" start" >&2
 fi
-as_pg "'$BIN/psql' -h 127.0.0.1 -p $PORT -U postgres -tAc \"SELECT 1 FROM pg_database WHERE datname='liaison_test'\"" | grep -q 1 \
-    || as_pg "'$BIN/createdb' -h 127.0.0.1 -p $PORT -U postgres liaison_test" >&2
-echo "postgresql://postgres@127.0.0.1:$PORT/liaison_test"
+as_pg "'$BIN/psql' -h 127.0.0.1 -p $PORT -U postgres -tAc \"SELECT 1 FROM pg_database WHERE datname='$NAME'\"" | grep -q 1 \
+    || as_pg "'$BIN/createdb' -h 127.0.0.1 -p $PORT -U postgres '$NAME'" >&2
+echo "postgresql://postgres@127.0.0.1:$PORT/$NAME"

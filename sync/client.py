@@ -208,6 +208,11 @@ class SyncEngine:
         self.retry = retry or RetryPolicy()
         self.protocol_version = protocol_version
 
+    @staticmethod
+    def _officer_id() -> str:
+        info, _token = credentials.load()
+        return info.officer_id if info is not None else ""
+
     def _transport(self, cancel: threading.Event) -> Transport:
         info, token = credentials.load()
         if info is None or not token:
@@ -346,7 +351,7 @@ class SyncEngine:
                 cancel: threading.Event, counts: dict[str, p.TableCount],
                 scope: list[str] | None) -> None:
         emit(Progress("verify", 0, 0, i18n.translate("Sync", "Checking the records")))
-        mine = local.local_counts(scope)
+        mine = local.local_counts(scope, officer_id=self._officer_id())
         bad = [table for table, c in counts.items()
                if table in mine and mine[table] != (c.count, c.version_sum)]
         if not bad:

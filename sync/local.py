@@ -25,7 +25,9 @@ from liaison_app.core.models.base import (
 )
 from liaison_app.core.models.enterprise import enterprise_names_cached
 from liaison_app.core.models.sync_records import SyncConflict, SyncParked
+from liaison_app.core.models.sync_spec import ALL, SELF
 from sync import protocol as p
+from sync.schema import SCHEMA
 
 log = logging.getLogger(__name__)
 
@@ -341,18 +343,24 @@ def _missing_parents(model: type[SyncedModel], rows: list[dict[str, Any]],
 
 
 # -- verification ----------------------------------------------------------------------------
-def local_counts(scope: list[str] | None) -> dict[str, tuple[int, int]]:
-    """Per table: (records the server has seen, sum of their versions), within ``scope``."""
+def local_counts(scope: list[str] | None, *, officer_id: str = ""
+                 ) -> dict[str, tuple[int, int]]:
+    """Per table: (records the server has seen, sum of their versions), within ``scope``
+    (the enterprises an officer sees, and the officer's own private records)."""
     out: dict[str, tuple[int, int]] = {}
     for table, model in SYNCED_MODELS.items():
-        rule = p.TABLES.get(table)
+        rule = SCHEMA.get(table)
         query = model.select(peewee.fn.COUNT(model.id), peewee.fn.SUM(model.version)).where(
             model.version > 0)
-        if scope is not None and rule is not None and rule.scope != p.ALL:
-            column = model.id if rule.scope == p.SELF else model._meta.columns.get(rule.scope)
+        if scope is not None and rule is not None and rule.scope != ALL:
+            column = model.id if rule.scope == SELF else model._meta.columns.get(rule.scope)
             if column is None:
                 continue
-            query = query.where(column.in_(scope))
+            visible = column.in_(scope)
+            if rule.owner_column:
+                owner = model._meta.columns[rule.owner_column]
+                visible = visible | ((column == "") & (owner == officer_id))
+            query = query.where(visible)
         count, total = query.tuples().get()
         out[table] = (int(count or 0), int(total or 0))
     return out

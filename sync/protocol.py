@@ -4,17 +4,19 @@ Versioned: every call carries ``X-Liaison-Protocol`` (this module's ``PROTOCOL_V
 ``X-Liaison-Schema`` (the client's local database schema). The server refuses a client that is
 too old with 426 and a code, and the client keeps its outbox until it is upgraded.
 
-Which records a person may see and change is decided per table by ``TABLES``: adding a synced
-record type is one entry there. Per-field conflict policy lives here too, so client and server
-agree on it.
+Which records a person may see and change, and how each field is checked and merged, is the
+schema derived from the models (``sync.schema``), shared by client and server.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+# Which tables sync, their scope and each field's conflict policy are declared on the models
+# and derived in ``sync.schema``; only the policy's name travels on the wire.
+from liaison_app.core.models.sync_spec import Policy as Policy
 
 PROTOCOL_VERSION = 1
 #: The oldest client protocol the server still speaks.
@@ -31,94 +33,6 @@ ATTACHMENT_CHUNK = 1 << 20
 ID_PATTERN = r"^[0-9A-Za-z_.:-]{1,64}$"
 TABLE_PATTERN = r"^[a-z][a-z0-9_]{0,39}$"
 SHA_PATTERN = r"^[0-9a-f]{64}$"
-
-
-# -- scope and policy ------------------------------------------------------------------------
-#: A record's scope: ``SELF`` (the record is an enterprise: its own id), ``ALL`` (everyone sees
-#: it), or the name of the field holding the enterprise id.
-SELF = "@self"
-ALL = "@all"
-
-
-class Policy(str, Enum):
-    CENTRE = "centre"  # the centre's value wins
-    OFFICER = "officer"  # the liaison officer's value wins
-    LAST_WRITER = "last_writer"  # the write that reaches the server last wins
-
-
-#: Fields the centre owns, in any table that has them (dispatching and deadlines).
-CENTRE_FIELDS = frozenset({
-    "status", "assignee", "assignee_id", "lead_department", "lead_department_id",
-    "co_departments", "departments", "deadline", "due_date", "response_deadline",
-    "resolve_deadline", "role", "active",
-})
-#: What an officer wrote down on site: the officer's words win.
-OFFICER_FIELDS = frozenset({
-    "summary", "problems", "notes", "participants", "text", "description", "place",
-    "comments", "resolution_note", "remarks",
-})
-
-
-@dataclass(frozen=True)
-class TableRule:
-    scope: str
-    #: Reference fields and the table they point to: parents are sent no later than children.
-    parents: dict[str, str] = field(default_factory=dict)
-    #: Per-table overrides of the default policy.
-    policies: dict[str, Policy] = field(default_factory=dict)
-    #: What a liaison officer may write here: "scope" (records of their enterprises), "own"
-    #: (their own record only), "center" (nothing: the centre's table), "any".
-    liaison_writes: str = "scope"
-
-    def policy(self, name: str) -> Policy:
-        if name in self.policies:
-            return self.policies[name]
-        if name in CENTRE_FIELDS:
-            return Policy.CENTRE
-        if name in OFFICER_FIELDS:
-            return Policy.OFFICER
-        return Policy.LAST_WRITER
-
-
-_ENT = {"enterprise_id": "enterprise"}
-
-#: One entry per synced table; a table missing here is refused by the server.
-TABLES: dict[str, TableRule] = {
-    "officer": TableRule(ALL, liaison_writes="own"),
-    "enterprise": TableRule(SELF),
-    "visit": TableRule("enterprise_id", _ENT),
-    "follow_up": TableRule("enterprise_id", {"visit_id": "visit", **_ENT}),
-    "attachment": TableRule("enterprise_id", _ENT),
-    # Dispatch, deadlines and the final letter number are the centre's; what the enterprise
-    # said at the call-back is the officer's record of it.
-    "request": TableRule("enterprise_id", _ENT, policies={
-        **dict.fromkeys(("contact_deadline", "co_deadline", "dispatched_at",
-                         "first_response_at", "resolved_at", "resolution", "closed_at",
-                         "registration_no"), Policy.CENTRE),
-        **dict.fromkeys(("callback_comment", "enterprise_resolved", "enterprise_satisfaction"),
-                        Policy.OFFICER)}),
-    "proxy_case": TableRule("enterprise_id", _ENT),
-    "proxy_item": TableRule("enterprise_id", {"case_id": "proxy_case", **_ENT}),
-    "worker": TableRule("enterprise_id", _ENT),
-    "application": TableRule("enterprise_id", _ENT),
-    "daily_report": TableRule("enterprise_id", _ENT),
-    "evaluation": TableRule("enterprise_id", _ENT),
-    "issued_pass": TableRule("enterprise_id", {"application_id": "application",
-                                               "worker_id": "worker", **_ENT}),
-    "timeline_event": TableRule("enterprise_id", _ENT),
-    "department": TableRule(ALL, liaison_writes="center"),
-    "audit_entry": TableRule(ALL, liaison_writes="any"),
-}
-
-
-def scope_key(table: str, record_id: str, data: dict[str, Any]) -> str:
-    """The enterprise id a record belongs to ("" for records everyone sees)."""
-    rule = TABLES[table]
-    if rule.scope == SELF:
-        return record_id
-    if rule.scope == ALL:
-        return ""
-    return str(data.get(rule.scope) or "")
 
 
 # -- roles -----------------------------------------------------------------------------------
@@ -230,6 +144,11 @@ class FieldConflict(BaseModel):
     policy: Policy
 
 
+class FieldProblem(BaseModel):
+    field: str
+    code: str
+
+
 class OpResult(BaseModel):
     op_id: str
     status: OpStatus
@@ -238,6 +157,8 @@ class OpResult(BaseModel):
     text_en: str = ""
     text_zh: str = ""
     conflicts: list[FieldConflict] = Field(default_factory=list)
+    #: For a refusal: each field that was wrong and the problem's code (``sync.schema``).
+    problems: list[FieldProblem] = Field(default_factory=list)
 
 
 class PushResponse(BaseModel):
@@ -268,6 +189,11 @@ class WireRecord(BaseModel):
     data: dict[str, Any]
 
 
+class GoneRecord(BaseModel):
+    table: str
+    id: str
+
+
 class TableCount(BaseModel):
     count: int
     version_sum: int
@@ -284,6 +210,9 @@ class PullResponse(BaseModel):
     #: The enterprise ids the caller sees, or None for the whole county.
     scope: list[str] | None = None
     counts: dict[str, TableCount] | None = None
+    #: Records that left the caller's scope (moved to an enterprise it does not see): the
+    #: device drops its copy, keeping any change of its own not yet accepted.
+    gone: list[GoneRecord] = Field(default_factory=list)
 
 
 # -- attachments -----------------------------------------------------------------------------

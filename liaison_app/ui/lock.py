@@ -31,9 +31,14 @@ SLEEP_JUMP_S = 20.0
 
 
 def idle_minutes(ctx: AppContext) -> int:
-    """The idle time before the lock, as the centre sets it (a setting until the centre's
-    settings sync), at least one minute."""
-    return max(1, int(ctx.settings.idle_lock_minutes))
+    """The idle time before the lock, as the centre sets it (the local setting until the
+    centre's value has arrived), at least one minute."""
+    from liaison_app.core.services import account
+
+    try:
+        return account.idle_lock_minutes(default=int(ctx.settings.idle_lock_minutes))
+    except Exception:  # noqa: BLE001 - a closed or wiped database: the local value
+        return max(1, int(ctx.settings.idle_lock_minutes))
 
 
 class LockController(QObject):
@@ -51,6 +56,8 @@ class LockController(QObject):
         self._titles: list[tuple[QWidget, str]] = []
         self._last_input = time.monotonic()
         self._clocks = (time.time(), time.monotonic())
+        self._minutes: int | None = None
+        self._checked_setting = 0.0
         self._timer = QTimer(self, interval=CHECK_MS)
         self._timer.timeout.connect(self._check)
         self._timer.start()
@@ -74,8 +81,11 @@ class LockController(QObject):
         if slept:
             log.info("the laptop slept: locking")
             self.lock()
-        elif mono - self._last_input >= 60 * idle_minutes(self.ctx):
-            log.info("idle for %s minutes: locking", idle_minutes(self.ctx))
+            return
+        if mono - self._checked_setting > 60 or self._minutes is None:
+            self._minutes, self._checked_setting = idle_minutes(self.ctx), mono
+        if mono - self._last_input >= 60 * self._minutes:
+            log.info("idle for %s minutes: locking", self._minutes)
             self.lock()
 
     def _watch_sleep(self) -> None:

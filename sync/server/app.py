@@ -273,10 +273,12 @@ def create_app(config: ServerConfig) -> FastAPI:
     @app.post("/attachments/missing", response_model=p.MissingResponse,
               responses={401: {"model": p.ErrorBody}})
     def missing(body: p.MissingRequest, who: CallerDep) -> p.MissingResponse:
-        del who
         hashes = [h for h in body.hashes if _is_sha(h)]
         with connection():
-            return p.MissingResponse(missing=blobs.missing(hashes))
+            readable = store.readable_blobs(hashes, who) if not who.whole_county else set()
+            return p.MissingResponse(missing=blobs.missing(
+                hashes, user_id=who.user_id, whole_county=who.whole_county,
+                readable=readable))
 
     @app.put("/attachments/{sha256}", response_model=p.UploadResult,
              responses={401: {"model": p.ErrorBody}, 409: {"model": p.ErrorBody},
@@ -292,7 +294,8 @@ def create_app(config: ServerConfig) -> FastAPI:
         def work() -> p.UploadResult:
             with connection():
                 try:
-                    held, done = blobs.upload(sha256, offset=offset, total=total, chunk=chunk)
+                    held, done = blobs.upload(sha256, user_id=who.user_id, offset=offset,
+                                              total=total, chunk=chunk)
                 except BlobError as exc:
                     raise ApiError(exc.code, received=exc.received) from None
             return p.UploadResult(sha256=sha256, received=held, complete=done)
@@ -306,7 +309,7 @@ def create_app(config: ServerConfig) -> FastAPI:
             raise ApiError("bad_request")
         _not_retiring(who)
         with connection():
-            if not blobs.has(sha256) or not blobs.readable_by(sha256, store.scope_of(who)):
+            if not blobs.has(sha256) or not store.blob_readable(sha256, who):
                 raise ApiError("not_found")
         return FileResponse(blobs.path(sha256), media_type="application/octet-stream")
 

@@ -1,21 +1,29 @@
 """Attachment bytes on the server: content-addressed files, uploaded in resumable chunks.
 
-An upload grows ``uploads/<sha>.part``; a chunk is accepted only at the offset the server
-already holds, so a retried chunk is never appended twice. When the declared size is
-reached the file is hashed, and only a file whose SHA-256 matches its name is moved into
-``blobs/`` and recorded; a mismatch is deleted and reported.
+An upload grows ``uploads/<uploader>/<sha>.part``: each account has its own partial file, so
+nobody's half-sent (or junk) bytes can stand in the way of another's upload. A chunk is
+accepted only at the offset the server already holds, so a retried chunk is never appended
+twice; an offset that does not fit, or a part longer than the file, starts over from zero.
+When the declared size is reached the file is hashed, and only a file whose SHA-256 matches
+its name is moved into ``blobs/`` and recorded, with who sent it; a mismatch is deleted.
+
+Sending a file the server already has is how an account proves it holds it: the bytes are
+checked like any upload and only the uploader is recorded. Only then may the account's
+records name the file (``store``): knowing a file's hash is not enough to read it.
 """
 from __future__ import annotations
 
 import hashlib
 import os
+import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from sync.server.models import Blob, Record
+from sync.server.models import Blob, BlobUpload, utcnow
 
 MAX_BLOB_BYTES = 200 * 1024 * 1024
+_SHA = re.compile(r"^[0-9a-f]{64}$")
 _locks: dict[str, threading.Lock] = {}
 _locks_guard = threading.Lock()
 
@@ -27,43 +35,70 @@ class BlobError(Exception):
         self.received = received
 
 
+def _checked(sha: str) -> str:
+    # Every path below is built from a hash; a hash that is not one never reaches a path.
+    if not _SHA.match(sha):
+        raise BlobError("bad_request")
+    return sha
+
+
 @dataclass(frozen=True)
 class BlobStore:
     root: Path
 
     def path(self, sha: str) -> Path:
+        sha = _checked(sha)
         return self.root / "blobs" / sha[:2] / sha
 
-    def partial(self, sha: str) -> Path:
-        return self.root / "uploads" / f"{sha}.part"
+    def partial(self, sha: str, user_id: int) -> Path:
+        return self.root / "uploads" / str(int(user_id)) / f"{_checked(sha)}.part"
 
     def has(self, sha: str) -> bool:
         return Blob.get_or_none(Blob.sha256 == sha) is not None and self.path(sha).exists()
 
-    def missing(self, hashes: list[str]) -> dict[str, int]:
+    def uploaded_by(self, sha: str, user_id: int) -> bool:
+        return BlobUpload.select().where((BlobUpload.sha256 == sha)
+                                         & (BlobUpload.user == user_id)).exists()
+
+    def missing(self, hashes: list[str], *, user_id: int, whole_county: bool,
+                readable: set[str]) -> dict[str, int]:
+        """Hashes the caller must send, with the bytes of each already held from them.
+
+        A file the server has counts as missing for an officer who neither sent it nor may
+        read it: sending it is how they show they hold it.
+        """
         known = {b.sha256 for b in Blob.select(Blob.sha256).where(Blob.sha256.in_(hashes))}
+        mine = {u.sha256 for u in BlobUpload.select(BlobUpload.sha256).where(
+            BlobUpload.sha256.in_(hashes) & (BlobUpload.user == user_id))}
         out: dict[str, int] = {}
         for sha in hashes:
-            if sha in known and self.path(sha).exists():
+            if sha in known and self.path(sha).exists() and (
+                    whole_county or sha in mine or sha in readable):
                 continue
-            part = self.partial(sha)
+            part = self.partial(sha, user_id)
             out[sha] = part.stat().st_size if part.exists() else 0
         return out
 
-    def upload(self, sha: str, *, offset: int, total: int, chunk: bytes) -> tuple[int, bool]:
-        """Append ``chunk`` at ``offset``; returns (bytes held, complete)."""
+    def upload(self, sha: str, *, user_id: int, offset: int, total: int, chunk: bytes
+               ) -> tuple[int, bool]:
+        """Append ``chunk`` at ``offset`` to the caller's part; returns (held, complete)."""
         if total > MAX_BLOB_BYTES or total < 0:
             raise BlobError("too_large")
-        with _lock_for(sha):
-            if self.has(sha):
+        with _lock_for(f"{user_id}/{sha}"):
+            if self.uploaded_by(sha, user_id) and self.has(sha):
                 return total, True
-            part = self.partial(sha)
+            part = self.partial(sha, user_id)
             part.parent.mkdir(parents=True, exist_ok=True)
             held = part.stat().st_size if part.exists() else 0
+            if held > total:
+                # Left by an upload that declared another size: it cannot be this file.
+                part.unlink()
+                held = 0
             if offset != held:
                 raise BlobError("offset_mismatch", held)
             if held + len(chunk) > total:
-                raise BlobError("too_large", held)
+                part.unlink(missing_ok=True)
+                raise BlobError("offset_mismatch", 0)
             with part.open("ab") as fh:
                 fh.write(chunk)
                 fh.flush()
@@ -75,26 +110,22 @@ class BlobStore:
             if digest != sha:
                 part.unlink(missing_ok=True)
                 raise BlobError("hash_mismatch", 0)
-            target = self.path(sha)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(part, target)
-            Blob.insert(sha256=sha, size=total).on_conflict_ignore().execute()
+            with _lock_for(sha):
+                target = self.path(sha)
+                if self.has(sha):
+                    part.unlink()  # the bytes are here already: the upload proved possession
+                else:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    os.replace(part, target)
+                    Blob.insert(sha256=sha, size=total).on_conflict_ignore().execute()
+                BlobUpload.insert(sha256=sha, user=user_id, at=utcnow()
+                                  ).on_conflict_ignore().execute()
             return total, True
 
-    def readable_by(self, sha: str, scope: list[str] | None) -> bool:
-        """Whole-county callers read any blob; an officer only those of records in scope."""
-        if scope is None:
-            return True
-        # sha is validated hex, so the pattern cannot be abused.
-        query = Record.select(Record.id).where(
-            (Record.table == "attachment") & Record.data.contains(f'"sha256":"{sha}"')
-            & Record.scope_key.in_(scope))
-        return query.exists()
 
-
-def _lock_for(sha: str) -> threading.Lock:
+def _lock_for(key: str) -> threading.Lock:
     with _locks_guard:
-        return _locks.setdefault(sha, threading.Lock())
+        return _locks.setdefault(key, threading.Lock())
 
 
 def _sha256_file(path: Path) -> str:

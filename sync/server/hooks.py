@@ -7,12 +7,8 @@ sequence number, centre role), so every device pulls it back like any centre edi
 """
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping
 from typing import Any, Protocol
-
-from liaison_app.core.letters import assign_registration_numbers
-from sync.server.models import Record
 
 
 class _Row(Protocol):
@@ -22,11 +18,13 @@ class _Row(Protocol):
 
 
 class BatchView(Protocol):
-    """What a hook may see of a push batch: its records (newer than the database) and a
-    cache that lives as long as the batch."""
+    """What a hook may see of a push batch: its records (newer than the database), a cache
+    that lives as long as the batch, and the highest letter number of a year so far."""
 
     records: Mapping[tuple[str, str], _Row]
     hook_cache: dict[Any, Any]
+
+    def letter_max(self, year: int) -> int: ...
 
 
 #: (batch, record id, merged data, deleted) -> fields the server sets; ``{}`` for none.
@@ -41,51 +39,21 @@ def _year(value: Any) -> int | None:
         return None
 
 
-def _stored_letter_numbers(year: int) -> dict[str, int]:
-    """Final numbers of ``year`` as the database holds them (before this batch's writes).
-
-    The LIKE only narrows the read to letters; the year is compared after decoding.
-    """
-    out: dict[str, int] = {}
-    query = (Record.select(Record.record_id, Record.data)
-             .where((Record.table == "request")
-                    & Record.data.contains('"registration_year":')
-                    & ~Record.data.contains('"registration_year":null')))
-    for record_id, text in query.tuples():
-        data = json.loads(text)
-        number = _year(data.get("registration_no"))
-        if number is not None and _year(data.get("registration_year")) == year:
-            out[record_id] = number
-    return out
-
-
 def number_letter(batch: BatchView, record_id: str, data: dict[str, Any],
                   deleted: bool) -> dict[str, Any]:
-    """Give a direct-channel letter its final number for the year when it has none.
+    """Give a direct-channel letter the next final number of its year when it has none.
 
-    Numbers already issued count whether or not their letter was later deleted, so a
-    withdrawn letter keeps its number and no gap opens. A letter deleted before it ever
-    reached the server gets none: it never entered the register.
+    Numbers are read from the register (``letter_number``, one indexed maximum, not every
+    letter) and the number is entered there in the same transaction, under the sequence
+    lock; its key refuses a number given twice. Numbers already issued count whether or not
+    their letter was later deleted, so a withdrawn letter keeps its number and no gap opens.
+    A letter deleted before it ever reached the server gets none: it never entered the
+    register.
     """
     year = _year(data.get("registration_year"))
     if year is None or data.get("registration_no") is not None or deleted:
         return {}
-    key = ("letter_numbers", year)
-    if key not in batch.hook_cache:
-        batch.hook_cache[key] = _stored_letter_numbers(year)
-    taken = dict(batch.hook_cache[key])
-    # Letters this batch already touched (including numbers given earlier in it) are newer
-    # in memory than in the database.
-    for (table, rid), row in batch.records.items():
-        if table != "request" or rid == record_id:
-            continue
-        taken.pop(rid, None)
-        number = _year(row.data.get("registration_no"))
-        if number is not None and _year(row.data.get("registration_year")) == year:
-            taken[rid] = number
-    taken.pop(record_id, None)
-    numbers = assign_registration_numbers(taken=taken.values(), pending=[record_id])
-    return {"registration_no": numbers[record_id]}
+    return {"registration_no": batch.letter_max(year) + 1}
 
 
 #: table -> its hook. One hook per table keeps the order of server changes obvious.

@@ -103,12 +103,19 @@ class Record(Base):
 
 
 class OpRecord(Base):
-    """The stored result of each operation: a replay returns it instead of applying again."""
+    """The stored result of each operation: a replay returns it instead of applying again.
 
-    op_id = peewee.CharField(primary_key=True, max_length=64)
+    Operation ids are the device's own: another device (or account) reusing one gets its own
+    answer, never the first owner's.
+    """
+
     device_id = peewee.CharField(max_length=64)
+    op_id = peewee.CharField(max_length=64)
     result = peewee.TextField()
-    created_at = peewee.DateTimeField(default=utcnow)
+    created_at = peewee.DateTimeField(default=utcnow, index=True)
+
+    class Meta:
+        primary_key = peewee.CompositeKey("device_id", "op_id")
 
 
 class ChangeLog(Base):
@@ -145,6 +152,50 @@ class Blob(Base):
     created_at = peewee.DateTimeField(default=utcnow)
 
 
+class BlobUpload(Base):
+    """Who sent a file's bytes: proof that they hold the file, which lets them name it."""
+
+    sha256 = peewee.CharField(max_length=64)
+    user = peewee.ForeignKeyField(User, backref="uploads")
+    at = peewee.DateTimeField(default=utcnow)
+
+    class Meta:
+        primary_key = peewee.CompositeKey("sha256", "user")
+
+
+class AttachmentBlob(Base):
+    """Which file each attachment record names, and whose scope it is in: who may read a
+    file is looked up here, not by searching every record's text."""
+
+    record_id = peewee.CharField(primary_key=True, max_length=64)
+    sha256 = peewee.CharField(max_length=64, index=True)
+    scope_key = peewee.CharField(max_length=64)
+
+
+class LetterNumber(Base):
+    """Final registration numbers of direct-channel letters: unique per year by the key."""
+
+    year = peewee.IntegerField()
+    number = peewee.IntegerField()
+    record_id = peewee.CharField(max_length=64, unique=True)
+
+    class Meta:
+        primary_key = peewee.CompositeKey("year", "number")
+
+
+class ScopeExit(Base):
+    """A record that left an enterprise's scope (moved to another one) at change ``seq``:
+    devices of the old scope are told to drop their copy."""
+
+    seq = peewee.BigIntegerField()
+    table = peewee.CharField(max_length=40)
+    record_id = peewee.CharField(max_length=64)
+    old_scope_key = peewee.CharField(max_length=64)
+
+    class Meta:
+        indexes = ((("old_scope_key", "seq"), False),)
+
+
 class AuditEvent(Base):
     """Who signed in or administered what, from where: kept for the centre's security audit."""
 
@@ -159,7 +210,8 @@ class AuditEvent(Base):
 
 
 ALL_MODELS: list[type[Base]] = [Meta, User, Device, LoginFailure, Assignment, EnterpriseCode,
-                                Record, OpRecord, ChangeLog, ServerConflict, Blob, AuditEvent]
+                                Record, OpRecord, ChangeLog, ServerConflict, Blob, AuditEvent,
+                                BlobUpload, AttachmentBlob, LetterNumber, ScopeExit]
 
 
 def default_sqlite_url(data_dir: Path) -> str:

@@ -10,17 +10,14 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import peewee
 
+from liaison_app.core.models.sync_spec import ALL, SELF, Writers, officer_scope
 from sync.protocol import (
-    ALL,
-    SELF,
-    TABLES,
     FieldConflict,
     Op,
     OpResult,
@@ -28,16 +25,20 @@ from sync.protocol import (
     Policy,
     PullRequest,
     RejectReason,
-    scope_key,
 )
+from sync.schema import ALL_TABLES, BOOKKEEPING, SCHEMA, Problem, TableSchema
 from sync.server.auth import Caller, assigned_enterprises
 from sync.server.hooks import AFTER_APPLY
 from sync.server.models import (
     Assignment,
+    AttachmentBlob,
+    BlobUpload,
     ChangeLog,
     EnterpriseCode,
+    LetterNumber,
     OpRecord,
     Record,
+    ScopeExit,
     SeqCounter,
     ServerConflict,
     high_seq,
@@ -49,10 +50,6 @@ from sync.server.models import (
 
 log = logging.getLogger(__name__)
 
-#: Columns the client keeps for itself; never taken from a push.
-_IGNORED = frozenset({"id", "version", "created_at", "updated_at"})
-_FIELD_NAME = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
-_ALL_TABLES = [name for name, rule in TABLES.items() if rule.scope == ALL]
 
 _REJECT_TEXT: dict[RejectReason, tuple[str, str]] = {
     RejectReason.UNKNOWN_TABLE: (
@@ -79,10 +76,15 @@ _REJECT_TEXT: dict[RejectReason, tuple[str, str]] = {
 }
 
 
-def reject(op_id: str, reason: RejectReason) -> OpResult:
+def reject(op_id: str, reason: RejectReason, problems: Sequence[Problem] = ()) -> OpResult:
+    """A refusal with its reason in words, naming each field that was wrong and why."""
     en, zh = _REJECT_TEXT[reason]
+    if problems:
+        en += " (" + "; ".join(p.text_en() for p in problems) + ")"
+        zh += "（" + "；".join(p.text_zh() for p in problems) + "）"
     return OpResult(op_id=op_id, status=OpStatus.REJECTED, reason=reason, text_en=en,
-                    text_zh=zh)
+                    text_zh=zh, problems=[{"field": p.field, "code": p.code}
+                                          for p in problems])
 
 
 def _now_iso() -> str:
@@ -120,17 +122,27 @@ class _Batch:
         self.stamp = utcnow()
         self.records: dict[tuple[str, str], _Row] = {}
         ids: dict[str, set[str]] = {}
+        refs: dict[str, set[str]] = {}
         for op in ops:
             ids.setdefault(op.table, set()).add(op.record_id)
+            rule = SCHEMA.get(op.table)
+            for column, table in (rule.refs.items() if rule is not None else ()):
+                value = op.changes.get(column)
+                if isinstance(value, str) and value:
+                    refs.setdefault(table, set()).add(value)
         # By table and id, the key's own order: an id alone cannot use the (table, record_id)
         # index and would read all of it for every chunk.
         for table, wanted in ids.items():
-            for chunk in _chunks(sorted(wanted), 500):
-                for row in (Record.select(*_ROW_COLUMNS)
-                            .where((Record.table == table) & Record.record_id.in_(chunk))
-                            .tuples()):
-                    rec = _Row.from_db(row)
-                    self.records[(rec.table, rec.record_id)] = rec
+            for row in _load_rows(table, wanted):
+                self.records[(row.table, row.record_id)] = row
+        #: Scope keys of the records operations refer to (None: not on the server).
+        self.ref_keys: dict[tuple[str, str], str] = {}
+        for table, wanted in refs.items():
+            for chunk in _chunks(sorted(wanted - ids.get(table, set())), 500):
+                for rid, key in (Record.select(Record.record_id, Record.scope_key)
+                                 .where((Record.table == table) & Record.record_id.in_(chunk))
+                                 .tuples()):
+                    self.ref_keys[(table, rid)] = key
         self.dirty: dict[tuple[str, str], _Row] = {}
         self.codes: dict[str, str | None] = {}
         self.new_codes: dict[str, str] = {}
@@ -138,11 +150,34 @@ class _Batch:
         self.changes: list[tuple[Any, ...]] = []
         self.conflicts: list[tuple[Any, ...]] = []
         self.results: list[tuple[str, str, str]] = []
+        self.blob_refs: dict[str, tuple[str, str]] = {}
+        self.exits: list[tuple[int, str, str, str]] = []
+        self.letters: list[tuple[int, int, str]] = []
+        self._nameable: dict[str, bool] = {}
         #: For ``AFTER_APPLY`` hooks: what they read from the database once per batch.
         self.hook_cache: dict[Any, Any] = {}
 
     def in_scope(self, key: str) -> bool:
-        return self.scope is None or key in self.scope
+        """Whether the caller may see and write records of scope ``key``."""
+        if self.scope is None:
+            return True
+        return key in self.scope or key == officer_scope(self.caller.officer_id)
+
+    def ref_scope(self, table: str, record_id: str) -> str | None:
+        """The scope key of a referenced record, counting this batch; None if unknown."""
+        row = self.records.get((table, record_id))
+        if row is not None:
+            return row.scope_key
+        return self.ref_keys.get((table, record_id))
+
+    def may_name_blob(self, sha: str) -> bool:
+        """A record may name a file only if the caller sent its bytes or may already read
+        it: knowing a file's hash must not be a way to read it."""
+        if self.scope is None:
+            return True
+        if sha not in self._nameable:
+            self._nameable[sha] = blob_readable(sha, self.caller)
+        return self._nameable[sha]
 
     def uscc_owner(self, code: str) -> str | None:
         """The enterprise holding ``code``, counting claims made earlier in this batch."""
@@ -150,6 +185,15 @@ class _Batch:
             row = EnterpriseCode.get_or_none(EnterpriseCode.uscc == code)
             self.codes[code] = row.enterprise_id if row is not None else None
         return self.codes[code]
+
+    def letter_max(self, year: int) -> int:
+        """The highest final letter number of ``year``, counting this batch."""
+        key = ("letter_max", year)
+        if key not in self.hook_cache:
+            self.hook_cache[key] = int(
+                LetterNumber.select(peewee.fn.MAX(LetterNumber.number))
+                .where(LetterNumber.year == year).scalar() or 0)
+        return self.hook_cache[key]
 
     def flush(self) -> None:
         """Write every staged effect and result (inside the batch's transaction)."""
@@ -162,8 +206,12 @@ class _Batch:
                      self.assignments, ignore_existing=True)
         _insert_rows(ChangeLog, _CHANGE_COLUMNS, self.changes)
         _insert_rows(ServerConflict, _CONFLICT_COLUMNS, self.conflicts)
-        _insert_rows(OpRecord, ("op_id", "device_id", "result", "created_at"),
+        _insert_rows(OpRecord, ("device_id", "op_id", "result", "created_at"),
                      [(*r, self.stamp) for r in self.results])
+        _upsert_attachment_blobs([(rid, sha, key) for rid, (sha, key) in self.blob_refs.items()])
+        _insert_rows(ScopeExit, ("seq", "table", "record_id", "old_scope_key"), self.exits)
+        # The key makes a number given twice a database error: the batch rolls back whole.
+        _insert_rows(LetterNumber, ("year", "number", "record_id"), self.letters)
         self.counter.flush()
 
 
@@ -214,6 +262,16 @@ class _Row:
                 self.last_device, self.last_clean)
 
 
+def _load_rows(table: str, wanted: Iterable[str], *, where: Any = None) -> Iterable[_Row]:
+    for chunk in _chunks(sorted(wanted), 500):
+        query = Record.select(*_ROW_COLUMNS).where(
+            (Record.table == table) & Record.record_id.in_(chunk))
+        if where is not None:
+            query = query.where(where)
+        for row in query.tuples():
+            yield _Row.from_db(row)
+
+
 def _quoted(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
@@ -254,6 +312,15 @@ def _update_rows(model: type[peewee.Model], columns: tuple[str, ...],
               f"{_quoted(model._meta.primary_key.column_name)} = {mark}", rows)
 
 
+def _upsert_attachment_blobs(rows: list[tuple[str, str, str]]) -> None:
+    if not rows:
+        return
+    mark = server_db.obj.param
+    _run_many('INSERT INTO "attachment_blob" ("record_id", "sha256", "scope_key") VALUES '
+              f'({mark}, {mark}, {mark}) ON CONFLICT ("record_id") DO UPDATE SET '
+              '"sha256" = excluded."sha256", "scope_key" = excluded."scope_key"', rows)
+
+
 def _chunks(items: list[Any], size: int) -> Iterable[list[Any]]:
     for i in range(0, len(items), size):
         yield items[i:i + size]
@@ -266,7 +333,8 @@ def push(caller: Caller, ops: list[Op]) -> tuple[list[OpResult], int]:
         stored: dict[str, OpResult] = {}
         for chunk in _chunks([op.op_id for op in ops], 500):
             for op_id, text in (OpRecord.select(OpRecord.op_id, OpRecord.result)
-                                .where(OpRecord.op_id.in_(chunk)).tuples()):
+                                .where((OpRecord.device_id == caller.device_id)
+                                       & OpRecord.op_id.in_(chunk)).tuples()):
                 stored[op_id] = OpResult.model_validate_json(text)
         batch = _Batch(caller, ops)
         for op in ops:
@@ -283,37 +351,79 @@ def push(caller: Caller, ops: list[Op]) -> tuple[list[OpResult], int]:
                 log.exception("operation %s failed", op.op_id)
                 result = reject(op.op_id, RejectReason.SERVER_ERROR)
             else:
-                batch.results.append((op.op_id, caller.device_id, result.model_dump_json()))
+                batch.results.append((caller.device_id, op.op_id, result.model_dump_json()))
             stored[op.op_id] = result
             results.append(result)
         batch.flush()
         return results, batch.counter.value
 
-def _authorise(batch: _Batch, op: Op, rec: _Row | None, current: dict[str, Any],
-               merged: dict[str, Any]) -> RejectReason | None:
+
+def _empty(value: Any) -> bool:
+    return value is None or value == "" or value == [] or value == {} or value is False
+
+
+def _owned_problems(batch: _Batch, rule: TableSchema, rec: _Row | None,
+                    changes: dict[str, Any]) -> list[Problem]:
+    """Fields the caller may not set: the server's own, and the centre's for officers.
+
+    Sending the value the record already holds (or, for a new record, an empty one) is not
+    setting it: a laptop creating a request sends every column, the centre's included.
+    """
+    owned = rule.server_owned | (frozenset() if batch.caller.role == "center"
+                                 else rule.centre_owned)
+    out = []
+    for name in owned & changes.keys():
+        value = changes[name]
+        same = (rec.data.get(name) == value or (name not in rec.data and _empty(value))
+                if rec is not None else _empty(value))
+        if not same:
+            out.append(Problem(name, "centre_owned"))
+    return out
+
+
+def _reference_problems(batch: _Batch, rule: TableSchema, changes: dict[str, Any]
+                        ) -> list[Problem]:
+    """Every record an operation names must exist and be one the caller may see."""
+    out = []
+    for column, table in rule.refs.items():
+        value = changes.get(column)
+        if not isinstance(value, str) or not value:
+            continue
+        key = batch.ref_scope(table, value)
+        if key is None:
+            out.append(Problem(column, "reference_missing"))
+        elif SCHEMA[table].scope != ALL and not batch.in_scope(key):
+            out.append(Problem(column, "reference_out_of_scope"))
+    return out
+
+
+def _authorise(batch: _Batch, op: Op, rule: TableSchema, rec: _Row | None,
+               current: dict[str, Any], merged: dict[str, Any]) -> OpResult | None:
     caller = batch.caller
-    rule = TABLES[op.table]
     if not caller.can_write:
-        return RejectReason.READ_ONLY
+        return reject(op.op_id, RejectReason.READ_ONLY)
+    if rule.writers is Writers.APPEND:
+        # Whoever wrote an entry, nobody changes or deletes it afterwards, not even the
+        # centre; and an entry speaks for its author only.
+        if rec is not None:
+            return reject(op.op_id, RejectReason.READ_ONLY, [Problem(op.table, "append_only")])
+        if rule.owner_column and merged.get(rule.owner_column) != caller.officer_id:
+            return reject(op.op_id, RejectReason.OUT_OF_SCOPE)
     if caller.role == "center":
         return None
-    if rule.liaison_writes == "center":
-        return RejectReason.FIELD_NOT_ALLOWED
-    if rule.liaison_writes == "own":
+    if rule.writers is Writers.CENTRE:
+        return reject(op.op_id, RejectReason.FIELD_NOT_ALLOWED)
+    if rule.writers is Writers.OWN:
         if op.record_id != caller.officer_id:
-            return RejectReason.OUT_OF_SCOPE
-        if any(rule.policy(f) is Policy.CENTRE for f in op.changes):
-            return RejectReason.FIELD_NOT_ALLOWED
-        return None
-    if rule.liaison_writes == "any":
+            return reject(op.op_id, RejectReason.OUT_OF_SCOPE)
         return None
     if rule.scope == SELF and rec is None:
         return None  # a new enterprise found by the officer becomes theirs
-    keys = {scope_key(op.table, op.record_id, merged)}
+    keys = {rule.scope_key(op.record_id, merged)}
     if rec is not None:
-        keys.add(scope_key(op.table, op.record_id, current))
+        keys.add(rec.scope_key)
     if not all(batch.in_scope(k) for k in keys):
-        return RejectReason.OUT_OF_SCOPE
+        return reject(op.op_id, RejectReason.OUT_OF_SCOPE)
     return None
 
 
@@ -321,23 +431,37 @@ def _apply(batch: _Batch, op: Op) -> OpResult:
     """Work out one operation against the batch's view and stage its effects.
 
     Everything up to the staging block at the end only reads, so an operation that fails
-    half-way leaves no trace in the batch.
+    half-way leaves no trace in the batch. Every pushed field is checked against the
+    declared schema first: a value another device could not read is never stored.
     """
-    rule = TABLES.get(op.table)
+    rule = SCHEMA.get(op.table)
     if rule is None:
         return reject(op.op_id, RejectReason.UNKNOWN_TABLE)
-    changes = {k: v for k, v in op.changes.items() if k not in _IGNORED}
-    if not all(_FIELD_NAME.match(k) for k in changes):
-        return reject(op.op_id, RejectReason.INVALID)
+    changes = {k: v for k, v in op.changes.items() if k not in BOOKKEEPING}
     caller = batch.caller
     rec = batch.records.get((op.table, op.record_id))
     current: dict[str, Any] = rec.data if rec is not None else {}
     merged_view = {**current, **changes}
-    if rule.scope not in (SELF, ALL) and not scope_key(op.table, op.record_id, merged_view):
-        return reject(op.op_id, RejectReason.INVALID)
-    refused = _authorise(batch, op, rec, current, merged_view)
+    if rule.scope not in (SELF, ALL) and not rule.scope_key(op.record_id, merged_view):
+        return reject(op.op_id, RejectReason.INVALID, [Problem(rule.scope, "scope_missing")])
+    # Who may write comes first: a refusal for scope says more than one for a bad value.
+    refused = _authorise(batch, op, rule, rec, current, merged_view)
     if refused is not None:
-        return reject(op.op_id, refused)
+        return refused
+    problems = rule.check(changes, creating=rec is None)
+    if problems:
+        return reject(op.op_id, RejectReason.INVALID, problems)
+    problems = _owned_problems(batch, rule, rec, changes)
+    if problems:
+        return reject(op.op_id, RejectReason.FIELD_NOT_ALLOWED, problems)
+    problems = _reference_problems(batch, rule, changes)
+    if problems:
+        return reject(op.op_id, RejectReason.OUT_OF_SCOPE if any(
+            p.code == "reference_out_of_scope" for p in problems) else RejectReason.INVALID,
+            problems)
+    sha = changes.get("sha256") if op.table == "attachment" else None
+    if sha is not None and sha != current.get("sha256") and not batch.may_name_blob(sha):
+        return reject(op.op_id, RejectReason.OUT_OF_SCOPE, [Problem("sha256", "not_uploaded")])
     code = _uscc(merged_view) if op.table == "enterprise" else ""
     if code and batch.uscc_owner(code) not in (None, op.record_id):
         return reject(op.op_id, RejectReason.DUPLICATE_USCC)
@@ -355,6 +479,14 @@ def _apply(batch: _Batch, op: Op) -> OpResult:
             return m
         return None
 
+    others_changed = rec is not None and any(
+        m[0] > op.base_version and m[1] != caller.device_id for m in old_meta.values())
+    if rec is not None and not rec.deleted and changes.get("deleted") is True and others_changed:
+        # A delete made without seeing someone else's later edit: deleting would throw that
+        # edit away unseen. Both are kept, the record stays, and a person decides.
+        conflicts.append(FieldConflict(field="deleted", yours=True, theirs=False,
+                                       kept="theirs", policy=Policy.LAST_WRITER))
+        changes = {k: v for k, v in changes.items() if k != "deleted"}
     for name, value in changes.items():
         other = concurrent(name) if name in current else None
         if other is not None and current.get(name) != value:
@@ -371,8 +503,6 @@ def _apply(batch: _Batch, op: Op) -> OpResult:
         # An edit to a record someone else deleted: keep the edit, keep it deleted, and say so.
         conflicts.append(FieldConflict(field="deleted", yours=False, theirs=True,
                                        kept="theirs", policy=Policy.LAST_WRITER))
-    others_changed = rec is not None and any(
-        m[0] > op.base_version and m[1] != caller.device_id for m in old_meta.values())
     if conflicts:
         status = OpStatus.CONFLICT
     elif others_changed:
@@ -386,7 +516,10 @@ def _apply(batch: _Batch, op: Op) -> OpResult:
     hook = AFTER_APPLY.get(op.table)
     # Worked out before staging: a hook that fails leaves the batch untouched, like any op.
     centre = hook(batch, op.record_id, data, deleted) if hook is not None else {}
-    key = scope_key(op.table, op.record_id, data)
+    if rule.server_owned and rec is None:
+        # What only the server sets starts out as the server says: a receipt time.
+        centre = {**centre, **_server_stamps(rule, batch)}
+    key = rule.scope_key(op.record_id, data)
     changes_text = json.dumps(changes, ensure_ascii=False)
     conflict_rows = [(op.table, op.record_id, c.field, json.dumps(c.yours, ensure_ascii=False),
                       json.dumps(c.theirs, ensure_ascii=False), c.kept, op.op_id, batch.stamp)
@@ -395,6 +528,7 @@ def _apply(batch: _Batch, op: Op) -> OpResult:
 
     # -- staging: nothing below can fail on the operation's content ----------------------
     seq = batch.counter.next()
+    old_key = rec.scope_key if rec is not None else None
     if rec is None:
         rec = _Row(None, op.table, op.record_id, data, version, meta, deleted, key, seq,
                    (op.device_time or batch.now)[:40], batch.now, caller.device_id, clean)
@@ -415,9 +549,46 @@ def _apply(batch: _Batch, op: Op) -> OpResult:
                           caller.username, caller.device_id, op.device_time[:40], batch.stamp,
                           status.value, changes_text))
     batch.conflicts.extend(conflict_rows)
+    _staged(batch, rec, old_key)
     if centre:
         _stage_centre_change(batch, rec, centre)
     return result
+
+
+def _server_stamps(rule: TableSchema, batch: _Batch) -> dict[str, Any]:
+    return {name: batch.now for name in rule.server_owned
+            if rule.fields[name].kind == "datetime"}
+
+
+def _staged(batch: _Batch, rec: _Row, old_key: str | None) -> None:
+    """Bookkeeping that follows a record's new state: the file it names, the scope it left
+    (its old scope's devices are told; its children follow it), the letter number taken."""
+    if rec.table == "attachment":
+        sha = rec.data.get("sha256")
+        if isinstance(sha, str):
+            batch.blob_refs[rec.record_id] = (sha, rec.scope_key)
+    if old_key is not None and old_key != rec.scope_key and SCHEMA[rec.table].scope != ALL:
+        batch.exits.append((rec.seq, rec.table, rec.record_id, old_key))
+        _move_children(batch, rec, old_key)
+
+
+def _move_children(batch: _Batch, parent: _Row, old_key: str) -> None:
+    """Records under a moved record (a visit's follow-ups) carry its enterprise for their
+    scope: they move with it, as the centre's change, so nobody keeps half of it."""
+    for table, rule in SCHEMA.items():
+        columns = [c for c, t in rule.parents.items() if t == parent.table]
+        if not columns or rule.scope in (SELF, ALL) or rule.scope in columns:
+            continue
+        query = (Record.select(*_ROW_COLUMNS)
+                 .where((Record.table == table) & (Record.scope_key == old_key)
+                        & Record.data.contains(parent.record_id)))
+        for raw in query.tuples():
+            child = batch.records.get((table, raw[2])) or _Row.from_db(raw)
+            if any(child.data.get(c) == parent.record_id for c in columns) \
+                    and child.scope_key == old_key:
+                batch.records[(table, child.record_id)] = child
+                _stage_centre_change(batch, child, {rule.scope: parent.data.get(
+                    SCHEMA[parent.table].scope, parent.scope_key)})
 
 
 def _stage_centre_change(batch: _Batch, rec: _Row, changes: dict[str, Any]) -> None:
@@ -430,12 +601,20 @@ def _stage_centre_change(batch: _Batch, rec: _Row, changes: dict[str, Any]) -> N
         rec.data[name] = value
         rec.field_meta[name] = [version, "server", "center"]
     seq = batch.counter.next()
+    old_key = rec.scope_key
     rec.version, rec.seq, rec.updated_at = version, seq, batch.now
-    rec.scope_key = scope_key(rec.table, rec.record_id, rec.data)
+    rec.scope_key = SCHEMA[rec.table].scope_key(rec.record_id, rec.data)
     rec.last_device, rec.last_clean = "server", False
+    batch.dirty[(rec.table, rec.record_id)] = rec
     batch.changes.append((seq, rec.table, rec.record_id, version, version - 1, "", "server",
                           "server", "", batch.stamp, OpStatus.APPLIED.value,
                           json.dumps(changes, ensure_ascii=False)))
+    number = changes.get("registration_no")
+    if rec.table == "request" and isinstance(number, int):
+        year = int(rec.data["registration_year"])
+        batch.letters.append((year, number, rec.record_id))
+        batch.hook_cache[("letter_max", year)] = max(batch.letter_max(year), number)
+    _staged(batch, rec, old_key)
 
 
 def _uscc(data: dict[str, Any]) -> str:
@@ -463,7 +642,7 @@ def server_write(*, table: str, record_id: str, data: dict[str, Any],
     rec.version = version
     rec.field_meta = meta
     rec.deleted = bool(current.get("deleted", False))
-    rec.scope_key = scope_key(table, record_id, current)
+    rec.scope_key = SCHEMA[table].scope_key(record_id, current)
     rec.seq = seq
     rec.updated_at = now
     rec.last_device = "server"
@@ -472,6 +651,8 @@ def server_write(*, table: str, record_id: str, data: dict[str, Any],
     if table == "enterprise" and current.get("uscc"):
         EnterpriseCode.insert(uscc=str(current["uscc"]).upper()[:18], enterprise_id=record_id
                               ).on_conflict_ignore().execute()
+    if table == "attachment" and isinstance(current.get("sha256"), str):
+        _upsert_attachment_blobs([(record_id, current["sha256"], rec.scope_key)])
     ChangeLog.insert(seq=seq, table=table, record_id=record_id, version=version,
                      base_version=version - 1, op_id="", username="server", device_id="server",
                      device_time="", status="applied",
@@ -479,20 +660,51 @@ def server_write(*, table: str, record_id: str, data: dict[str, Any],
     return rec
 
 
+# -- files -----------------------------------------------------------------------------------
+def readable_blobs(hashes: list[str], caller: Caller) -> set[str]:
+    """Which of ``hashes`` the caller may read: whole-county callers any file; an officer a
+    file they uploaded, or one a record in their scope names (and such a record could only
+    name it if its author held the file)."""
+    if caller.whole_county:
+        return set(hashes)
+    keys = visible_keys(caller) or []
+    out: set[str] = set()
+    for chunk in _chunks(sorted(set(hashes)), 500):
+        out.update(sha for (sha,) in BlobUpload.select(BlobUpload.sha256).where(
+            BlobUpload.sha256.in_(chunk) & (BlobUpload.user == caller.user_id)).tuples())
+        out.update(sha for (sha,) in AttachmentBlob.select(AttachmentBlob.sha256).where(
+            AttachmentBlob.sha256.in_(chunk) & AttachmentBlob.scope_key.in_(keys)).tuples())
+    return out
+
+
+def blob_readable(sha: str, caller: Caller) -> bool:
+    return sha in readable_blobs([sha], caller)
+
+
 # -- pull ------------------------------------------------------------------------------------
 def scope_of(caller: Caller) -> list[str] | None:
     return None if caller.whole_county else assigned_enterprises(caller.user_id)
 
 
+def visible_keys(caller: Caller, scope: list[str] | None = None) -> list[str] | None:
+    """The scope keys an officer sees: their enterprises and their own private records."""
+    if caller.whole_county:
+        return None
+    scope = scope if scope is not None else assigned_enterprises(caller.user_id)
+    return [*scope, officer_scope(caller.officer_id)]
+
+
 def scope_hash(caller: Caller, scope: list[str] | None) -> str:
-    text = caller.role + "|" + ("*" if scope is None else ",".join(sorted(scope)))
+    # Version 2: private records (audit entries) became officers' own; every officer's
+    # laptop pulls its scope again once and drops what it no longer sees.
+    text = caller.role + "|" + ("*" if scope is None else ",".join(sorted(scope)) + "|2")
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
-def _visible(query: peewee.ModelSelect, scope: list[str] | None) -> peewee.ModelSelect:
-    if scope is None:
+def _visible(query: peewee.ModelSelect, keys: list[str] | None) -> peewee.ModelSelect:
+    if keys is None:
         return query
-    return query.where(Record.scope_key.in_([*scope, ""]) | Record.table.in_(_ALL_TABLES))
+    return query.where(Record.scope_key.in_(keys) | Record.table.in_(ALL_TABLES))
 
 
 def _row_json(rec: Any) -> str:
@@ -512,9 +724,10 @@ _PULL_COLUMNS = (Record.table, Record.record_id, Record.version, Record.deleted,
 def pull_page(caller: Caller, req: PullRequest) -> str:
     """One page of changes after ``req.since``, as a JSON document (see PullResponse)."""
     scope = scope_of(caller)
+    keys = visible_keys(caller, scope)
     with server_db.atomic():  # one snapshot for the page, its parents and the counts
         high = high_seq()
-        query = _visible(Record.select(*_PULL_COLUMNS).where(Record.seq > req.since), scope)
+        query = _visible(Record.select(*_PULL_COLUMNS).where(Record.seq > req.since), keys)
         if req.tables:
             query = query.where(Record.table.in_(req.tables))
         if not req.include_own:
@@ -523,17 +736,41 @@ def pull_page(caller: Caller, req: PullRequest) -> str:
         more = len(rows) > req.limit
         rows = rows[:req.limit]
         nxt = rows[-1].seq if more else max(high, req.since)
-        parents = _missing_parents(rows, scope, after=None if req.tables else nxt)
-        counts = _counts(scope) if (req.want_counts and not more) else None
+        parents = _missing_parents(rows, keys, after=None if req.tables else nxt)
+        gone = _gone(keys, since=req.since, upto=nxt) if not req.tables else []
+        counts = _counts(keys) if (req.want_counts and not more) else None
     parts = [_row_json(r) for r in parents] + [_row_json(r) for r in rows]
     more_text = "true" if more else "false"
     body = (f'{{"records":[{",".join(parts)}],"next":{nxt},"more":{more_text},'
             f'"high_seq":{high},"scope_hash":{json.dumps(scope_hash(caller, scope))},'
-            f'"scope":{json.dumps(scope)},"counts":{json.dumps(counts)}}}')
+            f'"scope":{json.dumps(scope)},"counts":{json.dumps(counts)},'
+            f'"gone":{json.dumps(gone)}}}')
     return body
 
 
-def _missing_parents(rows: list[Any], scope: list[str] | None, *, after: int | None
+def _gone(keys: list[str] | None, *, since: int, upto: int) -> list[dict[str, str]]:
+    """Records that left the caller's scope in (since, upto] and are not back in it."""
+    if keys is None:
+        return []
+    visible = set(keys)
+    exits = list(ScopeExit.select(ScopeExit.table, ScopeExit.record_id)
+                 .where(ScopeExit.old_scope_key.in_(keys) & (ScopeExit.seq > since)
+                        & (ScopeExit.seq <= upto)).tuples())
+    out: list[dict[str, str]] = []
+    by_table: dict[str, set[str]] = {}
+    for table, record_id in exits:
+        by_table.setdefault(table, set()).add(record_id)
+    for table, ids in by_table.items():
+        for chunk in _chunks(sorted(ids), 500):
+            for rid, key in (Record.select(Record.record_id, Record.scope_key)
+                             .where((Record.table == table) & Record.record_id.in_(chunk))
+                             .tuples()):
+                if key not in visible:
+                    out.append({"table": table, "id": rid})
+    return out
+
+
+def _missing_parents(rows: list[Any], keys: list[str] | None, *, after: int | None
                      ) -> list[Any]:
     """Parents the page refers to that the client cannot have yet (they come in a later page,
     or a table filter left them out): sent first, in the same page."""
@@ -543,7 +780,7 @@ def _missing_parents(rows: list[Any], scope: list[str] | None, *, after: int | N
     while frontier:
         wanted: dict[str, set[str]] = {}
         for r in frontier:
-            rule = TABLES.get(r.table)
+            rule = SCHEMA.get(r.table)
             if rule is None or not rule.parents:
                 continue
             data = json.loads(r.data)
@@ -557,7 +794,7 @@ def _missing_parents(rows: list[Any], scope: list[str] | None, *, after: int | N
                 (Record.table == table) & Record.record_id.in_(list(ids)))
             if after is not None:
                 query = query.where(Record.seq > after)
-            for rec in _visible(query, scope).objects():
+            for rec in _visible(query, keys).objects():
                 have.add((rec.table, rec.record_id))
                 frontier.append(rec)
         # Grandparents before parents before children.
@@ -565,9 +802,9 @@ def _missing_parents(rows: list[Any], scope: list[str] | None, *, after: int | N
     return found
 
 
-def _counts(scope: list[str] | None) -> dict[str, dict[str, int]]:
+def _counts(keys: list[str] | None) -> dict[str, dict[str, int]]:
     query = _visible(Record.select(Record.table, peewee.fn.COUNT(Record.id),
-                                   peewee.fn.SUM(Record.version)), scope)
+                                   peewee.fn.SUM(Record.version)), keys)
     out: dict[str, dict[str, int]] = {}
     for table, count, total in query.group_by(Record.table).tuples():
         out[table] = {"count": int(count), "version_sum": int(total or 0)}

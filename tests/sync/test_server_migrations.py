@@ -12,8 +12,6 @@ import peewee
 import pytest
 
 from liaison_app.core.models import Enterprise, Visit
-from sync.server import app as server_app
-from sync.server import audit
 from sync.server.app import ServerConfig
 from sync.server.migrations import (
     LATEST_VERSION,
@@ -24,7 +22,6 @@ from sync.server.migrations import (
 from sync.server.models import (
     ALL_MODELS,
     AuditEvent,
-    Device,
     User,
     connection,
     make_database,
@@ -32,47 +29,25 @@ from sync.server.models import (
     server_db,
 )
 from tests.sync.conftest import PASSWORD, USCC, LiveServer, new_enterprise, new_visit
+from tests.sync.released_server import FIRST_RELEASE, ReleasedServer, checkout
 from tests.sync.test_backup_drill import _release_server_db
 from tests.sync.test_cli import server_cli
 
 
-def _open_at_first_schema(url: str) -> peewee.Database:
-    """How the first release of the server opened its database."""
-    db = make_database(url)
-    server_db.initialize(db)
-    with connection():
-        run_migrations(db, target=1)
-    return db
-
-
 @pytest.fixture
-def first_release(monkeypatch: pytest.MonkeyPatch) -> Any:
-    """Today's server code, but on schema 1 and without the audit log it did not have."""
-    # Columns of later schemas: today's code reads them as their defaults meanwhile.
-    later = {"retire": "", "escrow_key": ""}
-    saved: dict[str, Any] = {}
+def first_release(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """The first release's own server (schema 1, no audit log), from the history."""
+    code = checkout(FIRST_RELEASE, tmp_path_factory.mktemp("first-release"))
+    started: list[ReleasedServer] = []
 
-    def start(db_url: str, data_dir: Path) -> LiveServer:
-        with monkeypatch.context() as patch:
-            patch.setattr(server_app, "open_server_database", _open_at_first_schema)
-            server = LiveServer(ServerConfig(db_url=db_url, data_dir=data_dir))
-        monkeypatch.setattr(audit, "record", lambda *a, **k: None)
-        for name, default in later.items():
-            saved[name] = Device._meta.fields[name]
-            Device._meta.remove_field(name)
-            setattr(Device, name, default)
-        return server.start()
+    def start(db_url: str, data_dir: Path) -> ReleasedServer:
+        server = ReleasedServer(code, db_url=db_url, data_dir=data_dir).start()
+        started.append(server)
+        return server
 
-    def stop(server: LiveServer) -> None:
+    yield start, lambda server: server.stop()
+    for server in started:
         server.stop()
-        _release_server_db()
-        for name, field in saved.items():
-            delattr(Device, name)
-            Device._meta.add_field(name, field)
-        saved.clear()
-        monkeypatch.undo()
-
-    return start, stop
 
 
 def test_a_server_started_on_the_first_schema_upgrades_it_and_keeps_everything(
@@ -86,17 +61,17 @@ def test_a_server_started_on_the_first_schema_upgrades_it_and_keeps_everything(
     centre.login(old, "centre")
     ent = new_enterprise("鲁西化工有限公司", USCC[0])
     assert centre.sync().ok
-    old.assign("li", [ent.id])
+    old.assign("li", [USCC[0]])
     li = make_device("li-laptop")
     li.login(old, "li")
     assert li.sync().ok
     for i in range(3):
         new_visit(ent.id, summary=f"升级前走访 {i}")
     assert li.sync().ok
-    with connection():
-        assert schema_version(server_db.obj) == 1
-        assert not server_db.obj.table_exists("audit_event")
     stop_old(old)
+    with _database(db_url) as db:
+        assert schema_version(db) == 1
+        assert not db.table_exists("audit_event")
 
     new = LiveServer(ServerConfig(db_url=db_url, data_dir=data_dir)).start()
     try:

@@ -132,8 +132,14 @@ def test_wrong_passwords_slow_down_on_the_lock_screen(qtbot, window):
 
 
 def test_idle_time_and_sleep_lock_the_window(qtbot, window):
+    from liaison_app.core.services import account, centre_settings
+
     lock = window.lock
-    lock._last_input = time.monotonic() - 60 * window.ctx.settings.idle_lock_minutes + 30
+    assert window.ctx.settings.idle_lock_minutes == 10
+    # The centre sets the idle time for the county; its value wins over the local default.
+    centre_settings.put(account.IDLE_LOCK_KEY, 3, role="center")
+    lock._minutes = None
+    lock._last_input = time.monotonic() - 60 * 3 + 30
     lock._check()
     assert not lock.locked  # not yet
     lock._last_input -= 31

@@ -12,6 +12,7 @@ from liaison_app.core.models.base import (
     SearchDocument,
     SyncedModel,
 )
+from liaison_app.core.models.centre import CentreSetting
 from liaison_app.core.models.enterprise import Enterprise
 from liaison_app.core.models.people import Officer
 from liaison_app.core.models.sync_records import SyncConflict, SyncHistory, SyncParked
@@ -19,7 +20,8 @@ from liaison_app.core.models.visit import VISIT_KINDS, Attachment, FollowUp, Vis
 
 __all__ = [
     "Application", "AuditEntry", "IssuedPass", "Worker",
-    "SYNCED_MODELS", "VISIT_KINDS", "Attachment", "BaseModel", "Draft", "Enterprise",
+    "SYNCED_MODELS", "VISIT_KINDS", "Attachment", "BaseModel", "CentreSetting", "Draft",
+    "Enterprise",
     "FollowUp", "LocalState", "Officer", "OutboxOp", "SearchDocument", "SyncConflict",
     "SyncHistory", "SyncParked", "SyncedModel", "Visit",
 ]

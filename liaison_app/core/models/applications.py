@@ -7,6 +7,7 @@ from liaison_app.core.models.base import SearchDocument, SyncedModel
 from liaison_app.core.models.enterprise import Enterprise, enterprise_name
 from liaison_app.core.models.fields import JSONField
 from liaison_app.core.models.roster import Worker
+from liaison_app.core.models.sync_spec import Writers
 
 APPLICATION_KINDS = ("pass", "reopening", "procedure")
 APPLICATION_STATUSES = ("draft", "printed", "submitted", "approved", "rejected")
@@ -81,6 +82,10 @@ class AuditEntry(SyncedModel):
     """
 
     sync_table = "audit_entry"
+    #: Officers see the entries of their enterprises and their own; the centre sees all.
+    sync_owner_column = "officer_id"
+    sync_writers = Writers.APPEND
+    sync_server_owned = frozenset({"server_time"})
 
     officer_id = peewee.CharField(default="", max_length=36)
     action = peewee.CharField(max_length=32)
@@ -89,3 +94,5 @@ class AuditEntry(SyncedModel):
     enterprise_id = peewee.CharField(default="", max_length=36)
     device_time = peewee.DateTimeField()
     details = JSONField(default=dict)
+    #: When the entry reached the server, by the server's clock (what an inspection trusts).
+    server_time = peewee.DateTimeField(null=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -19,6 +20,7 @@ import peewee
 from liaison_app.core import context
 from liaison_app.core.db import database_proxy
 from liaison_app.core.models.fields import JSONField
+from liaison_app.core.models.sync_spec import ENTERPRISE, Policy, Writers
 
 
 def new_id() -> str:
@@ -61,8 +63,26 @@ class SyncedModel(BaseModel):
     created_by = peewee.CharField(default="", max_length=36)
     deleted = peewee.BooleanField(default=False)
 
-    #: The record type's name on the wire and in the outbox.
+    # -- what the type declares for sync (see ``sync_spec`` and ``sync.schema``) ------------
+    #: The record type's name on the wire and in the outbox; a type without one is local.
     sync_table: ClassVar[str] = ""
+    #: The column holding the enterprise a record belongs to, or ``SELF`` / ``ALL``.
+    sync_scope: ClassVar[str] = ENTERPRISE
+    #: Who may create and change records of this type.
+    sync_writers: ClassVar[Writers] = Writers.SCOPE
+    #: Fields only the centre may set (an officer's change to them is refused); the centre
+    #: also wins conflicts on them.
+    sync_centre_owned: ClassVar[frozenset[str]] = frozenset()
+    #: Fields only the server sets (a final letter number): refused from every device.
+    sync_server_owned: ClassVar[frozenset[str]] = frozenset()
+    #: For records that may have no enterprise: the column naming the officer whose private
+    #: record it then is (only they and the centre see it).
+    sync_owner_column: ClassVar[str] = ""
+    #: Per-field conflict policies, over the defaults by field name (``sync_spec``).
+    sync_policies: ClassVar[Mapping[str, Policy]] = {}
+    #: Columns holding the id of another synced record without a foreign key: column ->
+    #: table. The server checks the record exists and the caller may see it.
+    sync_refs: ClassVar[Mapping[str, str]] = {}
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)

@@ -4,14 +4,17 @@ from __future__ import annotations
 import peewee
 
 from liaison_app.core.models.base import SyncedModel
+from liaison_app.core.models.sync_spec import ALL, Writers
 
 DEPARTMENT_KINDS = ("centre", "bureau", "department", "town", "utility")
 
 
 class Department(SyncedModel):
-    """Everyone sees the directory; only the centre edits it (see sync/protocol.py)."""
+    """Everyone sees the directory; only the centre edits it."""
 
     sync_table = "department"
+    sync_scope = ALL
+    sync_writers = Writers.CENTRE
 
     name = peewee.CharField(max_length=80, index=True)
     #: centre | bureau (the approval bureau) | department | town | utility (power, water...)

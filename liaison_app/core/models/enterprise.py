@@ -9,10 +9,12 @@ import peewee
 
 from liaison_app.core.models.base import SearchDocument, SyncedModel
 from liaison_app.core.models.fields import JSONField
+from liaison_app.core.models.sync_spec import SELF
 
 
 class Enterprise(SyncedModel):
     sync_table = "enterprise"
+    sync_scope = SELF
 
     name = peewee.CharField(max_length=120, index=True)
     #: Unified social credit code; unique among live records (checked by the service, because

@@ -25,3 +25,11 @@ def json_list_contains(field: JSONField, value: str) -> peewee.Expression:
     """``field`` (a JSON list of strings) holds ``value``; the JSON converter is bypassed."""
     needle = json.dumps(value, ensure_ascii=False)
     return peewee.fn.instr(field, needle) > 0
+
+
+class HashField(peewee.CharField):
+    """A SHA-256 in lower-case hexadecimal: the name a stored file is kept under."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("max_length", 64)
+        super().__init__(**kwargs)

@@ -4,10 +4,15 @@ from __future__ import annotations
 import peewee
 
 from liaison_app.core.models.base import SyncedModel
+from liaison_app.core.models.sync_spec import ALL, Writers
 
 
 class Officer(SyncedModel):
     sync_table = "officer"
+    sync_scope = ALL
+    #: An officer may correct their own phone or town; accounts and roles are the centre's.
+    sync_writers = Writers.OWN
+    sync_centre_owned = frozenset({"username", "role", "active"})
 
     name = peewee.CharField(max_length=40)
     username = peewee.CharField(default="", max_length=64, index=True)

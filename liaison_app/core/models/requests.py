@@ -6,6 +6,7 @@ import peewee
 from liaison_app.core.models.base import SearchDocument, SyncedModel
 from liaison_app.core.models.enterprise import Enterprise, enterprise_name
 from liaison_app.core.models.fields import JSONField
+from liaison_app.core.models.sync_spec import Policy
 
 CHANNELS = ("visit", "phone", "centre", "letter")
 CATEGORIES = ("water", "power", "heating", "approvals", "land", "finance", "labour",
@@ -20,6 +21,22 @@ SATISFACTION = ("very_satisfied", "satisfied", "basic", "dissatisfied")
 
 class Request(SyncedModel):
     sync_table = "request"
+    #: Dispatching, the departments' answers and the register's final number are the
+    #: centre's: an officer records, notes, calls back and escalates.
+    sync_centre_owned = frozenset({
+        "lead_department_id", "co_departments", "dispatched_at", "response_deadline",
+        "resolve_deadline", "co_deadline", "first_response_at", "resolved_at", "resolution",
+        "closed_at"})
+    #: The register's final number is given by the server when the letter arrives.
+    sync_server_owned = frozenset({"registration_no"})
+    #: What the enterprise said at the call-back is the officer's record of it.
+    sync_policies = {
+        **dict.fromkeys(("contact_deadline", "co_deadline", "dispatched_at",
+                         "first_response_at", "resolved_at", "resolution", "closed_at",
+                         "registration_no"), Policy.CENTRE),
+        **dict.fromkeys(("callback_comment", "enterprise_resolved", "enterprise_satisfaction"),
+                        Policy.OFFICER)}
+    sync_refs = {"visit_id": "visit", "lead_department_id": "department"}
 
     enterprise = peewee.ForeignKeyField(Enterprise, backref="requests", index=False)
     #: The visit and the line of its "problems found" this request was recorded from.

@@ -5,7 +5,7 @@ import peewee
 
 from liaison_app.core.models.base import SearchDocument, SyncedModel
 from liaison_app.core.models.enterprise import Enterprise, enterprise_name
-from liaison_app.core.models.fields import JSONField
+from liaison_app.core.models.fields import HashField, JSONField
 
 VISIT_KINDS = ("routine", "onsite_office", "reopening_check", "special_service", "callback")
 
@@ -59,7 +59,7 @@ class Attachment(SyncedModel):
     owner_table = peewee.CharField(max_length=40)
     owner_id = peewee.CharField(max_length=36)
     enterprise = peewee.ForeignKeyField(Enterprise, backref="attachments", index=False)
-    sha256 = peewee.CharField(max_length=64, index=True)
+    sha256 = HashField(index=True)
     filename = peewee.CharField(max_length=255)
     mime = peewee.CharField(default="application/octet-stream", max_length=100)
     size = peewee.IntegerField(default=0)

@@ -27,6 +27,8 @@ log = logging.getLogger(__name__)
 #: Where the sync client keeps the account of the last sign-in (also read here).
 KEY_ACCOUNT = "sync.account"
 KEY_PROFILE = "me.profile"
+#: The centre setting (``centre_settings``) for minutes without input before the lock.
+IDLE_LOCK_KEY = "idle_lock_minutes"
 ROLES = ("liaison", "center", "viewer")
 
 
@@ -168,3 +170,16 @@ def print_note() -> str:
     if not me.has_account:
         return "未登录设备打印·仅供演示"
     return f"打印人：{me.label()[:12]}"
+
+
+def idle_lock_minutes(*, default: int) -> int:
+    """Minutes without input before the window locks: the centre's setting, else
+    ``default``; never less than one, never more than a working day."""
+    from liaison_app.core.services import centre_settings
+
+    value = centre_settings.get(IDLE_LOCK_KEY, default)
+    try:
+        minutes = int(value)
+    except (TypeError, ValueError):
+        minutes = default
+    return min(max(1, minutes), 8 * 60)

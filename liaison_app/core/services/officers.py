@@ -1,7 +1,27 @@
 """Officers known on this device."""
 from __future__ import annotations
 
+from liaison_app.core import context
 from liaison_app.core.models import Officer
+
+CENTRE = "center"
+LIAISON = "liaison"
+VIEWER = "viewer"
+
+
+def current_role() -> str:
+    """The signed-in account's role; a device nobody signed in to acts as a liaison officer
+    (a local officer table only stands in for laptops from before accounts were kept)."""
+    from liaison_app.core.services import account
+
+    role = account.current_role()
+    if role is not None:
+        return role
+    officer_id = context.current_officer_id()
+    if not officer_id:
+        return LIAISON
+    role = Officer.select(Officer.role).where(Officer.id == officer_id).scalar()
+    return role or LIAISON
 
 
 def list_officers(*, active_only: bool = True) -> list[Officer]:

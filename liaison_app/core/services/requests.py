@@ -42,6 +42,7 @@ from liaison_app.core.models.requests import (
     TimelineEvent,
 )
 from liaison_app.core.services.errors import NotFound, ServiceError, ValidationFailed
+from liaison_app.core.services.officers import CENTRE, LIAISON, VIEWER, current_role
 from liaison_app.core.services.visits import AttachmentInput
 from liaison_app.core.services.workdays import (
     DEFAULT_HOLIDAYS,
@@ -105,11 +106,6 @@ ACTION_LABELS: dict[str, Message] = {
     "note": i18n.translate("Request", "Add note"),
     "register": i18n.translate("Request", "Final number"),
 }
-
-CENTRE = "center"
-LIAISON = "liaison"
-VIEWER = "viewer"
-
 
 @dataclass(frozen=True)
 class ActionRule:
@@ -195,21 +191,6 @@ def save_config(*, config: RequestConfig) -> None:
 
 
 # -- who is acting ---------------------------------------------------------------------------
-def current_role() -> str:
-    """The signed-in account's role; a device nobody signed in to acts as a liaison officer
-    (a local officer table only stands in for laptops from before accounts were kept)."""
-    from liaison_app.core.services import account
-
-    role = account.current_role()
-    if role is not None:
-        return role
-    officer_id = context.current_officer_id()
-    if not officer_id:
-        return LIAISON
-    role = Officer.select(Officer.role).where(Officer.id == officer_id).scalar()
-    return role or LIAISON
-
-
 # -- recording -------------------------------------------------------------------------------
 @dataclass
 class RequestInput:

@@ -73,7 +73,7 @@ class ProfileTab(QWidget):
         box.addLayout(security)
         self.lock_note = QLabel(self.tr("The window locks after {n} minutes without input and "
                                         "when the laptop sleeps.").format(
-            n=ctx.settings.idle_lock_minutes))
+            n=account.idle_lock_minutes(default=ctx.settings.idle_lock_minutes)))
         self.lock_note.setObjectName("hint")
         box.addWidget(self.lock_note)
         box.addStretch(1)

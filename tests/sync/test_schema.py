@@ -1,0 +1,31 @@
+"""The one declared schema: derived from the models, and true to the database they migrate to."""
+from __future__ import annotations
+
+import peewee
+
+from liaison_app.core.models import SYNCED_MODELS
+from sync.schema import BOOKKEEPING, SCHEMA
+
+
+def test_every_synced_model_has_a_schema_in_parent_order():
+    assert list(SCHEMA) == list(SYNCED_MODELS)
+    seen: set[str] = set()
+    for table, schema in SCHEMA.items():
+        for parent in schema.parents.values():
+            assert parent in seen, f"{table} is applied before its parent {parent}"
+        seen.add(table)
+
+
+def test_schema_matches_the_migrated_database(store):
+    """A model changed without a migration (or the other way round) fails here."""
+    db = SYNCED_MODELS["visit"]._meta.database
+    for table, schema in SCHEMA.items():
+        model = SYNCED_MODELS[table]
+        columns = {c.name: c for c in db.get_columns(model._meta.table_name)}
+        wire = set(schema.fields) | (BOOKKEEPING & set(columns))
+        assert set(columns) == wire, table
+        for name, spec in schema.fields.items():
+            assert columns[name].null == spec.nullable, f"{table}.{name} nullability"
+            field = model._meta.columns[name]
+            if isinstance(field, peewee.CharField):
+                assert f"({field.max_length})" in columns[name].data_type, f"{table}.{name}"
