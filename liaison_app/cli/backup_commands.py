@@ -101,6 +101,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
         # Opening upgrades a backup of an older schema now, with its own backup first.
         unlock_for_command(paths)
         session.open_unlocked(paths)
+        backups.record_restore(result=result, source=source)
     except DatabaseOpenError as exc:
         fail(exc.message)
     finally:

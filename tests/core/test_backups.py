@@ -123,7 +123,7 @@ def test_cli_backup_and_restore(store, tmp_path, capsys):
     # The original folder has unsynced changes: refused, with the count and the way out.
     assert cli_main(["--data-dir", str(store.root), "restore", str(target)]) == 1
     err = capsys.readouterr().err
-    assert " 2 " in err and "--force" in err
+    assert " 3 " in err and "--force" in err  # two enterprises and the backup's audit entry
     assert cli_main(["--data-dir", str(store.root), "restore", "--force", str(target)]) == 0
     kept = list(store.root.glob("liaison.replaced-*.sqlite3"))
     assert len(kept) == 1 and str(kept[0]) in capsys.readouterr().out

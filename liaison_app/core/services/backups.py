@@ -221,6 +221,11 @@ def _portable_keystore(paths: DataPaths) -> bytes:
     return json.dumps(store.to_dict(), indent=1).encode()
 
 
+def record_restore(*, result: RestoreResult, source: Path) -> None:
+    """Audit a restore once the restored database is open (the caller's last step)."""
+    _audit("restore", target=source, info=result.info)
+
+
 def _audit(action: str, *, target: Path, info: BackupInfo) -> None:
     """Record an export or restore in the audit log when the database is open."""
     from liaison_app.core.db import database_proxy
@@ -351,7 +356,6 @@ def restore_from_backup(*, paths: DataPaths, source: Path, force: bool = False,
             write_atomic(Keystore.file_for(paths.root), keys)
         had_database = paths.database.exists()
         kept = restore_backup(paths, extracted, key=None if adopting else key)
-    _audit("restore", target=source, info=info)
     return RestoreResult(info=info, replaced=kept if had_database else None,
                          attachments_added=added)
 
