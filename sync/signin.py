@@ -58,7 +58,7 @@ def _finish(paths: DataPaths, *, reply: p.LoginResponse, server_url: str, passwo
     info = client.login(server_url=server_url, username=reply.account.username,
                         password=password, ca_cert=ca_cert, reply=reply)
     _adopt(paths, reply=reply, server_url=server_url, password=password, device=device)
-    account.act_as_account()
+    audit.claim_unsigned(officer_id=account.act_as_account())
     audit.record(action="sign_in", details={"server": info.server_url,
                                             "username": info.username, "how": how})
     return info

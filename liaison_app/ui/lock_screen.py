@@ -25,7 +25,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -51,6 +50,7 @@ from liaison_app.core.security.keystore import (
 )
 from liaison_app.ui.errors import describe
 from liaison_app.ui.tasks import TaskRunner
+from liaison_app.ui.widgets.sign_in_form import SignInForm, password_field
 
 log = logging.getLogger(__name__)
 
@@ -64,57 +64,6 @@ def _error_label() -> QLabel:
     label.setStyleSheet("color:#c62828")
     label.hide()
     return label
-
-
-def _password_field(placeholder: str = "") -> QLineEdit:
-    field = QLineEdit()
-    field.setEchoMode(QLineEdit.EchoMode.Password)
-    field.setPlaceholderText(placeholder)
-    field.setMinimumWidth(280)
-    return field
-
-
-class SignInForm(QWidget):
-    """Server, user name, password and CA certificate, as in the sign-in dialog."""
-
-    def __init__(self, *, server_url: str = "", username: str = "") -> None:
-        super().__init__()
-        form = QFormLayout(self)
-        form.setContentsMargins(0, 0, 0, 0)
-        self.server = QLineEdit(server_url)
-        self.server.setPlaceholderText("https://liaison.example.gov.cn")
-        self.username = QLineEdit(username)
-        self.password = _password_field()
-        ca_row = QHBoxLayout()
-        self.ca_cert = QLineEdit()
-        self.ca_cert.setPlaceholderText(self.tr("Only if the centre uses its own certificate "
-                                                "authority"))
-        browse = QPushButton(self.tr("Choose…"))
-        browse.clicked.connect(self._choose_ca)
-        ca_row.addWidget(self.ca_cert, 1)
-        ca_row.addWidget(browse)
-        form.addRow(self.tr("Server address"), self.server)
-        form.addRow(self.tr("User name"), self.username)
-        form.addRow(self.tr("Password"), self.password)
-        form.addRow(self.tr("CA certificate"), ca_row)
-
-    def _choose_ca(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the CA certificate"), "",
-                                              self.tr("Certificates (*.pem *.crt *.cer)"))
-        if path:
-            self.ca_cert.setText(path)
-
-    def problem(self) -> str:
-        if not self.server.text().strip().startswith(("http://", "https://")):
-            return self.tr("Enter the server address, starting with https://")
-        if not self.username.text().strip() or not self.password.text():
-            return self.tr("Enter the user name and the password.")
-        return ""
-
-    def values(self) -> dict[str, object]:
-        return {"server_url": self.server.text().strip(),
-                "username": self.username.text().strip(), "password": self.password.text(),
-                "ca_cert": self.ca_cert.text().strip() or None}
 
 
 class LockScreen(QWidget):
@@ -187,7 +136,7 @@ class LockScreen(QWidget):
         self.who.setObjectName("lockWho")
         self.who.setWordWrap(True)
         box.addWidget(self.who)
-        self.password = _password_field()
+        self.password = password_field()
         self.password.setObjectName("lockPassword")
         self.password.returnPressed.connect(self.unlock)
         box.addWidget(self.password)
@@ -241,9 +190,9 @@ class LockScreen(QWidget):
         local_note.setWordWrap(True)
         local_box.addWidget(local_note)
         form = QFormLayout()
-        self.new_password = _password_field(self.tr("At least {n} characters").format(
+        self.new_password = password_field(self.tr("At least {n} characters").format(
             n=MIN_PASSWORD))
-        self.new_password_again = _password_field()
+        self.new_password_again = password_field()
         form.addRow(self.tr("Password"), self.new_password)
         form.addRow(self.tr("Repeat it"), self.new_password_again)
         local_box.addLayout(form)
@@ -268,9 +217,9 @@ class LockScreen(QWidget):
         form = QFormLayout()
         self.recovery_code = QLineEdit()
         self.recovery_code.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
-        self.recovery_password = _password_field(self.tr("At least {n} characters").format(
+        self.recovery_password = password_field(self.tr("At least {n} characters").format(
             n=MIN_PASSWORD))
-        self.recovery_password_again = _password_field()
+        self.recovery_password_again = password_field()
         form.addRow(self.tr("Recovery code"), self.recovery_code)
         form.addRow(self.tr("New password"), self.recovery_password)
         form.addRow(self.tr("Repeat it"), self.recovery_password_again)

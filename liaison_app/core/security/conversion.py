@@ -28,8 +28,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from liaison_app.core import i18n
+from liaison_app.core.files import fsync_dir
 from liaison_app.core.paths import DataPaths
-from liaison_app.core.security.keystore import fsync_dir
 
 log = logging.getLogger(__name__)
 

@@ -298,11 +298,13 @@ def flush_events(paths: DataPaths) -> int:
         return 0
     if not store.events:
         return 0
-    from liaison_app.core.services import audit
+    from liaison_app.core.services import account, audit
 
+    # The laptop's owner unlocked (or failed to): the entries are theirs.
+    owner = str((account.account_info() or {}).get("officer_id") or "")
     for event in store.events:
         details = {k: v for k, v in event.items() if k not in ("action", "at")}
-        audit.record(action=str(event["action"]),
+        audit.record(action=str(event["action"]), officer_id=owner,
                      at=dt.datetime.fromisoformat(str(event["at"])), details=details)
     count = len(store.events)
     store.events = []

@@ -14,9 +14,10 @@ import logging
 import shutil
 from typing import Any
 
+from liaison_app.core.files import write_atomic
 from liaison_app.core.paths import DataPaths
 from liaison_app.core.security import keyring_access, session
-from liaison_app.core.security.keystore import Keystore, KeystoreError, shred, write_atomic
+from liaison_app.core.security.keystore import Keystore, KeystoreError, shred
 
 log = logging.getLogger(__name__)
 

@@ -350,7 +350,7 @@ def restore_from_backup(*, paths: DataPaths, source: Path, force: bool = False,
             progress(len(blobs), len(blobs) + 1,
                      i18n.translate("Backups", "Restoring the database…").text())
         if adopting and encrypted:
-            from liaison_app.core.security.keystore import write_atomic
+            from liaison_app.core.files import write_atomic
 
             # The key file first: a database without its key file could never be opened.
             write_atomic(Keystore.file_for(paths.root), keys)
