@@ -22,22 +22,22 @@ from typing import Any
 
 import httpx
 
-from liaison_app.core import context, i18n
-from liaison_app.core.db import database_proxy
+from liaison_app.core import context, i18n, writer
 from liaison_app.core.i18n import Message
 from liaison_app.core.migrations import LATEST_VERSION
 from liaison_app.core.models.base import SYNCED_MODELS, LocalState, OutboxOp, utcnow
-from liaison_app.core.models.sync_records import SyncConflict, SyncHistory
+from liaison_app.core.models.sync_records import SyncConflict, SyncHistory, SyncSetAside
 from liaison_app.core.paths import DataPaths
 from liaison_app.core.services.attachments import AttachmentError, AttachmentStore
+from liaison_app.core.services.attachments import blob_path as attachment_path
 from sync import credentials, device_state, local
 from sync import protocol as p
+from sync.schema import SHA_RE
 from sync.transport import RetryPolicy, SyncError, Transport, cancelled_error
 
 log = logging.getLogger(__name__)
 
-KEY_LAST_SUCCESS = "sync.last_success"
-KEY_VERIFIED_AT = "sync.verified_seq"
+KEY_LAST_SUCCESS = local.KEY_LAST_SUCCESS
 
 _locks: dict[str, threading.Lock] = {}
 _locks_guard = threading.Lock()
@@ -56,7 +56,10 @@ ProgressCallback = Callable[[Progress], None]
 
 @dataclass
 class SyncReport:
-    outcome: str = "ok"  # ok | offline | signin | upgrade | server | cancelled | busy | wiped
+    #: ok | offline | signin | upgrade | server | cancelled | busy | error (anything else:
+    #: recorded as a failed sync, never as a successful one) | wiped (a lost or retired
+    #: laptop removed its data: nothing is left to record the sync in)
+    outcome: str = "ok"
     pushed: int = 0
     applied: int = 0
     merged: int = 0
@@ -64,6 +67,10 @@ class SyncReport:
     rejected: int = 0
     pulled: int = 0
     parked: int = 0
+    #: Pulled records this laptop could not apply and set aside (with the reason).
+    set_aside: int = 0
+    #: Records that left this account's scope and this laptop.
+    dropped: int = 0
     files_up: int = 0
     files_down: int = 0
     repulled: list[str] = field(default_factory=list)
@@ -92,6 +99,7 @@ class SyncStatus:
     pending: int
     rejected: int
     conflicts: int
+    set_aside: int
     last_success: dt.datetime | None
     last_outcome: str
     last_message: str
@@ -138,7 +146,7 @@ def login(*, server_url: str, username: str, password: str, device_name: str = "
         server_url=server_url.rstrip("/"), username=reply.account.username,
         role=reply.account.role, officer_id=reply.account.officer_id, device_id=device,
         token_store="database", ca_cert=ca_cert)
-    info = credentials.save(info, reply.token)
+    info = writer.write(lambda: credentials.save(info, reply.token))
     context.set_actor(officer_id=info.officer_id, device_id=device)
     return info
 
@@ -154,6 +162,7 @@ def status() -> SyncStatus:
         pending=OutboxOp.select().where(OutboxOp.state == "pending").count(),
         rejected=OutboxOp.select().where(OutboxOp.state == "rejected").count(),
         conflicts=SyncConflict.select().where(SyncConflict.resolved_at.is_null()).count(),
+        set_aside=SyncSetAside.select().count(),
         last_success=dt.datetime.fromisoformat(last) if last else None,
         last_outcome=latest.outcome if latest else "",
         last_message=latest.message if latest else "",
@@ -242,8 +251,12 @@ class SyncEngine:
             transport = self._transport(cancel)
             # A laptop reported lost or retired is told so before anything moves.
             device_state.check(self, transport, report, emit, cancel)
+            # Only what was queued when the sync began is pushed: later edits wait for the
+            # next sync (a person typing during a long sync cannot keep it running), and a
+            # file attached from now on is uploaded by the next sync before its record.
+            up_to = local.outbox_high_seq()
             self._upload_files(transport, report, emit, cancel)
-            self._push(transport, report, emit, cancel)
+            self._push(transport, report, emit, cancel, up_to=up_to)
             counts, scope = self._pull(transport, report, emit, cancel)
             self._download_files(transport, report, emit, cancel)
             if counts is not None:
@@ -253,30 +266,35 @@ class SyncEngine:
             report.outcome = exc.kind
             report.message = exc.message
             log.info("sync stopped: %s", exc)
+        except Exception as exc:  # noqa: BLE001 - whatever it was, this sync failed
+            log.exception("sync failed")
+            report.outcome = "error"
+            report.message = i18n.translate(
+                "Sync", "The sync stopped because of an unexpected problem ({reason}). Nothing "
+                "was lost; it will be tried again. If it happens again, send the log file to "
+                "the service centre.").format(reason=type(exc).__name__)
         finally:
             if transport is not None:
                 report.bytes_sent = transport.bytes_sent
                 report.bytes_received = transport.bytes_received
                 transport.close()
             report.seconds = time.perf_counter() - started
-            if report.outcome != "wiped":  # a wiped laptop has no database to note it in
-                with database_proxy.atomic():  # one commit: a no-op sync stays one fsync
-                    if report.ok:
-                        LocalState.set_value(KEY_LAST_SUCCESS, utcnow().isoformat())
-                    SyncHistory.create(
-                        started_at=began, finished_at=utcnow(), outcome=report.outcome,
-                        pushed=report.pushed, pulled=report.pulled, conflicts=report.conflicts,
-                        rejected=report.rejected, files_up=report.files_up,
-                        files_down=report.files_down, message=str(report.message or ""))
-            lock.release()
+            try:
+                if report.outcome != "wiped":  # a wiped laptop has no database to note it in
+                    local.finish(ok=report.ok, started_at=began, values=dict(
+                        outcome=report.outcome, pushed=report.pushed, pulled=report.pulled,
+                        conflicts=report.conflicts, rejected=report.rejected,
+                        files_up=report.files_up, files_down=report.files_down,
+                        message=str(report.message or "")))
+            except Exception:  # noqa: BLE001 - the report still reaches the caller
+                log.exception("could not record the sync in its history")
+            finally:
+                lock.release()
         return report
 
     # -- push --------------------------------------------------------------------------------
     def _push(self, t: Transport, report: SyncReport, emit: ProgressCallback,
-              cancel: threading.Event) -> None:
-        # Only what was queued when the sync began: later edits wait for the next sync, so a
-        # person typing during a long sync cannot keep it running forever.
-        up_to = OutboxOp.select(OutboxOp.seq).order_by(OutboxOp.seq.desc()).scalar() or 0
+              cancel: threading.Event, *, up_to: int) -> None:
         total = OutboxOp.select().where((OutboxOp.state == "pending")
                                         & (OutboxOp.seq <= up_to)).count()
         after = 0
@@ -313,10 +331,15 @@ class SyncEngine:
             if since:
                 log.info("record types changed; pulling everything again")
             since = 0
-            LocalState.set_value(local.KEY_TABLES, known)
+            local.remember(tables=known)
+        if not full:
+            # Records an older version of the app set aside: this one may read them.
+            redo = local.retry_set_aside()
+            if redo:
+                self._tally(report, local.apply_page(redo, checkpoint_to=None))
         # Counts are compared when something moved since the last check that matched.
         want_counts = not full and (report.pushed > 0
-                                    or LocalState.get_value(KEY_VERIFIED_AT) != since)
+                                    or LocalState.get_value(local.KEY_VERIFIED_AT) != since)
         restarted = full
         while True:
             if cancel.is_set():
@@ -325,27 +348,38 @@ class SyncEngine:
                                     "want_counts": want_counts}
             if full:
                 body.update(tables=tables, include_own=True)
-            page = t.call("POST", "/sync/pull", body)
+            page = _checked_page(t.call("POST", "/sync/pull", body))
             stored_hash = LocalState.get_value(local.KEY_SCOPE_HASH)
             if not restarted and stored_hash and page["scope_hash"] != stored_hash and since:
                 # The set of enterprises this account sees changed: records of a newly
-                # assigned enterprise are older than the checkpoint, so start over (merging).
+                # assigned enterprise are older than the checkpoint, so start over (merging),
+                # and once caught up, let go of what it no longer sees.
                 log.info("scope changed; pulling from the start")
+                local.remember(purge_due=True)
                 since, restarted = 0, True
                 continue
-            applied, parked = local.apply_page(
+            self._tally(report, local.apply_page(
                 page["records"], checkpoint_to=None if full else page["next"],
-                scope_hash=None if full else page["scope_hash"])
-            report.pulled += applied
-            report.parked += parked
+                scope_hash=None if full else page["scope_hash"],
+                gone=None if full else page.get("gone")))
             since = page["next"]
             emit(Progress("pull", since, page["high_seq"], i18n.translate(
                 "Sync", "Receiving records: {count}").format(count=report.pulled)))
             if not page["more"]:
+                scope = page.get("scope")
+                if not full and LocalState.get_value(local.KEY_PURGE_DUE):
+                    report.dropped += local.purge_outside(scope, officer_id=self._officer_id())
                 counts = page.get("counts")
                 parsed = ({k: p.TableCount.model_validate(v) for k, v in counts.items()}
-                          if counts is not None else None)
-                return parsed, page.get("scope")
+                          if isinstance(counts, dict) else None)
+                return parsed, scope
+
+    @staticmethod
+    def _tally(report: SyncReport, result: local.PageResult) -> None:
+        report.pulled += result.applied
+        report.parked += result.parked
+        report.set_aside += result.set_aside
+        report.dropped += result.dropped
 
     def _verify(self, t: Transport, report: SyncReport, emit: ProgressCallback,
                 cancel: threading.Event, counts: dict[str, p.TableCount],
@@ -355,7 +389,7 @@ class SyncEngine:
         bad = [table for table, c in counts.items()
                if table in mine and mine[table] != (c.count, c.version_sum)]
         if not bad:
-            LocalState.set_value(KEY_VERIFIED_AT, local.checkpoint())
+            local.remember(verified_at=local.checkpoint())
         for table in bad:
             log.warning("verification: %s differs (here %s, server %s/%s); pulling it again",
                         table, mine[table], counts[table].count, counts[table].version_sum)
@@ -365,47 +399,44 @@ class SyncEngine:
     # -- attachments -------------------------------------------------------------------------
     def _upload_files(self, t: Transport, report: SyncReport, emit: ProgressCallback,
                       cancel: threading.Event) -> None:
-        model = SYNCED_MODELS.get("attachment")
-        if model is None:
-            return
-        waiting = (OutboxOp.select(OutboxOp.record_id)
-                   .where((OutboxOp.table == "attachment") & (OutboxOp.state == "pending")))
-        hashes = sorted({sha for (sha,) in model.select(model.sha256)
-                         .where(model.id.in_(waiting)).tuples()})
+        """Send every attachment's file the server has not confirmed holding (for this
+        account), then note what it confirmed."""
+        store = AttachmentStore.for_paths(self.paths)
+        hashes = [h for h in local.unconfirmed_files() if store.has(h)]
         if not hashes:
             return
-        missing = p.MissingResponse.model_validate(
-            t.call("POST", "/attachments/missing", {"hashes": hashes})).missing
-        store = AttachmentStore.for_paths(self.paths)
+        missing: dict[str, int] = {}
+        for chunk in [hashes[i:i + 5000] for i in range(0, len(hashes), 5000)]:
+            answer = p.MissingResponse.model_validate(
+                t.call("POST", "/attachments/missing", {"hashes": chunk})).missing
+            missing.update({h: o for h, o in answer.items() if h in chunk})
+            local.confirm_files(h for h in chunk if h not in answer)
         for n, (sha, offset) in enumerate(sorted(missing.items()), start=1):
             if cancel.is_set():
                 raise cancelled_error()
-            if not store.has(sha):
-                log.warning("attachment %s is not on this laptop; its record goes anyway", sha)
-                continue
             try:
                 upload_blob(t, store, sha, offset=offset)
             except AttachmentError:  # damaged here: the record goes, the file cannot
                 log.warning("attachment %s cannot be read on this laptop", sha, exc_info=True)
                 continue
+            local.confirm_files([sha])
             report.files_up += 1
             emit(Progress("upload", n, len(missing), i18n.translate(
                 "Sync", "Sending files: {done} of {total}").format(done=n, total=len(missing))))
 
     def _download_files(self, t: Transport, report: SyncReport, emit: ProgressCallback,
                         cancel: threading.Event) -> None:
-        model = SYNCED_MODELS.get("attachment")
-        if model is None or not LocalState.get_value(local.KEY_FILES_DUE):
+        if not LocalState.get_value(local.KEY_FILES_DUE):
             return
-        hashes = {sha for (sha,) in model.select(model.sha256).where(~model.deleted).tuples()}
         store = AttachmentStore.for_paths(self.paths)
-        wanted = sorted(h for h in hashes if h and not store.has(h))
+        wanted = [h for h in local.wanted_files() if not store.has(h)]
         failed = 0
         for n, sha in enumerate(wanted, start=1):
             if cancel.is_set():
                 raise cancelled_error()
             try:
                 download_blob(t, store, sha)
+                local.confirm_files([sha])
                 report.files_down += 1
             except SyncError as exc:
                 if exc.kind != "server":
@@ -413,12 +444,33 @@ class SyncEngine:
                 failed += 1
             emit(Progress("download", n, len(wanted), i18n.translate(
                 "Sync", "Receiving files: {done} of {total}").format(done=n, total=len(wanted))))
-        LocalState.set_value(local.KEY_FILES_DUE, failed > 0)
+        local.remember(files_due=failed > 0)
+
+
+def _checked_page(page: Any) -> dict[str, Any]:
+    """A pull answer whose frame this version can follow; the records in it are checked one
+    by one when they are applied."""
+    ints = ("next", "high_seq")
+    if (not isinstance(page, dict) or not isinstance(page.get("records"), list)
+            or any(isinstance(page.get(k), bool) or not isinstance(page.get(k), int)
+                   for k in ints)
+            or not isinstance(page.get("more"), bool)
+            or not isinstance(page.get("scope_hash"), str)
+            or not isinstance(page.get("gone", []), list)
+            or not (page.get("scope") is None or (isinstance(page["scope"], list) and all(
+                isinstance(x, str) for x in page["scope"])))):
+        raise SyncError("server", i18n.translate(
+            "Sync", "The server sent an answer this version of Liaison cannot read. Nothing "
+            "was changed here; it will be tried again. If it persists, ask the service centre "
+            "whether the server was updated."))
+    return page
 
 
 def blob_path(paths: DataPaths, sha: str) -> Path:
-    """Where the (encrypted) file of ``sha`` lives; read it through the attachment store."""
-    return AttachmentStore.for_paths(paths).path(sha)
+    """Where a file lives, by its hash; never a path built from anything but a hash."""
+    if not isinstance(sha, str) or not SHA_RE.match(sha):
+        raise ValueError(f"not a SHA-256: {sha!r}")
+    return attachment_path(paths.attachments, sha)
 
 
 def upload_blob(t: Transport, store: AttachmentStore, sha: str, *, offset: int = 0) -> None:
@@ -454,6 +506,8 @@ def download_blob(t: Transport, store: AttachmentStore, sha: str, *, fresh: bool
     drops every few hundred kilobytes a large file still arrives, a piece per sync. The hash
     covers the whole file, so a part that does not belong to it is found out and thrown away.
     """
+    if not isinstance(sha, str) or not SHA_RE.match(sha):
+        raise ValueError(f"not a SHA-256: {sha!r}")
     incoming = store.incoming(sha, fresh=fresh)
     have = incoming.have
     try:

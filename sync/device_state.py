@@ -13,11 +13,11 @@ import logging
 import threading
 from typing import TYPE_CHECKING
 
-from liaison_app.core import i18n
+from liaison_app.core import i18n, writer
 from liaison_app.core.db import close_database
 from liaison_app.core.models.base import OutboxOp
 from liaison_app.core.security import wipe
-from sync import credentials
+from sync import credentials, local
 from sync.transport import SyncError, Transport
 
 if TYPE_CHECKING:
@@ -44,8 +44,9 @@ def check(engine: SyncEngine, t: Transport, report: SyncReport, emit: ProgressCa
 
 def _retire(engine: SyncEngine, t: Transport, report: SyncReport, emit: ProgressCallback,
             cancel: threading.Event) -> None:
+    up_to = local.outbox_high_seq()
     engine._upload_files(t, report, emit, cancel)
-    engine._push(t, report, emit, cancel)
+    engine._push(t, report, emit, cancel, up_to=up_to)
     left = OutboxOp.select().count()
     if left:
         raise SyncError("server", i18n.translate(
@@ -59,7 +60,7 @@ def _retire(engine: SyncEngine, t: Transport, report: SyncReport, emit: Progress
 
 
 def _remove(engine: SyncEngine, t: Transport, *, reason: str) -> None:
-    credentials.forget_token()
+    writer.write(credentials.forget_token)
     wipe.destroy_keys(engine.paths, reason=reason)
     try:
         t.call("POST", "/device/wiped")

@@ -1,20 +1,30 @@
 """The device side of sync: reading the outbox, storing results, applying pulled pages.
 
-Every write here is one local transaction together with what it accounts for: a page of
-pulled records with its checkpoint, a batch of push results with the removal of exactly the
-operations they answer. An operation is removed only when its result is stored, and a local
-field with an operation still waiting is never overwritten by a pulled value.
+Every write here goes through the laptop's one writer (``core.writer``) as one transaction
+together with what it accounts for: a page of pulled records with its checkpoint, a batch of
+push results with the removal of exactly the operations they answer. Rows are written by
+the same primitive a save uses (``models.base.write_records``: row, outbox, search entry).
+An operation is removed only when its result is stored, and a local field with an operation
+still waiting is never overwritten by a pulled value.
+
+Nothing the server sends can stop this laptop: every pulled record is checked against the
+declared schema (``sync.schema``) before it is applied, and one that cannot be applied is set
+aside, visibly, with the reason, while the rest of the page is applied.
 """
 from __future__ import annotations
 
 import datetime as dt
 import json
 import logging
+import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 import peewee
 
+from liaison_app import __version__
+from liaison_app.core import search, writer
 from liaison_app.core.db import database_proxy
 from liaison_app.core.models.base import (
     SYNCED_MODELS,
@@ -22,12 +32,19 @@ from liaison_app.core.models.base import (
     OutboxOp,
     SyncedModel,
     from_wire,
+    utcnow,
+    write_records,
 )
-from liaison_app.core.models.enterprise import enterprise_names_cached
-from liaison_app.core.models.sync_records import SyncConflict, SyncParked
+from liaison_app.core.models.sync_records import (
+    ConfirmedFile,
+    SyncConflict,
+    SyncHistory,
+    SyncParked,
+    SyncSetAside,
+)
 from liaison_app.core.models.sync_spec import ALL, SELF
 from sync import protocol as p
-from sync.schema import SCHEMA
+from sync.schema import BOOKKEEPING, ID_RE, SCHEMA, SHA_RE
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +52,13 @@ KEY_CHECKPOINT = "sync.checkpoint"
 KEY_SCOPE_HASH = "sync.scope_hash"
 KEY_TABLES = "sync.tables"
 KEY_FILES_DUE = "sync.files_due"
+KEY_LAST_SUCCESS = "sync.last_success"
+KEY_VERIFIED_AT = "sync.verified_seq"
+#: Set when the account's scope changed: once the pull has caught up, records it no longer
+#: sees leave this laptop.
+KEY_PURGE_DUE = "sync.scope_purge_due"
+
+_STAMP = re.compile(r"^\d{4}-\d\d-\d\d[T ][\d:.+-]{0,22}$")
 
 
 def _chunks(items: list[Any], size: int = 500) -> Iterable[list[Any]]:
@@ -42,7 +66,23 @@ def _chunks(items: list[Any], size: int = 500) -> Iterable[list[Any]]:
         yield items[i:i + size]
 
 
+def remember(**values: Any) -> None:
+    """Keep small facts of the sync (checkpoints, flags) in one write."""
+    def work() -> None:
+        for key, value in values.items():
+            LocalState.set_value(_KEYS[key], value)
+    writer.write(work)
+
+
+_KEYS = {"tables": KEY_TABLES, "files_due": KEY_FILES_DUE, "verified_at": KEY_VERIFIED_AT,
+         "purge_due": KEY_PURGE_DUE}
+
+
 # -- push ------------------------------------------------------------------------------------
+def outbox_high_seq() -> int:
+    return OutboxOp.select(OutboxOp.seq).order_by(OutboxOp.seq.desc()).scalar() or 0
+
+
 def pending_ops(*, after_seq: int, up_to_seq: int, limit: int) -> list[OutboxOp]:
     return list(OutboxOp.select().where(
         (OutboxOp.state == "pending") & (OutboxOp.seq > after_seq) & (OutboxOp.seq <= up_to_seq))
@@ -57,63 +97,256 @@ def op_to_wire(op: OutboxOp) -> dict[str, Any]:
             "device_time": when.isoformat() if isinstance(when, dt.datetime) else str(when)}
 
 
-def store_results(results: list[p.OpResult]) -> dict[str, int]:
-    """Record the server's answers; returns how many of each status.
+def _error_text(reason: str, en: str, zh: str, problems: list[Any] | None = None) -> str:
+    return json.dumps({"reason": reason, "en": en, "zh": zh, "problems": problems or []},
+                      ensure_ascii=False)
 
-    One transaction for the batch; the version updates go out as one statement per table
-    over many rows, since a first push answers thousands of new records at once.
-    """
+
+def store_results(results: list[p.OpResult]) -> dict[str, int]:
+    """Record the server's answers; returns how many of each status. Any thread."""
+    return writer.write(lambda: _store_results(results))
+
+
+def _store_results(results: list[p.OpResult]) -> dict[str, int]:
+    # The version updates go out as one statement per table over many rows, since a first
+    # push answers thousands of new records at once.
     tally: dict[str, int] = {}
-    with database_proxy.atomic():
-        ops: dict[str, tuple[str, str]] = {}
-        for chunk in _chunks([r.op_id for r in results]):
-            for op_id, table, record_id in (
-                    OutboxOp.select(OutboxOp.op_id, OutboxOp.table, OutboxOp.record_id)
-                    .where(OutboxOp.op_id.in_(chunk)).tuples()):
-                ops[op_id] = (table, record_id)
-        done: list[str] = []
-        versions: dict[str, list[tuple[int, str, int]]] = {}
-        for r in results:
-            tally[r.status.value] = tally.get(r.status.value, 0) + 1
-            op = ops.get(r.op_id)
-            if op is None:
-                continue  # answered in an earlier run whose reply was stored already
-            table, record_id = op
-            if r.status is p.OpStatus.REJECTED:
-                reason = r.reason.value if r.reason else ""
-                retry = r.reason is p.RejectReason.SERVER_ERROR
-                OutboxOp.update(
-                    state="pending" if retry else "rejected", attempts=OutboxOp.attempts + 1,
-                    last_error=json.dumps({"reason": reason, "en": r.text_en, "zh": r.text_zh},
-                                          ensure_ascii=False),
-                ).where(OutboxOp.op_id == r.op_id).execute()
-                continue
-            done.append(r.op_id)
-            if r.status is p.OpStatus.APPLIED and table in SYNCED_MODELS:
-                # Merged and conflicting results leave the version alone: the pull brings the
-                # server's full record, and only then is this copy that version.
-                versions.setdefault(table, []).append((r.version, record_id, r.version))
-            for c in r.conflicts:
-                SyncConflict.insert(
-                    table=table, record_id=record_id, field=c.field,
-                    local_value=c.yours, server_value=c.theirs,
-                    kept="local" if c.kept == "yours" else "server", policy=c.policy.value,
-                    op_id=r.op_id, server_version=r.version,
-                ).on_conflict_ignore().execute()
-        for table, rows in versions.items():
-            meta = SYNCED_MODELS[table]._meta
-            database_proxy.connection().executemany(
-                f'UPDATE "{meta.table_name}" SET "{meta.fields["version"].column_name}" = ? '
-                f'WHERE "{meta.primary_key.column_name}" = ? '
-                f'AND "{meta.fields["version"].column_name}" < ?', rows)
-        for chunk in _chunks(done):
-            OutboxOp.delete().where(OutboxOp.op_id.in_(chunk)).execute()
+    ops: dict[str, tuple[str, str]] = {}
+    for chunk in _chunks([r.op_id for r in results]):
+        for op_id, table, record_id in (
+                OutboxOp.select(OutboxOp.op_id, OutboxOp.table, OutboxOp.record_id)
+                .where(OutboxOp.op_id.in_(chunk)).tuples()):
+            ops[op_id] = (table, record_id)
+    done: list[str] = []
+    versions: dict[str, list[tuple[int, str, int]]] = {}
+    for r in results:
+        tally[r.status.value] = tally.get(r.status.value, 0) + 1
+        op = ops.get(r.op_id)
+        if op is None:
+            continue  # answered in an earlier run whose reply was stored already
+        table, record_id = op
+        if r.status is p.OpStatus.REJECTED:
+            reason = r.reason.value if r.reason else ""
+            retry = r.reason is p.RejectReason.SERVER_ERROR
+            OutboxOp.update(
+                state="pending" if retry else "rejected", attempts=OutboxOp.attempts + 1,
+                last_error=_error_text(reason, r.text_en, r.text_zh,
+                                       [x.model_dump() for x in r.problems]),
+            ).where(OutboxOp.op_id == r.op_id).execute()
+            continue
+        done.append(r.op_id)
+        if r.status is p.OpStatus.APPLIED and table in SYNCED_MODELS:
+            # Merged and conflicting results leave the version alone: the pull brings the
+            # server's full record, and only then is this copy that version.
+            versions.setdefault(table, []).append((r.version, record_id, r.version))
+        for c in r.conflicts:
+            SyncConflict.insert(
+                table=table, record_id=record_id, field=c.field,
+                local_value=c.yours, server_value=c.theirs,
+                kept="local" if c.kept == "yours" else "server", policy=c.policy.value,
+                op_id=r.op_id, server_version=r.version,
+            ).on_conflict_ignore().execute()
+    for table, rows in versions.items():
+        meta = SYNCED_MODELS[table]._meta
+        database_proxy.connection().executemany(
+            f'UPDATE "{meta.table_name}" SET "{meta.fields["version"].column_name}" = ? '
+            f'WHERE "{meta.primary_key.column_name}" = ? '
+            f'AND "{meta.fields["version"].column_name}" < ?', rows)
+    for chunk in _chunks(done):
+        OutboxOp.delete().where(OutboxOp.op_id.in_(chunk)).execute()
     return tally
 
 
 # -- pull ------------------------------------------------------------------------------------
 def checkpoint() -> int:
     return int(LocalState.get_value(KEY_CHECKPOINT, 0) or 0)
+
+
+@dataclass
+class PageResult:
+    applied: int = 0
+    parked: int = 0
+    set_aside: int = 0
+    dropped: int = 0
+
+
+def apply_page(records: list[Any], *, checkpoint_to: int | None,
+               scope_hash: str | None = None, gone: list[Any] | None = None) -> PageResult:
+    """Apply pulled records and records that left the scope, and move the checkpoint, in one
+    transaction on the laptop's writer. Any thread."""
+    if (not records and not gone and checkpoint_to == checkpoint()
+            and not SyncParked.select().exists()
+            and scope_hash == LocalState.get_value(KEY_SCOPE_HASH)):
+        return PageResult()  # nothing moved: no write, no fsync
+    return writer.write(lambda: _apply_page(records, checkpoint_to=checkpoint_to,
+                                            scope_hash=scope_hash, gone=gone or []))
+
+
+def _apply_page(records: list[Any], *, checkpoint_to: int | None, scope_hash: str | None,
+                gone: list[Any]) -> PageResult:
+    result = PageResult()
+    # Parents come first in a page (tables are applied parents first), and a record whose
+    # parent is not here yet is parked; the check itself happens at commit.
+    database_proxy.execute_sql("PRAGMA defer_foreign_keys = ON")
+    waiting = [row.payload for row in SyncParked.select()]
+    was_parked = {(w["table"], w["id"]) for w in waiting}
+    unparked: set[tuple[str, str]] = set()
+    by_table: dict[str, list[dict[str, Any]]] = {}
+    for raw in waiting + records:
+        w = _clean(raw)
+        if w is not None:
+            by_table.setdefault(w["table"], []).append(w)
+    in_page = {t: {w["id"] for w in ws} for t, ws in by_table.items()}
+    pending = _pending_fields([w["id"] for ws in by_table.values() for w in ws])
+    files_due = False
+    for table in [t for t in SYNCED_MODELS if t in by_table]:
+        model = SYNCED_MODELS[table]
+        rows = by_table[table]
+        existing = _existing(model, [w["id"] for w in rows])
+        good: list[dict[str, Any]] = []
+        for w in rows:
+            problem = _problem(table, w, known=w["id"] in existing)
+            if problem is None:
+                good.append(w)
+            else:
+                _set_aside(table, w, problem)
+                result.set_aside += 1
+                unparked.add((table, w["id"]))
+        missing = _missing_parents(model, good, in_page)
+        ready = []
+        for w in good:
+            key = (table, w["id"])
+            if key in missing:
+                SyncParked.insert(table=table, record_id=w["id"], payload=w
+                                  ).on_conflict_replace().execute()
+                result.parked += 1
+                continue
+            if key in was_parked:
+                unparked.add(key)
+            ready.append(w)
+        applied, refused = _apply_rows(model, ready, existing, pending)
+        result.applied += applied
+        for w, problem in refused:
+            _set_aside(table, w, problem)
+            result.set_aside += 1
+        # A record set aside earlier that has now come in a form this laptop can apply.
+        fixed = sorted({w["id"] for w in ready} - {w["id"] for w, _ in refused})
+        for chunk in _chunks(fixed):
+            SyncSetAside.delete().where((SyncSetAside.table == table)
+                                        & SyncSetAside.record_id.in_(chunk)).execute()
+        files_due = files_due or (table == "attachment" and applied > 0)
+    for table, ids in _group(unparked).items():
+        for chunk in _chunks(ids):
+            SyncParked.delete().where((SyncParked.table == table)
+                                      & SyncParked.record_id.in_(chunk)).execute()
+    if gone:
+        targets: dict[str, set[str]] = {}
+        for g in gone:
+            table = g.get("table") if isinstance(g, dict) else None
+            rid = g.get("id") if isinstance(g, dict) else None
+            if table in SYNCED_MODELS and isinstance(rid, str) and ID_RE.match(rid):
+                targets.setdefault(table, set()).add(rid)
+        result.dropped = _drop(targets)
+    if checkpoint_to is not None:
+        LocalState.set_value(KEY_CHECKPOINT, checkpoint_to)
+    if scope_hash is not None:
+        LocalState.set_value(KEY_SCOPE_HASH, scope_hash)
+    if files_due:
+        LocalState.set_value(KEY_FILES_DUE, True)
+    return result
+
+
+_WIRE_KEYS = ("table", "id", "version", "deleted", "created_at", "updated_at")
+
+
+def _clean(w: Any) -> dict[str, Any] | None:
+    """A wire record reduced to what this version can store: its known keys and the columns
+    of its table (a column this version does not have cannot be kept anyway); None for what
+    is not a record of a known table (records of types this version does not know come again
+    after an upgrade, see ``KEY_TABLES``)."""
+    if not isinstance(w, dict):
+        return None
+    table, rid = w.get("table"), w.get("id")
+    if table not in SYNCED_MODELS or not isinstance(rid, str) or not ID_RE.match(rid) \
+            or len(rid) > 36:
+        return None
+    out = {k: w[k] for k in _WIRE_KEYS if k in w}
+    data = w.get("data")
+    fields = SCHEMA[table].fields
+    out["data"] = ({k: v for k, v in data.items() if k in fields}
+                   if isinstance(data, dict) else data)
+    return out
+
+
+def _problem(table: str, w: dict[str, Any], *, known: bool) -> dict[str, str] | None:
+    """Why a pulled record cannot be applied here, in words; None when it can."""
+    version, data = w.get("version"), w.get("data")
+    if (isinstance(version, bool) or not isinstance(version, int) or not 0 <= version < 2**62
+            or not isinstance(w.get("deleted"), bool) or not isinstance(data, dict)):
+        return {"en": "the record is malformed", "zh": "记录格式不对"}
+    for stamp in ("created_at", "updated_at"):
+        value = w.get(stamp)
+        if value is not None and not (isinstance(value, str) and _STAMP.match(value)):
+            return {"en": f"{stamp}: not a date and time", "zh": f"{stamp}：不是日期时间"}
+    problems = SCHEMA[table].check(data, creating=not known, ignore_unknown=True)
+    if problems:
+        return {"en": "; ".join(x.text_en() for x in problems),
+                "zh": "；".join(x.text_zh() for x in problems)}
+    return None
+
+
+def _set_aside(table: str, w: dict[str, Any], problem: dict[str, str]) -> None:
+    log.warning("pulled %s %s set aside: %s", table, w.get("id"), problem["en"])
+    # Escaped: what could not be applied may hold text the database cannot store as is.
+    SyncSetAside.insert(table=table, record_id=w["id"], payload=json.dumps(w),
+                        reason=json.dumps(problem, ensure_ascii=False),
+                        app_version=__version__, set_aside_at=utcnow()
+                        ).on_conflict_replace().execute()
+
+
+def _apply_rows(model: type[SyncedModel], rows: list[dict[str, Any]],
+                existing: dict[str, SyncedModel], pending: dict[str, set[str]]
+                ) -> tuple[int, list[tuple[dict[str, Any], dict[str, str]]]]:
+    """Write checked records of one table: in bulk, or — if the bulk write fails on
+    something no check foresaw — one by one, setting aside only what fails."""
+    fresh: dict[str, tuple[SyncedModel, dict[str, Any]]] = {}
+    changed: dict[str, tuple[SyncedModel, dict[str, Any]]] = {}
+    applied = 0
+    for w in rows:
+        rec = existing.get(w["id"])
+        if rec is None:
+            # Defaults only for what the wire lacks: a fresh id and clock readings for every
+            # row would be computed and then overwritten.
+            rec = model(__no_default__=True, id=w["id"])
+            _fill(rec, w, set())
+            _default_missing(rec)
+            fresh[rec.id] = (rec, w)
+            existing[w["id"]] = rec
+        else:
+            if rec.version > int(w["version"]):
+                continue  # this copy is already newer (a full re-pull overlapped)
+            _fill(rec, w, pending.get(w["id"], set()))
+            if rec.id not in fresh:  # else inserted below with these values
+                changed[rec.id] = (rec, w)
+        applied += 1
+    try:
+        with database_proxy.atomic():  # a savepoint: a failure undoes only this table
+            write_records(model, [r for r, _ in fresh.values()], new=True)
+            write_records(model, [r for r, _ in changed.values()], new=False)
+        return applied, []
+    except (peewee.PeeweeException, ValueError, TypeError, OverflowError) as exc:
+        log.warning("bulk apply of %s failed (%s); applying one by one", model.sync_table, exc)
+    refused = []
+    for group, new in ((fresh, True), (changed, False)):
+        for rec, w in group.values():
+            try:
+                with database_proxy.atomic():
+                    write_records(model, [rec], new=new)
+            except (peewee.PeeweeException, ValueError, TypeError, OverflowError) as exc:
+                applied -= 1
+                refused.append((w, {"en": f"this laptop could not store it ({exc})",
+                                    "zh": f"本机无法保存该记录（{exc}）"}))
+    return applied, refused
 
 
 def _pending_fields(ids: list[str]) -> dict[str, set[str]]:
@@ -129,13 +362,7 @@ def _pending_fields(ids: list[str]) -> dict[str, set[str]]:
 
 def _fk_columns(model: type[SyncedModel]) -> list[tuple[str, str]]:
     """(column, parent table) of a model's references to other synced records."""
-    out = []
-    for field in model._meta.sorted_fields:
-        if isinstance(field, peewee.ForeignKeyField):
-            parent = getattr(field.rel_model, "sync_table", "")
-            if parent:
-                out.append((field.column_name, parent))
-    return out
+    return list(SCHEMA[model.sync_table].parents.items())
 
 
 def _existing(model: type[SyncedModel], ids: list[str]) -> dict[str, SyncedModel]:
@@ -154,14 +381,11 @@ def _present(table: str, ids: set[str]) -> set[str]:
     return have
 
 
-_BOOKKEEPING = frozenset({"id", "version", "created_at", "updated_at"})
-
-
 def _fill(rec: SyncedModel, wire: dict[str, Any], skip: set[str]) -> None:
     data = wire["data"]
     for field in rec._meta.sorted_fields:
         col = field.column_name
-        if col in _BOOKKEEPING or col in skip or col not in data:
+        if col in BOOKKEEPING or col in skip or col not in data:
             continue
         name = field.object_id_name if isinstance(field, peewee.ForeignKeyField) else field.name
         setattr(rec, name, from_wire(field, data[col]))
@@ -173,80 +397,6 @@ def _fill(rec: SyncedModel, wire: dict[str, Any], skip: set[str]) -> None:
             setattr(rec, stamp, dt.datetime.fromisoformat(wire[stamp]))
         except (KeyError, TypeError, ValueError):
             pass
-
-
-def apply_page(records: list[dict[str, Any]], *, checkpoint_to: int | None,
-               scope_hash: str | None = None) -> tuple[int, int]:
-    """Apply pulled records and move the checkpoint in one transaction.
-
-    Returns (records applied, records parked waiting for their parent).
-    """
-    applied = parked = 0
-    if (not records and checkpoint_to == checkpoint() and not SyncParked.select().exists()
-            and scope_hash == LocalState.get_value(KEY_SCOPE_HASH)):
-        return 0, 0  # nothing moved: no write, no fsync
-    with database_proxy.atomic():
-        # Parents come first in a page, but a cycle-free page can still list a child before a
-        # parent that sorts later; the check happens at commit.
-        database_proxy.execute_sql("PRAGMA defer_foreign_keys = ON")
-        waiting = [row.payload for row in SyncParked.select()]
-        was_parked = {(w["table"], w["id"]) for w in waiting}
-        unparked: set[tuple[str, str]] = set()
-        incoming = waiting + records
-        by_table: dict[str, list[dict[str, Any]]] = {}
-        for w in incoming:
-            if w["table"] in SYNCED_MODELS:
-                by_table.setdefault(w["table"], []).append(w)
-        in_page = {t: {w["id"] for w in ws} for t, ws in by_table.items()}
-        pending = _pending_fields([w["id"] for ws in by_table.values() for w in ws])
-        files_due = False
-        # Parents before children: apply tables in the order the models were declared.
-        for table in [t for t in SYNCED_MODELS if t in by_table]:
-            model = SYNCED_MODELS[table]
-            rows = by_table[table]
-            missing = _missing_parents(model, rows, in_page)
-            existing = _existing(model, [w["id"] for w in rows])
-            fresh: dict[str, SyncedModel] = {}
-            changed: dict[str, SyncedModel] = {}
-            for w in rows:
-                key = (table, w["id"])
-                if key in missing:
-                    SyncParked.insert(table=table, record_id=w["id"], payload=w
-                                      ).on_conflict_replace().execute()
-                    parked += 1
-                    continue
-                if key in was_parked:
-                    unparked.add(key)
-                rec = existing.get(w["id"])
-                if rec is None:
-                    # Defaults only for what the wire lacks: a fresh id and clock readings
-                    # for every row would be computed and then overwritten.
-                    rec = model(__no_default__=True, id=w["id"])
-                    _fill(rec, w, set())
-                    _default_missing(rec)
-                    fresh[rec.id] = rec
-                    existing[w["id"]] = rec
-                else:
-                    if rec.version > int(w["version"]):
-                        continue  # this copy is already newer (a full re-pull overlapped)
-                    _fill(rec, w, pending.get(w["id"], set()))
-                    if rec.id not in fresh:  # else inserted below with these values
-                        changed[rec.id] = rec
-                applied += 1
-                files_due = files_due or table == "attachment"
-            _insert_new(model, list(fresh.values()))
-            _update_existing(model, list(changed.values()))
-        for table, ids in _group(unparked).items():
-            for chunk in _chunks(ids):
-                SyncParked.delete().where((SyncParked.table == table)
-                                          & SyncParked.record_id.in_(chunk)).execute()
-        if checkpoint_to is not None:
-            LocalState.set_value(KEY_CHECKPOINT, checkpoint_to)
-        if scope_hash is not None:
-            LocalState.set_value(KEY_SCOPE_HASH, scope_hash)
-        if files_due:
-            LocalState.set_value(KEY_FILES_DUE, True)
-    return applied, parked
 
 
 def _default_missing(rec: SyncedModel) -> None:
@@ -261,64 +411,6 @@ def _group(keys: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
     for table, record_id in keys:
         out.setdefault(table, []).append(record_id)
     return out
-
-
-def _row_values(rec: SyncedModel, fields: list[peewee.Field]) -> tuple[Any, ...]:
-    data = rec.__data__
-    return tuple(f.db_value(data[f.name] if f.name in data else
-                            (f.default() if callable(f.default) else f.default))
-                 for f in fields)
-
-
-def _has_search(model: type[SyncedModel]) -> bool:
-    return model.search_document is not SyncedModel.search_document
-
-
-def _insert_new(model: type[SyncedModel], fresh: list[SyncedModel]) -> None:
-    """Records this device has never had: inserted and indexed in bulk (a centre's first
-    sync brings tens of thousands), the same rows ``save(capture=False)`` would write."""
-    if not fresh:
-        return
-    from liaison_app.core import search
-
-    fields = model._meta.sorted_fields
-    columns = ", ".join(f'"{f.column_name}"' for f in fields)
-    marks = ", ".join("?" for _ in fields)
-    database_proxy.connection().executemany(
-        f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({marks})',
-        [_row_values(rec, fields) for rec in fresh])
-    if _has_search(model):
-        with enterprise_names_cached():
-            docs = [(rec.id, doc) for rec in fresh if not rec.deleted
-                    for doc in [rec.search_document()] if doc is not None]
-        search.index_many(docs)
-
-
-def _update_existing(model: type[SyncedModel], changed: list[SyncedModel]) -> None:
-    """Records already here, rewritten in bulk: the same writes, row and search entry, as
-    ``save(capture=False)`` on each."""
-    if not changed:
-        return
-    from liaison_app.core import search
-
-    key = model._meta.primary_key
-    fields = [f for f in model._meta.sorted_fields if f is not key]
-    sets = ", ".join(f'"{f.column_name}" = ?' for f in fields)
-    database_proxy.connection().executemany(
-        f'UPDATE "{model._meta.table_name}" SET {sets} WHERE "{key.column_name}" = ?',
-        [(*_row_values(rec, fields), rec.id) for rec in changed])
-    if _has_search(model):
-        docs: list[tuple[str, Any]] = []
-        gone: list[str] = []
-        with enterprise_names_cached():
-            for rec in changed:
-                doc = None if rec.deleted else rec.search_document()
-                if doc is None:
-                    gone.append(rec.id)
-                else:
-                    docs.append((rec.id, doc))
-        search.remove_many(gone)
-        search.reindex_many(docs)
 
 
 def _missing_parents(model: type[SyncedModel], rows: list[dict[str, Any]],
@@ -342,6 +434,172 @@ def _missing_parents(model: type[SyncedModel], rows: list[dict[str, Any]],
     return out
 
 
+# -- leaving the scope ---------------------------------------------------------------------
+_MOVED = {"reason": "out_of_scope",
+          "en": "This record was moved to an enterprise that is not assigned to you, so it "
+                "left this laptop; this change was not sent. Ask the service centre.",
+          "zh": "该记录已被移到不归您负责的企业，已从本机移除；此修改未能发送，请联系服务中心。"}
+
+
+def _children() -> dict[str, list[tuple[type[SyncedModel], str]]]:
+    out: dict[str, list[tuple[type[SyncedModel], str]]] = {}
+    for table, schema in SCHEMA.items():
+        for column, parent in schema.parents.items():
+            out.setdefault(parent, []).append((SYNCED_MODELS[table], column))
+    return out
+
+
+def _drop(targets: dict[str, set[str]]) -> int:
+    """Remove records (and the records under them) this laptop may no longer hold.
+
+    A record with a change of this laptop's own not yet accepted stays, with the records
+    above it, and its waiting changes are marked refused with the reason: nothing typed
+    here is ever dropped silently. Inside the writer's transaction; returns how many left.
+    """
+    children = _children()
+    closure: set[tuple[str, str]] = set()
+    parent_of: dict[tuple[str, str], tuple[str, str]] = {}
+    frontier = {t: set(ids) for t, ids in targets.items() if ids}
+    while frontier:
+        closure.update((t, i) for t, ids in frontier.items() for i in ids)
+        nxt: dict[str, set[str]] = {}
+        for table, ids in frontier.items():
+            for model, column in children.get(table, []):
+                col = model._meta.columns[column]
+                for chunk in _chunks(sorted(ids)):
+                    for cid, pid in model.select(model.id, col).where(col.in_(chunk)).tuples():
+                        key = (model.sync_table, cid)
+                        if key not in closure:
+                            parent_of[key] = (table, pid)
+                            nxt.setdefault(model.sync_table, set()).add(cid)
+        frontier = nxt
+    held: set[tuple[str, str]] = set()
+    for table, ids in _group(closure).items():
+        for chunk in _chunks(ids):
+            held.update((t, r) for t, r in OutboxOp.select(OutboxOp.table, OutboxOp.record_id)
+                        .where((OutboxOp.table == table) & OutboxOp.record_id.in_(chunk))
+                        .tuples())
+    keep = set()
+    for key in held:
+        while key in closure and key not in keep:
+            keep.add(key)
+            key = parent_of.get(key, ("", ""))
+    for table, ids in _group(held).items():
+        for chunk in _chunks(ids):
+            OutboxOp.update(state="rejected", last_error=json.dumps(_MOVED, ensure_ascii=False)
+                            ).where((OutboxOp.table == table) & OutboxOp.record_id.in_(chunk)
+                                    & (OutboxOp.state == "pending")).execute()
+    drop = _group(closure - keep)
+    for table in reversed(list(SYNCED_MODELS)):  # children before parents
+        ids = drop.get(table)
+        if not ids:
+            continue
+        model = SYNCED_MODELS[table]
+        for chunk in _chunks(ids):
+            model.delete().where(model.id.in_(chunk)).execute()
+            SyncParked.delete().where((SyncParked.table == table)
+                                      & SyncParked.record_id.in_(chunk)).execute()
+        search.remove_many(ids)
+    return sum(len(ids) for ids in drop.values())
+
+
+def purge_outside(scope: list[str] | None, *, officer_id: str) -> int:
+    """After the account's scope changed: drop what it no longer sees. Any thread."""
+    if scope is None:
+        return 0
+    def work() -> int:
+        allowed = set(scope)
+        targets: dict[str, set[str]] = {}
+        for table, rule in SCHEMA.items():
+            if rule.scope == ALL:
+                continue
+            model = SYNCED_MODELS[table]
+            column = model.id if rule.scope == SELF else model._meta.columns[rule.scope]
+            owner = model._meta.columns[rule.owner_column] if rule.owner_column else None
+            for rid, key, who in model.select(
+                    model.id, column, owner if owner is not None else column).tuples():
+                if key in allowed or (owner is not None and key == "" and who == officer_id):
+                    continue
+                targets.setdefault(table, set()).add(rid)
+        dropped = _drop(targets)
+        LocalState.set_value(KEY_PURGE_DUE, False)
+        return dropped
+    return writer.write(work)
+
+
+# -- files -----------------------------------------------------------------------------------
+def unconfirmed_files() -> list[str]:
+    """Hashes of attachment files the server has not confirmed holding, whenever they were
+    attached (a file attached while a sync was uploading is sent by the next one)."""
+    model = SYNCED_MODELS.get("attachment")
+    if model is None:
+        return []
+    confirmed = ConfirmedFile.select(ConfirmedFile.sha256)
+    query = (model.select(model.sha256).distinct()
+             .where(model.sha256.not_in(confirmed)).tuples())
+    return sorted(sha for (sha,) in query if isinstance(sha, str) and SHA_RE.match(sha))
+
+
+def wanted_files() -> list[str]:
+    """Hashes of the files of live attachments (checked: they name paths)."""
+    model = SYNCED_MODELS.get("attachment")
+    if model is None:
+        return []
+    query = model.select(model.sha256).distinct().where(~model.deleted).tuples()
+    return sorted(sha for (sha,) in query if isinstance(sha, str) and SHA_RE.match(sha))
+
+
+def confirm_files(hashes: Iterable[str]) -> None:
+    rows = [{"sha256": sha, "confirmed_at": utcnow()} for sha in hashes]
+    if rows:
+        writer.write(lambda: [ConfirmedFile.insert_many(chunk).on_conflict_ignore().execute()
+                              for chunk in _chunks(rows)])
+
+
+# -- bookkeeping -----------------------------------------------------------------------------
+def finish(*, ok: bool, started_at: dt.datetime, values: dict[str, Any]) -> None:
+    """Record a finished sync (one commit: a no-op sync stays one fsync)."""
+    def work() -> None:
+        if ok:
+            LocalState.set_value(KEY_LAST_SUCCESS, utcnow().isoformat())
+        SyncHistory.create(started_at=started_at, finished_at=utcnow(), **values)
+    writer.write(work)
+
+
+@dataclass(frozen=True)
+class SetAside:
+    table: str
+    record_id: str
+    reason_en: str
+    reason_zh: str
+    at: dt.datetime
+
+
+def set_aside_records() -> list[SetAside]:
+    """Pulled records this laptop could not apply, with the reason (同步 page, status)."""
+    out = []
+    for row in SyncSetAside.select().order_by(SyncSetAside.set_aside_at.desc()):
+        try:
+            reason = json.loads(row.reason)
+        except ValueError:
+            reason = {}
+        out.append(SetAside(row.table, row.record_id, reason.get("en", ""),
+                            reason.get("zh", ""), row.set_aside_at))
+    return out
+
+
+def retry_set_aside() -> list[dict[str, Any]]:
+    """Records set aside by an earlier version of the app: taken out to be applied again."""
+    def work() -> list[dict[str, Any]]:
+        rows = list(SyncSetAside.select().where(SyncSetAside.app_version != __version__))
+        for row in rows:
+            row.delete_instance()
+        return [json.loads(row.payload) for row in rows]
+    if not SyncSetAside.select().where(SyncSetAside.app_version != __version__).exists():
+        return []
+    return writer.write(work)
+
+
 # -- verification ----------------------------------------------------------------------------
 def local_counts(scope: list[str] | None, *, officer_id: str = ""
                  ) -> dict[str, tuple[int, int]]:
@@ -363,4 +621,17 @@ def local_counts(scope: list[str] | None, *, officer_id: str = ""
             query = query.where(visible)
         count, total = query.tuples().get()
         out[table] = (int(count or 0), int(total or 0))
+    # What was set aside is here as far as the server can tell: counted at the version that
+    # came, so a record this laptop cannot read does not make every sync fetch it again.
+    for row in SyncSetAside.select(SyncSetAside.table, SyncSetAside.record_id,
+                                   SyncSetAside.payload):
+        if row.table not in out:
+            continue
+        came = json.loads(row.payload).get("version")
+        model = SYNCED_MODELS[row.table]
+        have = model.select(model.version).where(model.id == row.record_id).scalar()
+        if not isinstance(came, int) or isinstance(came, bool):
+            continue
+        count, total = out[row.table]
+        out[row.table] = (count + (0 if have else 1), total + came - (have or 0))
     return out

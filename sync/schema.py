@@ -87,6 +87,7 @@ _PROBLEM_TEXT: dict[str, tuple[str, str]] = {
     "json_shape": ("{field}: wrong structure", "{field}：结构不对"),
     "centre_owned": ("{field}: only the service centre can change this field",
                      "{field}：只有服务中心可以修改此项"),
+    "server_owned": ("{field}: only the server sets this field", "{field}：此项只能由服务器设定"),
     "reference_missing": ("{field}: the record it refers to does not exist on the server",
                           "{field}：所引用的记录在服务器上不存在"),
     "reference_out_of_scope": ("{field}: the record it refers to is not assigned to you",

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 
-from liaison_app.core import i18n
+from liaison_app.core import i18n, writer
 from liaison_app.core.migrations import LATEST_VERSION
 from liaison_app.core.models import LocalState
 from liaison_app.core.models.base import new_id
@@ -58,9 +58,14 @@ def _finish(paths: DataPaths, *, reply: p.LoginResponse, server_url: str, passwo
     info = client.login(server_url=server_url, username=reply.account.username,
                         password=password, ca_cert=ca_cert, reply=reply)
     _adopt(paths, reply=reply, server_url=server_url, password=password, device=device)
-    audit.claim_unsigned(officer_id=account.act_as_account())
-    audit.record(action="sign_in", details={"server": info.server_url,
-                                            "username": info.username, "how": how})
+    officer_id = account.act_as_account()
+
+    def note() -> None:
+        audit.claim_unsigned(officer_id=officer_id)
+        audit.record(action="sign_in", details={"server": info.server_url,
+                                                "username": info.username, "how": how})
+
+    writer.write(note)
     return info
 
 
@@ -92,7 +97,7 @@ def first_sign_in(*, paths: DataPaths, server_url: str, username: str, password:
                                  device=device, device_name=device_name, ca_cert=ca_cert)
     code = session.set_up(paths, password=password, device_id=device)
     session.open_unlocked(paths)
-    LocalState.set_value(credentials.KEY_DEVICE, device)
+    writer.write(lambda: LocalState.set_value(credentials.KEY_DEVICE, device))
     info = _finish(paths, reply=reply, server_url=server_url, password=password,
                    ca_cert=ca_cert, how="first")
     return info, code
@@ -135,5 +140,8 @@ def sign_out() -> None:
                 t.call("POST", "/auth/logout")
         except SyncError:
             log.info("the server did not take the sign-out; the token is forgotten anyway")
-    credentials.forget_token()
-    audit.record(action="sign_out", details={"username": info.username if info else ""})
+    def note() -> None:
+        credentials.forget_token()
+        audit.record(action="sign_out", details={"username": info.username if info else ""})
+
+    writer.write(note)

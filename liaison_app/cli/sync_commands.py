@@ -89,7 +89,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from sync import client
+    from sync import client, local
 
     open_store(args.data_dir)
     st = client.status()
@@ -104,7 +104,14 @@ def cmd_status(args: argparse.Namespace) -> int:
     say(i18n.translate("Sync", "Refused by the server: {rejected}").format(rejected=st.rejected))
     say(i18n.translate("Sync", "Conflicts to review: {conflicts}").format(
         conflicts=st.conflicts))
+    say(i18n.translate("Sync", "Received but not applied (set aside): {count}").format(
+        count=st.set_aside))
     say(i18n.translate("Sync", "Last successful sync: {when}").format(when=last))
+    if st.last_outcome and st.last_outcome != "ok":
+        say(i18n.translate("Sync", "The last sync failed: {message}").format(
+            message=st.last_message))
     for op in client.rejected_ops():
         say(f"  {op.table} {op.record_id[:8]}: {op.reason_text}")
+    for row in local.set_aside_records():
+        say(f"  {row.table} {row.record_id[:8]}: {row.reason_zh or row.reason_en}")
     return 0

@@ -195,10 +195,14 @@ def connect_raw(path: Path, *, key: bytes | None, cipher: bool = False, timeout:
 
 
 def make_database(path: Path, *, key: bytes | None = None) -> peewee.SqliteDatabase:
+    # Every transaction takes the write lock when it begins (BEGIN IMMEDIATE) and waits for
+    # it under the busy timeout: a transaction that read first and then wanted to write
+    # while another held the lock would fail at once with "database is locked".
     if key is None:
-        return LiaisonDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False, timeout=10)
+        return LiaisonDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False, timeout=10,
+                               lock_type="IMMEDIATE")
     return LiaisonCipherDatabase(str(path), key=key, pragmas=PRAGMAS, check_same_thread=False,
-                                 timeout=10)
+                                 timeout=10, lock_type="IMMEDIATE")
 
 
 def database_key(db: peewee.Database) -> bytes | None:

@@ -2,7 +2,9 @@
 
 Two worker threads: ``db`` serialises every database write (SQLite allows one writer, and a
 single queue keeps saves in the order they were asked for) and ``net`` does network work
-(sync), so a slow server never delays a save. Work is a plain callable; its result, error
+(sync), so a slow server never delays a save. The runner is the app's one writer
+(``core.writer``): what the sync engine writes from the ``net`` worker (a page of pulled
+records, the answers to a push) is queued on the ``db`` worker like any save. Work is a plain callable; its result, error
 and progress come back to the main thread through Qt signals (queued connections), so no
 widget is ever touched from a worker. A task can be cancelled: the callable receives a
 ``Task`` whose ``cancelled`` event it may poll.
@@ -18,6 +20,8 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
+
+from liaison_app.core import writer
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +73,7 @@ class TaskRunner(QObject):
             self._queues[name] = q
             self._threads[name] = t
             t.start()
+        writer.install(self)
 
     # -- main thread API ---------------------------------------------------------------
     def submit(self, func: Callable[..., Any], *, worker: Worker = "db",
@@ -91,8 +96,9 @@ class TaskRunner(QObject):
         return task
 
     def run_sync(self, func: Callable[[], Any], *, worker: Worker = "db",
-                 timeout: float = 30.0) -> Any:
-        """Run on a worker and wait (for shutdown and tests only: it blocks the caller)."""
+                 timeout: float | None = 30.0) -> Any:
+        """Run on a worker and wait (for shutdown, the writer and tests: it blocks the
+        caller)."""
         box: dict[str, Any] = {}
         ready = threading.Event()
 
@@ -111,17 +117,31 @@ class TaskRunner(QObject):
             raise box["error"]
         return box.get("result")
 
+    # -- the one writer (``core.writer``) ---------------------------------------------------
+    def is_writer_thread(self) -> bool:
+        return threading.current_thread() is self._threads["db"]
+
+    def run_and_wait(self, func: Callable[[], Any]) -> Any:
+        """Any thread but the ``db`` worker: run ``func`` there after what is queued, wait."""
+        if not self._threads["db"].is_alive():
+            raise RuntimeError("the database worker has stopped")
+        return self.run_sync(func, worker="db", timeout=None)
+
     def is_busy(self) -> bool:
         return self._active > 0
 
     def shutdown(self, *, timeout: float = 10.0) -> None:
-        """Finish queued work, then stop the workers. Main thread, at exit."""
+        """Finish queued work, then stop the workers. Main thread, at exit.
+
+        The network worker stops first: a sync still running hands its last writes to the
+        database worker, which must still be there to take them.
+        """
         for task in self._tasks.values():
             task.cancel()
-        for q in self._queues.values():
-            q.put(None)
-        for t in self._threads.values():
-            t.join(timeout)
+        for name in ("net", "db"):
+            self._queues[name].put(None)
+            self._threads[name].join(timeout)
+        writer.install(None)
 
     # -- worker side -------------------------------------------------------------------
     def _loop(self, q: queue.Queue) -> None:

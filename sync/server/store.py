@@ -377,7 +377,8 @@ def _owned_problems(batch: _Batch, rule: TableSchema, rec: _Row | None,
         same = (rec.data.get(name) == value or (name not in rec.data and _empty(value))
                 if rec is not None else _empty(value))
         if not same:
-            out.append(Problem(name, "centre_owned"))
+            out.append(Problem(name, "server_owned" if name in rule.server_owned
+                               else "centre_owned"))
     return out
 
 

@@ -1,5 +1,6 @@
 """Schema 5: settings the centre decides for the county (synced to every laptop); the
-server's time on audit entries."""
+server's time on audit entries; pulled records set aside because they could not be applied;
+files the server confirmed it holds."""
 from __future__ import annotations
 
 import peewee
@@ -15,6 +16,11 @@ _STATEMENTS = [
     'CREATE INDEX "centre_setting_updated_at" ON "centre_setting" ("updated_at")',
     'CREATE UNIQUE INDEX "centre_setting_key" ON "centre_setting" ("key")',
     'ALTER TABLE "audit_entry" ADD COLUMN "server_time" DATETIME',
+    'CREATE TABLE "sync_set_aside" ("table" VARCHAR(40) NOT NULL, "record_id" VARCHAR(64) NOT '
+    'NULL, "payload" TEXT NOT NULL, "reason" TEXT NOT NULL, "app_version" VARCHAR(20) NOT '
+    'NULL, "set_aside_at" DATETIME NOT NULL, PRIMARY KEY ("table", "record_id"))',
+    'CREATE TABLE "confirmed_file" ("sha256" VARCHAR(64) NOT NULL PRIMARY KEY, "confirmed_at" '
+    'DATETIME NOT NULL)',
 ]
 
 

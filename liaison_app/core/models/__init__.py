@@ -15,7 +15,13 @@ from liaison_app.core.models.base import (
 from liaison_app.core.models.centre import CentreSetting
 from liaison_app.core.models.enterprise import Enterprise
 from liaison_app.core.models.people import Officer
-from liaison_app.core.models.sync_records import SyncConflict, SyncHistory, SyncParked
+from liaison_app.core.models.sync_records import (
+    ConfirmedFile,
+    SyncConflict,
+    SyncHistory,
+    SyncParked,
+    SyncSetAside,
+)
 from liaison_app.core.models.visit import VISIT_KINDS, Attachment, FollowUp, Visit
 
 __all__ = [
@@ -23,5 +29,5 @@ __all__ = [
     "SYNCED_MODELS", "VISIT_KINDS", "Attachment", "BaseModel", "CentreSetting", "Draft",
     "Enterprise",
     "FollowUp", "LocalState", "Officer", "OutboxOp", "SearchDocument", "SyncConflict",
-    "SyncHistory", "SyncParked", "SyncedModel", "Visit",
+    "SyncHistory", "SyncParked", "SyncedModel", "Visit", "ConfirmedFile", "SyncSetAside",
 ]

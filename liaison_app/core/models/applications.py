@@ -5,7 +5,7 @@ import peewee
 
 from liaison_app.core.models.base import SearchDocument, SyncedModel
 from liaison_app.core.models.enterprise import Enterprise, enterprise_name
-from liaison_app.core.models.fields import JSONField
+from liaison_app.core.models.fields import JSONField, choices
 from liaison_app.core.models.roster import Worker
 from liaison_app.core.models.sync_spec import Writers
 
@@ -25,10 +25,11 @@ class Application(SyncedModel):
     sync_table = "application"
 
     enterprise = peewee.ForeignKeyField(Enterprise, backref="applications", index=False)
-    kind = peewee.CharField(max_length=16)
+    kind = peewee.CharField(max_length=16, choices=choices(APPLICATION_KINDS))
     application_no = peewee.CharField(default="", max_length=40)
     title = peewee.CharField(default="", max_length=120)
-    status = peewee.CharField(default="draft", max_length=16)
+    status = peewee.CharField(default="draft", max_length=16,
+                              choices=choices(APPLICATION_STATUSES))
     period_start = peewee.DateField(null=True)
     period_end = peewee.DateField(null=True)
     areas = JSONField(default=list)
@@ -64,7 +65,8 @@ class IssuedPass(SyncedModel):
     valid_from = peewee.DateField()
     valid_to = peewee.DateField()
     #: active | revoked
-    state = peewee.CharField(default="active", max_length=12)
+    state = peewee.CharField(default="active", max_length=12,
+                             choices=choices(("active", "revoked")))
     revoked_at = peewee.DateTimeField(null=True)
     revoke_reason = peewee.CharField(default="", max_length=120)
     #: The pass this one replaces (a reissue), if any.

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -115,11 +116,11 @@ class SyncedModel(BaseModel):
             if not only:
                 return 0
         with self._meta.database.atomic():
-            rows = super().save(force_insert=force_insert, only=only)
-            if capture:
-                OutboxOp.record(self, changed=changed, creating=creating)
-            self._update_search_index()
-        return rows
+            write_records(type(self), [self], new=creating,
+                          fields=None if creating else list(only),
+                          captured={self.id: changed} if capture else None)
+        self._dirty.clear()
+        return 1
 
     def delete_instance(self, *args: Any, **kwargs: Any) -> int:  # noqa: ARG002
         raise TypeError("synced records are never deleted; call soft_delete()")
@@ -137,7 +138,10 @@ class SyncedModel(BaseModel):
         out: dict[str, Any] = {}
         for name in names or self._meta.sorted_field_names:
             field = self._meta.fields[name]
-            out[field.column_name] = to_wire(field, getattr(self, field.name))
+            # A reference as the id it holds: reading the attribute would load the record.
+            value = (self.__data__.get(name) if isinstance(field, peewee.ForeignKeyField)
+                     else getattr(self, name))
+            out[field.column_name] = to_wire(field, value)
         return out
 
     # -- search --------------------------------------------------------------------------
@@ -145,19 +149,85 @@ class SyncedModel(BaseModel):
         """Override to put the record in the full-text index."""
         return None
 
-    def _update_search_index(self) -> None:
-        doc = self.search_document()
-        if doc is None and type(self).search_document is SyncedModel.search_document:
-            return
-        from liaison_app.core import search  # search imports models; import late
-
-        if self.deleted or doc is None:
-            search.remove(record_id=self.id)
-        else:
-            search.index(record_id=self.id, doc=doc)
-
     class Meta:
         legacy_table_names = False
+
+
+def has_search(model: type[SyncedModel]) -> bool:
+    return model.search_document is not SyncedModel.search_document
+
+
+def _row_values(rec: SyncedModel, fields: list[peewee.Field]) -> tuple[Any, ...]:
+    data = rec.__data__
+    return tuple(f.db_value(data[f.name] if f.name in data else
+                            (f.default() if callable(f.default) else f.default))
+                 for f in fields)
+
+
+def write_records(model: type[SyncedModel], records: list[SyncedModel], *, new: bool,
+                  fields: list[peewee.Field] | None = None,
+                  captured: dict[str, list[str]] | None = None) -> None:
+    """The one way synced rows reach the database: the rows, their outbox operations and
+    their search entries, written in the caller's transaction.
+
+    ``new``: the rows are inserted (all columns), else updated (``fields``, or every column
+    but the key). ``captured``: record id -> the fields it changed, for changes made on this
+    device, which go to the outbox; None for changes that came from the server and must not
+    go back. A save is one record; a page of pulled records is thousands, in one statement
+    per table, indexed for search in bulk. Database worker (the one writer).
+    """
+    if not records:
+        return
+    meta = model._meta
+    conn = meta.database.connection()
+    if new:
+        columns = meta.sorted_fields
+        names = ", ".join(f'"{f.column_name}"' for f in columns)
+        marks = ", ".join("?" for _ in columns)
+        conn.executemany(f'INSERT INTO "{meta.table_name}" ({names}) VALUES ({marks})',
+                         [_row_values(rec, columns) for rec in records])
+    else:
+        key = meta.primary_key
+        columns = [f for f in (fields or meta.sorted_fields) if f is not key]
+        sets = ", ".join(f'"{f.column_name}" = ?' for f in columns)
+        conn.executemany(f'UPDATE "{meta.table_name}" SET {sets} WHERE "{key.column_name}" = ?',
+                         [(*_row_values(rec, columns), rec.id) for rec in records])
+    if captured is not None:
+        officer = context.current_officer_id()
+        ops = [{"op_id": new_id(), "table": model.sync_table, "record_id": rec.id,
+                "base_version": rec.version, "creating": new,
+                "changes": rec.wire_fields(captured[rec.id]), "officer_id": officer,
+                "device_time": utcnow()} for rec in records]
+        for start in range(0, len(ops), 500):  # within SQLite's bound-variable limit
+            OutboxOp.insert_many(ops[start:start + 500]).execute()
+    if has_search(model):
+        _index(records, new=new)
+
+
+def _index(records: list[SyncedModel], *, new: bool) -> None:
+    from liaison_app.core import search  # search imports models; import late
+    from liaison_app.core.models.enterprise import enterprise_names_cached
+
+    docs: list[tuple[str, SearchDocument]] = []
+    gone: list[str] = []
+    # Search titles carry the enterprise's name: read every name once for a bulk write.
+    with enterprise_names_cached() if len(records) > 50 else _nothing():
+        for rec in records:
+            doc = None if rec.deleted else rec.search_document()
+            if doc is None:
+                gone.append(rec.id)
+            else:
+                docs.append((rec.id, doc))
+    if new:
+        search.index_many(docs)
+    else:
+        search.remove_many(gone)
+        search.reindex_many(docs)
+
+
+@contextmanager
+def _nothing() -> Iterator[None]:
+    yield
 
 
 def to_wire(field: peewee.Field, value: Any) -> Any:

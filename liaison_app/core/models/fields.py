@@ -27,6 +27,12 @@ def json_list_contains(field: JSONField, value: str) -> peewee.Expression:
     return peewee.fn.instr(field, needle) > 0
 
 
+def choices(values: tuple[str, ...] | list[str]) -> list[tuple[str, str]]:
+    """``choices=`` for a column holding one of a fixed set of codes: the server refuses any
+    other value (``sync.schema``)."""
+    return [(v, v) for v in values]
+
+
 class HashField(peewee.CharField):
     """A SHA-256 in lower-case hexadecimal: the name a stored file is kept under."""
 

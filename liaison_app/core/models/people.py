@@ -4,6 +4,7 @@ from __future__ import annotations
 import peewee
 
 from liaison_app.core.models.base import SyncedModel
+from liaison_app.core.models.fields import choices
 from liaison_app.core.models.sync_spec import ALL, Writers
 
 
@@ -19,5 +20,6 @@ class Officer(SyncedModel):
     phone = peewee.CharField(default="", max_length=32)
     town = peewee.CharField(default="", max_length=40)
     #: liaison | center | viewer, as on the server.
-    role = peewee.CharField(default="liaison", max_length=16)
+    role = peewee.CharField(default="liaison", max_length=16,
+                            choices=choices(("liaison", "center", "viewer")))
     active = peewee.BooleanField(default=True)

@@ -5,6 +5,7 @@ import peewee
 
 from liaison_app.core.models.base import SearchDocument, SyncedModel
 from liaison_app.core.models.enterprise import Enterprise, enterprise_name
+from liaison_app.core.models.fields import choices
 
 CASE_STATUSES = ("open", "done", "cancelled")
 ITEM_STATUSES = ("pending", "submitted", "approved", "rejected", "withdrawn")
@@ -20,7 +21,7 @@ class ProxyCase(SyncedModel):
     officer_id = peewee.CharField(default="", max_length=36)
     started_on = peewee.DateField()
     finished_on = peewee.DateField(null=True)
-    status = peewee.CharField(default="open", max_length=16)
+    status = peewee.CharField(default="open", max_length=16, choices=choices(CASE_STATUSES))
     notes = peewee.TextField(default="")
 
     class Meta:
@@ -47,7 +48,7 @@ class ProxyItem(SyncedModel):
     submitted_on = peewee.DateField(null=True)
     approved_on = peewee.DateField(null=True)
     usual_days = peewee.IntegerField(null=True)
-    status = peewee.CharField(default="pending", max_length=16)
+    status = peewee.CharField(default="pending", max_length=16, choices=choices(ITEM_STATUSES))
     position = peewee.IntegerField(default=0)
     notes = peewee.TextField(default="")
 

@@ -5,7 +5,7 @@ import peewee
 
 from liaison_app.core.models.base import SearchDocument, SyncedModel
 from liaison_app.core.models.enterprise import Enterprise, enterprise_name
-from liaison_app.core.models.fields import JSONField
+from liaison_app.core.models.fields import JSONField, choices
 from liaison_app.core.models.sync_spec import Policy
 
 CHANNELS = ("visit", "phone", "centre", "letter")
@@ -42,16 +42,16 @@ class Request(SyncedModel):
     #: The visit and the line of its "problems found" this request was recorded from.
     visit_id = peewee.CharField(default="", max_length=36)
     visit_line = peewee.IntegerField(null=True)
-    channel = peewee.CharField(default="visit", max_length=16)
-    category = peewee.CharField(default="other", max_length=16)
-    urgency = peewee.CharField(default="normal", max_length=16)
+    channel = peewee.CharField(default="visit", max_length=16, choices=choices(CHANNELS))
+    category = peewee.CharField(default="other", max_length=16, choices=choices(CATEGORIES))
+    urgency = peewee.CharField(default="normal", max_length=16, choices=choices(URGENCIES))
     #: Complex items get the longer resolution deadline.
     complex = peewee.BooleanField(default=False)
     description = peewee.TextField(default="")
     accepted_at = peewee.DateTimeField()
     #: The officer who took the request down (rates "per officer").
     officer_id = peewee.CharField(default="", max_length=36)
-    status = peewee.CharField(default="accepted", max_length=16)
+    status = peewee.CharField(default="accepted", max_length=16, choices=choices(STATUSES))
 
     lead_department_id = peewee.CharField(default="", max_length=36)
     co_departments = JSONField(default=list)
@@ -69,7 +69,8 @@ class Request(SyncedModel):
 
     callback_at = peewee.DateTimeField(null=True)
     enterprise_resolved = peewee.BooleanField(null=True)
-    enterprise_satisfaction = peewee.CharField(default="", max_length=16)
+    enterprise_satisfaction = peewee.CharField(default="", max_length=16,
+                                               choices=choices(("", *SATISFACTION)))
     callback_comment = peewee.TextField(default="")
     closed_at = peewee.DateTimeField(null=True)
 

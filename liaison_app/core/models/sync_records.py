@@ -1,4 +1,5 @@
-"""What sync keeps on the device besides the outbox: conflicts, parked records, history."""
+"""What sync keeps on the device besides the outbox: conflicts, parked and set-aside records,
+files the server confirmed, history."""
 from __future__ import annotations
 
 import peewee
@@ -41,6 +42,35 @@ class SyncParked(BaseModel):
         primary_key = peewee.CompositeKey("table", "record_id")
 
 
+class SyncSetAside(BaseModel):
+    """A pulled record this device could not apply (a value it cannot read): kept as it came,
+    with the reason, shown to the person, and tried again by a later version of the app."""
+
+    table = peewee.CharField(max_length=40)
+    record_id = peewee.CharField(max_length=64)
+    #: The record as it came, as ASCII JSON (it may hold text SQLite cannot store as is).
+    payload = peewee.TextField()
+    reason = peewee.TextField(default="")
+    app_version = peewee.CharField(default="", max_length=20)
+    set_aside_at = peewee.DateTimeField(default=utcnow)
+
+    class Meta:
+        table_name = "sync_set_aside"
+        primary_key = peewee.CompositeKey("table", "record_id")
+
+
+class ConfirmedFile(BaseModel):
+    """A file (by its SHA-256) the server is known to hold for this account: no need to send
+    it. Every attachment's file not listed here is sent by the next sync, whenever it was
+    attached."""
+
+    sha256 = peewee.CharField(primary_key=True, max_length=64)
+    confirmed_at = peewee.DateTimeField(default=utcnow)
+
+    class Meta:
+        table_name = "confirmed_file"
+
+
 class SyncHistory(BaseModel):
     started_at = peewee.DateTimeField(default=utcnow, index=True)
     finished_at = peewee.DateTimeField(null=True)
@@ -58,4 +88,4 @@ class SyncHistory(BaseModel):
         table_name = "sync_history"
 
 
-__all__ = ["SyncConflict", "SyncHistory", "SyncParked"]
+__all__ = ["ConfirmedFile", "SyncConflict", "SyncHistory", "SyncParked", "SyncSetAside"]

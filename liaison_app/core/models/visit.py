@@ -5,7 +5,7 @@ import peewee
 
 from liaison_app.core.models.base import SearchDocument, SyncedModel
 from liaison_app.core.models.enterprise import Enterprise, enterprise_name
-from liaison_app.core.models.fields import HashField, JSONField
+from liaison_app.core.models.fields import HashField, JSONField, choices
 
 VISIT_KINDS = ("routine", "onsite_office", "reopening_check", "special_service", "callback")
 
@@ -16,7 +16,7 @@ class Visit(SyncedModel):
     enterprise = peewee.ForeignKeyField(Enterprise, backref="visits", index=False)
     visit_at = peewee.DateTimeField()
     officer_ids = JSONField(default=list)
-    kind = peewee.CharField(default="routine", max_length=24)
+    kind = peewee.CharField(default="routine", max_length=24, choices=choices(VISIT_KINDS))
     participants = peewee.TextField(default="")
     summary = peewee.TextField(default="")
     #: One problem per line; each can become a request.

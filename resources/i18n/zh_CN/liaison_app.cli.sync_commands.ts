@@ -44,8 +44,16 @@
         <translation>待处理冲突：{conflicts}</translation>
     </message>
     <message>
+        <source>Received but not applied (set aside): {count}</source>
+        <translation>已收到但未能应用（已搁置）：{count}</translation>
+    </message>
+    <message>
         <source>Last successful sync: {when}</source>
         <translation>上次成功同步：{when}</translation>
+    </message>
+    <message>
+        <source>The last sync failed: {message}</source>
+        <translation>上次同步失败：{message}</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,54 @@
+"""The one writer of the laptop's database.
+
+SQLite lets one connection write at a time. Two threads that both write — the app's database
+worker saving what the officer typed, and the network worker applying a page of pulled
+records — would take turns through SQLite's lock, and a transaction that read before it
+wrote could fail at once with "database is locked" instead of waiting. So every write goes
+through ``write``: in the app it runs on the background runner's database worker, in the
+order it was asked for (the runner installs itself with ``install``); in the command line,
+which has one thread, it runs where it is called. Every transaction also starts with
+``BEGIN IMMEDIATE`` (``db.make_database``), so it takes the write lock first and waits for
+it, rather than failing half-way.
+"""
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Protocol, TypeVar
+
+from liaison_app.core.db import database_proxy
+
+T = TypeVar("T")
+
+
+class WriteExecutor(Protocol):
+    def is_writer_thread(self) -> bool:
+        """Whether the calling thread is the one that writes."""
+
+    def run_and_wait(self, func: Callable[[], T]) -> T:
+        """Run ``func`` on the writer thread, after what was asked before; return its result
+        or raise its exception."""
+
+
+_lock = threading.Lock()
+_executor: WriteExecutor | None = None
+
+
+def install(executor: WriteExecutor | None) -> None:
+    """Make ``executor`` the writer (the app's runner at start-up; None at shutdown)."""
+    global _executor
+    with _lock:
+        _executor = executor
+
+
+def write(func: Callable[[], T]) -> T:
+    """Run ``func`` as one transaction on the writer; any thread may call it and waits."""
+    executor = _executor
+    if executor is None or executor.is_writer_thread():
+        return _transaction(func)
+    return executor.run_and_wait(lambda: _transaction(func))
+
+
+def _transaction(func: Callable[[], T]) -> T:
+    with database_proxy.atomic():
+        return func()
