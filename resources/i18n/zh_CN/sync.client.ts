@@ -5,7 +5,7 @@
     <name>Sync</name>
     <message>
         <source>Sent {pushed} changes ({conflicts} conflicts, {rejected} refused), received {pulled} records, {up} files up, {down} files down.</source>
-        <extracomment>ok | offline | signin | upgrade | server | cancelled | busy | error (anything else: recorded as a failed sync, never as a successful one) Pulled records this laptop could not apply and set aside (with the reason). Records that left this account&apos;s scope and this laptop.</extracomment>
+        <extracomment>ok | offline | signin | upgrade | server | cancelled | busy | error (anything else: recorded as a failed sync, never as a successful one) | wiped (a lost or retired laptop removed its data: nothing is left to record the sync in) Pulled records this laptop could not apply and set aside (with the reason). Records that left this account&apos;s scope and this laptop.</extracomment>
         <translation>已发送 {pushed} 项更改（冲突 {conflicts} 项，被拒收 {rejected} 项），收到 {pulled} 条记录，上传文件 {up} 个，下载文件 {down} 个。</translation>
     </message>
     <message>
