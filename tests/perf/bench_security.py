@@ -326,6 +326,8 @@ def main() -> None:
     args = parser.parse_args()
     from liaison_app.core.paths import DataPaths
 
+    print(f"load average at the start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores "
+          f"(figures taken on a busy machine are only indicative)", flush=True)
     tmp = Path(tempfile.mkdtemp(prefix="liaison-bench-security-"))
     try:
         for encrypted in (True, False):
@@ -346,10 +348,10 @@ def main() -> None:
             print(f"{what}: {median_ms(samples)} [target <= 800 ms]", flush=True)
             for line in lists_and_search(paths, encrypted=encrypted):
                 print(line, flush=True)
-            print(first_pull(tmp / f"pull-{label[:2]}", args.pull, encrypted=encrypted),
+            kind = "encrypted" if encrypted else "plain"
+            print(first_pull(tmp / f"pull-{kind}", args.pull, encrypted=encrypted), flush=True)
+            print(roster_and_cards(tmp / f"apps-{kind}", encrypted=encrypted, runs=args.runs),
                   flush=True)
-            print(roster_and_cards(tmp / f"apps-{label[:2]}", encrypted=encrypted,
-                                   runs=args.runs), flush=True)
         print(big_photo(tmp), flush=True)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
