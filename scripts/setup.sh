@@ -5,20 +5,49 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Qt's runtime libraries, TrueType CJK fonts (forms embed them), poppler for PDF checks.
-SYSTEM_PACKAGES=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
-                 libglib2.0-0 fonts-wqy-microhei fonts-wqy-zenhei fonts-arphic-uming
-                 poppler-utils)
+# Everything the desktop package depends on (packaging/deb/control.in: Qt's libraries,
+# among them every xcb library its window-system plugin loads, and a CJK font), so that
+# `make run` works wherever the installed package would, instead of aborting in Qt. Then
+# what developing needs besides: all three TrueType CJK fonts (forms embed them) and poppler
+# for PDF checks. An "a | b" group is satisfied by any one of them; apt installs the first
+# it knows (older Debian-family releases name some libraries differently).
+deb_depends() {
+  sed -n 's/^Depends: //p' packaging/deb/control.in | tr ',' '\n' \
+    | sed -e 's/([^)]*)//g' -e 's/^ *//' -e 's/ *$//' -e 's/ *| */|/g' | grep -v '^$'
+}
+SYSTEM_PACKAGES=()
+while IFS= read -r group; do SYSTEM_PACKAGES+=("$group"); done < <(deb_depends)
+SYSTEM_PACKAGES+=(fonts-wqy-microhei fonts-wqy-zenhei fonts-arphic-uming poppler-utils)
 if [ -n "${LIAISON_EXTRA_PACKAGES:-}" ]; then
   read -r -a extra <<<"$LIAISON_EXTRA_PACKAGES"
   SYSTEM_PACKAGES+=("${extra[@]}")
 fi
+if [ "${1:-}" = "--list-system-packages" ]; then
+  printf '%s\n' "${SYSTEM_PACKAGES[@]}"
+  exit 0
+fi
+
+installed() {
+  dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"
+}
+
+# The first alternative of a group that apt knows (run after apt-get update).
+pick() {
+  local alt
+  for alt in ${1//|/ }; do
+    if apt-cache show "$alt" >/dev/null 2>&1; then echo "$alt"; return; fi
+  done
+  echo "${1%%|*}"
+}
 
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
-  for pkg in "${SYSTEM_PACKAGES[@]}"; do
-    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" \
-      || missing+=("$pkg")
+  for group in "${SYSTEM_PACKAGES[@]}"; do
+    found=""
+    for alt in ${group//|/ }; do
+      if installed "$alt"; then found=1; break; fi
+    done
+    [ -n "$found" ] || missing+=("$group")
   done
 fi
 if [ ${#missing[@]} -gt 0 ]; then
@@ -26,14 +55,16 @@ if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing system packages: ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
-    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    chosen=(); for group in "${missing[@]}"; do chosen+=("$(pick "$group")"); done
+    apt-get install -y -qq --no-install-recommends "${chosen[@]}" >/dev/null
   elif command -v sudo >/dev/null 2>&1 && [ -t 0 ]; then
     echo "Installing system packages (sudo): ${missing[*]}"
     sudo apt-get update -qq
-    sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+    chosen=(); for group in "${missing[@]}"; do chosen+=("$(pick "$group")"); done
+    sudo apt-get install -y -qq --no-install-recommends "${chosen[@]}"
   else
     echo "Note: these system packages are missing: ${missing[*]}" >&2
-    echo "Install them with: sudo apt-get install ${missing[*]}" >&2
+    echo "Install them with: sudo apt-get install ${missing[*]//|*/}" >&2
   fi
 fi
 

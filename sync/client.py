@@ -16,6 +16,7 @@ import platform
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -341,38 +342,56 @@ class SyncEngine:
         want_counts = not full and (report.pushed > 0
                                     or LocalState.get_value(local.KEY_VERIFIED_AT) != since)
         restarted = full
-        while True:
-            if cancel.is_set():
-                raise cancelled_error()
+
+        def fetch(since: int) -> dict[str, Any]:
             body: dict[str, Any] = {"since": since, "limit": self.page_size,
                                     "want_counts": want_counts}
             if full:
                 body.update(tables=tables, include_own=True)
-            page = _checked_page(t.call("POST", "/sync/pull", body))
-            stored_hash = LocalState.get_value(local.KEY_SCOPE_HASH)
-            if not restarted and stored_hash and page["scope_hash"] != stored_hash and since:
-                # The set of enterprises this account sees changed: records of a newly
-                # assigned enterprise are older than the checkpoint, so start over (merging),
-                # and once caught up, let go of what it no longer sees.
-                log.info("scope changed; pulling from the start")
-                local.remember(purge_due=True)
-                since, restarted = 0, True
-                continue
-            self._tally(report, local.apply_page(
-                page["records"], checkpoint_to=None if full else page["next"],
-                scope_hash=None if full else page["scope_hash"],
-                gone=None if full else page.get("gone")))
-            since = page["next"]
-            emit(Progress("pull", since, page["high_seq"], i18n.translate(
-                "Sync", "Receiving records: {count}").format(count=report.pulled)))
-            if not page["more"]:
-                scope = page.get("scope")
-                if not full and LocalState.get_value(local.KEY_PURGE_DUE):
-                    report.dropped += local.purge_outside(scope, officer_id=self._officer_id())
-                counts = page.get("counts")
-                parsed = ({k: p.TableCount.model_validate(v) for k, v in counts.items()}
-                          if isinstance(counts, dict) else None)
-                return parsed, scope
+            return _checked_page(t.call("POST", "/sync/pull", body))
+
+        # The next page is asked for while this one is applied: the server builds it (in its
+        # own process) while this laptop writes, instead of each waiting for the other.
+        ahead = ThreadPoolExecutor(max_workers=1, thread_name_prefix="liaison-pull")
+        coming: Future[dict[str, Any]] | None = None
+        try:
+            while True:
+                if cancel.is_set():
+                    raise cancelled_error()
+                page = coming.result() if coming is not None else fetch(since)
+                coming = None
+                stored_hash = LocalState.get_value(local.KEY_SCOPE_HASH)
+                if (not restarted and stored_hash and page["scope_hash"] != stored_hash
+                        and since):
+                    # The set of enterprises this account sees changed: records of a newly
+                    # assigned enterprise are older than the checkpoint, so start over
+                    # (merging), and once caught up, let go of what it no longer sees.
+                    log.info("scope changed; pulling from the start")
+                    local.remember(purge_due=True)
+                    since, restarted = 0, True
+                    continue
+                if page["more"]:
+                    coming = ahead.submit(fetch, page["next"])
+                self._tally(report, local.apply_page(
+                    page["records"], checkpoint_to=None if full else page["next"],
+                    scope_hash=None if full else page["scope_hash"],
+                    gone=None if full else page.get("gone")))
+                since = page["next"]
+                emit(Progress("pull", since, page["high_seq"], i18n.translate(
+                    "Sync", "Receiving records: {count}").format(count=report.pulled)))
+                if not page["more"]:
+                    scope = page.get("scope")
+                    if not full and LocalState.get_value(local.KEY_PURGE_DUE):
+                        report.dropped += local.purge_outside(
+                            scope, officer_id=self._officer_id())
+                    counts = page.get("counts")
+                    parsed = ({k: p.TableCount.model_validate(v) for k, v in counts.items()}
+                              if isinstance(counts, dict) else None)
+                    return parsed, scope
+        finally:
+            if coming is not None:
+                coming.cancel()
+            ahead.shutdown(wait=True)
 
     @staticmethod
     def _tally(report: SyncReport, result: local.PageResult) -> None:

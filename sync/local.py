@@ -14,6 +14,7 @@ aside, visibly, with the reason, while the rest of the page is applied.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import logging
 import re
@@ -31,7 +32,6 @@ from liaison_app.core.models.base import (
     LocalState,
     OutboxOp,
     SyncedModel,
-    from_wire,
     utcnow,
     write_records,
 )
@@ -198,6 +198,7 @@ def _apply_page(records: list[Any], *, checkpoint_to: int | None, scope_hash: st
             by_table.setdefault(w["table"], []).append(w)
     in_page = {t: {w["id"] for w in ws} for t, ws in by_table.items()}
     pending = _pending_fields([w["id"] for ws in by_table.values() for w in ws])
+    any_set_aside = SyncSetAside.select().exists()
     files_due = False
     for table in [t for t in SYNCED_MODELS if t in by_table]:
         model = SYNCED_MODELS[table]
@@ -230,10 +231,11 @@ def _apply_page(records: list[Any], *, checkpoint_to: int | None, scope_hash: st
             _set_aside(table, w, problem)
             result.set_aside += 1
         # A record set aside earlier that has now come in a form this laptop can apply.
-        fixed = sorted({w["id"] for w in ready} - {w["id"] for w, _ in refused})
-        for chunk in _chunks(fixed):
-            SyncSetAside.delete().where((SyncSetAside.table == table)
-                                        & SyncSetAside.record_id.in_(chunk)).execute()
+        if any_set_aside:
+            fixed = sorted({w["id"] for w in ready} - {w["id"] for w, _ in refused})
+            for chunk in _chunks(fixed):
+                SyncSetAside.delete().where((SyncSetAside.table == table)
+                                            & SyncSetAside.record_id.in_(chunk)).execute()
         files_due = files_due or (table == "attachment" and applied > 0)
     for table, ids in _group(unparked).items():
         for chunk in _chunks(ids):
@@ -381,14 +383,29 @@ def _present(table: str, ids: set[str]) -> set[str]:
     return have
 
 
-def _fill(rec: SyncedModel, wire: dict[str, Any], skip: set[str]) -> None:
-    data = wire["data"]
-    for field in rec._meta.sorted_fields:
-        col = field.column_name
-        if col in BOOKKEEPING or col in skip or col not in data:
+@functools.cache
+def _columns(model: type[SyncedModel]) -> tuple[tuple[str, str, Any], ...]:
+    """(wire column, attribute, converter from the wire) of each content column."""
+    out = []
+    for field in model._meta.sorted_fields:
+        if field.column_name in BOOKKEEPING:
             continue
         name = field.object_id_name if isinstance(field, peewee.ForeignKeyField) else field.name
-        setattr(rec, name, from_wire(field, data[col]))
+        convert = (dt.datetime.fromisoformat if isinstance(field, peewee.DateTimeField) else
+                   dt.date.fromisoformat if isinstance(field, peewee.DateField) else
+                   bool if isinstance(field, peewee.BooleanField) else None)
+        out.append((field.column_name, name, convert))
+    return tuple(out)
+
+
+def _fill(rec: SyncedModel, wire: dict[str, Any], skip: set[str]) -> None:
+    data = wire["data"]
+    for col, name, convert in _columns(type(rec)):
+        if col in skip or col not in data:
+            continue
+        value = data[col]
+        setattr(rec, name, convert(value) if convert is not None and value is not None
+                else value)
     if "deleted" not in skip:
         rec.deleted = bool(wire["deleted"])
     rec.version = int(wire["version"])

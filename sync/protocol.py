@@ -10,9 +10,9 @@ schema derived from the models (``sync.schema``), shared by client and server.
 from __future__ import annotations
 
 from enum import Enum
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool
 
 # Which tables sync, their scope and each field's conflict policy are declared on the models
 # and derived in ``sync.schema``; only the policy's name travels on the wire.
@@ -29,6 +29,13 @@ HEADER_DEVICE = "X-Liaison-Device"
 MAX_BATCH_OPS = 1000
 MAX_PAGE_RECORDS = 5000
 ATTACHMENT_CHUNK = 1 << 20
+#: The server's default limit on a request body (JSON, counted after gzip is undone); larger
+#: requests get 413 ``body_too_large`` with the limit in ``detail.limit``.
+DEFAULT_MAX_BODY = 32 << 20
+
+#: Largest version or sequence number on the wire: JSON numbers past 2**53 do not survive
+#: every parser (they are read as doubles), and a county never comes near it.
+MAX_WIRE_INT = 2**53 - 1
 
 ID_PATTERN = r"^[0-9A-Za-z_.:-]{1,64}$"
 TABLE_PATTERN = r"^[a-z][a-z0-9_]{0,39}$"
@@ -59,6 +66,10 @@ class ErrorCode(str, Enum):
     BAD_REQUEST = "bad_request"
     HASH_MISMATCH = "hash_mismatch"
     OFFSET_MISMATCH = "offset_mismatch"
+    TOO_LARGE = "too_large"
+    BODY_TOO_LARGE = "body_too_large"
+    INVALID_TEXT = "invalid_text"
+    METHOD_NOT_ALLOWED = "method_not_allowed"
 
 
 class ErrorBody(BaseModel):
@@ -68,9 +79,24 @@ class ErrorBody(BaseModel):
     detail: dict[str, Any] = Field(default_factory=dict)
 
 
+#: What a client sends has no unknown fields, and each value is of its declared JSON type,
+#: as the OpenAPI document says: no ``"true"`` or ``0`` for a boolean (``StrictBool``), no
+#: ``"5"`` or ``true`` for a number (``WireInt``; ``5.0`` is an integer in JSON Schema).
+_REQUEST = ConfigDict(extra="forbid")
+
+
+def _json_number(value: Any) -> Any:
+    if isinstance(value, (str, bool)):
+        raise ValueError("a number is required")
+    return value
+
+
+WireInt = Annotated[int, BeforeValidator(_json_number)]
+
+
 # -- auth ------------------------------------------------------------------------------------
 class LoginRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = _REQUEST
     username: str = Field(min_length=1, max_length=64)
     password: str = Field(min_length=1, max_length=256)
     device_id: str = Field(pattern=ID_PATTERN)
@@ -120,18 +146,18 @@ class RejectReason(str, Enum):
 
 
 class Op(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = _REQUEST
     op_id: str = Field(pattern=ID_PATTERN)
     table: str = Field(pattern=TABLE_PATTERN)
     record_id: str = Field(pattern=ID_PATTERN)
-    base_version: int = Field(ge=0, le=2**62)
-    creating: bool = False
+    base_version: WireInt = Field(ge=0, le=MAX_WIRE_INT)
+    creating: StrictBool = False
     changes: dict[str, Any]
     device_time: str = Field(default="", max_length=40)
 
 
 class PushRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = _REQUEST
     ops: list[Op] = Field(max_length=MAX_BATCH_OPS)
 
 
@@ -168,15 +194,15 @@ class PushResponse(BaseModel):
 
 # -- pull ------------------------------------------------------------------------------------
 class PullRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    since: int = Field(default=0, ge=0, le=2**62)
-    limit: int = Field(default=2000, ge=1, le=MAX_PAGE_RECORDS)
+    model_config = _REQUEST
+    since: WireInt = Field(default=0, ge=0, le=MAX_WIRE_INT)
+    limit: WireInt = Field(default=2000, ge=1, le=MAX_PAGE_RECORDS)
     #: Only these tables (a re-pull after a failed verification); all when empty.
     tables: list[str] = Field(default_factory=list, max_length=100)
     #: Also send records this device wrote last and the server kept as sent (a full re-pull).
-    include_own: bool = False
+    include_own: StrictBool = False
     #: Send per-table counts with the last page.
-    want_counts: bool = False
+    want_counts: StrictBool = False
 
 
 class WireRecord(BaseModel):
@@ -217,7 +243,7 @@ class PullResponse(BaseModel):
 
 # -- attachments -----------------------------------------------------------------------------
 class MissingRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = _REQUEST
     hashes: list[str] = Field(max_length=5000)
 
 

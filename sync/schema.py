@@ -18,7 +18,6 @@ The wire names are the database column names (``enterprise_id``, not ``enterpris
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -105,21 +104,33 @@ def clean_text(value: str) -> bool:
     return _BAD_CHAR.search(value) is None
 
 
-def _json_clean(value: Any, depth: int = 0) -> bool:
-    if depth > 20:
-        return False
+def _json_size(value: Any, depth: int = 0) -> int:
+    """About how many characters ``value`` takes as JSON; -1 when a database or another
+    laptop could not hold it (bad text, an integer over 64 bits, nesting beyond reason)."""
     if isinstance(value, str):
-        return clean_text(value)
-    if isinstance(value, bool) or value is None or isinstance(value, float):
-        return True
+        return len(value) + 2 if _BAD_CHAR.search(value) is None else -1
+    if value is None or isinstance(value, (bool, float)):
+        return 5
     if isinstance(value, int):
-        return INT_MIN <= value <= INT_MAX
+        return 20 if INT_MIN <= value <= INT_MAX else -1
+    if depth > 20:
+        return -1
+    total = 2
     if isinstance(value, list):
-        return all(_json_clean(v, depth + 1) for v in value)
+        for item in value:
+            size = _json_size(item, depth + 1)
+            if size < 0:
+                return -1
+            total += size + 1
+        return total
     if isinstance(value, dict):
-        return all(isinstance(k, str) and clean_text(k) and _json_clean(v, depth + 1)
-                   for k, v in value.items())
-    return False
+        for key, item in value.items():
+            size = _json_size(item, depth + 1)
+            if size < 0 or not isinstance(key, str) or _BAD_CHAR.search(key) is not None:
+                return -1
+            total += size + len(key) + 4
+        return total
+    return -1
 
 
 @dataclass(frozen=True)
@@ -143,51 +154,61 @@ class FieldSpec:
         """The problem code of ``value`` for this column, or None when it is fine."""
         if value is None:
             return None if self.nullable else "null"
-        kind = self.kind
-        if kind in ("str", "text", "ref", "sha256", "date", "datetime"):
-            if not isinstance(value, str):
-                return "type"
-            if not clean_text(value):
-                return "bad_text"
-            if kind == "str":
-                if self.max_length is not None and len(value) > self.max_length:
-                    return "too_long"
-                if self.choices is not None and value not in self.choices:
-                    return "choice"
-            elif kind == "text":
-                if len(value) > (self.max_length or TEXT_MAX):
-                    return "too_long"
-            elif kind == "ref":
-                # An empty reference is "none" in columns that are not foreign keys.
-                if value and not ID_RE.match(value):
-                    return "id"
-            elif kind == "sha256":
-                if not SHA_RE.match(value):
-                    return "sha256"
-            elif kind == "date":
-                return None if _is_date(value) else "date"
-            elif kind == "datetime":
-                return None if _is_datetime(value) else "datetime"
-            return None
-        if kind == "bool":
-            return None if isinstance(value, bool) else "type"
-        if kind == "int":
-            if isinstance(value, bool) or not isinstance(value, int):
-                return "type"
-            return None if INT_MIN <= value <= INT_MAX else "out_of_range"
-        if kind == "float":
-            if isinstance(value, bool) or not isinstance(value, (int, float)):
-                return "type"
-            return None if value == value and abs(value) < 1e300 else "out_of_range"
-        if kind == "json":
-            if self.shape is not None and not isinstance(value, self.shape):
-                return "json_shape"
-            if not _json_clean(value):
-                return "bad_text"
-            if len(json.dumps(value, ensure_ascii=False, separators=(",", ":"))) > JSON_MAX:
-                return "too_long"
-            return None
+        return _CHECKS[self.kind](self, value)
+
+
+def _text_problem(spec: FieldSpec, value: Any) -> str | None:
+    if not isinstance(value, str):
         return "type"
+    if _BAD_CHAR.search(value) is not None:
+        return "bad_text"
+    if spec.kind == "str":
+        if spec.max_length is not None and len(value) > spec.max_length:
+            return "too_long"
+        if spec.choices is not None and value not in spec.choices:
+            return "choice"
+        return None
+    if spec.kind == "text":
+        return "too_long" if len(value) > (spec.max_length or TEXT_MAX) else None
+    if spec.kind == "ref":
+        # An empty reference is "none" in columns that are not foreign keys.
+        return "id" if value and not ID_RE.match(value) else None
+    if spec.kind == "sha256":
+        return None if SHA_RE.match(value) else "sha256"
+    if spec.kind == "date":
+        return None if _is_date(value) else "date"
+    return None if _is_datetime(value) else "datetime"
+
+
+def _bool_problem(spec: FieldSpec, value: Any) -> str | None:
+    return None if value is True or value is False else "type"
+
+
+def _int_problem(spec: FieldSpec, value: Any) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        return "type"
+    return None if INT_MIN <= value <= INT_MAX else "out_of_range"
+
+
+def _float_problem(spec: FieldSpec, value: Any) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return "type"
+    return None if value == value and abs(value) < 1e300 else "out_of_range"
+
+
+def _json_problem(spec: FieldSpec, value: Any) -> str | None:
+    if spec.shape is not None and not isinstance(value, spec.shape):
+        return "json_shape"
+    size = _json_size(value)
+    if size < 0:
+        return "bad_text"
+    return "too_long" if size > JSON_MAX else None
+
+
+_CHECKS = {"str": _text_problem, "text": _text_problem, "ref": _text_problem,
+           "sha256": _text_problem, "date": _text_problem, "datetime": _text_problem,
+           "bool": _bool_problem, "int": _int_problem, "float": _float_problem,
+           "json": _json_problem}
 
 
 def _is_date(value: str) -> bool:

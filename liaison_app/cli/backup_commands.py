@@ -11,15 +11,22 @@ from liaison_app.core.paths import DataPaths
 
 
 def register(subparsers: Any) -> None:
-    p = subparsers.add_parser(
-        "backup", help="write the database and attachments to one file (.zip)")
-    p.add_argument("file", metavar="FILE")
+    p = subparsers.add_parser("backup", help=i18n.translate(
+        "Cli", "write the database and attachments to one file (.zip)").text(),
+        description=i18n.translate(
+        "Cli", "Write a consistent copy of the database and every attachment to one .zip "
+        "file, also while the window is open.").text())
+    p.add_argument("file", metavar="FILE", help=i18n.translate(
+        "Cli", "the .zip file to write").text())
     p.set_defaults(func=cmd_backup)
-    p = subparsers.add_parser(
-        "restore", help="replace the database with a backup file; the old one is kept beside it")
-    p.add_argument("file", metavar="FILE")
-    p.add_argument("--force", action="store_true",
-                   help="restore even if this computer has changes the server has not received")
+    p = subparsers.add_parser("restore", help=i18n.translate(
+        "Cli", "replace the database with a backup file; the old one is kept beside it"
+    ).text())
+    p.add_argument("file", metavar="FILE", help=i18n.translate(
+        "Cli", "a .zip file written by liaison backup or 导出我的数据").text())
+    p.add_argument("--force", action="store_true", help=i18n.translate(
+        "Cli", "restore even if this computer has changes the server has not received"
+    ).text())
     p.set_defaults(func=cmd_restore)
 
 

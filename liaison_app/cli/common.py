@@ -1,11 +1,13 @@
 """Helpers shared by the subcommands: opening the database, printing messages."""
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
 import peewee
 
+from liaison_app.core import i18n
 from liaison_app.core.db import DatabaseOpenError
 from liaison_app.core.i18n import Message
 from liaison_app.core.paths import DataPaths
@@ -56,10 +58,34 @@ def install_cli_language(data_dir: Path) -> None:
     if not translator.load(str(i18n_dir() / f"liaison_{language}.qm")):
         return
     _keep.append(translator)
-    i18n.install_translator(lambda context, text: translator.translate(context, text) or text)
+    i18n.install_translator(lambda context, text: translator.translate(context, text) or text,
+                            language=language)
 
 
 _keep: list[object] = []
+
+
+def check_writable(path: Path) -> None:
+    """Raise the ``OSError`` that writing ``path`` would raise (a folder, no permission, a
+    missing folder), before any slow work; leaves no file behind."""
+    existed = path.exists()
+    with path.open("ab"):
+        pass
+    if not existed:
+        path.unlink()
+
+
+def positive_int(text: str) -> int:
+    """An argparse type: a whole number of at least 1, refused in the app's language."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(i18n.translate(
+            "Cli", "\u201c{text}\u201d is not a whole number of at least 1.").format(
+            text=text).text())
+    return value
 
 
 def say(message: Message | str) -> None:

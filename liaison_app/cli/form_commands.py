@@ -12,34 +12,51 @@ from liaison_app.core.services.errors import ServiceError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("forms", help="list the printable forms",
-                       description="List the printable forms, the records they print from and "
-                                   "whether full ID numbers may be printed on them.")
+    p = sub.add_parser("forms", help=i18n.translate("Cli", "list the printable forms").text(),
+                       description=i18n.translate(
+        "Cli", "List the printable forms, the records they print from and whether full ID "
+        "numbers may be printed on them.").text())
     p.set_defaults(func=cmd_forms)
 
-    p = sub.add_parser("print", help="print a form of a record to a PDF file",
-                       description="Fill FORM from a record and write it as PDF. Every print "
-                                   "is logged (who, when, which form, full numbers or not).")
-    p.add_argument("form", metavar="FORM", help="form id, see `liaison forms`")
+    p = sub.add_parser("print", help=i18n.translate(
+        "Cli", "print a form of a record to a PDF file").text(), description=i18n.translate(
+        "Cli", "Fill FORM from a record and write it as PDF. Every print is logged (who, "
+        "when, which form, full numbers or not).").text())
+    p.add_argument("form", metavar="FORM", help=i18n.translate(
+        "Cli", "form id, see liaison forms").text())
     p.add_argument("--id", required=True, dest="record_id", metavar="RECORD_ID",
-                   help="the application, visit, enterprise (for a whole roster) or proxy case "
-                        "(procedure forms) to print")
-    p.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
-    p.add_argument("--unmasked", action="store_true",
-                   help="print full ID and phone numbers (only on forms that allow it; "
-                        "logged)")
+                   help=i18n.translate(
+        "Cli", "the application, visit, enterprise (for a whole roster), proxy case "
+        "(procedure forms) or evaluation round (satisfaction forms) to print").text())
+    p.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help=i18n.translate(
+        "Cli", "the PDF file to write").text())
+    p.add_argument("--unmasked", action="store_true", help=i18n.translate(
+        "Cli", "print full ID and phone numbers (only on forms that allow it; logged)").text())
     p.set_defaults(func=cmd_print)
 
     kinds = import_kinds(sub)
-    p = kinds.add_parser("workers", help="import an enterprise's worker roster",
-                         description="Import a worker roster. Workers already on the roster "
-                                     "(same ID number) are updated. Exit status 0 only when "
-                                     "every row was imported.")
-    p.add_argument("file", type=Path, metavar="FILE", help=".xlsx or .csv file")
-    p.add_argument("--enterprise", required=True, metavar="USCC",
-                   help="the enterprise's unified social credit code")
-    p.add_argument("--sheet", help="sheet name in an .xlsx file (default: the first sheet)")
+    p = kinds.add_parser("workers", help=i18n.translate(
+        "Cli", "import an enterprise's worker roster").text(), description=i18n.translate(
+        "Cli", "Import a worker roster. Workers already on the roster (same ID number) are "
+        "updated. Exit status 0 only when every row was imported.").text())
+    p.add_argument("file", type=Path, metavar="FILE", help=i18n.translate(
+        "Cli", ".xlsx or .csv file").text())
+    p.add_argument("--enterprise", required=True, metavar="USCC", help=i18n.translate(
+        "Cli", "the enterprise's unified social credit code").text())
+    p.add_argument("--sheet", help=i18n.translate(
+        "Cli", "sheet name in an .xlsx file (default: the first sheet)").text())
     p.set_defaults(func=cmd_import_workers)
+
+
+#: What each form prints from, as the ``--id`` of ``liaison print``.
+FORM_SOURCE_LABELS = {
+    "pass": i18n.translate("Cli", "a pass application"),
+    "reopening": i18n.translate("Cli", "a reopening application"),
+    "procedure": i18n.translate("Cli", "a procedure application or proxy case"),
+    "visit": i18n.translate("Cli", "a visit"),
+    "roster": i18n.translate("Cli", "an enterprise or application"),
+    "round": i18n.translate("Cli", "an evaluation round"),
+}
 
 
 def cmd_forms(args: argparse.Namespace) -> int:
@@ -47,16 +64,18 @@ def cmd_forms(args: argparse.Namespace) -> int:
     from liaison_app.core.services.printing import FORM_SOURCES
     from liaison_app.forms.registry import FORMS
 
-    sources = {
-        "pass": "pass application", "reopening": "reopening application",
-        "procedure": "procedure application or proxy case", "visit": "visit", "roster": "enterprise or "
-        "application",
-    }
+    english = i18n.language() == "en"
     for spec in FORMS:
-        source = FORM_SOURCES.get(spec.form_id)
-        full = "full IDs allowed" if spec.may_carry_full_id else "always masked"
-        where = f"--id: {sources[source]}" if source else "not printed from a record here"
-        print(f"{spec.form_id:<24}{spec.title_zh}\t{spec.title_en}\t[{full}; {where}]")
+        source = FORM_SOURCES.get(spec.form_id) or (
+            "round" if spec.form_id in ("satisfaction_sheet", "evaluation_report") else None)
+        full = (i18n.translate("Cli", "full ID numbers allowed") if spec.may_carry_full_id
+                else i18n.translate("Cli", "always masked"))
+        where = (i18n.translate("Cli", "--id: {record}").format(
+            record=FORM_SOURCE_LABELS[source]) if source
+            else i18n.translate("Cli", "not printed from a record here"))
+        title = f"{spec.title_zh}\t{spec.title_en}" if english else spec.title_zh
+        say(f"{spec.form_id:<24}{title}\t" + i18n.translate("Cli", "[{full}; {where}]").format(
+            full=full, where=where).text())
     return 0
 
 
@@ -71,6 +90,10 @@ def cmd_print(args: argparse.Namespace) -> int:
         fail(i18n.translate("Printing", "There is no form \u201c{form}\u201d; "
                             "`liaison forms` lists them.").format(form=args.form))
     args.out.parent.mkdir(parents=True, exist_ok=True)
+    from liaison_app.core.services import evaluation_print
+
+    if spec.form_id in evaluation_print.FORMS:
+        return _print_evaluation(args, spec, settings.form_font_path)
     try:
         job = printing.print_to_file(
             form_id=spec.form_id, record_id=args.record_id, out=args.out,
@@ -83,6 +106,22 @@ def cmd_print(args: argparse.Namespace) -> int:
                                 fonts=", ".join(job.fonts)))
     if job.unmasked:
         say(i18n.translate("Printing", "Full ID numbers were printed; the print is logged."))
+    return 0
+
+
+def _print_evaluation(args: argparse.Namespace, spec, font_path: str) -> int:  # noqa: ANN001
+    from liaison_app.core.services import evaluation, evaluation_print, printing
+
+    try:
+        rnd = evaluation.find_round(text=args.record_id)
+        job = evaluation_print.print_to_file(
+            form_id=spec.form_id, round_id=rnd.id, out=args.out,
+            chain=printing.font_chain(settings_path=font_path))
+    except ServiceError as exc:
+        fail(exc.message)
+    say(i18n.translate("Printing", "{form}: {pages} pages written to {path} (font: {fonts})."
+                       ).format(form=spec.title_zh, pages=job.pages, path=str(args.out),
+                                fonts=", ".join(job.fonts)))
     return 0
 
 

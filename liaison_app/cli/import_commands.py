@@ -25,9 +25,11 @@ def import_kinds(subparsers: argparse._SubParsersAction) -> argparse._SubParsers
     parser = subparsers.choices.get("import")
     if parser is None:
         parser = subparsers.add_parser(
-            "import", help="import records from an Excel (.xlsx) or CSV file",
-            description="Import records from an Excel (.xlsx) or CSV (UTF-8 or GBK) file. "
-                        "Each row is checked first; the report lists what is wrong.")
+            "import", help=i18n.translate(
+                "Cli", "import records from an Excel (.xlsx) or CSV file").text(),
+            description=i18n.translate(
+                "Cli", "Import records from an Excel (.xlsx) or CSV (UTF-8 or GBK) file. Each "
+                "row is checked first; the report lists what is wrong.").text())
         kinds = parser.add_subparsers(dest="import_kind", metavar="KIND")
         setattr(parser, _KINDS_ATTR, kinds)
         parser.set_defaults(func=lambda args: _no_kind(parser))
@@ -41,14 +43,16 @@ def _no_kind(parser: argparse.ArgumentParser) -> int:
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     kinds = import_kinds(subparsers)
-    p = kinds.add_parser("enterprises", help="import enterprises",
-                         description="Import enterprises. Exit status 0 only when every row "
-                                     "was imported.")
-    p.add_argument("file", type=Path, metavar="FILE", help=".xlsx or .csv file")
-    p.add_argument("--sheet", help="sheet name in an .xlsx file (default: the first sheet)")
-    p.add_argument("--accept-warnings", action="store_true",
-                   help="also import rows that have only warnings (e.g. a credit code whose "
-                        "check character does not match)")
+    p = kinds.add_parser("enterprises", help=i18n.translate("Cli", "import enterprises").text(),
+                         description=i18n.translate(
+        "Cli", "Import enterprises. Exit status 0 only when every row was imported.").text())
+    p.add_argument("file", type=Path, metavar="FILE", help=i18n.translate(
+        "Cli", ".xlsx or .csv file").text())
+    p.add_argument("--sheet", help=i18n.translate(
+        "Cli", "sheet name in an .xlsx file (default: the first sheet)").text())
+    p.add_argument("--accept-warnings", action="store_true", help=i18n.translate(
+        "Cli", "also import rows that have only warnings (e.g. a credit code whose check "
+        "character does not match)").text())
     p.set_defaults(func=_import_enterprises)
 
 

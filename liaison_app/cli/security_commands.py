@@ -31,22 +31,26 @@ _config: dict[str, Any] = {"stdin": False, "stdin_used": False}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("unlock", help="unlock the data for the next commands (OS keyring)",
-                       description="Check the password and keep the data unlocked in the OS "
-                                   "keyring for a while, for scripts. Where there is no "
-                                   "keyring nothing is kept.")
-    p.add_argument("--password-stdin", action="store_true",
-                   help="read the password from the first line of standard input")
-    p.add_argument("--minutes", type=int, default=15, metavar="N",
-                   help="how long the unlock lasts (default 15)")
+    p = sub.add_parser("unlock", help=i18n.translate(
+        "Cli", "unlock the data for the next commands (OS keyring)").text(),
+        description=i18n.translate(
+        "Cli", "Check the password and keep the data unlocked in the OS keyring for a while, "
+        "for scripts. Where there is no keyring nothing is kept.").text())
+    p.add_argument("--password-stdin", action="store_true", help=i18n.translate(
+        "Cli", "read the password from the first line of standard input").text())
+    p.add_argument("--minutes", type=int, default=15, metavar="N", help=i18n.translate(
+        "Cli", "how long the unlock lasts (default 15)").text())
     p.set_defaults(func=cmd_unlock)
-    p = sub.add_parser("lock", help="forget an unlock kept by `liaison unlock`")
+    p = sub.add_parser("lock", help=i18n.translate(
+        "Cli", "forget an unlock kept by liaison unlock").text())
     p.set_defaults(func=cmd_lock)
-    p = sub.add_parser("logout", help="sign this laptop out of the server and forget its "
-                                      "token; unsynced changes stay")
+    p = sub.add_parser("logout", help=i18n.translate(
+        "Cli", "sign this laptop out of the server and forget its token; unsynced changes "
+        "stay").text())
     p.set_defaults(func=cmd_logout)
-    p = sub.add_parser("recover", help="forgotten password: unlock with the recovery code and "
-                                       "choose a new password")
+    p = sub.add_parser("recover", help=i18n.translate(
+        "Cli", "forgotten password: unlock with the recovery code and choose a new "
+        "password").text())
     p.set_defaults(func=cmd_recover)
 
 

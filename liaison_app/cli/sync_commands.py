@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import getpass
 import sys
 from typing import Any
@@ -11,16 +12,22 @@ from liaison_app.core import i18n
 
 
 def register(subparsers: Any) -> None:
-    login = subparsers.add_parser("login", help="sign this laptop in to the sync server")
-    login.add_argument("--server", required=True, metavar="URL")
-    login.add_argument("--user", required=True, metavar="NAME")
-    login.add_argument("--password-stdin", action="store_true",
-                       help="read the password from standard input")
-    login.add_argument("--ca-cert", metavar="FILE", help="trust this CA certificate (PEM)")
+    login = subparsers.add_parser("login", help=i18n.translate(
+        "Cli", "sign this laptop in to the sync server").text())
+    login.add_argument("--server", required=True, metavar="URL", help=i18n.translate(
+        "Cli", "the county server's address, e.g. https://liaison.example.gov.cn").text())
+    login.add_argument("--user", required=True, metavar="NAME", help=i18n.translate(
+        "Cli", "your user name on the server").text())
+    login.add_argument("--password-stdin", action="store_true", help=i18n.translate(
+        "Cli", "read the password from standard input").text())
+    login.add_argument("--ca-cert", metavar="FILE", help=i18n.translate(
+        "Cli", "trust this CA certificate (PEM)").text())
     login.set_defaults(func=cmd_login)
-    sync = subparsers.add_parser("sync", help="send and receive changes once")
+    sync = subparsers.add_parser("sync", help=i18n.translate(
+        "Cli", "send and receive changes once").text())
     sync.set_defaults(func=cmd_sync)
-    status = subparsers.add_parser("status", help="waiting, refused and conflicting changes")
+    status = subparsers.add_parser("status", help=i18n.translate(
+        "Cli", "waiting, refused and conflicting changes").text())
     status.set_defaults(func=cmd_status)
 
 
@@ -114,4 +121,9 @@ def cmd_status(args: argparse.Namespace) -> int:
         say(f"  {op.table} {op.record_id[:8]}: {op.reason_text}")
     for row in local.set_aside_records():
         say(f"  {row.table} {row.record_id[:8]}: {row.reason_zh or row.reason_en}")
+    from liaison_app.core.services import workdays
+
+    notice = workdays.coverage_notice(today=dt.date.today())
+    if notice is not None:
+        say(notice)
     return 0

@@ -10,6 +10,7 @@ core message lands in the translation files without a second list to keep in ste
 """
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -23,12 +24,23 @@ def _identity(context: str, text: str) -> str:
 
 
 _translator: Translator = _identity
+_language = "en"
 
 
-def install_translator(func: Translator) -> None:
-    """Route core messages through ``func(context, source)``. Main thread, at start-up."""
-    global _translator
+def install_translator(func: Translator, *, language: str = "en") -> None:
+    """Route core messages through ``func(context, source)``. Main thread, at start-up.
+
+    ``language`` names the catalogue, for the few texts that differ by more than words (a
+    form's title in one language or two).
+    """
+    global _translator, _language
     _translator = func
+    _language = language
+
+
+def language() -> str:
+    """The language messages are shown in: "en" (the source) or a catalogue's, "zh_CN"."""
+    return _language
 
 
 @dataclass(frozen=True)
@@ -52,6 +64,17 @@ class Message:
 
     def __str__(self) -> str:
         return self.text()
+
+
+def display_width(text: str) -> int:
+    """Terminal cells ``text`` takes: Chinese characters are two wide."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def translated(context: str, source: str) -> str:
+    """The template ``source`` in the current language, unformatted (for texts another
+    library fills in, like argparse's ``%(prog)s``)."""
+    return _translator(context, source)
 
 
 def translate(context: str, source: str) -> Message:

@@ -20,13 +20,16 @@ can be shown with the matched words highlighted.
 """
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from liaison_app.core import i18n
 from liaison_app.core.db import database_proxy
+from liaison_app.core.i18n import Message
 from liaison_app.core.models.base import SearchDocument
 
 # CJK ideographs (URO, Extension A, compatibility) plus Extension B and later planes.
@@ -68,14 +71,36 @@ def _bigrams(run: str) -> list[str]:
     return list(map(str.__add__, run, run[1:]))  # each character with the next, in C
 
 
+_pair = str.__add__
+
+
 def index_tokens(text: str) -> list[str]:
+    """The tokens of ``text`` as the index stores them (the loop every indexed record runs
+    through: kept tight)."""
     tokens: list[str] = []
-    for is_cjk, run in _runs(text):
-        tokens.extend(_bigrams(run) if is_cjk else [run])
+    append, extend = tokens.append, tokens.extend
+    for match in _RUN.finditer(_normalize(text)):
+        cjk = match.group(1)
+        if cjk is None:
+            append(match.group(2))
+        elif len(cjk) == 1:
+            append(cjk)
+        else:
+            extend(map(_pair, cjk, cjk[1:]))  # each character with the next, in C
     return tokens
 
 
+@functools.lru_cache(maxsize=8192)
+def _piece_tokens(piece: str) -> str:
+    return " ".join(index_tokens(piece))
+
+
 def tokenize_for_index(text: str) -> str:
+    """``text`` as the index stores it. Whitespace separates tokens anyway, so the pieces
+    between spaces are tokenized on their own and remembered: titles repeat their parts
+    (enterprise names, dates) across thousands of records."""
+    if len(text) <= 80:
+        return " ".join(_piece_tokens(piece) for piece in text.split())
     return " ".join(index_tokens(text))
 
 
@@ -99,6 +124,16 @@ def build_match(query: str) -> str | None:
         phrase = '"' + " ".join(tokens) + '"'
         phrases.append(phrase + ("*" if prefix else ""))
     return " AND ".join(phrases) if phrases else None
+
+
+#: What each kind of hit is called where hits are listed.
+KIND_LABELS: dict[str, Message] = {
+    "enterprise": i18n.translate("Search", "Enterprise"),
+    "visit": i18n.translate("Search", "Visit"),
+    "request": i18n.translate("Search", "Request"),
+    "proxy_case": i18n.translate("Search", "Proxy case"),
+    "application": i18n.translate("Search", "Application"),
+}
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ __all__ = [
     "ChecklistItem",
     "DispatchSheetData",
     "EnterpriseInfo",
+    "EvaluationReportData",
     "FollowUpAction",
     "LetterEntry",
     "LetterRegisterData",
@@ -30,6 +31,9 @@ __all__ = [
     "ProxyPublicListData",
     "ProxyServiceRecordData",
     "ReopeningApplicationData",
+    "ReportTable",
+    "SatisfactionSheet",
+    "SatisfactionSheetsData",
     "VisitRecordData",
     "WorkerEntry",
     "WorkerRosterData",
@@ -299,3 +303,59 @@ class LetterRegisterData:
     period: str = ""
     clerk: str = ""
     organisation: str = ""
+
+
+# --- satisfaction evaluation (测评) -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SatisfactionSheet:
+    """One enterprise's sheet for one evaluated unit."""
+
+    enterprise: str
+    unit: str
+    #: What the QR code carries (round and sheet), and a short number printed under it.
+    qr_payload: str
+    sheet_no: str
+    uscc: str = ""
+    town: str = ""
+
+
+@dataclass(frozen=True)
+class SatisfactionSheetsData:
+    """A round's sheets: the dimensions and scale they share, one sheet per page."""
+
+    round_name: str
+    held_on: date
+    #: (label, weight); weights print only when they differ.
+    dimensions: tuple[tuple[str, float], ...]
+    #: "points" (0..scale_max) or "levels" (``levels``: (label, points), best first).
+    scale_kind: str
+    scale_max: float
+    sheets: tuple[SatisfactionSheet, ...]
+    levels: tuple[tuple[str, float], ...] = ()
+    anonymous: bool = False
+    organisation: str = ""
+    title: str = "满意度测评表"
+
+
+@dataclass(frozen=True)
+class ReportTable:
+    heading: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class EvaluationReportData:
+    """测评结果通报: the round's results for the leadership, figures already formatted."""
+
+    round_name: str
+    held_on: date
+    organisation: str
+    summary: str
+    tables: tuple[ReportTable, ...]
+    #: (unit and, in a named round, enterprise; total; low dimensions; comments)
+    follow_ups: tuple[tuple[str, str, str, str], ...] = ()
+    note: str = ""
+    issued_on: date | None = None

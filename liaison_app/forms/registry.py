@@ -14,6 +14,7 @@ from typing import Any
 from . import data as d
 from . import (
     dispatch_sheet,
+    evaluation_report,
     letter_register,
     pass_application,
     pass_cards,
@@ -22,6 +23,7 @@ from . import (
     proxy_public_list,
     proxy_service_record,
     reopening_application,
+    satisfaction_sheet,
     visit_record,
     worker_roster,
 )
@@ -65,6 +67,8 @@ FORMS: tuple[FormSpec, ...] = (
     _spec(proxy_service_record, "Proxy service record", d.ProxyServiceRecordData, False),
     _spec(proxy_public_list, "Proxy handling public list", d.ProxyPublicListData, False),
     _spec(letter_register, "Direct-channel letter register", d.LetterRegisterData, False),
+    _spec(satisfaction_sheet, "Satisfaction sheets", d.SatisfactionSheetsData, False),
+    _spec(evaluation_report, "Satisfaction results report", d.EvaluationReportData, False),
 )
 
 _BY_ID = {spec.form_id: spec for spec in FORMS}

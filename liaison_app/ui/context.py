@@ -24,7 +24,10 @@ class AppContext:
     status_changed: Callable[[], None] = field(default=lambda: None)
     #: Decides when to sync and words the sync state; set by the main window.
     sync: SyncController | None = None
+    #: False for a window that must leave the person's settings file alone (screenshots).
+    persist_settings: bool = True
 
     def save_settings(self) -> None:
         """Main thread. The file write is tiny and atomic."""
-        self.settings.save(self.paths.settings)
+        if self.persist_settings:
+            self.settings.save(self.paths.settings)

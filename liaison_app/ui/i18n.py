@@ -27,7 +27,8 @@ def install_language(language: str) -> bool:
     for tr in _installed:
         QCoreApplication.removeTranslator(tr)
     _installed.clear()
-    core_i18n.install_translator(lambda ctx, text: QCoreApplication.translate(ctx, text))
+    core_i18n.install_translator(lambda ctx, text: QCoreApplication.translate(ctx, text),
+                                 language=language)
     if language == "en":
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         return True

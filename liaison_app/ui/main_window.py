@@ -58,8 +58,7 @@ PAGES: tuple[PageSpec, ...] = (
         "MainWindow", "Applications & printing"),
              "liaison_app.ui.pages.applications_page:ApplicationsPage"),
     PageSpec("satisfaction", lambda: QCoreApplication.translate("MainWindow", "Satisfaction"),
-             placeholder_note=lambda: QCoreApplication.translate(
-                 "MainWindow", "Enterprises' satisfaction ratings come in a later version.")),
+             "liaison_app.ui.pages.evaluation_page:EvaluationPage"),
     PageSpec("reports", lambda: QCoreApplication.translate("MainWindow", "Reports"),
              "liaison_app.ui.pages.reports_page:ReportsPage"),
     PageSpec("sync", lambda: QCoreApplication.translate("MainWindow", "Sync"),

@@ -1,6 +1,7 @@
 """Render the main window on one page to a PNG (documentation, checking the UI by eye)."""
 from __future__ import annotations
 
+import sys
 import time
 from pathlib import Path
 
@@ -46,9 +47,10 @@ def take_screenshot(*, data_dir: Path, out: str, page: str, size: tuple[int, int
     try:
         from liaison_app.ui.main_window import MainWindow
 
-        # A copy of the settings: a screenshot must not move the real window next time.
-        ctx = AppContext(paths=paths, settings=Settings.from_dict(vars(settings)),
-                         runner=runner)
+        # Closing the window below saves its size and page: a screenshot must not move the
+        # person's real window next time, so nothing is written back.
+        ctx = AppContext(paths=paths, settings=settings, runner=runner,
+                         persist_settings=False)
         window = MainWindow(ctx)
         window.resize(*size)
         window.show()
@@ -72,6 +74,10 @@ def take_screenshot(*, data_dir: Path, out: str, page: str, size: tuple[int, int
             QApplication.processEvents()
         ok = window.grab().save(out)
         window.close()
+        if not ok:
+            print(QCoreApplication.translate(
+                "App", "{path} could not be written as a PNG image.").format(path=out),
+                file=sys.stderr)
         return 0 if ok else 1
     finally:
         runner.shutdown()

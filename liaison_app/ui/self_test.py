@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import secrets
 import shutil
+import sys
 import tempfile
 import time
 import traceback
@@ -18,6 +19,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from liaison_app.core.db import close_database, is_plain
+from liaison_app.core.i18n import display_width
 from liaison_app.core.paths import DataPaths
 from liaison_app.core.security import session
 from liaison_app.core.services import demo, enterprises
@@ -41,11 +43,12 @@ def _wait(condition: Callable[[], bool], *, timeout: float = 20.0) -> bool:
     return False
 
 
-def run_self_test() -> int:
+def run_self_test(*, language: str = "zh_CN") -> int:
+    """Run every step; print one line per step in ``language``, a failure's trace on stderr."""
     tmp = Path(tempfile.mkdtemp(prefix="liaison-self-test-"))
     paths = DataPaths(tmp / "data")
     app = make_application()
-    translated = install_language("zh_CN")
+    translated = install_language(language)
     steps: list[tuple[str, bool, str]] = []
 
     def step(name: str, func: Callable[[], bool | None]) -> None:
@@ -61,9 +64,12 @@ def run_self_test() -> int:
         # The same encrypted folder as a real laptop's: a key file, SQLCipher, sealed files.
         session.set_up(paths, password=password)
         session.open_unlocked(paths)
-        step("translations loaded", lambda: translated)
-        step("the database is encrypted", lambda: not is_plain(paths.database))
-        step("demo data", lambda: demo.generate(enterprises=30, visits=300, officers=6).visits
+        step(QCoreApplication.translate("SelfTest", "translations loaded"),
+             lambda: translated)
+        step(QCoreApplication.translate("SelfTest", "the database is encrypted"),
+             lambda: not is_plain(paths.database))
+        step(QCoreApplication.translate("SelfTest", "demo data"),
+             lambda: demo.generate(enterprises=30, visits=300, officers=6).visits
              == 300)
         runner = TaskRunner()
         ctx = AppContext(paths=paths, settings=Settings(), runner=runner)
@@ -80,7 +86,9 @@ def run_self_test() -> int:
             return page is not None and page.page_id == page_id and not window.grab().isNull()
 
         for spec in PAGES:
-            step(f"page {spec.page_id}", lambda pid=spec.page_id: open_page(pid))
+            step(QCoreApplication.translate("SelfTest", "page {title}").format(
+                title=spec.title()),
+                 lambda pid=spec.page_id: open_page(pid))
 
         def enterprise_editor() -> bool:
             window.navigate("enterprises")
@@ -92,7 +100,7 @@ def run_self_test() -> int:
                 editor.close()
             return bool(ok)
 
-        step("enterprise editor", enterprise_editor)
+        step(QCoreApplication.translate("SelfTest", "enterprise editor"), enterprise_editor)
 
         visit_id: list[str] = []
 
@@ -107,7 +115,8 @@ def run_self_test() -> int:
             editor.save()
             return _wait(lambda: bool(visit_id))
 
-        step("save a visit in the editor", save_visit)
+        step(QCoreApplication.translate("SelfTest", "save a visit in the editor"),
+             save_visit)
 
         def search() -> bool:
             window.search_box.setText("环评 " + MARKER)
@@ -117,7 +126,8 @@ def run_self_test() -> int:
             return page.page_id == "search" and any(
                 hit.record_id in visit_id for hit in page.hits)
 
-        step("search finds it by a two-character word", search)
+        step(QCoreApplication.translate("SelfTest", "search finds it by a two-character word"),
+             search)
 
         def settings_dialog() -> bool:
             from liaison_app.ui.dialogs.settings_dialog import SettingsDialog
@@ -128,7 +138,7 @@ def run_self_test() -> int:
             dialog.reject()
             return True
 
-        step("settings dialog", settings_dialog)
+        step(QCoreApplication.translate("SelfTest", "settings dialog"), settings_dialog)
 
         def lock_and_unlock() -> bool:
             window.lock.lock()
@@ -142,10 +152,12 @@ def run_self_test() -> int:
             return hidden and _wait(lambda: not window.lock.locked) \
                 and window.centralWidget().isVisible()
 
-        step("lock hides the window; the password unlocks it", lock_and_unlock)
+        step(QCoreApplication.translate("SelfTest", "the lock hides the window; the password "
+                                                    "unlocks it"), lock_and_unlock)
         window.close()
     except Exception:  # noqa: BLE001
-        steps.append(("start", False, traceback.format_exc(limit=5)))
+        steps.append((QCoreApplication.translate("SelfTest", "start"), False,
+                      traceback.format_exc(limit=5)))
     finally:
         if runner is not None:
             runner.shutdown()
@@ -154,10 +166,15 @@ def run_self_test() -> int:
         shutil.rmtree(tmp, ignore_errors=True)
     del app
     failed = [s for s in steps if not s[1]]
+    passed = QCoreApplication.translate("SelfTest", "passed")
+    failed_word = QCoreApplication.translate("SelfTest", "FAILED")
+    width = max(display_width(passed), display_width(failed_word)) + 2
     for name, ok, detail in steps:
-        print(("ok    " if ok else "FAIL  ") + name)
+        word = passed if ok else failed_word
+        print(word + " " * (width - display_width(word)) + name, flush=True)
         if detail:
-            print("      " + detail.replace("\n", "\n      "))
+            # For whoever fixes it; the person running the check reads the line above.
+            print("      " + detail.replace("\n", "\n      "), file=sys.stderr, flush=True)
     summary = QCoreApplication.translate("SelfTest", "{ok} of {total} checks passed.").format(
         ok=len(steps) - len(failed), total=len(steps))
     print(summary)

@@ -14,6 +14,8 @@ QLabel#pageTitle { font-size: 20px; font-weight: bold; color: #1f3a5f; padding: 
 QLabel#appTitle { font-size: 16px; font-weight: bold; color: #1f3a5f; padding: 0 8px; }
 QLabel#emptyState, QLabel#placeholderNote { color: #6b7785; font-size: 14px; padding: 16px; }
 QLabel#hint { color: #6b7785; }
+QLabel#notice { background: #fff4e0; color: #6d4300; border: 1px solid #f0c27a;
+    border-radius: 4px; padding: 6px 10px; }
 QLineEdit#globalSearch { padding: 5px 8px; border: 1px solid #b7c3d0; border-radius: 4px; }
 QGroupBox { font-weight: bold; border: 1px solid #d5dde6; border-radius: 6px;
     margin-top: 12px; padding-top: 6px; }

@@ -1,33 +1,36 @@
 """The HTTP API: login, push, pull, attachments. Every call but /health is authenticated.
 
 Request bodies may be gzip-compressed (``Content-Encoding: gzip``), responses are gzipped
-when the client accepts it: visit text compresses several times over.
+when the client accepts it: visit text compresses several times over. Every request first
+passes ``gate.RequestGate`` (versions, body limits, text a database can hold); every error,
+including the framework's own (404, 405, a body that is not JSON), is an ``ErrorBody`` and
+is declared in the OpenAPI document with its status.
 """
 from __future__ import annotations
 
 import datetime as dt
 import logging
-import zlib
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
 
 import anyio.to_thread
 from fastapi import Depends, FastAPI, Query, Request
+from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.utils import get_openapi
 from fastapi.responses import FileResponse, JSONResponse, Response
+from starlette.convertors import Convertor, register_url_convertor
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES, GZipMiddleware
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sync import protocol as p
-from sync.server import auth, store
+from sync.server import auth, gate, store
 from sync.server.blobs import BlobError, BlobStore
 from sync.server.models import connection, open_server_database
 
 log = logging.getLogger(__name__)
 
-MAX_BODY = 64 * 1024 * 1024
 
 _TEXTS: dict[str, tuple[int, str, str]] = {
     "unauthorized": (401, "Sign in to the server first.", "请先登录服务器。"),
@@ -57,13 +60,20 @@ _TEXTS: dict[str, tuple[int, str, str]] = {
     "offset_mismatch": (409, "The upload continues from where the server stopped.",
                         "上传将从服务器已收到的位置继续。"),
     "too_large": (413, "The file is too large for the server.", "文件过大，服务器无法接收。"),
+    "body_too_large": (413, "The request is larger than the server accepts; nothing of it was "
+                            "saved.", "请求超过服务器允许的大小，未保存任何内容。"),
+    "invalid_text": (422, "The request contains a character the server cannot store (a NUL "
+                          "character or half of a character pair); nothing of it was saved.",
+                     "请求中含有服务器无法保存的字符（空字符或不完整的字符），未保存任何内容。"),
+    "method_not_allowed": (405, "The server does not accept this kind of request here.",
+                           "服务器在此不接受这种请求。"),
 }
 
 
-def error(code: str, **detail: Any) -> JSONResponse:
+def error(code: str, *, headers: dict[str, str] | None = None, **detail: Any) -> JSONResponse:
     status, en, zh = _TEXTS[code]
     body = p.ErrorBody(code=code, text_en=en, text_zh=zh, detail=detail)
-    return JSONResponse(body.model_dump(), status_code=status)
+    return JSONResponse(body.model_dump(), status_code=status, headers=headers)
 
 
 class ApiError(Exception):
@@ -71,6 +81,12 @@ class ApiError(Exception):
         super().__init__(code)
         self.code = code
         self.detail = detail
+
+
+#: How uvicorn must run the app. Its own ``X-Forwarded-For`` handling believes the header from
+#: any loopback caller by default; the app reads it itself, and only from the proxies its
+#: configuration names (``ServerConfig.trusted_proxies``).
+UVICORN_OPTIONS: dict[str, Any] = {"proxy_headers": False}
 
 
 @dataclass
@@ -81,54 +97,17 @@ class ServerConfig:
     min_protocol: int = p.MIN_PROTOCOL_VERSION
     min_client_schema: int = 1
     gzip_level: int = 4
+    #: Largest request body in bytes, counted after gzip is undone (413 above it). The largest
+    #: push batch of a demo county's data is 0.6 MiB and 1,000 visits written at great length
+    #: 18 MiB (tests/perf/bench_body_limit.py); parsing a body costs the server several times
+    #: its size, so the limit is also what keeps a flood of them from exhausting it.
+    max_body: int = p.DEFAULT_MAX_BODY
+    #: Largest attachment upload request: one chunk.
+    max_chunk: int = p.ATTACHMENT_CHUNK
+    #: Proxies (addresses or networks) whose ``X-Forwarded-For`` names the caller's address;
+    #: from anyone else the header is ignored.
+    trusted_proxies: tuple[str, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
-
-
-class RequestBodies:
-    """Inflate gzip request bodies (with a size cap) and refuse JSON carrying NUL characters,
-    which PostgreSQL text cannot hold, before FastAPI reads them."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        headers = dict(scope.get("headers") or [])
-        gzipped = headers.get(b"content-encoding", b"").lower() == b"gzip"
-        is_json = headers.get(b"content-type", b"").startswith(b"application/json")
-        if scope["type"] != "http" or not (gzipped or is_json):
-            await self.app(scope, receive, send)
-            return
-        chunks = []
-        more = True
-        while more:
-            message = await receive()
-            chunks.append(message.get("body", b""))
-            more = message.get("more_body", False)
-        body = b"".join(chunks)
-        try:
-            if gzipped:
-                inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
-                body = inflater.decompress(body, MAX_BODY)
-                if inflater.unconsumed_tail:
-                    raise ValueError("body too large")
-            if is_json and b"\\u0000" in body:
-                raise ValueError("NUL in JSON")
-        except (zlib.error, ValueError):
-            await error("bad_request")(scope, receive, send)
-            return
-        new_headers = [(k, v) for k, v in scope["headers"]
-                       if k not in (b"content-encoding", b"content-length")]
-        new_headers.append((b"content-length", str(len(body)).encode()))
-        sent = False
-
-        async def replay() -> Message:
-            nonlocal sent
-            if sent:
-                return await receive()
-            sent = True
-            return {"type": "http.request", "body": body, "more_body": False}
-
-        await self.app({**scope, "headers": new_headers}, replay, send)
 
 
 def current_caller(request: Request) -> auth.Caller:
@@ -167,6 +146,124 @@ def _not_retiring(who: auth.Caller) -> None:
 _OPEN_PATHS = ("/health", "/openapi.json", "/docs", "/redoc")
 
 
+class _Sha256(Convertor[str]):
+    """``{name:sha256}`` in a route: only a file hash matches, so ``/attachments/missing``
+    is never taken for a hash and other methods on it get 405, not a validation error."""
+
+    regex = "[0-9a-f]{64}"
+
+    def convert(self, value: str) -> str:
+        return value
+
+    def to_string(self, value: str) -> str:
+        return value
+
+
+register_url_convertor("sha256", _Sha256())
+#: A hash in a path, with its pattern in the OpenAPI document.
+ShaParam = Annotated[str, PathParam(pattern=p.SHA_PATTERN)]
+
+#: Refusals every call but the open ones can meet before it reaches its endpoint.
+_GATE_CODES = ("bad_request", "invalid_text", "body_too_large", "client_outdated",
+               "server_outdated")
+_AUTH_CODES = ("unauthorized", "token_expired", "device_revoked", "device_lost",
+               "device_retired")
+
+
+def _errors(*codes: str) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI ``responses`` for these error codes and the gate's, one entry per status
+    naming the codes it carries."""
+    by_status: dict[int, list[str]] = {}
+    for code in (*_GATE_CODES, *codes):
+        by_status.setdefault(_TEXTS[code][0], []).append(code)
+    return {status: {"model": p.ErrorBody, "description": "Error codes: " + ", ".join(found)}
+            for status, found in sorted(by_status.items())}
+
+
+_DOWNLOAD_RANGES: dict[int | str, dict[str, Any]] = {
+    206: {"description": "The rest of the file from the requested ``Range: bytes=N-``",
+          "content": {"application/octet-stream": {"schema": {"type": "string",
+                                                              "format": "binary"}}}},
+    416: {"description": "The requested range starts past the end of the file"},
+}
+
+
+def _allowed_methods(app: FastAPI, path: str) -> str:
+    """The methods some route takes at ``path``, for the ``Allow`` header of a 405."""
+    methods: set[str] = set()
+    for route in app.router.routes:
+        regex = getattr(route, "path_regex", None)
+        if regex is not None and regex.match(path):
+            methods |= set(getattr(route, "methods", None) or ())
+    return ", ".join(sorted(methods))
+
+
+#: Text the server takes: no NUL (``gate.text_problem``; lone surrogates cannot be written
+#: in a pattern every JSON Schema dialect reads, so they are named in the description).
+_NO_NUL = "^[^\\x00]*$"
+_JSON_VALUE = {"description": "Any JSON value; text without NUL or unpaired surrogates",
+               "anyOf": [
+                   {"type": "null"}, {"type": "boolean"}, {"type": "number"},
+                   {"type": "string", "pattern": _NO_NUL},
+                   {"type": "array", "items": {"$ref": "#/components/schemas/JsonValue"}},
+                   {"type": "object", "propertyNames": {"pattern": _NO_NUL},
+                    "additionalProperties": {"$ref": "#/components/schemas/JsonValue"}}]}
+
+
+def _clean_text_only(schema: Any) -> None:
+    """Say in the document what the gate enforces: every string is text without NUL, and a
+    free-form object (``changes``, ``data``, ``detail``) holds only such text."""
+    if isinstance(schema, list):
+        for item in schema:
+            _clean_text_only(item)
+        return
+    if not isinstance(schema, dict):
+        return
+    if (schema.get("type") == "string" and not
+            {"pattern", "format", "enum", "const", "contentMediaType"} & schema.keys()):
+        schema["pattern"] = _NO_NUL
+    if schema.get("type") == "object" and schema.get("additionalProperties") is True:
+        schema["propertyNames"] = {"pattern": _NO_NUL}
+        schema["additionalProperties"] = {"$ref": "#/components/schemas/JsonValue"}
+    for value in schema.values():
+        _clean_text_only(value)
+
+
+def _openapi(app: FastAPI, config: ServerConfig) -> dict[str, Any]:
+    """FastAPI's document plus what every call carries in its headers: the versions, and
+    for authenticated calls the device token and the device it was issued to, and that
+    text carries no NUL."""
+    doc = get_openapi(title=app.title, version=app.version, routes=app.routes)
+    _clean_text_only(doc)
+    doc.setdefault("components", {}).setdefault("schemas", {})["JsonValue"] = _JSON_VALUE
+    # The token and the device it was issued to are one credential: both are required.
+    doc["components"]["securitySchemes"] = {
+        "deviceToken": {"type": "http", "scheme": "bearer",
+                        "description": "The token POST /auth/login issued"},
+        "deviceId": {"type": "apiKey", "in": "header", "name": p.HEADER_DEVICE,
+                     "description": "The device id the token was issued to; the token is "
+                                    "refused with any other or none"}}
+    versions = [
+        {"name": p.HEADER_PROTOCOL, "in": "header", "required": True,
+         "description": "The client's protocol version (426 when too old, 409 when newer "
+                        "than the server)",
+         "schema": {"type": "integer", "minimum": config.min_protocol,
+                    "maximum": config.protocol}},
+        {"name": p.HEADER_SCHEMA, "in": "header", "required": True,
+         "description": "The client's local database schema version (426 when too old)",
+         "schema": {"type": "integer", "minimum": config.min_client_schema}},
+    ]
+    for path, item in doc.get("paths", {}).items():
+        if path in _OPEN_PATHS:
+            continue
+        for operation in item.values():
+            params = operation.setdefault("parameters", [])
+            params.extend(versions)
+            if path != "/auth/login":
+                operation["security"] = [{"deviceToken": [], "deviceId": []}]
+    return doc
+
+
 def create_app(config: ServerConfig) -> FastAPI:
     open_server_database(config.db_url)
     blobs = BlobStore(config.data_dir)
@@ -176,25 +273,9 @@ def create_app(config: ServerConfig) -> FastAPI:
     app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=config.gzip_level,
                        exclude_content_types=(*DEFAULT_EXCLUDED_CONTENT_TYPES,
                                               "application/octet-stream"))
-    app.add_middleware(RequestBodies)
-
-    @app.middleware("http")
-    async def versions(request: Request,
-                       call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        if request.url.path not in _OPEN_PATHS:
-            try:
-                proto = int(request.headers.get(p.HEADER_PROTOCOL, "0"))
-                schema = int(request.headers.get(p.HEADER_SCHEMA, "0"))
-            except ValueError:
-                proto = schema = 0
-            if proto < config.min_protocol or schema < config.min_client_schema:
-                return error("client_outdated", protocol=config.protocol,
-                             min_protocol=config.min_protocol)
-            if proto > config.protocol:
-                return error("server_outdated", protocol=config.protocol)
-        response = await call_next(request)
-        response.headers[p.HEADER_PROTOCOL] = str(config.protocol)
-        return response
+    app.add_middleware(gate.RequestGate, config=config, open_paths=_OPEN_PATHS,
+                       upload_prefix="/attachments/", refuse=error)
+    trusted = gate.parse_networks(config.trusted_proxies)
 
     @app.exception_handler(ApiError)
     async def api_error(request: Request, exc: ApiError) -> JSONResponse:
@@ -206,15 +287,28 @@ def create_app(config: ServerConfig) -> FastAPI:
         del request
         return error("bad_request", errors=len(exc.errors()))
 
+    @app.exception_handler(StarletteHTTPException)
+    async def refused(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        # The framework's own refusals, in the same shape as every other error.
+        if exc.status_code == 405:
+            return error("method_not_allowed",
+                         headers={"Allow": _allowed_methods(app, request.url.path)})
+        if exc.status_code == 404:
+            return error("not_found")
+        if exc.status_code == 413:
+            return error("body_too_large", limit=config.max_body)
+        # 400: a body FastAPI could not read as JSON (e.g. not UTF-8).
+        return error("bad_request")
+
     @app.get("/health", response_model=p.Health)
     def health() -> p.Health:
         return p.Health(status="ok", protocol=config.protocol, min_protocol=config.min_protocol,
                         server_time=dt.datetime.now(dt.timezone.utc).isoformat())
 
     @app.post("/auth/login", response_model=p.LoginResponse,
-              responses={401: {"model": p.ErrorBody}, 429: {"model": p.ErrorBody}})
+              responses=_errors("bad_credentials", "account_disabled", "rate_limited"))
     def login(body: p.LoginRequest, request: Request) -> p.LoginResponse:
-        address = request.client.host if request.client else ""
+        address = gate.client_address(request.scope, trusted)
         with connection():
             try:
                 token, device = auth.login(username=body.username, password=body.password,
@@ -233,19 +327,19 @@ def create_app(config: ServerConfig) -> FastAPI:
         return p.Account(username=username, role=role, officer_id=officer_id,
                          enterprise_ids=ents)
 
-    @app.get("/me", response_model=p.Account, responses={401: {"model": p.ErrorBody}})
+    @app.get("/me", response_model=p.Account, responses=_errors(*_AUTH_CODES))
     def me(who: CallerDep) -> p.Account:
         _not_retiring(who)
         with connection():
             return _account(who.username, who.role, who.officer_id, who.user_id)
 
-    @app.post("/auth/logout", status_code=204, responses={401: {"model": p.ErrorBody}})
+    @app.post("/auth/logout", status_code=204, responses=_errors(*_AUTH_CODES))
     def logout(who: CallerDep) -> Response:
         with connection():
             auth.revoke_device(device_pk=who.device_pk, by=who.username)
         return Response(status_code=204)
 
-    @app.post("/device/wiped", status_code=204, responses={401: {"model": p.ErrorBody}})
+    @app.post("/device/wiped", status_code=204, responses=_errors(*_AUTH_CODES))
     def device_wiped(who: AnyCallerDep, request: Request) -> Response:
         with connection():
             try:
@@ -254,16 +348,14 @@ def create_app(config: ServerConfig) -> FastAPI:
                 raise ApiError(exc.code) from None
         return Response(status_code=204)
 
-    @app.post("/sync/push", response_model=p.PushResponse,
-              responses={401: {"model": p.ErrorBody}})
+    @app.post("/sync/push", response_model=p.PushResponse, responses=_errors(*_AUTH_CODES))
     def push(body: p.PushRequest, who: CallerDep) -> Response:
         with connection():
             results, high = store.push(who, body.ops)
         payload = p.PushResponse(results=results, high_seq=high)
         return Response(payload.model_dump_json(), media_type="application/json")
 
-    @app.post("/sync/pull", response_model=p.PullResponse,
-              responses={401: {"model": p.ErrorBody}})
+    @app.post("/sync/pull", response_model=p.PullResponse, responses=_errors(*_AUTH_CODES))
     def pull(body: p.PullRequest, who: CallerDep) -> Response:
         _not_retiring(who)
         with connection():
@@ -271,7 +363,7 @@ def create_app(config: ServerConfig) -> FastAPI:
         return Response(text, media_type="application/json")
 
     @app.post("/attachments/missing", response_model=p.MissingResponse,
-              responses={401: {"model": p.ErrorBody}})
+              responses=_errors(*_AUTH_CODES))
     def missing(body: p.MissingRequest, who: CallerDep) -> p.MissingResponse:
         hashes = [h for h in body.hashes if _is_sha(h)]
         with connection():
@@ -280,10 +372,13 @@ def create_app(config: ServerConfig) -> FastAPI:
                 hashes, user_id=who.user_id, whole_county=who.whole_county,
                 readable=readable))
 
-    @app.put("/attachments/{sha256}", response_model=p.UploadResult,
-             responses={401: {"model": p.ErrorBody}, 409: {"model": p.ErrorBody},
-                        422: {"model": p.ErrorBody}})
-    async def upload(sha256: str, request: Request, who: CallerDep,
+    @app.put("/attachments/{sha256:sha256}", response_model=p.UploadResult,
+             responses=_errors(*_AUTH_CODES, "not_found", "forbidden", "offset_mismatch",
+                               "too_large", "hash_mismatch"),
+             openapi_extra={"requestBody": {"required": True, "content": {
+                 "application/octet-stream": {"schema": {
+                     "type": "string", "format": "binary", "maxLength": config.max_chunk}}}}})
+    async def upload(sha256: ShaParam, request: Request, who: CallerDep,
                      offset: int = Query(ge=0, le=2**40),
                      total: int = Query(ge=0, le=2**40)) -> p.UploadResult:
         if not who.can_write:
@@ -302,9 +397,9 @@ def create_app(config: ServerConfig) -> FastAPI:
 
         return await anyio.to_thread.run_sync(work)
 
-    @app.get("/attachments/{sha256}", response_class=FileResponse,
-             responses={401: {"model": p.ErrorBody}, 404: {"model": p.ErrorBody}})
-    def download(sha256: str, who: CallerDep) -> FileResponse:
+    @app.get("/attachments/{sha256:sha256}", response_class=FileResponse,
+             responses={**_errors(*_AUTH_CODES, "not_found"), **_DOWNLOAD_RANGES})
+    def download(sha256: ShaParam, who: CallerDep) -> FileResponse:
         if not _is_sha(sha256):
             raise ApiError("bad_request")
         _not_retiring(who)
@@ -313,6 +408,12 @@ def create_app(config: ServerConfig) -> FastAPI:
                 raise ApiError("not_found")
         return FileResponse(blobs.path(sha256), media_type="application/octet-stream")
 
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            app.openapi_schema = _openapi(app, config)
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
     return app
 
 

@@ -2,7 +2,10 @@
 
 Passwords are argon2 hashes. A device token is 32 random bytes shown once to the client; the
 server keeps only its SHA-256, bound to the device id it was issued for, with an expiry and
-a revoked flag. Failed logins are counted per user name and per address.
+a revoked flag, and a call is accepted only from the device named in ``X-Liaison-Device``.
+Failed logins are counted per user name and per address, in the database: an attempt is
+written down *before* its password is checked, one attempt at a time, so attempts made in
+parallel count against each other.
 """
 from __future__ import annotations
 
@@ -12,6 +15,8 @@ import json
 import logging
 import secrets
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import peewee
@@ -27,6 +32,7 @@ from sync.server.models import (
     Record,
     SeqCounter,
     User,
+    is_postgres,
     server_db,
     utcnow,
     write_transaction,
@@ -40,6 +46,8 @@ UNKNOWN_ACCOUNT = "(no such account)"
 FAILURE_WINDOW = dt.timedelta(minutes=15)
 MAX_FAILURES_PER_USER = 5
 MAX_FAILURES_PER_ADDRESS = 30
+#: PostgreSQL advisory lock key that queues sign-in attempts while one is counted and noted.
+_ATTEMPT_LOCK = 0x4C49_4E31  # "LIN1"
 
 _hasher = PasswordHasher()
 #: Verified against when the user does not exist, so timing does not reveal user names.
@@ -166,19 +174,45 @@ def assigned_enterprises(user_id: int) -> list[str]:
 
 
 # -- sessions --------------------------------------------------------------------------------
-def _too_many_failures(username: str, address: str) -> bool:
+@contextmanager
+def _one_attempt_at_a_time() -> Iterator[None]:
+    """A transaction no other sign-in attempt's count-and-note runs beside.
+
+    Counting and then writing an attempt in two steps lets parallel attempts all see the
+    count from before any of them: 16 at once were all checked. PostgreSQL: an advisory lock
+    held to the end of the transaction (not the change-sequence lock, which pushes wait on);
+    SQLite: its one writer.
+    """
+    db = server_db.obj
+    if is_postgres(db):
+        with db.atomic():
+            db.execute_sql("SELECT pg_advisory_xact_lock(%s)", (_ATTEMPT_LOCK,))
+            yield
+    else:
+        with write_transaction():
+            yield
+
+
+def _reserve_attempt(username: str, address: str) -> int | None:
+    """Note a sign-in attempt as failed until its password proves right; None (and nothing
+    noted) when this user name or address has used up its attempts."""
     since = utcnow() - FAILURE_WINDOW
-    recent = LoginFailure.select().where(LoginFailure.at > since)
-    by_user = recent.where(LoginFailure.username == username).count()
-    by_addr = recent.where(LoginFailure.address == address).count()
-    return by_user >= MAX_FAILURES_PER_USER or by_addr >= MAX_FAILURES_PER_ADDRESS
+    with _one_attempt_at_a_time():
+        recent = LoginFailure.select().where(LoginFailure.at > since)
+        if (recent.where(LoginFailure.username == username).count() >= MAX_FAILURES_PER_USER
+                or recent.where(LoginFailure.address == address).count()
+                >= MAX_FAILURES_PER_ADDRESS):
+            return None
+        return int(LoginFailure.insert(username=username, address=address).execute())
 
 
 def login(*, username: str, password: str, device_id: str, device_name: str,
           address: str) -> tuple[str, Device]:
     """Check the password and issue a new token for this device (replacing its old one)."""
+    username, address = username[:64], address[:64]
     user = User.get_or_none(User.username == username)
-    if _too_many_failures(username, address):
+    attempt = _reserve_attempt(username, address)
+    if attempt is None:
         _refused(user, address, device_id, "rate_limited")
         raise AuthError("rate_limited")
     try:
@@ -187,12 +221,13 @@ def login(*, username: str, password: str, device_id: str, device_name: str,
     except (VerificationError, InvalidHashError):
         ok = False
     if not ok:
-        LoginFailure.create(username=username[:64], address=address[:64])
-        # Typed names older than the window count for nothing: do not keep them.
+        # The attempt stays noted as a failure. Typed names older than the window count for
+        # nothing: do not keep them.
         LoginFailure.delete().where(LoginFailure.at < utcnow() - FAILURE_WINDOW).execute()
         _refused(user, address, device_id, "bad_credentials")
         raise AuthError("bad_credentials")
     if user.disabled:
+        LoginFailure.delete().where(LoginFailure.id == attempt).execute()
         _refused(user, address, device_id, "account_disabled")
         raise AuthError("account_disabled")
     earlier = (Device.select().where((Device.user == user) & (Device.device_id == device_id))
@@ -249,7 +284,9 @@ def authenticate(*, token: str | None, device_id: str | None,
         raise AuthError("device_lost")
     if row.retire not in ("lost", "retired") and (row.revoked or row.user.disabled):
         raise AuthError("device_revoked")
-    if device_id and device_id != row.device_id:
+    # The token is good only from the device it was issued to, which every call names: a
+    # token copied off a laptop does not work on its own.
+    if device_id != row.device_id:
         raise AuthError("unauthorized")
     now = utcnow()
     if row.expires_at < now:

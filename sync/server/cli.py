@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from sync.protocol import DEFAULT_MAX_BODY
 from sync.server import audit, auth, backup
 from sync.server.migrations import SchemaTooNewError
 from sync.server.models import (
@@ -42,14 +43,29 @@ def _password(args: argparse.Namespace) -> str:
     return first
 
 
+def _mib(value: str) -> int:
+    number = int(value)
+    if not 1 <= number <= 4096:
+        raise argparse.ArgumentTypeError("give a size in MiB from 1 to 4096")
+    return number
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from sync.server.app import ServerConfig, create_app
+    from sync.server.app import UVICORN_OPTIONS, ServerConfig, create_app
+    from sync.server.gate import parse_networks
 
-    app = create_app(ServerConfig(db_url=_db_url(args), data_dir=_data_dir(args)))
+    try:
+        trusted = tuple(parse_networks(args.trusted_proxy or ()))
+    except ValueError as exc:
+        print(f"--trusted-proxy: {exc}", file=sys.stderr)
+        return 2
+    app = create_app(ServerConfig(db_url=_db_url(args), data_dir=_data_dir(args),
+                                  max_body=args.max_body * 1024 * 1024,
+                                  trusted_proxies=tuple(str(n) for n in trusted)))
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning",
-                ssl_certfile=args.ssl_cert, ssl_keyfile=args.ssl_key)
+                ssl_certfile=args.ssl_cert, ssl_keyfile=args.ssl_key, **UVICORN_OPTIONS)
     return 0
 
 
@@ -160,6 +176,13 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8470)
     serve.add_argument("--ssl-cert", help="TLS certificate (PEM)")
     serve.add_argument("--ssl-key", help="TLS private key (PEM)")
+    serve.add_argument("--max-body", type=_mib, default=DEFAULT_MAX_BODY >> 20,
+                       metavar="MIB", help="largest request body in MiB, after gzip is "
+                       "undone (default %(default)s; a push batch is a few MiB)")
+    serve.add_argument("--trusted-proxy", action="append", metavar="ADDRESS",
+                       help="a reverse proxy (address or network) whose X-Forwarded-For "
+                            "names the client; repeat for several. Without it the header "
+                            "is ignored")
     serve.set_defaults(func=cmd_serve, database="none")
 
     sub.add_parser("migrate", help="create or upgrade the database").set_defaults(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -218,6 +219,26 @@ def default_sqlite_url(data_dir: Path) -> str:
     return f"sqlite:///{data_dir / 'server.sqlite3'}"
 
 
+class _ServerSqlite(peewee.SqliteDatabase):
+    """SQLite for the server: a connection opened while another process holds the write
+    lock (several servers starting together, one of them migrating) waits for it.
+
+    Switching a new file to WAL needs the lock, and SQLite answers "database is locked" at
+    once there instead of waiting in its busy handler.
+    """
+
+    def _set_pragmas(self, conn: sqlite3.Connection) -> None:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                super()._set_pragmas(conn)
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+
+
 def make_database(url: str) -> peewee.Database:
     if url.startswith(("postgresql://", "postgres://")):
         from urllib.parse import unquote, urlparse
@@ -231,7 +252,7 @@ def make_database(url: str) -> peewee.Database:
     if url.startswith("sqlite:///"):
         path = url[len("sqlite:///"):]
         Path(path).parent.mkdir(parents=True, exist_ok=True)
-        return peewee.SqliteDatabase(path, check_same_thread=False, timeout=30, pragmas=(
+        return _ServerSqlite(path, check_same_thread=False, timeout=30, pragmas=(
             ("journal_mode", "wal"), ("synchronous", "full"), ("foreign_keys", 1),
             ("busy_timeout", 30_000), ("cache_size", -64_000)))
     raise ValueError(f"unsupported database URL: {url!r} (use sqlite:///PATH or postgresql://)")

@@ -104,3 +104,37 @@ def test_same_seed_gives_the_same_county(tmp_path):
         finally:
             close_database()
     assert seen[0] == seen[1] and seen[0][0]
+
+
+def test_nothing_in_the_demo_county_happens_later_than_now(store, monkeypatch):
+    from liaison_app.core.models import Visit
+
+    # Generated at five past nine in the morning: visits drawn for the afternoon move back.
+    morning = dt.datetime(2026, 3, 18, 9, 5)
+    monkeypatch.setattr(demo, "_local_now", lambda: morning)
+    demo.generate(enterprises=60, visits=3000, officers=6, seed=5, today=TODAY)
+    assert Visit.select().where(Visit.visit_at > morning).count() == 0
+    todays = Visit.select().where(Visit.visit_at >= dt.datetime(2026, 3, 18)).count()
+    assert todays > 0  # today keeps its morning visits
+    assert Request.select().where(Request.accepted_at > morning).count() == 0
+    assert TimelineEvent.select().where(TimelineEvent.at > morning).count() == 0
+
+
+def test_satisfaction_rounds_with_sheets_that_fit_their_rounds(county):
+    from liaison_app.core import scoring
+    from liaison_app.core.models.evaluation import EvaluationRound, ScoreSheet
+    from liaison_app.core.services import evaluation_results as er
+
+    assert county.evaluation_rounds == 3 and county.score_sheets == ScoreSheet.select().count()
+    rounds = list(EvaluationRound.select().order_by(EvaluationRound.held_on))
+    assert [r.status for r in rounds] == ["closed", "closed", "open"]
+    assert rounds[-1].anonymous and rounds[-1].held_on < TODAY
+    for rnd in rounds:
+        wire = rnd.wire_fields()
+        for sheet in ScoreSheet.select().where(ScoreSheet.round == rnd.id):
+            problems = scoring.sheet_problems(sheet=sheet.wire_fields(), round_data=wire)
+            assert problems == [], problems
+    results = er.round_results(round_id=rounds[0].id)
+    assert results.responded > 20 and results.overall.total is not None
+    assert any(i.comments for i in er.follow_ups(round_id=rounds[0].id))
+    assert len(er.trend().rounds) == 3

@@ -1,7 +1,6 @@
 """A full disk: the save that does not fit fails cleanly, everything saved before stays."""
 from __future__ import annotations
 
-import subprocess
 import uuid
 
 import peewee
@@ -13,19 +12,6 @@ from liaison_app.core.paths import DataPaths
 from liaison_app.core.services import enterprises, visits
 from liaison_app.core.services.enterprises import EnterpriseInput
 from liaison_app.core.services.visits import VisitInput
-
-
-@pytest.fixture
-def small_disk(tmp_path):
-    mount = tmp_path / "small"
-    mount.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mount)],
-                          capture_output=True)
-    if done.returncode != 0:
-        pytest.skip("cannot mount a small file system here (needs root)")
-    yield mount
-    close_database()
-    subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
 def test_saving_on_a_full_disk_fails_cleanly_and_loses_nothing(small_disk):

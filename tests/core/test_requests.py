@@ -11,7 +11,7 @@ import pytest
 from liaison_app.core import context
 from liaison_app.core.models import Enterprise, Officer, OutboxOp, Visit
 from liaison_app.core.models.requests import STATUSES, Request, TimelineEvent
-from liaison_app.core.services import departments
+from liaison_app.core.services import departments, workdays
 from liaison_app.core.services import requests as rq
 from liaison_app.core.services.errors import ServiceError, ValidationFailed
 
@@ -208,11 +208,11 @@ def test_complex_items_get_25_working_days(world):
 def test_configured_deadlines_are_used(world):
     config = rq.load_config()
     config.first_reply_days = 5
-    config.holidays = []
-    config.makeup_workdays = []
-    rq.save_config(config=config)
-    req = new_request(world)
     act_as(world.centre)
+    # The centre strikes every published day of 2024 from the calendar.
+    rq.save_config(config=config, calendar=workdays.ShownDays(
+        holidays=[], makeup_workdays=[], since=D(2024, 1, 1)))
+    req = new_request(world)
     req = rq.perform(record_id=req.id, action="dispatch", data=full_input(world, "dispatch"),
                      now=DISPATCHED)
     assert req.response_deadline == D(2024, 10, 7)

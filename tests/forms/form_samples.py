@@ -9,6 +9,7 @@ from liaison_app.forms.data import (
     ChecklistItem,
     DispatchSheetData,
     EnterpriseInfo,
+    EvaluationReportData,
     FollowUpAction,
     LetterEntry,
     LetterRegisterData,
@@ -23,6 +24,9 @@ from liaison_app.forms.data import (
     ProxyPublicListData,
     ProxyServiceRecordData,
     ReopeningApplicationData,
+    ReportTable,
+    SatisfactionSheet,
+    SatisfactionSheetsData,
     VisitRecordData,
     WorkerEntry,
     WorkerRosterData,
@@ -296,3 +300,33 @@ def letter_register() -> LetterRegisterData:
         clerk="孙丽",
         organisation=OFFICE,
     )
+
+
+DIMENSIONS = (("业务水平", 1.0), ("服务态度", 1.0), ("工作效率", 1.0), ("代办手续及解决问题", 1.0),
+              ("廉洁自律", 1.0))
+
+
+def satisfaction_sheets(count: int = 2) -> SatisfactionSheetsData:
+    names = ["山东德润新材料科技有限公司", "某某县王䶮食品有限公司"]
+    units = ["某某县企业服务中心", "县自然资源和规划局"]
+    sheets = tuple(
+        SatisfactionSheet(enterprise=names[i % 2], unit=units[i % 2],
+                          qr_payload=f"EVAL|round-1|sheet-{i:05d}", sheet_no=f"S{i:05d}",
+                          uscc=ENTERPRISE.uscc, town="经济开发区")
+        for i in range(count))
+    return SatisfactionSheetsData(
+        round_name="2024年上半年企业满意度测评", held_on=date(2024, 6, 18),
+        dimensions=DIMENSIONS, scale_kind="points", scale_max=20, sheets=sheets,
+        organisation=OFFICE)
+
+
+def evaluation_report() -> EvaluationReportData:
+    return EvaluationReportData(
+        round_name="2024年上半年企业满意度测评", held_on=date(2024, 6, 18), organisation=OFFICE,
+        summary="本轮测评共邀请 31 家企业，29 家企业参加测评，参评率 93.5%。",
+        tables=(ReportTable("一、各单位得分及排名", ("排名", "被测评单位", "总分"),
+                            (("1", "县自然资源和规划局", "91.2"),
+                             ("2", "某某县企业服务中心", "88.5"))),),
+        follow_ups=(("县住房和城乡建设局（山东德润新材料科技有限公司）", "52", "工作效率 8",
+                     "施工许可办理时间偏长，希望压缩审批时限。"),),
+        issued_on=date(2024, 6, 25))

@@ -7,21 +7,25 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 import uvicorn
 
 from liaison_app.core import context
 from liaison_app.core.db import database_proxy, open_database
+from liaison_app.core.migrations import LATEST_VERSION
 from liaison_app.core.models import Enterprise, Visit
 from liaison_app.core.paths import DataPaths
 from sync import client as sync_client
+from sync import protocol as p
 from sync.client import SyncEngine, SyncReport
 from sync.server import auth
-from sync.server.app import ServerConfig, create_app
+from sync.server.app import UVICORN_OPTIONS, ServerConfig, create_app
 from sync.server.models import connection, server_db
 from sync.transport import RetryPolicy
 
@@ -43,8 +47,10 @@ class LiveServer:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         app = create_app(config)
+        # As ``liaison-server serve`` runs it.
         self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port,
-                                                    log_level="error", lifespan="off"))
+                                                    log_level="error", lifespan="off",
+                                                    **UVICORN_OPTIONS))
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 
     def start(self) -> LiveServer:
@@ -67,6 +73,19 @@ class LiveServer:
     def assign(self, name: str, enterprise_ids: list[str]) -> None:
         with connection():
             auth.assign(username=name, enterprise_ids=enterprise_ids)
+
+
+#: The version headers every call carries, as a current client sends them.
+VERSIONS = {p.HEADER_PROTOCOL: str(p.PROTOCOL_VERSION), p.HEADER_SCHEMA: str(LATEST_VERSION)}
+
+
+def sign_in(server: LiveServer, name: str, role: str, device: str) -> dict[str, str]:
+    """Add an account and sign it in from ``device``: the headers a raw client then sends."""
+    server.add_user(name, role)
+    r = httpx.post(server.url + "/auth/login", headers=VERSIONS,
+                   json={"username": name, "password": PASSWORD, "device_id": device})
+    assert r.status_code == 200, r.text
+    return {**VERSIONS, p.HEADER_DEVICE: device, "Authorization": f"Bearer {r.json()['token']}"}
 
 
 def worker_postgres_url(url: str, *, worker: str | None = None) -> str:
@@ -127,16 +146,24 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'server' / 'server.sqlite3'}"
 
 
+@contextmanager
+def running_server(config: ServerConfig) -> Iterator[LiveServer]:
+    live = LiveServer(config).start()
+    try:
+        yield live
+    finally:
+        live.stop()
+        db = server_db.obj
+        if hasattr(db, "close_all"):
+            db.close_all()  # pooled PostgreSQL connections: the next test drops the schema
+        elif db is not None and not db.is_closed():
+            db.close()
+
+
 @pytest.fixture
 def server(tmp_path: Path, db_url: str) -> Iterator[LiveServer]:
-    live = LiveServer(ServerConfig(db_url=db_url, data_dir=tmp_path / "server")).start()
-    yield live
-    live.stop()
-    db = server_db.obj
-    if hasattr(db, "close_all"):
-        db.close_all()  # pooled PostgreSQL connections: the next test drops the schema
-    elif db is not None and not db.is_closed():
-        db.close()
+    with running_server(ServerConfig(db_url=db_url, data_dir=tmp_path / "server")) as live:
+        yield live
 
 
 @dataclass

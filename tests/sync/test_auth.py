@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import json
+import threading
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -13,10 +15,10 @@ from fastapi.routing import APIRoute
 from liaison_app.core.models import LocalState, OutboxOp, Visit
 from sync import protocol as p
 from sync.server import auth
-from sync.server.app import _OPEN_PATHS
+from sync.server.app import _OPEN_PATHS, ServerConfig
 from sync.server.cli import build_parser
 from sync.server.models import AuditEvent, Device, connection, is_postgres, server_db
-from tests.sync.conftest import PASSWORD, new_visit
+from tests.sync.conftest import PASSWORD, new_visit, running_server, sign_in
 
 HEADERS = {p.HEADER_PROTOCOL: str(p.PROTOCOL_VERSION), p.HEADER_SCHEMA: "2"}
 SHA = "a" * 64
@@ -27,7 +29,7 @@ def routes(server: Any) -> list[tuple[str, str]]:
     for route in server.server.config.app.routes:
         if isinstance(route, APIRoute) and route.path not in _OPEN_PATHS:
             for method in route.methods:
-                out.append((method, route.path.replace("{sha256}", SHA)))
+                out.append((method, route.path_format.replace("{sha256}", SHA)))
     return out
 
 
@@ -42,6 +44,25 @@ def test_every_endpoint_needs_a_token(server: Any) -> None:
                               params={"offset": 0, "total": 1}, json={})
             assert r.status_code == 401, (method, path, r.status_code)
             assert r.json()["code"] == "unauthorized"
+
+
+def test_a_token_works_only_from_the_device_it_was_issued_to(server: Any) -> None:
+    mine = sign_in(server, "zhao", "center", device="zhao-pc")
+    without_device = {k: v for k, v in mine.items() if k != p.HEADER_DEVICE}
+    copied = {**mine, p.HEADER_DEVICE: "another-pc"}
+    for method, path in routes(server):
+        if path == "/auth/login":
+            continue
+        for headers in (without_device, copied):
+            r = httpx.request(method, server.url + path, headers=headers,
+                              params={"offset": 0, "total": 1}, json={})
+            assert r.status_code == 401, (method, path, headers.get(p.HEADER_DEVICE))
+            assert r.json()["code"] == "unauthorized"
+    # From its own device the token works, and the refusals above did not revoke it.
+    r = httpx.get(server.url + "/me", headers=mine)
+    assert r.status_code == 200 and r.json()["username"] == "zhao"
+    r = httpx.post(server.url + "/sync/pull", headers=mine, json={})
+    assert r.status_code == 200
 
 
 def test_health_needs_no_token(server: Any) -> None:
@@ -162,3 +183,74 @@ def test_a_device_name_cannot_forge_lines_in_the_audit_listing(
     lines = out.splitlines()
     assert [line.split()[2] for line in lines[1:]] == ["login", "user_added", "schema_upgraded"]
     assert "\x1b" not in out and "pc\\n2026-11-26" in out
+
+
+def failed_sign_ins() -> list[tuple[str, str, str]]:
+    with connection():
+        return [(e.actor, e.detail, e.address) for e in AuditEvent.select().where(
+            AuditEvent.action == "login_failed").order_by(AuditEvent.id)]
+
+
+def test_parallel_wrong_passwords_are_limited_like_serial_ones(server: Any) -> None:
+    server.add_user("zhao", "liaison")
+    body = {"username": "zhao", "password": "wrong password", "device_id": "d1"}
+    attempts = 16
+    together = threading.Barrier(attempts)
+
+    def attempt(_: int) -> int:
+        together.wait()  # all at once: none of them is counted before the others start
+        return httpx.post(server.url + "/auth/login", headers=HEADERS, json=body,
+                          timeout=60).status_code
+
+    with ThreadPoolExecutor(attempts) as pool:
+        codes = sorted(pool.map(attempt, range(attempts)))
+    limit = auth.MAX_FAILURES_PER_USER
+    assert codes == [401] * limit + [429] * (attempts - limit)
+    # Only the attempts within the limit had their password checked.
+    checked = [f for f in failed_sign_ins() if f[1] == "bad_credentials"]
+    assert len(checked) == limit
+    right = httpx.post(server.url + "/auth/login", headers=HEADERS,
+                       json={**body, "password": PASSWORD})
+    assert right.status_code == 429
+
+
+def test_forwarded_for_from_a_client_is_not_believed(server: Any) -> None:
+    """Without a configured proxy, a client naming a new address on every attempt still
+    meets the per-address limit, and the audit shows where the attempts really came from."""
+    for i in range(auth.MAX_FAILURES_PER_ADDRESS):
+        r = httpx.post(server.url + "/auth/login",
+                       headers={**HEADERS, "X-Forwarded-For": f"198.51.100.{i}"},
+                       json={"username": f"guess{i}", "password": "x", "device_id": "d1"})
+        assert r.status_code == 401
+    r = httpx.post(server.url + "/auth/login",
+                   headers={**HEADERS, "X-Forwarded-For": "198.51.100.250"},
+                   json={"username": "guess-again", "password": "x", "device_id": "d1"})
+    assert r.status_code == 429
+    assert {address for _, _, address in failed_sign_ins()} == {"127.0.0.1"}
+
+
+def test_forwarded_for_from_a_configured_proxy_names_the_client(tmp_path: Path,
+                                                               db_url: str) -> None:
+    config = ServerConfig(db_url=db_url, data_dir=tmp_path / "server",
+                          trusted_proxies=("127.0.0.1", "10.0.0.0/8"))
+    with running_server(config) as server:
+        server.add_user("zhao", "liaison")
+
+        def refused_from(forwarded: str) -> str:
+            httpx.post(server.url + "/auth/login",
+                       headers={**HEADERS, "X-Forwarded-For": forwarded},
+                       json={"username": "zhao", "password": "wrong", "device_id": "d1"})
+            return failed_sign_ins()[-1][2]
+
+        assert refused_from("203.0.113.9") == "203.0.113.9"
+        # What the client wrote before the proxy's own entry is not believed; an inner
+        # proxy (10.x) is skipped to find the client it forwarded for.
+        assert refused_from("192.0.2.66, 203.0.113.10") == "203.0.113.10"
+        assert refused_from("203.0.113.11, 10.1.2.3") == "203.0.113.11"
+        r = httpx.post(server.url + "/auth/login",
+                       headers={**HEADERS, "X-Forwarded-For": "203.0.113.12"},
+                       json={"username": "zhao", "password": PASSWORD, "device_id": "d1"})
+        assert r.status_code == 200
+        with connection():
+            signed_in = AuditEvent.get(AuditEvent.action == "login")
+        assert signed_in.address == "203.0.113.12"

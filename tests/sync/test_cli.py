@@ -4,15 +4,17 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 from liaison_app.core.db import open_database
 from liaison_app.core.paths import DataPaths
 from liaison_app.core.security import session
-from tests.sync.conftest import PASSWORD, new_enterprise
+from tests.sync.conftest import PASSWORD, VERSIONS, free_port, new_enterprise
 
 
 def liaison(data: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
@@ -111,3 +113,44 @@ def test_the_audit_names_the_process_user_not_what_USER_says(monkeypatch: Any) -
     actor = admin_actor()
     assert actor.startswith("system:") and "mallory" not in actor
     assert actor.endswith("(sudo by wang-it)")
+
+
+def test_serve_takes_a_body_limit_and_believes_forwarded_for_only_from_its_proxies(
+        tmp_path: Path) -> None:
+    """``liaison-server serve`` as deployed: ``--max-body`` in MiB, and X-Forwarded-For
+    ignored from loopback unless ``--trusted-proxy`` names it (uvicorn alone would
+    believe any loopback caller)."""
+    data = tmp_path / "srv"
+    assert server_cli(data, "user", "add", "li", "--role", "liaison", "--password-stdin",
+                      stdin=PASSWORD + "\n").returncode == 0
+    for proxies, address in (((), "127.0.0.1"), (("--trusted-proxy", "127.0.0.1"),
+                                                 "203.0.113.5")):
+        port = free_port()
+        url = f"http://127.0.0.1:{port}"
+        proc = subprocess.Popen([sys.executable, "-m", "sync.server.cli", "--data-dir",
+                                 str(data), "serve", "--port", str(port), "--max-body", "1",
+                                 *proxies], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        try:
+            deadline = time.monotonic() + 30
+            while True:
+                try:
+                    if httpx.get(url + "/health").status_code == 200:
+                        break
+                except httpx.TransportError:
+                    pass
+                assert time.monotonic() < deadline and proc.poll() is None, "no server"
+                time.sleep(0.1)
+            big = httpx.post(url + "/sync/push", content=b"{" + b" " * (2 << 20) + b"}",
+                             headers={**VERSIONS, "Content-Type": "application/json"})
+            assert big.status_code == 413 and big.json()["detail"]["limit"] == 1 << 20
+            refused = httpx.post(url + "/auth/login",
+                                 headers={**VERSIONS, "X-Forwarded-For": "203.0.113.5"},
+                                 json={"username": "li", "password": "wrong", "device_id": "d"})
+            assert refused.status_code == 401
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
+        newest = server_cli(data, "audit", "--action", "login_failed").stdout.splitlines()[1]
+        assert address in newest.split(), newest
+    bad = server_cli(data, "serve", "--trusted-proxy", "the-proxy")
+    assert bad.returncode == 2 and "--trusted-proxy" in bad.stderr

@@ -178,3 +178,37 @@ def test_sign_in_with_a_file_that_is_not_a_certificate_says_so(qtbot, page, tmp_
     assert dialog.message.text().startswith(f"{wrong} 不是 CA 证书。")
     assert dialog.buttons.isEnabled() and dialog.isVisible()
     dialog.grab().save(str(tmp_path / "login-bad-ca.png"))
+
+
+def test_saving_while_a_large_sync_runs_neither_fails_nor_fails_the_sync(
+        qtbot, page, server_process):
+    """Saves go through the database worker while the sync's pages are written there too:
+    no "database is locked" for the person, none for the sync."""
+    ent = enterprises.create(data=EnterpriseInput(name="边同步边记录企业"))
+    for n in range(1500):
+        visits.save(data=VisitInput(enterprise_id=ent.id, summary=f"同步前的记录 {n}"))
+    _sign_in(qtbot, page, server_process)
+    saved: list[str] = []
+    failed: list[BaseException] = []
+
+    def save_one() -> None:
+        if page.ctx.sync.running and len(saved) + len(failed) < 40:
+            n = len(saved) + len(failed)
+            page.ctx.runner.submit(
+                lambda: visits.save(data=VisitInput(enterprise_id=ent.id,
+                                                    summary=f"同步中保存 {n}")),
+                on_done=lambda v: saved.append(v.id), on_error=failed.append)
+
+    timer = QTimer()
+    timer.timeout.connect(save_one)
+    with qtbot.waitSignal(page.ctx.sync.finished, timeout=120_000) as blocker:
+        page.ctx.sync.sync_now()
+        timer.start(20)
+    timer.stop()
+    qtbot.waitUntil(lambda: not page.ctx.runner.is_busy(), timeout=30_000)
+    assert blocker.args[0].ok, blocker.args[0].message
+    assert failed == [] and saved
+    with qtbot.waitSignal(page.ctx.sync.finished, timeout=60_000) as again:
+        page.ctx.sync.sync_now()
+    assert again.args[0].ok and again.args[0].pushed == len(saved)
+    assert Visit.select().where(Visit.id.in_(saved)).count() == len(saved)

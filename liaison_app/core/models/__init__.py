@@ -14,6 +14,7 @@ from liaison_app.core.models.base import (
 )
 from liaison_app.core.models.centre import CentreSetting
 from liaison_app.core.models.enterprise import Enterprise
+from liaison_app.core.models.evaluation import EvaluationRound, ScoreSheet
 from liaison_app.core.models.people import Officer
 from liaison_app.core.models.sync_records import (
     ConfirmedFile,
@@ -27,7 +28,7 @@ from liaison_app.core.models.visit import VISIT_KINDS, Attachment, FollowUp, Vis
 __all__ = [
     "Application", "AuditEntry", "IssuedPass", "Worker",
     "SYNCED_MODELS", "VISIT_KINDS", "Attachment", "BaseModel", "CentreSetting", "Draft",
-    "Enterprise",
+    "Enterprise", "EvaluationRound", "ScoreSheet",
     "FollowUp", "LocalState", "Officer", "OutboxOp", "SearchDocument", "SyncConflict",
     "SyncHistory", "SyncParked", "SyncedModel", "Visit", "ConfirmedFile", "SyncSetAside",
 ]

@@ -21,6 +21,7 @@ as they are restored, or at the next unlock.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import json
 import os
@@ -48,7 +49,7 @@ from liaison_app.core.security import crypto, session
 from liaison_app.core.security.keystore import FILE_NAME as KEYS_NAME
 from liaison_app.core.security.keystore import Keystore, KeystoreError, WrongSecret
 from liaison_app.core.services.attachments import AttachmentStore
-from liaison_app.core.services.errors import ServiceError
+from liaison_app.core.services.errors import ServiceError, describe_os_error
 
 FORMAT = "liaison-backup"
 FORMAT_VERSION = 2
@@ -166,17 +167,28 @@ def export_backup(*, paths: DataPaths, target: Path,
             "Backups", "The data in {path} is locked; unlock it to make a backup.").format(
             path=str(paths.root)))
     target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.is_dir():
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
+        workdir = tempfile.TemporaryDirectory(prefix="liaison-backup-", dir=target.parent)
+    except OSError as exc:
+        raise _unwritable(target, exc) from exc
     store = AttachmentStore(paths.attachments, key)
     for sha in store.hashes():  # a stray plain file must not go into the archive plain
         store.encrypt_in_place(sha)
     files = _attachment_files(paths.attachments)
     total = len(files) + 1
-    with tempfile.TemporaryDirectory(prefix="liaison-backup-", dir=target.parent) as tmpdir:
+    with workdir as tmpdir:
         copy = Path(tmpdir) / DATABASE_NAME
         if progress:
             progress(0, total, i18n.translate("Backups", "Copying the database…").text())
-        _copy_database(paths.database, copy, key=key)
+        try:
+            _copy_database(paths.database, copy, key=key)
+        except DRIVER_ERRORS as exc:
+            if "full" not in str(exc):
+                raise
+            raise _unwritable(target, OSError(errno.ENOSPC, str(exc))) from exc
         info = BackupInfo(
             app_version=__version__,
             schema_version=_query_int(copy, "PRAGMA user_version", key=key),
@@ -206,10 +218,7 @@ def export_backup(*, paths: DataPaths, target: Path,
                 os.fsync(fh.fileno())
             os.replace(partial, target)
         except OSError as exc:
-            raise BackupError(i18n.translate(
-                "Backups", "The backup could not be written to {path} ({reason}). Choose "
-                "another place with enough free space.").format(
-                path=str(target), reason=exc.strerror or str(exc))) from exc
+            raise _unwritable(target, exc) from exc
     _audit("export", target=target, info=info)
     return BackupResult(path=target, size=target.stat().st_size, info=info)
 
@@ -237,6 +246,11 @@ def _audit(action: str, *, target: Path, info: BackupInfo) -> None:
     audit.record(action=action, details={"file": target.name,
                                          "attachments": info.attachments,
                                          "schema": info.schema_version})
+
+
+def _unwritable(target: Path, exc: OSError) -> BackupError:
+    """Name the backup file the person chose, whichever temporary file the system refused."""
+    return BackupError(describe_os_error(OSError(exc.errno, exc.strerror, str(target))))
 
 
 def read_backup_info(*, source: Path) -> BackupInfo:

@@ -6,10 +6,12 @@ from dataclasses import dataclass, field
 
 import peewee
 
+from liaison_app.core.i18n import Message
 from liaison_app.core.models import Enterprise, FollowUp, Visit
 from liaison_app.core.models.fields import json_list_contains
 from liaison_app.core.services import requests as request_service
 from liaison_app.core.services import visits as visit_service
+from liaison_app.core.services import workdays
 from liaison_app.core.services.visits import VisitFilter, VisitRow
 from liaison_app.core.settings import Settings
 
@@ -52,6 +54,8 @@ class Today:
     recent: list[Activity]
     #: Requests overdue or due soon, most overdue first.
     requests_due: list[request_service.RequestRow] = field(default_factory=list)
+    #: Said when the holiday calendar does not know this year or the coming one.
+    calendar_notice: Message | None = None
 
 
 def _scoped(query: peewee.ModelSelect, officer_id: str) -> peewee.ModelSelect:
@@ -132,4 +136,5 @@ def today_overview(*, settings: Settings, officer_id: str = "",
         requests_due=request_service.needing_attention(
             today=today,
             officer_id=officer_id if request_service.current_role() == "liaison" else ""),
+        calendar_notice=workdays.coverage_notice(today=today),
     )

@@ -33,6 +33,7 @@ from liaison_app.core.models import (
 )
 from liaison_app.core.models.base import utcnow
 from liaison_app.core.models.departments import Department
+from liaison_app.core.models.evaluation import EvaluationRound, ScoreSheet
 from liaison_app.core.models.proxy import ProxyCase, ProxyItem
 from liaison_app.core.models.requests import (
     CATEGORIES,
@@ -44,7 +45,8 @@ from liaison_app.core.models.requests import (
 )
 from liaison_app.core.services import departments, proxy_cases
 from liaison_app.core.services import requests as rq
-from liaison_app.core.services.workdays import WorkCalendar
+from liaison_app.core.services.demo_evaluation import evaluation_rows
+from liaison_app.core.services.workdays import WorkCalendar, county_calendar
 from liaison_app.core.validation import USCC_ALPHABET, id_check_char, uscc_check_char
 
 DEMO_FLAG = "demo_data"
@@ -139,6 +141,8 @@ class DemoResult:
     workers: int = 0
     applications: int = 0
     passes: int = 0
+    evaluation_rounds: int = 0
+    score_sheets: int = 0
 
 
 def is_demo_database() -> bool:
@@ -232,7 +236,8 @@ def generate(*, enterprises: int = 300, visits: int = 3000, officers: int = 30, 
             if ent is None:
                 break
             day = today - dt.timedelta(days=int(span_days * rng.random() ** 1.3))
-            at = dt.datetime.combine(day, dt.time(rng.randint(8, 17), rng.choice((0, 15, 30, 45))))
+            at = _not_after_now(dt.datetime.combine(
+                day, dt.time(rng.randint(8, 17), rng.choice((0, 15, 30, 45)))))
             summary = rng.choice(_SUMMARIES).format(pct=rng.randint(60, 98),
                                                     n=rng.randint(10, 200),
                                                     m=rng.randint(100, 5000))
@@ -284,8 +289,7 @@ def _generate_services(*, seed: int, ent_rows: list[dict[str, Any]], requests: i
     that changing one count leaves the others as they were."""
     if not ent_rows:
         return {}
-    now = min(dt.datetime.now().replace(microsecond=0),
-              dt.datetime.combine(today, dt.time(18, 0)))
+    now = min(_local_now(), dt.datetime.combine(today, dt.time(18, 0)))
     if now.date() < today:
         now = dt.datetime.combine(today, dt.time(18, 0))
     with database_proxy.atomic():
@@ -299,13 +303,18 @@ def _generate_services(*, seed: int, ent_rows: list[dict[str, Any]], requests: i
         workers, apps, passes, app_docs = _roster_rows(
             random.Random(f"{seed}-rosters"), ent_rows=ent_rows, share=rosters if rosters > 0
             else 0.0, today=today, stamp=stamp, seed=seed) if rosters > 0 else ([], [], [], [])
+        rounds, sheets = evaluation_rows(random.Random(f"{seed}-evaluation"),
+                                         ent_rows=ent_rows, directory=directory.ids,
+                                         today=today, stamp=stamp)
         for model, rows in ((Request, req_rows), (TimelineEvent, req_events + case_events),
                             (ProxyCase, case_rows), (ProxyItem, item_rows), (Worker, workers),
-                            (Application, apps), (IssuedPass, passes)):
+                            (Application, apps), (IssuedPass, passes),
+                            (EvaluationRound, rounds), (ScoreSheet, sheets)):
             _insert(model, rows)
         search.index_many(req_docs + case_docs + app_docs)
     return dict(requests=len(req_rows), proxy_cases=len(case_rows), workers=len(workers),
-                applications=len(apps), passes=len(passes))
+                applications=len(apps), passes=len(passes), evaluation_rounds=len(rounds),
+                score_sheets=len(sheets))
 
 
 def _insert(model: type[peewee.Model], rows: list[dict[str, Any]]) -> None:
@@ -466,8 +475,23 @@ class _RequestLife:
 
 
 def _at(rng: random.Random, day: dt.date) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time(rng.randint(8, 17), rng.choice((0, 10, 20, 30,
-                                                                            40, 50))))
+    return _not_after_now(dt.datetime.combine(
+        day, dt.time(rng.randint(8, 17), rng.choice((0, 10, 20, 30, 40, 50)))))
+
+
+def _local_now() -> dt.datetime:
+    return dt.datetime.now().replace(second=0, microsecond=0)
+
+
+def _not_after_now(at: dt.datetime) -> dt.datetime:
+    """Demo records have happened: a time later today moves to shortly before now.
+
+    The shift depends on the drawn time only, so the same seed still makes the same county.
+    """
+    now = _local_now()
+    if at <= now:
+        return at
+    return now - dt.timedelta(minutes=5 + (at.hour * 60 + at.minute) % 120)
 
 
 def _workdays_back(cal: WorkCalendar, day: dt.date, days: int) -> dt.date:
@@ -625,7 +649,7 @@ def _request_rows(rng: random.Random, *, count: int, ent_rows: list[dict[str, An
                   stamp: dt.datetime) -> tuple[list[dict], list[dict], list[tuple]]:
     """Requests over two years, most of them closed, the recent ones in every state."""
     config = rq.load_config()
-    cal = config.calendar()
+    cal = county_calendar()
     letter_no = itertools.count(1)
     # However few the requests, the lists show every state and the 工作台 has work on it.
     few = max(1, count // 150)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 import peewee
@@ -41,13 +41,15 @@ from liaison_app.core.models.requests import (
     Request,
     TimelineEvent,
 )
+from liaison_app.core.services import centre_settings
 from liaison_app.core.services.errors import NotFound, ServiceError, ValidationFailed
 from liaison_app.core.services.officers import CENTRE, LIAISON, VIEWER, current_role
 from liaison_app.core.services.visits import AttachmentInput
 from liaison_app.core.services.workdays import (
-    DEFAULT_HOLIDAYS,
-    DEFAULT_MAKEUP_WORKDAYS,
+    ShownDays,
     WorkCalendar,
+    county_calendar,
+    save_days,
 )
 from liaison_app.core.validation import Finding, Severity, required
 from liaison_app.forms import data as fd
@@ -144,16 +146,17 @@ TRANSITIONS = tuple(a for a in ACTIONS if a != "note")
 
 
 # -- configuration ---------------------------------------------------------------------------
+#: The centre setting holding ``RequestConfig``; releases before it kept the same dictionary
+#: (with the holiday calendar inside) in each device's ``LocalState`` under this key.
 CONFIG_KEY = "requests.config"
 
 
 @dataclass
 class RequestConfig:
-    """Deadlines (working days), the holiday calendar and letter addressees.
+    """Deadlines (working days) and letter addressees, decided by the centre for the county.
 
-    Kept in the database's local state, not in the settings file: it belongs with the data it
-    dates (a restored backup brings its calendar along), and only the device that dispatches
-    uses it, because computed deadlines travel with the requests.
+    A synced centre setting: every laptop counts deadlines and offers addressees the same way.
+    The holiday calendar the working days are counted in is ``workdays.county_calendar()``.
     """
 
     contact_days: int = 1
@@ -164,30 +167,36 @@ class RequestConfig:
     callback_days: int = 3
     #: Working days ahead in which a deadline counts as "due soon".
     due_soon_days: int = 2
-    holidays: list[str] = field(default_factory=lambda: list(DEFAULT_HOLIDAYS))
-    makeup_workdays: list[str] = field(default_factory=lambda: list(DEFAULT_MAKEUP_WORKDAYS))
     addressees: list[str] = field(default_factory=lambda: ["县委书记", "县长", "常务副县长"])
     organisation: str = "县企业服务中心"
 
-    def calendar(self) -> WorkCalendar:
-        return WorkCalendar.from_iso(holidays=self.holidays,
-                                     makeup_workdays=self.makeup_workdays)
-
 
 def load_config() -> RequestConfig:
-    raw = LocalState.get_value(CONFIG_KEY) or {}
+    """The centre's configuration; on a device that has not received it yet, its own older
+    values (kept from before the setting was synced), else the defaults. Any thread."""
+    raw = centre_settings.get(CONFIG_KEY)
+    if not isinstance(raw, dict):
+        raw = LocalState.get_value(CONFIG_KEY) or {}
     defaults = RequestConfig()
     values = {}
     for name, value in raw.items() if isinstance(raw, dict) else ():
-        if hasattr(defaults, name) and isinstance(value, type(getattr(defaults, name))):
+        if name in _CONFIG_FIELDS and isinstance(value, type(getattr(defaults, name))) \
+                and not isinstance(value, bool):
             values[name] = value
     return RequestConfig(**values)
 
 
-def save_config(*, config: RequestConfig) -> None:
-    for day in [*config.holidays, *config.makeup_workdays]:
-        dt.date.fromisoformat(day)
-    LocalState.set_value(CONFIG_KEY, asdict(config))
+_CONFIG_FIELDS = frozenset(f.name for f in fields(RequestConfig))
+
+
+def save_config(*, config: RequestConfig, calendar: ShownDays | None = None,
+                role: str | None = None) -> None:
+    """Set the county's deadlines and addressees, and with ``calendar`` its holiday calendar,
+    in one transaction (database worker). Only the centre may."""
+    with database_proxy.atomic():
+        centre_settings.put(CONFIG_KEY, asdict(config), role=role)
+        if calendar is not None:
+            save_days(days=calendar, role=role)
 
 
 # -- who is acting ---------------------------------------------------------------------------
@@ -257,7 +266,7 @@ def save(*, data: RequestInput, record_id: str | None = None,
         if record_id is None:
             req = Request(enterprise=data.enterprise_id, accepted_at=now,
                           officer_id=context.current_officer_id(), status="accepted")
-            req.contact_deadline = config.calendar().add_workdays(now.date(),
+            req.contact_deadline = county_calendar().add_workdays(now.date(),
                                                                   config.contact_days)
             req.due_date = req.contact_deadline
         else:
@@ -442,7 +451,7 @@ def _check_input(req: Request, action: str, data: ActionInput,
             findings.append(Finding("new_deadline", Severity.ERROR, i18n.translate(
                 "Request", "The new deadline must be later than the current one ({current})."
             ).format(current=current.isoformat() if current else "-")))
-        elif not config.calendar().is_workday(data.new_deadline):
+        elif not county_calendar().is_workday(data.new_deadline):
             findings.append(Finding("new_deadline", Severity.ERROR, i18n.translate(
                 "Request", "The new deadline falls on a day off; choose a working day.")))
     if action == "escalate" and data.addressee not in config.addressees:
@@ -461,7 +470,7 @@ def perform(*, record_id: str, action: str, data: ActionInput | None = None,
     data = data or ActionInput()
     now = now or dt.datetime.now().replace(microsecond=0)
     config = load_config()
-    cal = config.calendar()
+    cal = county_calendar()
     with database_proxy.atomic():
         req = get(record_id=record_id)
         reason = refusal(req, action, today=now.date())
@@ -630,7 +639,7 @@ class RequestRow:
 
 def due_horizon(*, today: dt.date, config: RequestConfig | None = None) -> dt.date:
     config = config or load_config()
-    return config.calendar().add_workdays(today, config.due_soon_days)
+    return county_calendar().add_workdays(today, config.due_soon_days)
 
 
 def officer_scope(query: peewee.ModelSelect, officer_id: str) -> peewee.ModelSelect:

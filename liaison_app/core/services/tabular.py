@@ -90,6 +90,15 @@ class TablePreview:
         return [h for i, h in enumerate(self.headers) if h and i not in used]
 
     @property
+    def data_rows(self) -> int:
+        """Rows below the header with anything in them (a repeated header does not count),
+        whether or not their columns could be matched."""
+        keys = [header_key(h) for h in self.headers]
+        return sum(1 for _, cells in self.raw_rows
+                   if any(clean_cell(c) not in (None, "") for c in cells)
+                   and [header_key(c) for c in cells[:len(self.headers)]] != keys)
+
+    @property
     def missing_required(self) -> list[ColumnSpec]:
         return [c for c in self.spec if c.required and c.key not in self.mapping]
 
@@ -403,10 +412,11 @@ def _build_preview(*, path: Path, spec: tuple[ColumnSpec, ...], sheet: str | Non
         for col in missing:
             preview.file_errors.append(i18n.translate(
                 "Import",
-                "The file has no \u201c{label}\u201d column (looked for: {aliases}). Its header "
-                "row {row} has: {found}. Rename that column or choose it by hand.",
+                "The file has no \u201c{label}\u201d column (looked for: {aliases}), so none of "
+                "its {count} data rows can be imported. Its header row {row} has: {found}. "
+                "Rename that column or choose it by hand.",
             ).format(label=col.label, aliases="、".join(col.aliases[:4]), row=header_row,
-                     found=found))
+                     found=found, count=preview.data_rows))
         return preview
     columns = [(col, mapping[col.key]) for col in spec if col.key in mapping]
     header_keys = [header_key(h) for h in headers]

@@ -371,10 +371,15 @@ class ImportDialog(QDialog):
             self.error_label.hide()
         self._show_rows()
         s = plan.summary
-        self.summary_label.setText(self.tr(
-            "{total} rows in the file: {ok} can be imported, {warning} with warnings, "
-            "{error} with errors (these are not imported).").format(
-            total=s.total, ok=s.ok, warning=s.warning, error=s.error))
+        if plan.file_errors:
+            self.summary_label.setText(self.tr(
+                "{total} data rows in the file; none can be imported until the problem above "
+                "is fixed.").format(total=plan.preview.data_rows))
+        else:
+            self.summary_label.setText(self.tr(
+                "{total} rows in the file: {ok} can be imported, {warning} with warnings, "
+                "{error} with errors (these are not imported).").format(
+                total=s.total, ok=s.ok, warning=s.warning, error=s.error))
         self.warnings_check.setText(
             self.tr("Also import the {n} rows with warnings").format(n=s.warning))
         self.warnings_check.setVisible(s.warning > 0)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -61,14 +62,24 @@ def paint_to_printer(printer: QPrinter, path: str, pages: int, task: Any) -> int
 
 
 class PrintPreviewDialog(QDialog):
-    """Main thread. ``form_id`` filled from ``record_id``; ``title`` names the record."""
+    """Main thread. ``form_id`` filled from ``record_id``; ``title`` names the record.
+
+    A form that is not printed through ``printing`` (a whole evaluation round's sheets)
+    passes ``render(out, unmasked) -> job`` (on a worker) and ``record(job, destination)``
+    (the log entry); the job needs ``pages``, ``fonts`` and ``unmasked``.
+    """
 
     def __init__(self, ctx: AppContext, *, form_id: str, record_id: str, title: str = "",
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None,
+                 render: Callable[[Path, bool], Any] | None = None,
+                 record: Callable[[Any, str], Any] | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.form_id = form_id
         self.record_id = record_id
+        self._render = render
+        self._record = record or (lambda job, where: printing.record_print(
+            job=job, destination=where))
         self.spec = form_spec(form_id)
         self.job: printing.PrintJob | None = None
         self.pdf_path = ""
@@ -132,9 +143,10 @@ class PrintPreviewDialog(QDialog):
         form_id, record_id = self.form_id, self.record_id
         chain = printing.font_chain(settings_path=self.ctx.settings.form_font_path)
         self._set_busy(self.tr("Filling in the form\u2026"))
+        render = self._render or (lambda path, full: printing.render(
+            form_id=form_id, record_id=record_id, out=path, unmasked=full, chain=chain))
         self.ctx.runner.submit(
-            lambda: printing.render(form_id=form_id, record_id=record_id, out=out,
-                                    unmasked=unmasked, chain=chain),
+            lambda: render(out, unmasked),
             on_done=lambda job: self._built(job, out), on_error=self._failed,
             change="application")
 
@@ -206,18 +218,20 @@ class PrintPreviewDialog(QDialog):
         self._set_busy(self.tr("Sending {n} pages to the printer\u2026").format(n=pages),
                        total=pages)
         self._printer = printer  # kept alive until the worker is done with it
+        record = self._record
         self._print_task = self.ctx.runner.submit(
-            lambda task: self._print_and_log(printer, path, pages, job, task), with_task=True,
+            lambda task: self._print_and_log(printer, path, pages, job, task, record),
+            with_task=True,
             on_done=self._printed, on_error=self._failed, on_progress=self._progress,
             change="application")
         self.cancel_print.show()
 
     @staticmethod
-    def _print_and_log(printer: QPrinter, path: str, pages: int, job: printing.PrintJob,
-                       task: Any) -> int:
+    def _print_and_log(printer: QPrinter, path: str, pages: int, job: Any, task: Any,
+                       record: Callable[[Any, str], Any]) -> int:
         done = paint_to_printer(printer, path, pages, task)
         if done == pages:
-            printing.record_print(job=job, destination="printer")
+            record(job, "printer")
         return done
 
     def _progress(self, done: int, total: int, _text: str) -> None:
@@ -253,12 +267,13 @@ class PrintPreviewDialog(QDialog):
         if not target.lower().endswith(".pdf"):
             target += ".pdf"
         source = self.pdf_path
+        record = self._record
 
         def save() -> str:
             tmp = Path(target).with_name(Path(target).name + ".part")
             shutil.copyfile(source, tmp)
             tmp.replace(target)
-            printing.record_print(job=job, destination="pdf")
+            record(job, "pdf")
             return target
 
         self._set_busy(self.tr("Saving\u2026"))

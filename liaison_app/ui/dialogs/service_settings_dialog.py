@@ -6,6 +6,7 @@ directory and the deadlines are the centre's: other roles see those tabs read-on
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 
 from PySide6.QtCore import QDate, Qt
@@ -34,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from liaison_app.core.i18n import Message
-from liaison_app.core.services import departments
+from liaison_app.core.services import departments, workdays
 from liaison_app.core.services import proxy_cases as pc
 from liaison_app.core.services import requests as rq
 from liaison_app.core.services.errors import ValidationFailed
@@ -391,6 +392,14 @@ class ServiceSettingsDialog(QDialog):
 
         holidays = QGroupBox(self.tr("Holiday calendar"))
         hol_layout = QVBoxLayout(holidays)
+        source = QLabel(self.tr(
+            "Public holidays and make-up working days come from the State Council's "
+            "published schedules (up to {year}). Dates added or removed here take precedence "
+            "and reach every laptop with the next sync.").format(
+            year=workdays.last_published_year()))
+        source.setObjectName("hint")
+        source.setWordWrap(True)
+        hol_layout.addWidget(source)
         self.holiday_table = self._table([self.tr("Date"), self.tr("Make-up working day")])
         self.holiday_table.setColumnWidth(0, 160)
         self.holiday_table.setMinimumHeight(200)
@@ -436,11 +445,12 @@ class ServiceSettingsDialog(QDialog):
         for name in self._config.addressees:
             self._addressee_item(name)
         self.holiday_table.setRowCount(0)
-        days = [(d, False) for d in self._config.holidays]
-        days += [(d, True) for d in self._config.makeup_workdays]
-        for day, makeup in sorted(days, reverse=True):
-            self.add_holiday_row(day=QDate.fromString(day, Qt.DateFormat.ISODate),
-                                 makeup=makeup, at_end=True)
+        # Last year on: older years no longer date anything, and twenty years of days would
+        # bury the ones that matter.
+        self.calendar_since = dt.date(dt.date.today().year - 1, 1, 1)
+        for day, makeup in reversed(workdays.days_since(since=self.calendar_since)):
+            self.add_holiday_row(day=QDate(day.year, day.month, day.day), makeup=makeup,
+                                 at_end=True)
 
     def _addressee_item(self, name: str) -> QListWidgetItem:
         item = QListWidgetItem(name)
@@ -471,7 +481,9 @@ class ServiceSettingsDialog(QDialog):
         if not at_end:
             table.setCurrentCell(row, 0)
 
-    def config_value(self) -> tuple[rq.RequestConfig, list[Finding]]:
+    def config_value(self) -> tuple[rq.RequestConfig, list[str], list[str], list[Finding]]:
+        """The configuration, the days off and the make-up working days shown, and what is
+        wrong with them."""
         findings: list[Finding] = []
         organisation = self.organisation.text().strip()
         if not organisation:
@@ -502,12 +514,12 @@ class ServiceSettingsDialog(QDialog):
             (makeups if self.holiday_table.cellWidget(row, 1).isChecked()
              else holidays).append(iso)
         days = {name: spin.value() for name, spin in self.day_spins.items()}
-        config = replace(self._config, organisation=organisation, addressees=names,
-                         holidays=sorted(holidays), makeup_workdays=sorted(makeups), **days)
-        return config, findings
+        config = replace(self._config, organisation=organisation, addressees=names, **days)
+        return config, sorted(holidays), sorted(makeups), findings
 
     def save_config(self) -> None:
-        config, findings = self.config_value()
+        config, holidays, makeups, findings = self.config_value()
+        since = self.calendar_since
         self.cfg_message.clear()
         self.cfg_feedback.show(findings)
         if findings:
@@ -518,8 +530,10 @@ class ServiceSettingsDialog(QDialog):
             self.cfg_message.setText(self.tr("Saved. New deadlines apply to requests "
                                              "dispatched from now on."))
 
-        self.ctx.runner.submit(lambda: rq.save_config(config=config), change="request_config",
-                               on_done=done, on_error=lambda exc: show_error(self, exc))
+        self.ctx.runner.submit(
+            lambda: rq.save_config(config=config, calendar=workdays.ShownDays(
+                holidays=holidays, makeup_workdays=makeups, since=since)),
+            change="request_config", on_done=done, on_error=lambda exc: show_error(self, exc))
 
     # -- roles -----------------------------------------------------------------------------
     def _apply_role(self) -> None:

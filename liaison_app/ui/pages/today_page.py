@@ -39,6 +39,12 @@ class TodayPage(Page):
         self.heading = QLabel()
         self.heading.setObjectName("pageTitle")
         layout.addWidget(self.heading)
+        # Deadlines silently counting a holiday as a working day is worse than a visible note.
+        self.calendar_notice = QLabel()
+        self.calendar_notice.setObjectName("notice")
+        self.calendar_notice.setWordWrap(True)
+        self.calendar_notice.hide()
+        layout.addWidget(self.calendar_notice)
         grid = QGridLayout()
         self.grid = grid
         layout.addLayout(grid, 1)
@@ -93,6 +99,8 @@ class TodayPage(Page):
                                         officer_id=self.ctx.settings.officer_id, today=today)
         self.heading.setText(self.tr("Today, {date}").format(
             date=self.locale().toString(today, self.locale().FormatType.LongFormat)))
+        self.calendar_notice.setText(data.calendar_notice.text() if data.calendar_notice else "")
+        self.calendar_notice.setVisible(data.calendar_notice is not None)
         self._fill(self.week, [
             ([f"{v.visit_at:%m-%d %H:%M}", v.enterprise_name,
               KIND_LABELS[v.kind].text() if v.kind in KIND_LABELS else v.kind],

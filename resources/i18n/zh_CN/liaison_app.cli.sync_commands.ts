@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Cli</name>
+    <message>
+        <source>sign this laptop in to the sync server</source>
+        <translation>让本机登录同步服务器</translation>
+    </message>
+    <message>
+        <source>the county server&apos;s address, e.g. https://liaison.example.gov.cn</source>
+        <translation>县服务器地址，例如 https://liaison.example.gov.cn</translation>
+    </message>
+    <message>
+        <source>your user name on the server</source>
+        <translation>您在服务器上的用户名</translation>
+    </message>
+    <message>
+        <source>read the password from standard input</source>
+        <translation>从标准输入读取密码</translation>
+    </message>
+    <message>
+        <source>trust this CA certificate (PEM)</source>
+        <translation>信任此 CA 证书（PEM 格式）</translation>
+    </message>
+    <message>
+        <source>send and receive changes once</source>
+        <translation>立即同步一次（发送并接收更改）</translation>
+    </message>
+    <message>
+        <source>waiting, refused and conflicting changes</source>
+        <translation>查看待发送、被拒绝和有冲突的更改</translation>
+    </message>
+</context>
+<context>
     <name>Sync</name>
     <message>
         <source>Password: </source>

@@ -21,10 +21,6 @@
         <translation>正在复制附件…</translation>
     </message>
     <message>
-        <source>The backup could not be written to {path} ({reason}). Choose another place with enough free space.</source>
-        <translation>无法将备份写入 {path}（{reason}）。请选择另一个空间充足的位置。</translation>
-    </message>
-    <message>
         <source>The file {path} is not a Liaison backup (made with “Export my data” or liaison backup).</source>
         <translation>文件 {path} 不是驻企通备份（应由“导出我的数据”或 liaison backup 生成）。</translation>
     </message>

@@ -202,7 +202,7 @@
     </message>
     <message>
         <source>Enterprise</source>
-        <extracomment>Working days ahead in which a deadline counts as &quot;due soon&quot;.</extracomment>
+        <extracomment>The centre setting holding ``RequestConfig``; releases before it kept the same dictionary (with the holiday calendar inside) in each device&apos;s ``LocalState`` under this key. Working days ahead in which a deadline counts as &quot;due soon&quot;.</extracomment>
         <translation>企业</translation>
     </message>
     <message>

@@ -28,8 +28,8 @@ Above this, the fallback that opens the workbook fully for its merged cells is t
         <translation>{path} 是空文件，没有可导入的行。</translation>
     </message>
     <message>
-        <source>The file has no “{label}” column (looked for: {aliases}). Its header row {row} has: {found}. Rename that column or choose it by hand.</source>
-        <translation>文件中没有“{label}”列（查找的列名：{aliases}）。第 {row} 行表头中有：{found}。请修改该列的列名，或手动指定对应的列。</translation>
+        <source>The file has no “{label}” column (looked for: {aliases}), so none of its {count} data rows can be imported. Its header row {row} has: {found}. Rename that column or choose it by hand.</source>
+        <translation>文件中没有“{label}”列（查找的列名：{aliases}），文件中的 {count} 行数据都无法导入。第 {row} 行表头中有：{found}。请修改该列的列名，或手动指定对应的列。</translation>
     </message>
     <message>
         <source>{path} has a header row (row {row}) but no data below it.</source>

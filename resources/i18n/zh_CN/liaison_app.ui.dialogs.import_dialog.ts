@@ -48,6 +48,10 @@
         <translation>正在重新检查各行…</translation>
     </message>
     <message>
+        <source>{total} data rows in the file; none can be imported until the problem above is fixed.</source>
+        <translation>文件共有 {total} 行数据；上面的问题解决之前，这些行都无法导入。</translation>
+    </message>
+    <message>
         <source>{total} rows in the file: {ok} can be imported, {warning} with warnings, {error} with errors (these are not imported).</source>
         <translation>文件共 {total} 行：可导入 {ok} 行，有警告 {warning} 行，有错误 {error} 行（有错误的行不会导入）。</translation>
     </message>

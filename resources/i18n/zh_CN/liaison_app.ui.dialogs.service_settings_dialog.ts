@@ -173,6 +173,10 @@
         <translation>节假日安排</translation>
     </message>
     <message>
+        <source>Public holidays and make-up working days come from the State Council&apos;s published schedules (up to {year}). Dates added or removed here take precedence and reach every laptop with the next sync.</source>
+        <translation>法定节假日和调休上班日取自国务院办公厅发布的安排（已收录至 {year} 年）。在此增删的日期优先，并在下次同步时发送到每台电脑。</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>日期</translation>
     </message>

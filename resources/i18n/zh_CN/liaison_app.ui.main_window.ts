@@ -33,10 +33,6 @@
         <translation>测评</translation>
     </message>
     <message>
-        <source>Enterprises&apos; satisfaction ratings come in a later version.</source>
-        <translation>企业满意度测评将在后续版本中提供。</translation>
-    </message>
-    <message>
         <source>Reports</source>
         <translation>报表</translation>
     </message>

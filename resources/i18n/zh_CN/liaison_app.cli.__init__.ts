@@ -1,0 +1,28 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Cli</name>
+    <message>
+        <source>驻企通 Liaison — the record book of enterprise liaison officers. Without a command it opens the window.</source>
+        <extracomment>Modules that add subcommands; a missing optional one (e.g. sync) is skipped. Commands that open the window (or an offscreen one), which sets up its own logging. Exit statuses besides 0 (done) and 1 (refused, or failed with a sentence saying why).</extracomment>
+        <translation>驻企通——驻企联络员工作台账。不带命令时打开程序窗口。</translation>
+    </message>
+    <message>
+        <source>data folder (default: the user&apos;s data folder, or $LIAISON_DATA_DIR)</source>
+        <translation>数据文件夹（默认：当前用户的数据文件夹，或环境变量 $LIAISON_DATA_DIR 指定的文件夹）</translation>
+    </message>
+    <message>
+        <source>also print the log on the screen</source>
+        <translation>同时在屏幕上显示运行日志</translation>
+    </message>
+    <message>
+        <source>Interrupted.</source>
+        <translation>已中断。</translation>
+    </message>
+    <message>
+        <source>Unexpected error ({kind}); the command did not finish. The details are in {log}.</source>
+        <translation>发生意外错误（{kind}），命令未完成。详细信息已写入 {log}。</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,118 @@
+"""Satisfaction evaluation through a real server: the centre's round reaches an officer's
+laptop; the sheets the officer enters offline reach the centre; two laptops entering the
+same returned sheet make one record; other officers never see another's enterprise's sheet;
+an officer cannot change a round."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from liaison_app.core import scoring
+from liaison_app.core.models import OutboxOp, SyncConflict
+from liaison_app.core.models.evaluation import EvaluationRound, ScoreSheet, sheet_id
+from liaison_app.core.services import evaluation as ev
+from liaison_app.core.services import evaluation_results as er
+from sync.server.models import Record, connection
+
+KEYS = [d["key"] for d in scoring.DEFAULT_DIMENSIONS]
+
+
+def scores(*values: float | None) -> dict[str, float | None]:
+    return dict(zip(KEYS, values, strict=True))
+
+
+def centre_round(county: dict[str, Any], *, anonymous: bool = False) -> EvaluationRound:
+    county["centre"].use()
+    rnd = ev.save_round(data=ev.RoundInput(
+        name="2026年上半年企业满意度测评", held_on=dt.date(2026, 6, 18), units=["centre"],
+        invite=ev.InviteRule(added=[county["e1"], county["e2"]]), anonymous=anonymous),
+        role="center")
+    return ev.set_status(record_id=rnd.id, status="open", role="center")
+
+
+def test_a_round_reaches_the_officer_and_the_offline_sheet_reaches_the_centre(county):
+    centre, li, wang = county["centre"], county["li"], county["wang"]
+    rnd = centre_round(county)
+    assert centre.sync().ok
+    assert li.sync().ok
+    li.use()
+    got = EvaluationRound.get_by_id(rnd.id)
+    assert got.status == "open" and got.invited == [county["e1"], county["e2"]]
+    assert [d["label"] for d in got.dimensions][3] == "代办手续及解决问题"
+    # The officer's laptop holds only their enterprise: the grid lists that one.
+    assert [r.enterprise_id for r in ev.entry_rows(round_id=rnd.id, unit="centre")] == [
+        county["e1"]]
+
+    # Offline at the meeting: the sheet is entered and waits in the outbox.
+    sheet = ev.save_sheet(data=ev.SheetInput(round_id=rnd.id, enterprise_id=county["e1"],
+                                             unit="centre", scores=scores(18, 19, None, 17, 20),
+                                             comments="希望𠮷日办结", method="in_person"))
+    assert OutboxOp.select().where(OutboxOp.table == "score_sheet").count() == 1
+    report = li.sync()
+    assert report.ok and not OutboxOp.select().where(OutboxOp.state == "rejected").exists()
+    with connection():
+        stored = json.loads(Record.get((Record.table == "score_sheet")
+                                       & (Record.record_id == sheet.id)).data)
+    assert stored["scores"]["efficiency"] is None and stored["comments"] == "希望𠮷日办结"
+
+    assert centre.sync().ok
+    centre.use()
+    arrived = ScoreSheet.get_by_id(sheet.id)
+    assert arrived.scores == scores(18, 19, None, 17, 20)
+    assert arrived.collected_by == li.officer_id and arrived.method == "in_person"
+    res = er.round_results(round_id=rnd.id)
+    assert res.sheets == 1 and res.overall.total == (18 + 19 + 17 + 20) / 80 * 100
+
+    # The other officer's laptop never holds the sheet of an enterprise not theirs.
+    assert wang.sync().ok
+    wang.use()
+    assert EvaluationRound.get_or_none(EvaluationRound.id == rnd.id) is not None
+    assert ScoreSheet.get_or_none(ScoreSheet.id == sheet.id) is None
+
+
+def test_the_same_returned_sheet_entered_on_two_laptops_is_one_record(county):
+    centre, li = county["centre"], county["li"]
+    rnd = centre_round(county)
+    assert centre.sync().ok and li.sync().ok
+    li.use()
+    ev.save_sheet(data=ev.SheetInput(round_id=rnd.id, enterprise_id=county["e1"],
+                                     unit="centre", scores=scores(18, 18, 18, 18, 18)))
+    centre.use()
+    ev.save_sheet(data=ev.SheetInput(round_id=rnd.id, enterprise_id=county["e1"],
+                                     unit="centre", scores=scores(18, 18, 18, 18, 18),
+                                     comments="中心补录意见"), role="center")
+    assert li.sync().ok and centre.sync().ok and li.sync().ok
+    the_id = sheet_id(round_id=rnd.id, enterprise_id=county["e1"], unit="centre")
+    with connection():
+        assert Record.select().where(Record.table == "score_sheet").count() == 1
+        data = json.loads(Record.get(Record.record_id == the_id).data)
+    assert data["scores"] == scores(18, 18, 18, 18, 18)
+    # The two entries disagree on the comments: the officer's (empty) is kept by the
+    # field's policy, and the centre's text waits as a conflict for a person to settle.
+    centre.use()
+    conflict = SyncConflict.get((SyncConflict.record_id == the_id)
+                                & (SyncConflict.field == "comments"))
+    assert conflict.local_value == "中心补录意见" and conflict.resolved_at is None
+    for dev in (li, centre):
+        dev.use()
+        assert ScoreSheet.select().count() == 1
+        assert ScoreSheet.get_by_id(the_id).comments == data["comments"]
+
+
+def test_an_officer_cannot_change_a_round(county):
+    centre, li = county["centre"], county["li"]
+    rnd = centre_round(county)
+    assert centre.sync().ok and li.sync().ok
+    li.use()
+    # The service refuses; a change forced into the outbox is refused by the server.
+    got = EvaluationRound.get_by_id(rnd.id)
+    got.status = "closed"
+    got.save()
+    report = li.sync()
+    assert report.ok
+    assert OutboxOp.get(OutboxOp.table == "evaluation_round").state == "rejected"
+    with connection():
+        stored = json.loads(Record.get((Record.table == "evaluation_round")
+                                       & (Record.record_id == rnd.id)).data)
+    assert stored["status"] == "open"
