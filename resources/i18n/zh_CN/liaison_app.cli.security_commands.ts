@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Cli</name>
+    <message>
+        <source>unlock the data for the next commands (OS keyring)</source>
+        <translation>为之后的命令解锁数据（保存在系统密钥环中）</translation>
+    </message>
+    <message>
+        <source>Check the password and keep the data unlocked in the OS keyring for a while, for scripts. Where there is no keyring nothing is kept.</source>
+        <translation>核对密码，并在系统密钥环中保持一段时间的解锁状态，供脚本使用。没有密钥环时不保存任何内容。</translation>
+    </message>
+    <message>
+        <source>read the password from the first line of standard input</source>
+        <translation>从标准输入的第一行读取密码</translation>
+    </message>
+    <message>
+        <source>how long the unlock lasts (default 15)</source>
+        <translation>解锁保持的分钟数（默认 15）</translation>
+    </message>
+    <message>
+        <source>forget an unlock kept by liaison unlock</source>
+        <translation>取消 liaison unlock 保持的解锁</translation>
+    </message>
+    <message>
+        <source>sign this laptop out of the server and forget its token; unsynced changes stay</source>
+        <translation>在本机退出服务器登录并删除登录凭据；未同步的修改保留</translation>
+    </message>
+    <message>
+        <source>forgotten password: unlock with the recovery code and choose a new password</source>
+        <translation>忘记密码：用恢复码解锁并设置新密码</translation>
+    </message>
+</context>
+<context>
     <name>Security</name>
     <message>
         <source>The data in this folder is encrypted and there is no terminal to ask for the password. Run `liaison unlock` first, or give the password on standard input with `liaison --password-stdin COMMAND`.</source>
