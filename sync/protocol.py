@@ -56,6 +56,8 @@ class ErrorCode(str, Enum):
     DEVICE_LOST = "device_lost"
     #: The device is retired: it sends what it holds, confirms, then removes its data.
     DEVICE_RETIRED = "device_retired"
+    #: A device in service confirmed a removal nobody asked for (nothing happens).
+    IN_SERVICE = "in_service"
     BAD_CREDENTIALS = "bad_credentials"
     ACCOUNT_DISABLED = "account_disabled"
     RATE_LIMITED = "rate_limited"

@@ -92,7 +92,8 @@ def _wait_text(seconds: float) -> str:
 
 def choose_password(*, reason: i18n.Message) -> str:
     """A new password: typed twice on the terminal, or once on standard input."""
-    say(reason)
+    # On standard error: standard output is the command's own (a script may read it).
+    print(reason.text(), file=sys.stderr)
     if _config["stdin"] and not _config["stdin_used"]:
         first = read_secret(i18n.translate("Security", "New password: "))
     else:
@@ -120,8 +121,9 @@ def unlock_for_command(paths: DataPaths) -> None:
     if session.data_key(paths) is not None:
         return
     if wipe.finish_if_wiped(paths) and session.folder_state(paths) != session.FolderState.LOCKED:
-        say(i18n.translate("Security", "The Liaison data on this laptop was removed at the "
-                           "service centre's request; this folder starts empty."))
+        print(i18n.translate("Security", "The Liaison data on this laptop was removed at the "
+                             "service centre's request; this folder starts empty.").text(),
+              file=sys.stderr)
         wipe.clear_marker(paths)
     state = session.folder_state(paths)
     if state == session.FolderState.ORPHANED:

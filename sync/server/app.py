@@ -40,6 +40,8 @@ _TEXTS: dict[str, tuple[int, str, str]] = {
                        "管理员已撤销本设备的访问权限，请重新登录或联系服务中心。"),
     "device_lost": (410, "This device was reported lost; its data is removed.",
                     "本设备已被报告丢失，设备上的数据将被清除。"),
+    "in_service": (409, "This device is in service: there is no removal to confirm.",
+                   "本设备仍在使用，没有需要确认的清除。"),
     "device_retired": (410, "This device is retired: it sends what it holds, then removes its "
                             "data.", "本设备已停用：发送完本机数据后将清除本机数据。"),
     "bad_credentials": (401, "The user name or password is wrong.", "用户名或密码错误。"),
@@ -339,7 +341,7 @@ def create_app(config: ServerConfig) -> FastAPI:
             auth.revoke_device(device_pk=who.device_pk, by=who.username)
         return Response(status_code=204)
 
-    @app.post("/device/wiped", status_code=204, responses=_errors(*_AUTH_CODES))
+    @app.post("/device/wiped", status_code=204, responses=_errors(*_AUTH_CODES, "in_service"))
     def device_wiped(who: AnyCallerDep, request: Request) -> Response:
         with connection():
             try:

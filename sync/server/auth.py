@@ -331,7 +331,7 @@ def revoke_device(*, device_pk: int, by: str | None = None, mode: str = "") -> b
 def confirm_wiped(caller: Caller, *, address: str = "") -> None:
     """A lost or retired laptop says it removed its data: close its sessions for good."""
     if caller.retire not in ("lost", "retired"):
-        raise AuthError("forbidden")
+        raise AuthError("in_service")
     with server_db.atomic():
         # The mark stays: that laptop id never gets a session again.
         Device.update({Device.revoked: True, Device.escrow_key: ""}
