@@ -40,6 +40,14 @@ pick() {
   echo "${1%%|*}"
 }
 
+# The tests' tools: nginx for the HTTPS tests (tests/sync/test_tls.py start their own nginx
+# on a loopback port) and openssl for their certificates. Debian 13 has no nginx-light; its
+# nginx package is as small.
+test_tools() {
+  command -v openssl >/dev/null 2>&1 || echo openssl
+  [ -x /usr/sbin/nginx ] || echo "nginx-light|nginx"
+}
+
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
   for group in "${SYSTEM_PACKAGES[@]}"; do
@@ -49,19 +57,42 @@ if command -v dpkg-query >/dev/null 2>&1; then
     done
     [ -n "$found" ] || missing+=("$group")
   done
+  while IFS= read -r tool; do missing+=("$tool"); done < <(test_tools)
 fi
+
+# Installs the first alternative apt knows of each group, without starting services: the
+# nginx package would otherwise run Debian's default site on port 80 and start again at
+# every boot. policy-rc.d (101: "not allowed") stops the start during installation, then
+# the service is disabled. Runs as root.
+apt_install() {
+  local guard=/usr/sbin/policy-rc.d added="" status=0 group chosen=()
+  if [ ! -e "$guard" ]; then
+    printf '#!/bin/sh\nexit 101\n' >"$guard" && chmod 755 "$guard" && added=1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq || status=$?
+  for group in "$@"; do chosen+=("$(pick "$group")"); done
+  [ "$status" != 0 ] || apt-get install -y -qq --no-install-recommends "${chosen[@]}" \
+    >/dev/null || status=$?
+  [ -z "$added" ] || rm -f "$guard"
+  if [ -e /etc/init.d/nginx ] && printf '%s\n' "${chosen[@]}" | grep -qx 'nginx\(-light\)\{0,1\}'
+  then
+    if [ -d /run/systemd/system ]; then
+      systemctl disable --now --quiet nginx >/dev/null 2>&1 || true
+    else
+      update-rc.d nginx disable >/dev/null 2>&1 || true
+    fi
+  fi
+  return "$status"
+}
+
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
     echo "Installing system packages: ${missing[*]}"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    chosen=(); for group in "${missing[@]}"; do chosen+=("$(pick "$group")"); done
-    apt-get install -y -qq --no-install-recommends "${chosen[@]}" >/dev/null
+    apt_install "${missing[@]}"
   elif command -v sudo >/dev/null 2>&1 && [ -t 0 ]; then
     echo "Installing system packages (sudo): ${missing[*]}"
-    sudo apt-get update -qq
-    chosen=(); for group in "${missing[@]}"; do chosen+=("$(pick "$group")"); done
-    sudo apt-get install -y -qq --no-install-recommends "${chosen[@]}"
+    sudo bash -c "$(declare -f pick apt_install); apt_install $(printf '%q ' "${missing[@]}")"
   else
     echo "Note: these system packages are missing: ${missing[*]}" >&2
     echo "Install them with: sudo apt-get install ${missing[*]//|*/}" >&2

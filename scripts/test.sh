@@ -9,6 +9,10 @@ if [ -z "${LIAISON_TEST_PG_URL:-}" ] && [ -x scripts/ci-postgres.sh ]; then
     export LIAISON_TEST_PG_URL="$url"
   else
     echo "PostgreSQL not available; its server tests will be skipped (see /tmp/liaison-ci-postgres.log)"
+    if [ -n "${LIAISON_CI:-}" ]; then
+      echo "CI must run them: failing" >&2
+      exit 1
+    fi
   fi
 fi
 # Two workers for everything that has its own temporary files; the PostgreSQL variants share

@@ -21,8 +21,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import httpx
-
 from liaison_app.core import context, i18n, writer
 from liaison_app.core.i18n import Message
 from liaison_app.core.migrations import LATEST_VERSION
@@ -34,7 +32,14 @@ from liaison_app.core.services.attachments import blob_path as attachment_path
 from sync import credentials, device_state, local
 from sync import protocol as p
 from sync.schema import SHA_RE
-from sync.transport import RetryPolicy, SyncError, Transport, cancelled_error
+from sync.transport import (
+    NetworkError,
+    RetryPolicy,
+    SyncError,
+    Transport,
+    cancelled_error,
+    network_problem,
+)
 
 log = logging.getLogger(__name__)
 
@@ -300,13 +305,36 @@ class SyncEngine:
                                         & (OutboxOp.seq <= up_to)).count()
         after = 0
         sent = 0
+        limit = self.batch_size
         while True:
             if cancel.is_set():
                 raise cancelled_error()
-            ops = local.pending_ops(after_seq=after, up_to_seq=up_to, limit=self.batch_size)
+            ops = local.pending_ops(after_seq=after, up_to_seq=up_to, limit=limit)
             if not ops:
                 return
-            answer = t.call("POST", "/sync/push", {"ops": [local.op_to_wire(o) for o in ops]})
+            # What the server would refuse whole (text no database holds) or what no batch
+            # could carry steps aside here, with its reason, instead of holding up the rest.
+            fetched = ops
+            refused = local.refuse_unsendable(fetched)
+            report.rejected += len(refused)
+            ops = local.within_bytes([o for o in fetched if o.op_id not in refused],
+                                     limit=p.DEFAULT_MAX_BODY // 4)
+            if not ops:
+                after = fetched[-1].seq
+                continue
+            try:
+                answer = t.call("POST", "/sync/push",
+                                {"ops": [local.op_to_wire(o) for o in ops]})
+            except SyncError as exc:
+                if exc.code != "body_too_large":
+                    raise
+                if len(ops) == 1:  # one change larger than the server takes
+                    local.refuse_too_large(ops[0])
+                    report.rejected += 1
+                    after = ops[0].seq
+                else:
+                    limit = max(1, len(ops) // 2)
+                continue
             results = p.PushResponse.model_validate(answer).results
             tally = local.store_results(results)
             report.applied += tally.get("applied", 0)
@@ -502,7 +530,7 @@ def upload_blob(t: Transport, store: AttachmentStore, sha: str, *, offset: int =
             fh.seek(offset)
             chunk = fh.read(p.ATTACHMENT_CHUNK)
             response = t.raw("PUT", f"/attachments/{sha}",
-                             params={"offset": offset, "total": total}, content=chunk)
+                             params={"offset": offset, "total": total}, data=chunk)
             if response.status_code == 409:
                 offset = int(response.json().get("detail", {}).get("received", 0))
                 continue
@@ -533,21 +561,19 @@ def download_blob(t: Transport, store: AttachmentStore, sha: str, *, fresh: bool
         with t.stream(f"/attachments/{sha}",
                       headers={"Range": f"bytes={have}-"} if have else None) as response:
             if response.status_code == 416 and not fresh:  # the part is no prefix of it
-                response.read()
                 incoming.close_files(keep=False)
                 return download_blob(t, store, sha, fresh=True)
             if response.status_code >= 400:
-                response.read()
                 t.check(response)
             if response.status_code != 206 and have:  # the whole file came: start again
                 incoming.restart()
-            for block in response.iter_bytes():
+            for block in response.iter_content(chunk_size=1 << 16):
                 incoming.write(block)
-    except httpx.HTTPError as exc:
+    except NetworkError as exc:
         incoming.pause()
         raise SyncError("offline", i18n.translate(
             "Sync", "The connection dropped while a file was arriving ({reason}); the rest "
-            "will be fetched at the next sync.").format(reason=str(exc)[:200])) from exc
+            "will be fetched at the next sync.").format(reason=network_problem(exc))) from exc
     except BaseException:
         incoming.pause()
         raise

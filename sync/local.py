@@ -44,7 +44,7 @@ from liaison_app.core.models.sync_records import (
 )
 from liaison_app.core.models.sync_spec import ALL, SELF
 from sync import protocol as p
-from sync.schema import BOOKKEEPING, ID_RE, SCHEMA, SHA_RE
+from sync.schema import BOOKKEEPING, ID_RE, SCHEMA, SHA_RE, clean_text, json_size
 
 log = logging.getLogger(__name__)
 
@@ -84,9 +84,66 @@ def outbox_high_seq() -> int:
 
 
 def pending_ops(*, after_seq: int, up_to_seq: int, limit: int) -> list[OutboxOp]:
-    return list(OutboxOp.select().where(
-        (OutboxOp.state == "pending") & (OutboxOp.seq > after_seq) & (OutboxOp.seq <= up_to_seq))
-        .order_by(OutboxOp.seq).limit(limit))
+    """Waiting operations in order, each with ``size``: the characters of its changes."""
+    return list(OutboxOp.select(OutboxOp, peewee.fn.LENGTH(OutboxOp.changes).alias("size"))
+                .where((OutboxOp.state == "pending") & (OutboxOp.seq > after_seq)
+                       & (OutboxOp.seq <= up_to_seq))
+                .order_by(OutboxOp.seq).limit(limit))
+
+
+def within_bytes(ops: list[OutboxOp], *, limit: int) -> list[OutboxOp]:
+    """The first operations whose changes fit in ``limit`` characters (at least one): a batch
+    is cut by size as well as by count, so it stays under the server's body limit."""
+    total = 0
+    for n, op in enumerate(ops):
+        total += int(getattr(op, "size", 0) or 0) + 200
+        if total > limit and n:
+            return ops[:n]
+    return ops
+
+
+_UNSENDABLE = {
+    "reason": "invalid",
+    "en": "This change holds characters no database can store (a NUL or half of a "
+          "character pair, often from pasted text), so it was not sent: {fields}. Edit the "
+          "record to remove them.",
+    "zh": "此修改含有无法保存的字符（空字符或残缺字符，常见于粘贴的文本），因此未发送：{fields}。"
+          "请编辑该记录删去这些字符。"}
+_TOO_LARGE = {
+    "reason": "invalid",
+    "en": "This change is larger than the server accepts, so it was not sent. Shorten the "
+          "text or split the record.",
+    "zh": "此修改超过服务器可接收的大小，因此未发送。请缩短文字或拆分记录。"}
+
+
+def refuse_unsendable(ops: list[OutboxOp]) -> set[str]:
+    """Mark refused, with the reason, operations the server would refuse whole (text no
+    database holds, numbers beyond 64 bits): one of them must not hold up the others, and
+    the person sees which record to fix. Returns their op ids."""
+    bad: dict[str, list[str]] = {}
+    for op in ops:
+        changes = op.changes if isinstance(op.changes, dict) else {}
+        fields = [k for k, v in changes.items()
+                  if json_size(v) < 0 or not isinstance(k, str) or not clean_text(k)]
+        if fields:
+            bad[op.op_id] = fields
+    if bad:
+        def work() -> None:
+            for op_id, fields in bad.items():
+                text = {k: v.format(fields=", ".join(fields)) if k != "reason" else v
+                        for k, v in _UNSENDABLE.items()}
+                OutboxOp.update(state="rejected", last_error=_error_text(
+                    text["reason"], text["en"], text["zh"],
+                    [{"field": f, "code": "bad_text"} for f in fields])
+                ).where(OutboxOp.op_id == op_id).execute()
+        writer.write(work)
+    return set(bad)
+
+
+def refuse_too_large(op: OutboxOp) -> None:
+    writer.write(lambda: OutboxOp.update(state="rejected", last_error=_error_text(
+        _TOO_LARGE["reason"], _TOO_LARGE["en"], _TOO_LARGE["zh"])
+    ).where(OutboxOp.op_id == op.op_id).execute())
 
 
 def op_to_wire(op: OutboxOp) -> dict[str, Any]:

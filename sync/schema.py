@@ -104,7 +104,7 @@ def clean_text(value: str) -> bool:
     return _BAD_CHAR.search(value) is None
 
 
-def _json_size(value: Any, depth: int = 0) -> int:
+def json_size(value: Any, depth: int = 0) -> int:
     """About how many characters ``value`` takes as JSON; -1 when a database or another
     laptop could not hold it (bad text, an integer over 64 bits, nesting beyond reason)."""
     if isinstance(value, str):
@@ -118,14 +118,14 @@ def _json_size(value: Any, depth: int = 0) -> int:
     total = 2
     if isinstance(value, list):
         for item in value:
-            size = _json_size(item, depth + 1)
+            size = json_size(item, depth + 1)
             if size < 0:
                 return -1
             total += size + 1
         return total
     if isinstance(value, dict):
         for key, item in value.items():
-            size = _json_size(item, depth + 1)
+            size = json_size(item, depth + 1)
             if size < 0 or not isinstance(key, str) or _BAD_CHAR.search(key) is not None:
                 return -1
             total += size + len(key) + 4
@@ -199,7 +199,7 @@ def _float_problem(spec: FieldSpec, value: Any) -> str | None:
 def _json_problem(spec: FieldSpec, value: Any) -> str | None:
     if spec.shape is not None and not isinstance(value, spec.shape):
         return "json_shape"
-    size = _json_size(value)
+    size = json_size(value)
     if size < 0:
         return "bad_text"
     return "too_long" if size > JSON_MAX else None

@@ -50,6 +50,9 @@ EXIT_UNEXPECTED = 70  # a fault of the program (sysexits' EX_SOFTWARE); the log 
 EXIT_INTERRUPTED = 130  # Ctrl+C
 EXIT_BROKEN_PIPE = 141  # what a shell reports for a program ended by SIGPIPE
 
+#: What the ``gui`` extra installs; a server installed alone (``liaison[server]``) has none.
+DESKTOP_MODULES = ("PySide6", "shiboken6", "reportlab", "PIL", "zxingcpp", "pypdfium2")
+
 
 def build_parser() -> argparse.ArgumentParser:
     """The whole command line; texts in the language installed when it is called."""
@@ -152,6 +155,13 @@ def guarded(run: Callable[[], int], *, data_dir: Path, command: Sequence[str] = 
         if isinstance(exc, OSError) and exc.errno == errno.EPIPE:
             _silence_stdout()
             return EXIT_BROKEN_PIPE
+        missing = (exc.name or "").split(".")[0] if isinstance(exc, ModuleNotFoundError) else ""
+        if missing in DESKTOP_MODULES:  # a server installed alone (liaison[server])
+            _say_error(i18n.translate(
+                "Cli", "The desktop app's packages are not installed here ({name} is "
+                "missing). Install them with: pip install 'liaison[gui]'").format(
+                name=missing).text())
+            return EXIT_USAGE
         message = describe(exc)
         if message is not None:
             log.info("refused: %r", exc)

@@ -6,7 +6,12 @@ import argparse
 from pathlib import Path
 
 from liaison_app.cli.common import fail, open_store, say
-from liaison_app.cli.import_commands import EXIT_NOTHING, EXIT_PARTIAL, import_kinds, print_report
+from liaison_app.cli.import_commands import (
+    EXIT_NOTHING,
+    exit_status,
+    import_kinds,
+    print_report,
+)
 from liaison_app.core import i18n
 from liaison_app.core.services.errors import ServiceError
 
@@ -153,6 +158,4 @@ def cmd_import_workers(args: argparse.Namespace) -> int:
         "new, {updated} updated; {errors} with errors.").format(
         imported=result.imported, total=summary.total, name=ent.name, created=result.created,
         updated=result.updated, errors=summary.error))
-    if result.imported == summary.total:
-        return 0
-    return EXIT_PARTIAL if result.imported else EXIT_NOTHING
+    return exit_status(imported=result.imported, total=summary.total)

@@ -6,12 +6,18 @@ so the worker roster import can live in its own module and still be ``liaison im
 from __future__ import annotations
 
 import argparse
+from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from liaison_app.cli.common import open_store, say
 from liaison_app.core import i18n
+from liaison_app.core.i18n import Message
 from liaison_app.core.services.errors import ServiceError
-from liaison_app.core.services.tabular import ImportPlan, RowStatus
+from liaison_app.core.services.tabular import ImportPlan, report_lines
+
+if TYPE_CHECKING:
+    from liaison_app.core.services.enterprise_import import EnterpriseImportResult
 
 #: Exit statuses: 0 every row imported; 1 some rows were not (the rest were); 2 nothing was.
 EXIT_PARTIAL = 1
@@ -45,7 +51,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     kinds = import_kinds(subparsers)
     p = kinds.add_parser("enterprises", help=i18n.translate("Cli", "import enterprises").text(),
                          description=i18n.translate(
-        "Cli", "Import enterprises. Exit status 0 only when every row was imported.").text())
+        "Cli", "Import enterprises. An enterprise already there (same credit code) is updated "
+        "from its row. Exit status 0 only when every row was imported.").text())
     p.add_argument("file", type=Path, metavar="FILE", help=i18n.translate(
         "Cli", ".xlsx or .csv file").text())
     p.add_argument("--sheet", help=i18n.translate(
@@ -56,27 +63,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=_import_enterprises)
 
 
-def print_report(plan: ImportPlan, *, accepted_warnings: bool) -> None:
-    """One line per row with problems, each problem on its own indented line, then totals."""
-    for message in plan.file_errors:
-        say(message)
-    for report in plan.rows:
-        if report.status is RowStatus.OK:
-            continue
-        if report.status is RowStatus.ERROR:
-            state = i18n.translate("Import", "not imported")
-        elif accepted_warnings:
-            state = i18n.translate("Import", "imported despite warnings")
-        else:
-            state = i18n.translate("Import", "not imported: has warnings")
-        say(i18n.translate("Import", "Row {row} {title}: {state}").format(
-            row=report.row_number, title=report.title or "\u2014", state=state))
-        for finding in report.findings:
-            label = plan.label(finding.field)
-            kind = (i18n.translate("Import", "error") if finding.is_error
-                    else i18n.translate("Import", "warning"))
-            say(f"    [{kind.text()}] " + (f"{label.text()}: " if label else "")
-                + finding.message.text())
+def print_report(plan: ImportPlan, *, accepted_warnings: bool,
+                 done: Mapping[int, Message] | None = None) -> None:
+    """One line per row with problems (or in ``done``), each problem indented below it."""
+    for line in report_lines(plan, accepted_warnings=accepted_warnings, done=done):
+        say(line)
 
 
 def _import_enterprises(args: argparse.Namespace) -> int:
@@ -88,20 +79,30 @@ def _import_enterprises(args: argparse.Namespace) -> int:
     except ServiceError as exc:
         say(exc.message)
         return EXIT_NOTHING
-    print_report(plan, accepted_warnings=args.accept_warnings)
     if plan.file_errors:
+        print_report(plan, accepted_warnings=args.accept_warnings)
         return EXIT_NOTHING
     try:
         result = enterprise_import.commit_enterprises(
             plan, include_warnings=args.accept_warnings)
     except ServiceError as exc:
+        print_report(plan, accepted_warnings=args.accept_warnings)
         say(exc.message)
         return EXIT_NOTHING
-    summary = plan.summary
-    say(i18n.translate(
-        "Import", "{imported} of {total} rows imported ({errors} with errors, {warnings} with "
-        "warnings).").format(imported=result.imported, total=summary.total,
-                             errors=summary.error, warnings=summary.warning))
-    if result.imported == summary.total:
+    return report_enterprise_import(plan, result, accepted_warnings=args.accept_warnings)
+
+
+def report_enterprise_import(plan: ImportPlan, result: EnterpriseImportResult, *,
+                             accepted_warnings: bool) -> int:
+    """Print what an enterprise import did, row by row; return the exit status."""
+    from liaison_app.core.services.enterprise_import import report
+
+    for line in report(plan, result, accepted_warnings=accepted_warnings):
+        say(line)
+    return exit_status(imported=result.imported, total=plan.summary.total)
+
+
+def exit_status(*, imported: int, total: int) -> int:
+    if imported == total:
         return 0
-    return EXIT_PARTIAL if result.imported else EXIT_NOTHING
+    return EXIT_PARTIAL if imported else EXIT_NOTHING

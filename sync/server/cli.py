@@ -21,9 +21,7 @@ from sync.server.models import (
     server_db,
     upgrade_schema,
 )
-
-ENV_DB = "LIAISON_SERVER_DB"
-ENV_DATA = "LIAISON_SERVER_DATA"
+from sync.server.serving import ENV_DATA, ENV_DB, ENV_POOL_SIZE, ENV_WORKERS
 
 
 def _data_dir(args: argparse.Namespace) -> Path:
@@ -51,21 +49,29 @@ def _mib(value: str) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    import uvicorn
-
-    from sync.server.app import UVICORN_OPTIONS, ServerConfig, create_app
+    from sync.server import serving
     from sync.server.gate import parse_networks
 
     try:
-        trusted = tuple(parse_networks(args.trusted_proxy or ()))
+        trusted = tuple(str(n) for n in parse_networks(args.trusted_proxy or ()))
     except ValueError as exc:
         print(f"--trusted-proxy: {exc}", file=sys.stderr)
         return 2
-    app = create_app(ServerConfig(db_url=_db_url(args), data_dir=_data_dir(args),
-                                  max_body=args.max_body * 1024 * 1024,
-                                  trusted_proxies=tuple(str(n) for n in trusted)))
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning",
-                ssl_certfile=args.ssl_cert, ssl_keyfile=args.ssl_key, **UVICORN_OPTIONS)
+    options = serving.ServeOptions(
+        db_url=_db_url(args), data_dir=_data_dir(args), host=args.host, port=args.port,
+        workers=args.workers, ssl_cert=args.ssl_cert, ssl_key=args.ssl_key,
+        pool_size=args.pool_size, max_body=args.max_body * 1024 * 1024,
+        trusted_proxies=trusted)
+    try:
+        pool = serving.prepare(options)
+    except serving.PoolTooSmall as exc:
+        print(f"liaison-server: {exc}", file=sys.stderr)
+        return 2
+    where = f"https://{args.host}:{args.port}" if args.ssl_cert else \
+        f"http://{args.host}:{args.port}"
+    connections = f", {pool} database connections each" if pool else ""
+    print(f"serving on {where} with {args.workers} process(es){connections}", flush=True)
+    serving.run(options)
     return 0
 
 
@@ -148,16 +154,37 @@ def cmd_device(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from sync.server.importer import import_enterprises
+    """The app's import pipeline and report; exit 0 only if every row was imported."""
+    from liaison_app.core.services.enterprise_import import report
+    from liaison_app.core.services.errors import ServiceError
+    from sync.server import importer
 
-    report = import_enterprises(Path(args.file))
-    audit.record("enterprises_imported", target=Path(args.file).name,
-                 detail=f"{report.created} created, {report.updated} updated, "
-                        f"{len(report.problems)} skipped")
-    for line in report.problems:
-        print(line, file=sys.stderr)
-    print(f"{report.created} created, {report.updated} updated, {len(report.problems)} skipped")
-    return 0 if not report.problems else 1
+    path = Path(args.file)
+    try:
+        plan = importer.preview(path, sheet=args.sheet)
+        if plan.file_errors:
+            for message in plan.file_errors:
+                print(message.text(), file=sys.stderr)
+            return 2
+        result = importer.commit(plan, include_warnings=args.accept_warnings)
+    except ServiceError as exc:
+        print(exc.message.text(), file=sys.stderr)
+        return 2
+    audit.record("enterprises_imported", target=path.name,
+                 detail=f"{result.created} created, {result.updated} updated, "
+                        f"{result.unchanged} unchanged, {len(result.skipped)} skipped")
+    for line in report(plan, result, accepted_warnings=args.accept_warnings):
+        print(line if isinstance(line, str) else line.text())
+    if result.imported == plan.summary.total:
+        return 0
+    return 1 if result.imported else 2
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -176,6 +203,17 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8470)
     serve.add_argument("--ssl-cert", help="TLS certificate (PEM)")
     serve.add_argument("--ssl-key", help="TLS private key (PEM)")
+    serve.add_argument("--workers", type=_positive, metavar="N",
+                       default=_positive(os.environ.get(ENV_WORKERS) or "1"),
+                       help=f"server processes (default ${ENV_WORKERS} or 1); on PostgreSQL "
+                            f"about one per CPU core, SQLite gains little from more than one")
+    serve.add_argument("--pool-size", type=_positive, metavar="N",
+                       help=f"PostgreSQL connections per process (default: ${ENV_POOL_SIZE}, "
+                            f"or the database's max_connections shared among the processes)")
+    # Also accepted after "serve", where people put them: `serve --db postgresql://...`.
+    serve.add_argument("--db", default=argparse.SUPPRESS, help="the same as before 'serve'")
+    serve.add_argument("--data-dir", default=argparse.SUPPRESS,
+                       help="the same as before 'serve'")
     serve.add_argument("--max-body", type=_mib, default=DEFAULT_MAX_BODY >> 20,
                        metavar="MIB", help="largest request body in MiB, after gzip is "
                        "undone (default %(default)s; a push batch is a few MiB)")
@@ -219,7 +257,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     imp = sub.add_parser("import", help="import records")
     imp.add_argument("kind", choices=["enterprises"])
-    imp.add_argument("file", help="CSV or XLSX with 企业名称, 统一社会信用代码, 镇街 columns")
+    imp.add_argument("file", help="the app's enterprise list: .xlsx or CSV (UTF-8 or GBK) with "
+                                  "企业名称/单位名称, 统一社会信用代码, 镇街, ... columns")
+    imp.add_argument("--sheet", help="sheet name in an .xlsx file (default: the first sheet)")
+    imp.add_argument("--accept-warnings", action="store_true",
+                     help="also import rows that have only warnings (e.g. a credit code whose "
+                          "check character does not match)")
     imp.set_defaults(func=cmd_import)
     backup.register(sub)
     audit.register(sub)

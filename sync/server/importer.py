@@ -1,83 +1,70 @@
-"""``liaison-server import enterprises FILE``: the county's enterprise list from CSV or XLSX.
+"""``liaison-server import enterprises FILE``: the app's enterprise import, written to the server.
 
-Same column names and USCC rules as the app's import: a code with an impossible character or
-length is refused; a failed check character is accepted (some genuine early codes fail it).
-An enterprise already on the server (same USCC) is updated, otherwise created.
+Reading the file, mapping its headers, checking every row and the per-row report are the
+app's (``liaison_app.core.services.enterprise_import``), so a file the app reads the server
+reads the same way. What is here is only where enterprises are looked up and how rows are
+written: a credit code the server knows (``EnterpriseCode``) updates that enterprise, any
+other becomes a new one; both as changes of the server itself, which every laptop pulls.
 """
 from __future__ import annotations
 
-import csv
 import json
-import uuid
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from pathlib import Path
 
-from liaison_app.core.validation import check_uscc, normalize_code
+from liaison_app.core.models.base import new_id
+from liaison_app.core.services.enterprise_import import (
+    EnterpriseImportResult,
+    EnterprisePlan,
+    KnownEnterprise,
+    import_result,
+    preview_enterprises,
+    row_writes,
+    wire_values,
+)
 from sync.server.models import EnterpriseCode, Record, SeqCounter, write_transaction
 from sync.server.store import server_write
 
-COLUMNS = {
-    "企业名称": "name", "统一社会信用代码": "uscc", "镇街": "town", "园区": "park",
-    "地址": "address", "行业": "industry", "法定代表人": "legal_rep", "联系人": "contact_name",
-    "联系电话": "contact_phone",
-}
-_DEFAULTS = {"name": "", "uscc": "", "town": "", "park": "", "address": "", "industry": "",
-             "is_key": False, "legal_rep": "", "contact_name": "", "contact_phone": "",
-             "employees": None, "officer_ids": [], "visit_cadence_days": None, "notes": "",
-             "created_by": "", "deleted": False}
+
+def known_on_server(codes: Sequence[str]) -> dict[str, KnownEnterprise]:
+    """The server's enterprises holding ``codes``; deleted ones too, since they keep theirs."""
+    claims = {c.enterprise_id: c.uscc
+              for c in EnterpriseCode.select().where(EnterpriseCode.uscc.in_(list(codes)))}
+    if not claims:
+        return {}
+    found = {}
+    records = Record.select(Record.record_id, Record.data, Record.deleted).where(
+        (Record.table == "enterprise") & Record.record_id.in_(list(claims)))
+    for rec in records:
+        data = json.loads(rec.data)
+        found[claims[rec.record_id]] = KnownEnterprise(
+            id=rec.record_id, name=str(data.get("name") or ""), values=data,
+            deleted=bool(rec.deleted or data.get("deleted")))
+    return found
 
 
-@dataclass
-class ImportReport:
-    created: int = 0
-    updated: int = 0
-    problems: list[str] = field(default_factory=list)
+def preview(path: Path, *, sheet: str | None = None) -> EnterprisePlan:
+    """Read and check ``path`` against the server's enterprises; writes nothing."""
+    return preview_enterprises(path, sheet=sheet, find_known=known_on_server)
 
 
-def _rows(path: Path) -> list[dict[str, str]]:
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        from openpyxl import load_workbook
-
-        sheet = load_workbook(path, read_only=True, data_only=True).active
-        values = [["" if v is None else str(v).strip() for v in row]
-                  for row in sheet.iter_rows(values_only=True)]
-    else:
-        with path.open(encoding="utf-8-sig", newline="") as fh:
-            values = [[v.strip() for v in row] for row in csv.reader(fh)]
-    if not values:
-        return []
-    header = values[0]
-    return [dict(zip(header, row, strict=False)) for row in values[1:] if any(row)]
-
-
-def import_enterprises(path: Path) -> ImportReport:
-    report = ImportReport()
-    rows = _rows(path)
+def commit(plan: EnterprisePlan, *, include_warnings: bool) -> EnterpriseImportResult:
+    """Write the plan's rows in one transaction holding the change-sequence lock."""
+    ids: list[str] = []
     with write_transaction():
         counter = SeqCounter()
-        for line, row in enumerate(rows, start=2):
-            data = {COLUMNS[k]: v for k, v in row.items() if k in COLUMNS}
-            data["uscc"] = normalize_code(data.get("uscc", ""))
-            if not data.get("name") or not data["uscc"]:
-                report.problems.append(f"line {line}: 企业名称 and 统一社会信用代码 are required")
-                continue
-            errors = [f for f in check_uscc(data["uscc"]) if f.is_error]
-            if errors:
-                report.problems.append(f"line {line}: {errors[0].message.text()}")
-                continue
-            known = EnterpriseCode.get_or_none(EnterpriseCode.uscc == data["uscc"])
-            if known is None:
-                server_write(table="enterprise", record_id=str(uuid.uuid4()),
-                             data={**_DEFAULTS, **data}, counter=counter)
-                report.created += 1
+        writes = row_writes(plan, include_warnings=include_warnings,
+                            find_known=known_on_server)
+        for write in writes:
+            if write.known is None:
+                record_id = new_id()
+                server_write(table="enterprise", record_id=record_id,
+                             data=wire_values(write.data), counter=counter)
             else:
-                rec = Record.get((Record.table == "enterprise")
-                                 & (Record.record_id == known.enterprise_id))
-                current = json.loads(rec.data)
-                changed = {k: v for k, v in data.items() if v and current.get(k) != v}
-                if changed:
-                    server_write(table="enterprise", record_id=known.enterprise_id,
-                                 data=changed, counter=counter)
-                    report.updated += 1
+                record_id = write.known.id
+                if write.changes:
+                    server_write(table="enterprise", record_id=record_id,
+                                 data=write.changes, counter=counter)
+            ids.append(record_id)
         counter.flush()
-    return report
+    return import_result(plan, writes, ids)

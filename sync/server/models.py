@@ -5,6 +5,7 @@ field name and scope, so a new record type needs no new server table.
 """
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 import time
@@ -18,6 +19,7 @@ from playhouse.pool import PooledPostgresqlDatabase
 from liaison_app.core.models.base import utcnow
 from liaison_app.core.models.fields import JSONField
 from sync.server.migrations import LATEST_VERSION, run_migrations, schema_version
+from sync.server.serving import ENV_POOL_SIZE
 
 server_db = peewee.DatabaseProxy()
 
@@ -239,15 +241,24 @@ class _ServerSqlite(peewee.SqliteDatabase):
                 time.sleep(0.05)
 
 
-def make_database(url: str) -> peewee.Database:
+#: Connections one process may hold when nobody said (``serve`` always says).
+DEFAULT_POOL_SIZE = 32
+
+
+def make_database(url: str, *, pool_size: int | None = None) -> peewee.Database:
+    """The database at ``url``. For PostgreSQL a pool of ``pool_size`` connections, by
+    default ``$LIAISON_SERVER_POOL_SIZE`` (which ``serve`` sets for its workers)."""
     if url.startswith(("postgresql://", "postgres://")):
         from urllib.parse import unquote, urlparse
 
+        if pool_size is None:
+            pool_size = int(os.environ.get(ENV_POOL_SIZE) or DEFAULT_POOL_SIZE)
         u = urlparse(url)
+        # A request waits up to 30 s for a free connection rather than failing at once.
         return PooledPostgresqlDatabase(
             unquote(u.path.lstrip("/")), user=unquote(u.username or "") or None,
             password=unquote(u.password or "") or None, host=u.hostname or None,
-            port=u.port or None, max_connections=64, stale_timeout=300, timeout=30,
+            port=u.port or None, max_connections=pool_size, stale_timeout=300, timeout=30,
             autoconnect=True)
     if url.startswith("sqlite:///"):
         path = url[len("sqlite:///"):]

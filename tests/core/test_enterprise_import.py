@@ -1,6 +1,7 @@
 """Importing enterprises: per-row report, duplicates, all-or-nothing commit, the CLI."""
 from __future__ import annotations
 
+import json
 import random
 import time
 from pathlib import Path
@@ -8,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from liaison_app import cli
+from liaison_app.core import i18n
 from liaison_app.core.models import Enterprise
 from liaison_app.core.models.base import OutboxOp
 from liaison_app.core.paths import DataPaths
@@ -17,9 +19,10 @@ from liaison_app.core.services.enterprise_import import (
     commit_enterprises,
     preview_enterprises,
 )
-from liaison_app.core.services.enterprises import DuplicateUscc, EnterpriseInput
+from liaison_app.core.services.enterprises import EnterpriseInput
 from liaison_app.core.services.errors import ServiceError
-from liaison_app.core.services.tabular import RowStatus, TableReadError
+from liaison_app.core.services.tabular import RowAction, RowStatus, TableReadError
+from liaison_app.core.validation import Finding, Severity
 
 from .fixtures_import import (
     HEADERS,
@@ -123,24 +126,81 @@ def test_row_problems_are_named(store: DataPaths, tmp_path: Path) -> None:
     assert result.imported == 1 and [e.name for e in _live()] == ["乙公司"]
 
 
-def test_duplicate_codes_in_file_and_in_database(store: DataPaths, tmp_path: Path) -> None:
+def test_a_code_repeated_in_the_file_is_refused_a_known_code_updates(store: DataPaths,
+                                                                      tmp_path: Path) -> None:
     rng = random.Random(11)
     known, repeated, fresh = make_uscc(rng), make_uscc(rng), make_uscc(rng)
-    existing = enterprises.create(data=EnterpriseInput(name="老字号食品有限公司", uscc=known))
+    existing = enterprises.create(data=EnterpriseInput(name="老字号食品有限公司", uscc=known,
+                                                       town="龙山镇"))
     path = write_csv(tmp_path / "dup.csv", [
         ["企业名称", "统一社会信用代码"],
         ["一号公司", repeated], ["二号公司", fresh], ["三号公司", repeated.lower()],
-        ["四号公司", known],
+        ["老字号食品股份有限公司", known],
     ])
     plan = preview_enterprises(path)
     assert [r.status for r in plan.rows] == [RowStatus.OK, RowStatus.OK, RowStatus.ERROR,
-                                             RowStatus.ERROR]
+                                             RowStatus.OK]
     assert "row 2" in plan.rows[2].findings[0].message.text()
-    in_db = plan.rows[3].findings[0]
-    assert isinstance(in_db, DuplicateUscc) and in_db.existing_id == existing.id
-    assert "老字号食品有限公司" in in_db.message.text()
+    assert [plan.action(r) for r in plan.rows] == [RowAction.NEW, RowAction.NEW, None,
+                                                   RowAction.UPDATE]
+    assert plan.matches[5].id == existing.id
     result = commit_enterprises(plan, include_warnings=False)
-    assert result.imported == 2 and [r.row_number for r in result.skipped] == [4, 5]
+    assert (result.imported, result.created, result.updated) == (3, 2, 1)
+    assert [r.row_number for r in result.skipped] == [4]
+    renamed = Enterprise.get_by_id(existing.id)
+    # The file has no town column: the town the enterprise had stays.
+    assert (renamed.name, renamed.uscc, renamed.town) == ("老字号食品股份有限公司", known,
+                                                          "龙山镇")
+    assert len(_live()) == 3
+
+
+def test_reimporting_a_corrected_file_updates_and_says_so_per_row(store: DataPaths,
+                                                                  tmp_path: Path) -> None:
+    rows = enterprise_rows(4)
+    first = commit_enterprises(preview_enterprises(
+        write_csv(tmp_path / "v1.csv", [HEADERS, *rows], encoding="gbk")),
+        include_warnings=False)
+    assert first.created == 4
+    OutboxOp.delete().execute()  # as after a sync
+    fixed = [list(r) for r in rows]
+    fixed[0][0] = "鲁信机械集团有限公司"  # renamed
+    fixed[1][5] = "13912345678"  # new phone
+    fixed[3][1] = rows[3][1][:4] + "I" + rows[3][1][5:]  # a bad row: refused, nothing new
+    extra = enterprise_rows(5, seed=99)[4]
+    plan = preview_enterprises(write_csv(tmp_path / "v2.csv", [HEADERS, *fixed, extra],
+                                         encoding="gbk"))
+    assert [plan.action(r) for r in plan.rows] == [
+        RowAction.UPDATE, RowAction.UPDATE, RowAction.UNCHANGED, None, RowAction.NEW]
+    result = commit_enterprises(plan, include_warnings=False)
+    assert result.actions == {2: RowAction.UPDATE, 3: RowAction.UPDATE,
+                              4: RowAction.UNCHANGED, 6: RowAction.NEW}
+    assert (result.created, result.updated, result.unchanged) == (1, 2, 1)
+    by_code = {e.uscc: e for e in _live()}
+    assert len(by_code) == 5
+    assert by_code[rows[0][1]].name == "鲁信机械集团有限公司"
+    assert by_code[rows[1][1]].contact_phone == "13912345678"
+    # Only what changed goes to the server, as an edit of the record it already has.
+    ops = {(op.record_id, op.creating): json.loads(op.changes) if isinstance(op.changes, str)
+           else op.changes for op in OutboxOp.select()}
+    assert ops[(by_code[rows[0][1]].id, False)] == {"name": "鲁信机械集团有限公司"}
+    assert ops[(by_code[rows[1][1]].id, False)] == {"contact_phone": "13912345678"}
+    assert (by_code[extra[1]].id, True) in ops and len(ops) == 3
+    # The same file again changes nothing.
+    again = commit_enterprises(preview_enterprises(tmp_path / "v2.csv"), include_warnings=False)
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 4)
+    assert OutboxOp.select().count() == 3
+
+
+def test_unit_name_header_and_a_name_outside_the_bmp(store: DataPaths, tmp_path: Path) -> None:
+    code = make_uscc(random.Random(21))
+    path = tmp_path / "单位名单.csv"
+    path.write_bytes(f"单位名称,信用代码,所属镇街\r\n𠮷祥䶮记食品有限公司,{code},城关街道\r\n"
+                     .encode("gb18030"))
+    plan = preview_enterprises(path)
+    assert plan.summary.ok == 1, [f.message.text() for f in plan.rows[0].findings]
+    commit_enterprises(plan, include_warnings=False)
+    assert [(e.name, e.uscc, e.town) for e in _live()] == [
+        ("𠮷祥䶮记食品有限公司", code, "城关街道")]
 
 
 def test_commit_is_all_or_nothing(store: DataPaths, tmp_path: Path,
@@ -166,12 +226,32 @@ def test_commit_is_all_or_nothing(store: DataPaths, tmp_path: Path,
 def test_commit_rechecks_against_changes_since_preview(store: DataPaths, tmp_path: Path) -> None:
     rows = enterprise_rows(4)
     plan = preview_enterprises(write_csv(tmp_path / "four.csv", [HEADERS, *rows]))
-    enterprises.create(data=EnterpriseInput(name="抢先录入的公司", uscc=rows[2][1]))
+    assert plan.action(plan.rows[2]) is RowAction.NEW
+    early = enterprises.create(data=EnterpriseInput(name="抢先录入的公司", uscc=rows[2][1]))
+    result = commit_enterprises(plan, include_warnings=False)
+    # Typed in by hand meanwhile: the row updates it instead of adding a second one.
+    assert result.actions[4] is RowAction.UPDATE and result.created == 3
+    assert len(_live()) == 4
+    assert Enterprise.get_by_id(early.id).name == rows[2][0]
+
+
+def test_commit_refuses_a_row_that_became_invalid(store: DataPaths, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = enterprise_rows(3)
+    plan = preview_enterprises(write_csv(tmp_path / "three.csv", [HEADERS, *rows]))
+    real_validate = enterprises.validate
+
+    def stricter(data, **kwargs):
+        found = real_validate(data, **kwargs)
+        if data.name == rows[1][0]:
+            found.append(Finding("name", Severity.ERROR, i18n.translate("Test", "Now refused.")))
+        return found
+
+    monkeypatch.setattr(enterprises, "validate", stricter)
     with pytest.raises(ImportCommitFailed) as err:
         commit_enterprises(plan, include_warnings=False)
-    assert err.value.row_number == 4
-    assert "抢先录入的公司" in err.value.message.text()
-    assert [e.name for e in _live()] == ["抢先录入的公司"]
+    assert err.value.row_number == 3 and rows[1][0] in err.value.message.text()
+    assert _live() == []
 
 
 def test_unreadable_file(store: DataPaths, tmp_path: Path) -> None:
@@ -215,10 +295,14 @@ def test_cli_exit_zero_only_when_every_row_imported(store: DataPaths, tmp_path: 
     assert _run(store, str(again), "--accept-warnings") == 0
     assert len(_live()) == 4
 
-    dup = write_csv(tmp_path / "dup.csv", [HEADERS, rows[0], rows[4]])
-    assert _run(store, str(dup)) == 1
+    corrected = [rows[0][0] + "（更正）", *rows[0][1:]]
+    fixed = write_csv(tmp_path / "fixed.csv", [HEADERS, corrected, rows[1], rows[4]])
+    assert _run(store, str(fixed)) == 0
     out = capsys.readouterr().out
-    assert "Row 2" in out and "already has this credit code" in out
+    assert f"Row 2 {corrected[0]}: updated" in out
+    assert f"Row 3 {rows[1][0]}: unchanged" in out
+    assert f"Row 4 {rows[4][0]}: new" in out
+    assert "3 of 3 rows imported: 1 new, 1 updated, 1 unchanged" in out
     assert len(_live()) == 5
 
 

@@ -28,6 +28,7 @@ from sync.server import auth
 from sync.server.app import UVICORN_OPTIONS, ServerConfig, create_app
 from sync.server.models import connection, server_db
 from sync.transport import RetryPolicy
+from tests.sync.faultproxy import FaultProxy
 
 PASSWORD = "correct horse battery"
 PG_URL = os.environ.get("LIAISON_TEST_PG_URL", "")
@@ -230,6 +231,16 @@ def new_visit(ent: Enterprise | str, summary: str = "走访了解生产情况") 
                   participants="张三", problems="用电紧张")
     visit.save(force_insert=True)
     return visit
+
+
+@pytest.fixture
+def proxy(county: dict[str, Any]) -> Iterator[FaultProxy]:
+    """A fault proxy in front of the server, which li's and the centre's laptops go through."""
+    fp = FaultProxy(county["server"].port)
+    for name in ("li", "centre"):
+        county[name].point_at(fp.url)
+    yield fp
+    fp.close()
 
 
 @pytest.fixture

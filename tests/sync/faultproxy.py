@@ -34,6 +34,8 @@ class FaultProxy:
         self.fired = 0
         #: The first bytes of every request seen (request line and headers), in order.
         self.heads: list[bytes] = []
+        #: Connections the client opened through the proxy.
+        self.connections = 0
         self._lock = threading.Lock()
         self._stop = False
         threading.Thread(target=self._accept, daemon=True).start()
@@ -65,6 +67,8 @@ class FaultProxy:
                 conn, _ = self.sock.accept()
             except OSError:
                 return
+            with self._lock:
+                self.connections += 1
             threading.Thread(target=self._serve, args=(conn,), daemon=True).start()
 
     def _serve(self, client: socket.socket) -> None:

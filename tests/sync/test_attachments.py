@@ -72,11 +72,11 @@ def test_upload_resumes_where_the_server_stopped(county: dict[str, Any],
     att = attach(li, county["e1"], data)
     with transport(li, server.url) as t:
         r = t.raw("PUT", f"/attachments/{att.sha256}", params={"offset": 0, "total": len(data)},
-                  content=data[:64 * 1024])
+                  data=data[:64 * 1024])
         assert r.json() == {"sha256": att.sha256, "received": 65536, "complete": False}
         # A repeated chunk is not appended twice: the server says where it is.
         r = t.raw("PUT", f"/attachments/{att.sha256}", params={"offset": 0, "total": len(data)},
-                  content=data[:64 * 1024])
+                  data=data[:64 * 1024])
         assert r.status_code == 409 and r.json()["detail"]["received"] == 65536
         missing = t.call("POST", "/attachments/missing", {"hashes": [att.sha256]})
         assert missing["missing"] == {att.sha256: 65536}
@@ -90,7 +90,7 @@ def test_server_refuses_bytes_that_do_not_match_their_hash(county: dict[str, Any
     sha = hashlib.sha256(b"genuine").hexdigest()
     with transport(li, server.url) as t:
         r = t.raw("PUT", f"/attachments/{sha}", params={"offset": 0, "total": 7},
-                  content=b"forged!")
+                  data=b"forged!")
         assert r.status_code == 422 and r.json()["code"] == "hash_mismatch"
         assert t.call("POST", "/attachments/missing", {"hashes": [sha]})["missing"] == {sha: 0}
     assert not BlobStore(server.config.data_dir).path(sha).exists()

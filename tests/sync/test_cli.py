@@ -72,7 +72,8 @@ def test_admin_commands(tmp_path: Path) -> None:
     csv.write_text("企业名称,统一社会信用代码,镇街\n鲁西化工,91110000600037341L,城关\n"
                    "坏代码企业,91110000600O37341L,城关\n", encoding="utf-8")
     r = server_cli(data, "import", "enterprises", str(csv))
-    assert "1 created" in r.stdout and "line 3" in r.stderr
+    assert r.returncode == 1 and "1 of 2 rows imported: 1 new" in r.stdout, r.stdout + r.stderr
+    assert "Row 3 坏代码企业: not imported" in r.stdout
     r = server_cli(data, "user", "add", "li", "--role", "liaison", "--password-stdin",
                    stdin=PASSWORD + "\n")
     assert r.returncode == 0, r.stderr

@@ -1,24 +1,12 @@
 """Faults on the wire: cut requests, lost responses, slow links, truncated downloads."""
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
-
-import pytest
 
 from liaison_app.core.models import OutboxOp, Visit
 from sync.server.models import ChangeLog, OpRecord, Record, connection
 from tests.sync.conftest import new_visit
 from tests.sync.faultproxy import Fault, FaultProxy
-
-
-@pytest.fixture
-def proxy(county: dict[str, Any]) -> Iterator[FaultProxy]:
-    fp = FaultProxy(county["server"].port)
-    for name in ("li", "centre"):
-        county[name].point_at(fp.url)
-    yield fp
-    fp.close()
 
 
 def server_state(record_ids: list[str]) -> tuple[int, int, list[int]]:

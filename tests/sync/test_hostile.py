@@ -491,3 +491,48 @@ def test_an_officer_cannot_set_what_the_centre_decides(county: dict[str, Any]) -
     [ok] = push(li, url, {"table": "request", "record_id": req.id, "creating": False,
                           "base_version": version, "changes": {"description": "用电增容，急"}})
     assert ok["status"] == "applied"
+
+
+# -- what this laptop itself could not send --------------------------------------------------
+def test_a_change_with_text_no_database_holds_steps_aside_on_the_laptop(
+        county: dict[str, Any]) -> None:
+    """Pasted text with a NUL would make the server refuse the whole batch, every sync."""
+    li = county["li"]
+    li.use()
+    bad = new_visit(county["e1"], summary="粘贴的文字\x00后半段")
+    good = new_visit(county["e1"], summary="正常的走访")
+    report = li.sync()
+    assert report.ok and report.rejected == 1 and report.pushed == 1, report.message
+    li.use()
+    refused = OutboxOp.get(OutboxOp.record_id == bad.id)
+    assert refused.state == "rejected"
+    assert "summary" in json.loads(refused.last_error)["zh"]
+    assert OutboxOp.get_or_none(OutboxOp.record_id == good.id) is None
+    assert county["centre"].sync().ok
+    county["centre"].use()
+    assert Visit.get_or_none(Visit.id == good.id) is not None
+
+
+def test_a_long_queue_is_sent_in_batches_the_server_takes(
+        county: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
+    from sync import protocol as p
+
+    li = county["li"]
+    li.use()
+    from sync.transport import Transport
+
+    monkeypatch.setattr(p, "DEFAULT_MAX_BODY", 400_000)  # the laptop cuts at a quarter
+    batches: list[int] = []
+    call = Transport.call
+
+    def counting(self: Transport, method: str, path: str, body: Any = None, **kw: Any) -> Any:
+        if path == "/sync/push":
+            batches.append(len(body["ops"]))
+        return call(self, method, path, body, **kw)
+
+    monkeypatch.setattr(Transport, "call", counting)
+    for n in range(40):
+        new_visit(county["e1"], summary=f"{n} " + "长" * 9_000)
+    report = li.sync()
+    assert report.ok and report.pushed == 40 and report.rejected == 0, report.message
+    assert sum(batches) == 40 and len(batches) >= 4 and max(batches) <= 11, batches

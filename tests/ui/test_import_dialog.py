@@ -55,8 +55,9 @@ def test_gbk_csv_bad_row_reported_valid_rows_imported_after_accepting(qtbot, ctx
     assert _cell(dialog, 0, 2) == "青州市恒达机械有限公司"
     assert _cell(dialog, 1, 0) == "3"  # the row number as the spreadsheet shows it
     assert _cell(dialog, 1, 1) == "错误"
-    assert "“I”" in _cell(dialog, 1, 7)
-    assert _cell(dialog, 0, 1) == "有效"
+    assert "“I”" in _cell(dialog, 1, 8)
+    assert _cell(dialog, 1, 7) == ""  # an error row is not imported at all
+    assert (_cell(dialog, 0, 1), _cell(dialog, 0, 7)) == ("有效", "新增")
     assert "3" in dialog.summary_label.text() and "2" in dialog.summary_label.text()
     assert dialog.import_button.text() == "导入有效的 2 行"
     assert dialog.findChild(type(dialog.warnings_check), "includeWarnings").isHidden()
@@ -72,6 +73,30 @@ def test_gbk_csv_bad_row_reported_valid_rows_imported_after_accepting(qtbot, ctx
     names = sorted(model.data(model.index(r, 0)) for r in range(model.rowCount()))
     assert names == ["潍坊宏远化工有限公司", "青州市恒达机械有限公司"]
     assert "已导入 2 家企业" in page.undo_label.text()
+
+
+def test_reimporting_a_corrected_list_shows_which_rows_update(qtbot, ctx, page, tmp_path):
+    no_code = ["寿光市蔬菜物流有限公司", "", "王府街道", "李娜", "0536-5212345"]
+    valid = [ROWS[0], ROWS[1], no_code, ROWS[3]]
+    enterprises.create(data=enterprises.EnterpriseInput(
+        name="青州恒达机械厂", uscc=ROWS[1][1], town="城关街道", contact_name="王建国",
+        contact_phone="13853612345"))
+    enterprises.create(data=enterprises.EnterpriseInput(
+        name=ROWS[3][0], uscc=ROWS[3][1], town=ROWS[3][2], contact_name=ROWS[3][3],
+        contact_phone=ROWS[3][4]))
+    dialog = ImportDialog(ctx, parent=page)
+    page.show_import(dialog, str(_write_gbk(tmp_path / "更正后的名单.csv", valid)))
+    wait_idle(qtbot, ctx)
+
+    assert [_cell(dialog, r, 7) for r in range(3)] == ["更新", "新增", "无变化"]
+    assert "1 行将更新同一信用代码的企业" in dialog.summary_label.text()
+    assert dialog.import_button.text() == "导入有效的 3 行"
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, ctx)
+
+    assert is_closed(dialog)
+    names = sorted(e.name for e in enterprises.list_enterprises())
+    assert names == ["寿光市蔬菜物流有限公司", "潍坊宏远化工有限公司", "青州市恒达机械有限公司"]
 
 
 def test_cancel_writes_nothing(qtbot, ctx, tmp_path):

@@ -29,7 +29,9 @@ from liaison_app.core.services.tabular import (
     ColumnSpec,
     ImportPlan,
     ImportResult,
+    RowAction,
     RowReport,
+    RowStatus,
     TablePreview,
     TableRow,
     build_plan,
@@ -88,6 +90,11 @@ class RosterPlan(ImportPlan):
 
     def updates_existing(self, report: RowReport) -> bool:
         return report.row_number in self.updates
+
+    def action(self, report: RowReport) -> RowAction | None:
+        if report.status is RowStatus.ERROR:
+            return None
+        return RowAction.UPDATE if self.updates_existing(report) else RowAction.NEW
 
 
 @dataclass

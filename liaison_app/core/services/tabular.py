@@ -666,6 +666,22 @@ class RowStatus(str, Enum):
     ERROR = "error"
 
 
+class RowAction(str, Enum):
+    """What importing a row does to the records already there."""
+
+    NEW = "new"
+    UPDATE = "update"
+    UNCHANGED = "unchanged"
+
+
+def action_label(action: RowAction) -> Message:
+    return {
+        RowAction.NEW: i18n.translate("Import", "new"),
+        RowAction.UPDATE: i18n.translate("Import", "updated"),
+        RowAction.UNCHANGED: i18n.translate("Import", "unchanged"),
+    }[action]
+
+
 @dataclass
 class RowReport:
     """One source row of an import: its values, what is wrong with it, and so its status."""
@@ -721,6 +737,19 @@ class ImportPlan:
         accepted = {RowStatus.OK, RowStatus.WARNING} if include_warnings else {RowStatus.OK}
         return [] if self.file_errors else [r for r in self.rows if r.status in accepted]
 
+    def action(self, report: RowReport) -> RowAction | None:
+        """What importing the row would do; None for a row that cannot be imported. Every
+        row is new unless the kind of import matches rows to records already there."""
+        return None if report.status is RowStatus.ERROR else RowAction.NEW
+
+    def action_counts(self) -> dict[RowAction, int]:
+        counts = dict.fromkeys(RowAction, 0)
+        for report in self.rows:
+            action = self.action(report)
+            if action is not None:
+                counts[action] += 1
+        return counts
+
     def label(self, key: str) -> Message | None:
         """The column label a finding's ``field`` refers to, for reports."""
         try:
@@ -735,6 +764,34 @@ class ImportResult:
     record_ids: list[str]
     #: Rows left out: errors, and warnings when they were not accepted.
     skipped: list[RowReport]
+
+
+def report_lines(plan: ImportPlan, *, accepted_warnings: bool,
+                 done: Mapping[int, Message] | None = None) -> list[Message | str]:
+    """A command line's report: the file's problems, then a line per row that has problems
+    or is in ``done`` (row number -> what was done with it), each problem indented below."""
+    lines: list[Message | str] = list(plan.file_errors)
+    done = done or {}
+    for report in plan.rows:
+        if report.row_number in done:
+            state = done[report.row_number]
+        elif report.status is RowStatus.OK:
+            continue
+        elif report.status is RowStatus.ERROR:
+            state = i18n.translate("Import", "not imported")
+        elif accepted_warnings:
+            state = i18n.translate("Import", "imported despite warnings")
+        else:
+            state = i18n.translate("Import", "not imported: has warnings")
+        lines.append(i18n.translate("Import", "Row {row} {title}: {state}").format(
+            row=report.row_number, title=report.title or "\u2014", state=state))
+        for finding in report.findings:
+            label = plan.label(finding.field)
+            kind = (i18n.translate("Import", "error") if finding.is_error
+                    else i18n.translate("Import", "warning"))
+            lines.append(f"    [{kind.text()}] " + (f"{label.text()}: " if label else "")
+                         + finding.message.text())
+    return lines
 
 
 def build_plan(*, preview: TablePreview, check: Callable[[TableRow], list[Finding]],

@@ -39,11 +39,18 @@ from PySide6.QtWidgets import (
 
 from liaison_app.core.services.enterprise_import import (
     COLUMNS,
+    EnterprisePlan,
     commit_enterprises,
     plan_enterprises,
     preview_enterprises,
 )
-from liaison_app.core.services.tabular import ImportPlan, RowReport, RowStatus
+from liaison_app.core.services.tabular import (
+    ImportPlan,
+    RowAction,
+    RowReport,
+    RowStatus,
+    action_label,
+)
 from liaison_app.ui.context import AppContext
 from liaison_app.ui.errors import describe
 from liaison_app.ui.widgets.feedback import ERROR_COLOR, WARNING_COLOR
@@ -56,7 +63,8 @@ STATUS_COLOR = {RowStatus.ERROR: QColor(ERROR_COLOR), RowStatus.WARNING: QColor(
 
 
 class ImportPreviewModel(QAbstractTableModel):
-    """One line per source row: its number, status, key values and its problems."""
+    """One line per source row: its number, status, key values, what importing it does (new;
+    or, for a record already there, updated or unchanged) and its problems."""
 
     FIELDS = ("name", "uscc", "town", "contact_name", "contact_phone")
 
@@ -74,7 +82,7 @@ class ImportPreviewModel(QAbstractTableModel):
                 strict=True))
         self._fields = tuple(key for key, _ in columns)
         self._headers = [self.tr("Row"), self.tr("Status"), *(h for _, h in columns),
-                         self.tr("Problems")]
+                         self.tr("Import as"), self.tr("Problems")]
         self._status = {RowStatus.OK: self.tr("OK"), RowStatus.WARNING: self.tr("Warning"),
                         RowStatus.ERROR: self.tr("Error")}
 
@@ -105,6 +113,11 @@ class ImportPreviewModel(QAbstractTableModel):
             self._problems[row] = " ".join(self.problem_lines(row))
         return self._problems[row]
 
+    def action_text(self, report: RowReport) -> str:
+        """New, updated or unchanged; empty for a row that is not imported."""
+        action = self._plan.action(report) if self._plan is not None else None
+        return action_label(action).text() if action is not None else ""
+
     def display_value(self, report: RowReport, key: str) -> Any:
         """What the preview shows for ``key`` of a row (a subclass may mask it)."""
         return report.values.get(key)
@@ -134,6 +147,8 @@ class ImportPreviewModel(QAbstractTableModel):
                 return self._status[status]
             if column == len(self._headers) - 1:
                 return self.problems(index.row())
+            if column == len(self._headers) - 2:
+                return self.action_text(report)
             value = self.display_value(report, self._fields[column - 2])
             return "" if value is None else str(value)
         if role == Qt.ItemDataRole.BackgroundRole and status in ROW_TINT:
@@ -256,7 +271,7 @@ class ImportDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        for column, width in enumerate((50, 56, 200, 160, 80, 70, 110)):
+        for column, width in enumerate((50, 56, 200, 160, 80, 70, 110, 70)):
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -376,10 +391,18 @@ class ImportDialog(QDialog):
                 "{total} data rows in the file; none can be imported until the problem above "
                 "is fixed.").format(total=plan.preview.data_rows))
         else:
-            self.summary_label.setText(self.tr(
+            text = self.tr(
                 "{total} rows in the file: {ok} can be imported, {warning} with warnings, "
                 "{error} with errors (these are not imported).").format(
-                total=s.total, ok=s.ok, warning=s.warning, error=s.error))
+                total=s.total, ok=s.ok, warning=s.warning, error=s.error)
+            if isinstance(plan, EnterprisePlan) and plan.matches:
+                counts = plan.action_counts()
+                text += " " + self.tr(
+                    "{update} rows update an enterprise with the same credit code, "
+                    "{unchanged} match it already, {new} are new.").format(
+                    update=counts[RowAction.UPDATE], unchanged=counts[RowAction.UNCHANGED],
+                    new=counts[RowAction.NEW])
+            self.summary_label.setText(text)
         self.warnings_check.setText(
             self.tr("Also import the {n} rows with warnings").format(n=s.warning))
         self.warnings_check.setVisible(s.warning > 0)

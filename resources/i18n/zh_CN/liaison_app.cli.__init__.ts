@@ -5,7 +5,7 @@
     <name>Cli</name>
     <message>
         <source>驻企通 Liaison — the record book of enterprise liaison officers. Without a command it opens the window.</source>
-        <extracomment>Modules that add subcommands; a missing optional one (e.g. sync) is skipped. Commands that open the window (or an offscreen one), which sets up its own logging. Exit statuses besides 0 (done) and 1 (refused, or failed with a sentence saying why).</extracomment>
+        <extracomment>Modules that add subcommands; a missing optional one (e.g. sync) is skipped. Commands that open the window (or an offscreen one), which sets up its own logging. Exit statuses besides 0 (done) and 1 (refused, or failed with a sentence saying why). What the ``gui`` extra installs; a server installed alone (``liaison[server]``) has none.</extracomment>
         <translation>驻企通——驻企联络员工作台账。不带命令时打开程序窗口。</translation>
     </message>
     <message>
@@ -23,6 +23,10 @@
     <message>
         <source>Interrupted.</source>
         <translation>已中断。</translation>
+    </message>
+    <message>
+        <source>The desktop app&apos;s packages are not installed here ({name} is missing). Install them with: pip install &apos;liaison[gui]&apos;</source>
+        <translation>此处未安装桌面程序所需的软件包（缺少 {name}）。请用以下命令安装：pip install &apos;liaison[gui]&apos;</translation>
     </message>
     <message>
         <source>Unexpected error ({kind}); the command did not finish. The details are in {log}.</source>

@@ -17,8 +17,8 @@
         <translation>导入企业</translation>
     </message>
     <message>
-        <source>Import enterprises. Exit status 0 only when every row was imported.</source>
-        <translation>导入企业。每一行都导入成功时退出状态才为 0。</translation>
+        <source>Import enterprises. An enterprise already there (same credit code) is updated from its row. Exit status 0 only when every row was imported.</source>
+        <translation>导入企业。已有的企业（信用代码相同）按该行内容更新。只有每一行都导入成功时退出状态才为 0。</translation>
     </message>
     <message>
         <source>.xlsx or .csv file</source>
@@ -31,37 +31,6 @@
     <message>
         <source>also import rows that have only warnings (e.g. a credit code whose check character does not match)</source>
         <translation>只有警告的行也导入（例如统一社会信用代码校验位不符）</translation>
-    </message>
-</context>
-<context>
-    <name>Import</name>
-    <message>
-        <source>not imported</source>
-        <translation>未导入</translation>
-    </message>
-    <message>
-        <source>imported despite warnings</source>
-        <translation>已导入（有警告）</translation>
-    </message>
-    <message>
-        <source>not imported: has warnings</source>
-        <translation>未导入：有警告</translation>
-    </message>
-    <message>
-        <source>Row {row} {title}: {state}</source>
-        <translation>第 {row} 行 {title}：{state}</translation>
-    </message>
-    <message>
-        <source>error</source>
-        <translation>错误</translation>
-    </message>
-    <message>
-        <source>warning</source>
-        <translation>警告</translation>
-    </message>
-    <message>
-        <source>{imported} of {total} rows imported ({errors} with errors, {warnings} with warnings).</source>
-        <translation>共 {total} 行，已导入 {imported} 行（{errors} 行有错误，{warnings} 行有警告）。</translation>
     </message>
 </context>
 </TS>

@@ -65,7 +65,7 @@
     </message>
     <message>
         <source>{name} already has this credit code.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 已使用此信用代码。</translation>
     </message>
     <message>
         <source>This enterprise no longer exists.</source>

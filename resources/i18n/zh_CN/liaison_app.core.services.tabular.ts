@@ -68,5 +68,42 @@ Above this, the fallback that opens the workbook fully for its merged cells is t
         <extracomment>Sniffing looks at this much text; enough for a title, a header and some data rows.</extracomment>
         <translation>{path} 的文字编码既不是 UTF-8 也不是 GBK。请在 Excel 中另存为“CSV UTF-8”后重新导入。</translation>
     </message>
+    <message>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>无变化</translation>
+    </message>
+    <message>
+        <source>not imported</source>
+        <extracomment>How a person recognises the row in a report (an enterprise&apos;s or a worker&apos;s name). Rows left out: errors, and warnings when they were not accepted.</extracomment>
+        <translation>未导入</translation>
+    </message>
+    <message>
+        <source>imported despite warnings</source>
+        <translation>已导入（有警告）</translation>
+    </message>
+    <message>
+        <source>not imported: has warnings</source>
+        <translation>未导入：有警告</translation>
+    </message>
+    <message>
+        <source>Row {row} {title}: {state}</source>
+        <translation>第 {row} 行 {title}：{state}</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
 </context>
 </TS>

@@ -56,6 +56,10 @@
         <translation>文件共 {total} 行：可导入 {ok} 行，有警告 {warning} 行，有错误 {error} 行（有错误的行不会导入）。</translation>
     </message>
     <message>
+        <source>{update} rows update an enterprise with the same credit code, {unchanged} match it already, {new} are new.</source>
+        <translation>其中 {update} 行将更新同一信用代码的企业，{unchanged} 行与现有记录一致，{new} 行为新企业。</translation>
+    </message>
+    <message>
         <source>Also import the {n} rows with warnings</source>
         <translation>同时导入有警告的 {n} 行</translation>
     </message>
@@ -110,6 +114,10 @@
     <message>
         <source>Problems</source>
         <translation>问题</translation>
+    </message>
+    <message>
+        <source>Import as</source>
+        <translation>处理方式</translation>
     </message>
     <message>
         <source>OK</source>
