@@ -144,7 +144,8 @@ def login(*, server_url: str, username: str, password: str, device_name: str = "
     ``reply``: the server's answer when the caller asked already (``request_login``).
     Network worker or the command line's thread; raises SyncError with a message for people.
     """
-    device = credentials.device_id()
+    device = writer.write(credentials.device_id)
+    before, _token = credentials.load()
     if reply is None:
         reply = request_login(server_url=server_url, username=username, password=password,
                               device=device, device_name=device_name, ca_cert=ca_cert)
@@ -153,6 +154,9 @@ def login(*, server_url: str, username: str, password: str, device_name: str = "
         role=reply.account.role, officer_id=reply.account.officer_id, device_id=device,
         token_store="database", ca_cert=ca_cert)
     info = writer.write(lambda: credentials.save(info, reply.token))
+    if before is not None and before.officer_id != info.officer_id:
+        # The files the last account showed the server are not this account's to name.
+        local.list_every_file_again()
     context.set_actor(officer_id=info.officer_id, device_id=device)
     return info
 
@@ -446,10 +450,12 @@ class SyncEngine:
     # -- attachments -------------------------------------------------------------------------
     def _upload_files(self, t: Transport, report: SyncReport, emit: ProgressCallback,
                       cancel: threading.Event) -> None:
-        """Send every attachment's file the server has not confirmed holding (for this
-        account), then note what it confirmed."""
+        """Send every file attached here that the server has not confirmed holding (for this
+        account), then note what it confirmed. The plain bytes are sent (decrypted as read).
+        A file damaged on this laptop (no longer its hash, or it no longer decrypts) steps
+        aside with the changes naming it; the others go on."""
         store = AttachmentStore.for_paths(self.paths)
-        hashes = [h for h in local.unconfirmed_files() if store.has(h)]
+        hashes = [h for h in local.pending_files() if store.has(h)]
         if not hashes:
             return
         missing: dict[str, int] = {}
@@ -462,9 +468,18 @@ class SyncEngine:
             if cancel.is_set():
                 raise cancelled_error()
             try:
-                upload_blob(t, store, sha, offset=offset)
-            except AttachmentError:  # damaged here: the record goes, the file cannot
-                log.warning("attachment %s cannot be read on this laptop", sha, exc_info=True)
+                damaged = store.plain_sha256(sha) != sha
+                if not damaged:
+                    upload_blob(t, store, sha, offset=offset)
+            except AttachmentError:  # does not decrypt (damaged, or another key's file)
+                damaged = True
+            except SyncError as exc:
+                if exc.code != "hash_mismatch":
+                    raise
+                damaged = True
+            if damaged:
+                log.warning("attachment file %s on this laptop is damaged", sha)
+                report.rejected += local.refuse_damaged_file(sha)
                 continue
             local.confirm_files([sha])
             report.files_up += 1

@@ -54,7 +54,7 @@ def _adopt(paths: DataPaths, *, reply: p.LoginResponse, server_url: str, passwor
 
 def _finish(paths: DataPaths, *, reply: p.LoginResponse, server_url: str, password: str,
             ca_cert: str | None, how: str) -> credentials.AccountInfo:
-    device = credentials.device_id()
+    device = writer.write(credentials.device_id)
     info = client.login(server_url=server_url, username=reply.account.username,
                         password=password, ca_cert=ca_cert, reply=reply)
     _adopt(paths, reply=reply, server_url=server_url, password=password, device=device)
@@ -77,7 +77,7 @@ def sign_in(*, paths: DataPaths, server_url: str, username: str, password: str,
     """
     account.refuse_other_account(username=username)
     reply = client.request_login(server_url=server_url, username=username, password=password,
-                                 device=credentials.device_id(), device_name=device_name,
+                                 device=writer.write(credentials.device_id), device_name=device_name,
                                  ca_cert=ca_cert)
     return _finish(paths, reply=reply, server_url=server_url, password=password,
                    ca_cert=ca_cert, how="password")

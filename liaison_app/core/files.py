@@ -1,6 +1,9 @@
-"""Writing small files so that a crash leaves the old content or the new, never a mix."""
+"""Small file helpers shared by the laptop and the server (no Qt, no image libraries):
+writing a small file so that a crash leaves the old content or the new, never a mix, and
+hashing a large one without holding it in memory."""
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from pathlib import Path
@@ -32,3 +35,13 @@ def fsync_dir(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def sha256_of_file(path: Path) -> str:
+    """The SHA-256 of a file, read a megabyte at a time (a 50 MB photo is never in memory
+    whole)."""
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
