@@ -13,13 +13,14 @@ os.environ.pop("LIAISON_DATA_DIR", None)
 from liaison_app.core.db import close_database, open_database  # noqa: E402
 from liaison_app.core.paths import DataPaths  # noqa: E402
 from liaison_app.core.security import crypto, session  # noqa: E402
+from tests.keys import KEY  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
 #: Every data folder a test opens is encrypted, with this key unless the test unlocked the
 #: folder itself: the whole suite runs on SQLCipher and encrypted attachments, without
 #: paying for a password derivation in each test.
-TEST_KEY = bytes(range(32))
+TEST_KEY = KEY
 #: Cheap password derivation for tests that set up real key files.
 TEST_KDF = crypto.KdfParams(time_cost=1, memory_kib=8192)
 

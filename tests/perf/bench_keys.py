@@ -7,23 +7,12 @@ SQLite again (attachments stay encrypted) for the "without encryption" figures.
 """
 from __future__ import annotations
 
-KEY = bytes(range(32))
+from tests.keys import KEY, unlock_every_folder
+
+__all__ = ["KEY", "PASSWORD", "plain_databases", "unlock_every_folder"]
+
 #: The password benchmarks give the command line (``--password-stdin``) for new folders.
 PASSWORD = "bench password 2024"
-
-
-def unlock_every_folder() -> None:
-    from liaison_app.core.security import session
-
-    real = session.data_key
-    if getattr(real, "bench", False):
-        return
-
-    def data_key(paths):  # noqa: ANN001, ANN202
-        return real(paths) or KEY
-
-    data_key.bench = True  # type: ignore[attr-defined]
-    session.data_key = data_key
 
 
 def plain_databases(on: bool = True) -> None:
