@@ -13,7 +13,7 @@ os.environ.pop("LIAISON_DATA_DIR", None)
 from liaison_app.core.db import close_database, open_database  # noqa: E402
 from liaison_app.core.paths import DataPaths  # noqa: E402
 from liaison_app.core.security import crypto, session  # noqa: E402
-from tests.keys import KEY  # noqa: E402
+from tests.keys import KEY, falling_back_to  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -32,8 +32,7 @@ def _folders_unlocked_with_a_test_key(request):
     test undoing its ``monkeypatch`` does not lock every folder."""
     with pytest.MonkeyPatch.context() as patch:
         if "real_lock" not in request.keywords:
-            real = session.data_key
-            patch.setattr(session, "data_key", lambda paths: real(paths) or TEST_KEY)
+            patch.setattr(session, "data_key", falling_back_to(session.data_key, TEST_KEY))
         yield
     with session._lock:
         session._unlocked.clear()

@@ -7,7 +7,20 @@ opens the same folders with the same key, without a password derivation.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 KEY = bytes(range(32))
+
+
+def falling_back_to(real: Callable[[Any], bytes | None], key: bytes = KEY
+                    ) -> Callable[[Any], bytes | None]:
+    """``session.data_key`` that gives ``key`` for any folder not unlocked otherwise."""
+    def data_key(paths: Any) -> bytes | None:
+        return real(paths) or key
+
+    data_key.fixed_key = True  # type: ignore[attr-defined]
+    return data_key
 
 
 def unlock_every_folder(key: bytes = KEY) -> None:
@@ -15,12 +28,5 @@ def unlock_every_folder(key: bytes = KEY) -> None:
     with ``key``."""
     from liaison_app.core.security import session
 
-    real = session.data_key
-    if getattr(real, "fixed_key", False):
-        return
-
-    def data_key(paths):  # noqa: ANN001, ANN202
-        return real(paths) or key
-
-    data_key.fixed_key = True  # type: ignore[attr-defined]
-    session.data_key = data_key
+    if not getattr(session.data_key, "fixed_key", False):
+        session.data_key = falling_back_to(session.data_key, key)
