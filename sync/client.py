@@ -259,8 +259,6 @@ class SyncEngine:
         transport: Transport | None = None
         try:
             transport = self._transport(cancel)
-            # A laptop reported lost or retired is told so before anything moves.
-            device_state.check(self, transport, report, emit, cancel)
             # Only what was queued when the sync began is pushed: later edits wait for the
             # next sync (a person typing during a long sync cannot keep it running), and a
             # file attached from now on is uploaded by the next sync before its record.
@@ -273,6 +271,8 @@ class SyncEngine:
                 self._verify(transport, report, emit, cancel, counts, scope)
             report.message = report.summary()
         except SyncError as exc:
+            if transport is not None:  # a laptop reported lost or retired acts on it here
+                exc = device_state.after_refusal(self, transport, report, emit, cancel, exc)
             report.outcome = exc.kind
             report.message = exc.message
             log.info("sync stopped: %s", exc)

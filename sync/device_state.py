@@ -1,4 +1,4 @@
-"""At the start of every sync: is this laptop still in service?
+"""When the server refuses a sync: is this laptop still in service?
 
 The server answers a laptop reported lost with ``device_lost`` and a retired one with
 ``device_retired`` (``liaison-server device revoke ID --lost / --retired``). A lost laptop
@@ -26,35 +26,49 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def check(engine: SyncEngine, t: Transport, report: SyncReport, emit: ProgressCallback,
-          cancel: threading.Event) -> None:
-    """Return when the laptop is in service; otherwise act and raise SyncError."""
+def after_refusal(engine: SyncEngine, t: Transport, report: SyncReport,
+                  emit: ProgressCallback, cancel: threading.Event,
+                  refused: SyncError) -> SyncError:
+    """What a sync the server refused ends with. Every call of a lost laptop, and every
+    pull of a retired one, is refused with a code of its own, so the first answer of a sync
+    tells it (a sync with nothing to do stays one request); here it acts. Any other refusal
+    is returned unchanged."""
     try:
-        t.call("GET", "/me")
-    except SyncError as exc:
-        if exc.code == "device_lost":
-            _remove(engine, t, reason="lost")
-            raise SyncError("wiped", i18n.translate(
-                "Sync", "The service centre reported this laptop lost. All Liaison data on it "
-                "was removed; nothing was sent.")) from exc
-        if exc.code == "device_retired":
-            _retire(engine, t, report, emit, cancel)
-        raise
+        return _act(engine, t, report, emit, cancel, refused)
+    except Exception:  # noqa: BLE001 - the sync reports the refusal; the next one acts again
+        log.exception("could not act on the server's answer %s", refused.code)
+        return refused
+
+
+def _act(engine: SyncEngine, t: Transport, report: SyncReport, emit: ProgressCallback,
+         cancel: threading.Event, refused: SyncError) -> SyncError:
+    if refused.code == "device_lost":
+        _remove(engine, t, reason="lost")
+        return SyncError("wiped", i18n.translate(
+            "Sync", "The service centre reported this laptop lost. All Liaison data on it "
+            "was removed; nothing was sent."))
+    if refused.code == "device_retired":
+        try:
+            return _retire(engine, t, report, emit, cancel)
+        except SyncError as exc:
+            return exc
+    return refused
 
 
 def _retire(engine: SyncEngine, t: Transport, report: SyncReport, emit: ProgressCallback,
-            cancel: threading.Event) -> None:
+            cancel: threading.Event) -> SyncError:
+    # What the refused sync had not sent yet (a retired laptop may still push and upload).
     up_to = local.outbox_high_seq()
     engine._upload_files(t, report, emit, cancel)
     engine._push(t, report, emit, cancel, up_to=up_to)
     left = OutboxOp.select().count()
     if left:
-        raise SyncError("server", i18n.translate(
+        return SyncError("server", i18n.translate(
             "Sync", "This laptop is retired, but {count} of its changes were refused by the "
             "server. Its data is kept until they are settled; ask the service centre.").format(
             count=left))
     _remove(engine, t, reason="retired")
-    raise SyncError("wiped", i18n.translate(
+    return SyncError("wiped", i18n.translate(
         "Sync", "This laptop is retired. Its changes were sent to the server ({count}), then "
         "all Liaison data on it was removed.").format(count=report.pushed))
 
