@@ -52,6 +52,12 @@ class ErrorCode(str, Enum):
     UNAUTHORIZED = "unauthorized"
     TOKEN_EXPIRED = "token_expired"
     DEVICE_REVOKED = "device_revoked"
+    #: The device was reported lost: it removes its data without sending anything.
+    DEVICE_LOST = "device_lost"
+    #: The device is retired: it sends what it holds, confirms, then removes its data.
+    DEVICE_RETIRED = "device_retired"
+    #: A device in service confirmed a removal nobody asked for (nothing happens).
+    IN_SERVICE = "in_service"
     BAD_CREDENTIALS = "bad_credentials"
     ACCOUNT_DISABLED = "account_disabled"
     RATE_LIMITED = "rate_limited"
@@ -110,6 +116,10 @@ class LoginResponse(BaseModel):
     token: str
     expires_at: str
     account: Account
+    #: Hex of the key this account's data on this device is also wrapped with (given only
+    #: to a successful sign-in; lets a forgotten local password be replaced). Older servers
+    #: send none.
+    device_key: str = ""
 
 
 class Health(BaseModel):

@@ -38,6 +38,12 @@ _TEXTS: dict[str, tuple[int, str, str]] = {
     "device_revoked": (401, "This device's access was withdrawn by the administrator; sign in "
                             "again or ask the service centre.",
                        "管理员已撤销本设备的访问权限，请重新登录或联系服务中心。"),
+    "device_lost": (410, "This device was reported lost; its data is removed.",
+                    "本设备已被报告丢失，设备上的数据将被清除。"),
+    "in_service": (409, "This device is in service: there is no removal to confirm.",
+                   "本设备仍在使用，没有需要确认的清除。"),
+    "device_retired": (410, "This device is retired: it sends what it holds, then removes its "
+                            "data.", "本设备已停用：发送完本机数据后将清除本机数据。"),
     "bad_credentials": (401, "The user name or password is wrong.", "用户名或密码错误。"),
     "account_disabled": (403, "This account is disabled.", "该账号已停用。"),
     "rate_limited": (429, "Too many failed sign-ins; wait 15 minutes and try again.",
@@ -118,6 +124,27 @@ def current_caller(request: Request) -> auth.Caller:
 
 CallerDep = Annotated[auth.Caller, Depends(current_caller)]
 
+
+def any_caller(request: Request) -> auth.Caller:
+    """The caller, lost devices included (they may only confirm their wipe)."""
+    header = request.headers.get("authorization", "")
+    token = header[7:].strip() if header.lower().startswith("bearer ") else None
+    with connection():
+        try:
+            return auth.authenticate(token=token, device_id=request.headers.get(p.HEADER_DEVICE),
+                                     allow_lost=True)
+        except auth.AuthError as exc:
+            raise ApiError(exc.code) from None
+
+
+AnyCallerDep = Annotated[auth.Caller, Depends(any_caller)]
+
+
+def _not_retiring(who: auth.Caller) -> None:
+    """A retired device may send what it holds and nothing else."""
+    if who.retire:
+        raise ApiError("device_retired")
+
 _OPEN_PATHS = ("/health", "/openapi.json", "/docs", "/redoc")
 
 
@@ -141,7 +168,8 @@ ShaParam = Annotated[str, PathParam(pattern=p.SHA_PATTERN)]
 #: Refusals every call but the open ones can meet before it reaches its endpoint.
 _GATE_CODES = ("bad_request", "invalid_text", "body_too_large", "client_outdated",
                "server_outdated")
-_AUTH_CODES = ("unauthorized", "token_expired", "device_revoked")
+_AUTH_CODES = ("unauthorized", "token_expired", "device_revoked", "device_lost",
+               "device_retired")
 
 
 def _errors(*codes: str) -> dict[int | str, dict[str, Any]]:
@@ -295,7 +323,8 @@ def create_app(config: ServerConfig) -> FastAPI:
             user = device.user
             return p.LoginResponse(
                 token=token, expires_at=device.expires_at.isoformat(),
-                account=_account(user.username, user.role, user.officer_id, user.id))
+                account=_account(user.username, user.role, user.officer_id, user.id),
+                device_key=device.escrow_key)
 
     def _account(username: str, role: str, officer_id: str, user_id: int) -> p.Account:
         ents = None if role in ("center", "viewer") else auth.assigned_enterprises(user_id)
@@ -304,6 +333,7 @@ def create_app(config: ServerConfig) -> FastAPI:
 
     @app.get("/me", response_model=p.Account, responses=_errors(*_AUTH_CODES))
     def me(who: CallerDep) -> p.Account:
+        _not_retiring(who)
         with connection():
             return _account(who.username, who.role, who.officer_id, who.user_id)
 
@@ -311,6 +341,15 @@ def create_app(config: ServerConfig) -> FastAPI:
     def logout(who: CallerDep) -> Response:
         with connection():
             auth.revoke_device(device_pk=who.device_pk, by=who.username)
+        return Response(status_code=204)
+
+    @app.post("/device/wiped", status_code=204, responses=_errors(*_AUTH_CODES, "in_service"))
+    def device_wiped(who: AnyCallerDep, request: Request) -> Response:
+        with connection():
+            try:
+                auth.confirm_wiped(who, address=request.client.host if request.client else "")
+            except auth.AuthError as exc:
+                raise ApiError(exc.code) from None
         return Response(status_code=204)
 
     @app.post("/sync/push", response_model=p.PushResponse, responses=_errors(*_AUTH_CODES))
@@ -322,6 +361,7 @@ def create_app(config: ServerConfig) -> FastAPI:
 
     @app.post("/sync/pull", response_model=p.PullResponse, responses=_errors(*_AUTH_CODES))
     def pull(body: p.PullRequest, who: CallerDep) -> Response:
+        _not_retiring(who)
         with connection():
             text = store.pull_page(who, body)
         return Response(text, media_type="application/json")
@@ -366,6 +406,7 @@ def create_app(config: ServerConfig) -> FastAPI:
     def download(sha256: ShaParam, who: CallerDep) -> FileResponse:
         if not _is_sha(sha256):
             raise ApiError("bad_request")
+        _not_retiring(who)
         with connection():
             if not blobs.has(sha256) or not store.blob_readable(sha256, who):
                 raise ApiError("not_found")

@@ -68,6 +68,9 @@ class Caller:
     officer_id: str
     device_id: str
     device_pk: int
+    #: "" for a device in use; "retired" may still push (then confirms and is wiped);
+    #: "lost" reaches only the wipe confirmation.
+    retire: str = ""
 
     @property
     def can_write(self) -> bool:
@@ -227,13 +230,24 @@ def login(*, username: str, password: str, device_id: str, device_name: str,
         LoginFailure.delete().where(LoginFailure.id == attempt).execute()
         _refused(user, address, device_id, "account_disabled")
         raise AuthError("account_disabled")
+    earlier = (Device.select().where((Device.user == user) & (Device.device_id == device_id))
+               .order_by(Device.id.desc()).first())
+    if earlier is not None and earlier.retire in ("lost", "retired"):
+        # A laptop reported lost (or being retired) does not get a new session by knowing
+        # the password: it is told to remove its data at its next sync instead.
+        _refused(user, address, device_id, f"device_{earlier.retire}")
+        raise AuthError(f"device_{earlier.retire}")
     token = secrets.token_urlsafe(32)
+    # The same key for the same account on the same laptop, so what the laptop wrapped
+    # with it before still opens; a new one after a wipe.
+    escrow = earlier.escrow_key if earlier is not None and earlier.retire == "" else ""
     with server_db.atomic():
         Device.update(revoked=True).where((Device.user == user)
                                           & (Device.device_id == device_id)).execute()
         device = Device.create(user=user, device_id=device_id, name=device_name,
                                token_hash=hash_token(token),
-                               expires_at=utcnow() + TOKEN_LIFETIME)
+                               expires_at=utcnow() + TOKEN_LIFETIME,
+                               escrow_key=escrow or secrets.token_hex(32))
         LoginFailure.delete().where(LoginFailure.username == username).execute()
         audit.record("login", actor=username, address=address, device_id=device_id,
                      detail=device_name)
@@ -257,14 +271,18 @@ def _refused(user: User | None, address: str, device_id: str, why: str) -> None:
         log.warning("could not audit a refused sign-in from %s", address, exc_info=True)
 
 
-def authenticate(*, token: str | None, device_id: str | None) -> Caller:
+def authenticate(*, token: str | None, device_id: str | None,
+                 allow_lost: bool = False) -> Caller:
+    """The caller of a token; ``allow_lost`` admits a lost device (to confirm its wipe)."""
     if not token:
         raise AuthError("unauthorized")
     row = (Device.select(Device, User).join(User)
            .where(Device.token_hash == hash_token(token)).first())
     if row is None:
         raise AuthError("unauthorized")
-    if row.revoked or row.user.disabled:
+    if row.retire == "lost" and not allow_lost:
+        raise AuthError("device_lost")
+    if row.retire not in ("lost", "retired") and (row.revoked or row.user.disabled):
         raise AuthError("device_revoked")
     # The token is good only from the device it was issued to, which every call names: a
     # token copied off a laptop does not work on its own.
@@ -276,17 +294,47 @@ def authenticate(*, token: str | None, device_id: str | None) -> Caller:
     if row.last_seen is None or now - row.last_seen > dt.timedelta(minutes=5):
         Device.update(last_seen=now).where(Device.id == row.id).execute()
     return Caller(user_id=row.user.id, username=row.user.username, role=row.user.role,
-                  officer_id=row.user.officer_id, device_id=row.device_id, device_pk=row.id)
+                  officer_id=row.user.officer_id, device_id=row.device_id, device_pk=row.id,
+                  retire=row.retire)
 
 
-def revoke_device(*, device_pk: int, by: str | None = None) -> bool:
-    """Withdraw a device's token; ``by`` is the account signing itself out, if it is one."""
+def revoke_device(*, device_pk: int, by: str | None = None, mode: str = "") -> bool:
+    """Withdraw a device's token; ``by`` is the account signing itself out, if it is one.
+
+    ``mode`` "lost": the laptop removes its data at its next contact without sending
+    anything, and the key that could open its data is deleted here. "retired": it may
+    still send what it holds, then removes its data. Every session of that laptop (for
+    any account) is marked, since a stolen laptop holds them all.
+    """
     row = Device.select(Device, User).join(User).where(Device.id == device_pk).first()
     if row is None:
         return False
+    if mode not in ("", "lost", "retired"):
+        raise ValueError(f"unknown mode {mode!r}")
     with server_db.atomic():
+        if mode:
+            same_laptop = Device.device_id == row.device_id
+            changes: dict[object, object] = {Device.retire: mode}
+            if mode == "lost":
+                changes.update({Device.revoked: True, Device.escrow_key: ""})
+            Device.update(changes).where(same_laptop).execute()
+            audit.record(f"device_{mode}", actor=by, target=row.user.username,
+                         device_id=row.device_id, detail=row.name)
+            return True
         Device.update(revoked=True).where(Device.id == device_pk).execute()
         own = by is not None and by == row.user.username
         audit.record("logout" if own else "device_revoked", actor=by,
                      target=row.user.username, device_id=row.device_id)
     return True
+
+
+def confirm_wiped(caller: Caller, *, address: str = "") -> None:
+    """A lost or retired laptop says it removed its data: close its sessions for good."""
+    if caller.retire not in ("lost", "retired"):
+        raise AuthError("in_service")
+    with server_db.atomic():
+        # The mark stays: that laptop id never gets a session again.
+        Device.update({Device.revoked: True, Device.escrow_key: ""}
+                      ).where(Device.device_id == caller.device_id).execute()
+        audit.record("device_wiped", actor=caller.username, target=caller.username,
+                     address=address, device_id=caller.device_id, detail=caller.retire)

@@ -130,7 +130,7 @@ def cmd_device(args: argparse.Namespace) -> int:
         rows = Device.select(Device, User).join(User).order_by(Device.id)
         print(f"{'ID':>5}  {'USER':<16} {'DEVICE':<20} {'NAME':<20} {'LAST SEEN':<20} STATE")
         for d in rows:
-            state = "revoked" if d.revoked else "active"
+            state = d.retire or ("revoked" if d.revoked else "active")
             seen = d.last_seen.isoformat(timespec="minutes") if d.last_seen else "-"
             print(f"{d.id:>5}  {d.user.username:<16} {d.device_id[:20]:<20} {d.name[:20]:<20} "
                   f"{seen:<20} {state}")
@@ -138,10 +138,18 @@ def cmd_device(args: argparse.Namespace) -> int:
     if args.id is None:
         print("give the device ID shown by 'device list'", file=sys.stderr)
         return 2
-    if not auth.revoke_device(device_pk=args.id):
+    mode = "lost" if args.lost else "retired" if args.retired else ""
+    if not auth.revoke_device(device_pk=args.id, mode=mode):
         print(f"no device {args.id}", file=sys.stderr)
         return 1
-    print(f"device {args.id} revoked; it gets 'sign in again' on its next sync")
+    if mode == "lost":
+        print(f"device {args.id} marked lost: at its next contact it removes its data without "
+              "sending anything; the key that could open its data was deleted here")
+    elif mode == "retired":
+        print(f"device {args.id} retired: at its next sync it sends what it holds, then "
+              "removes its data")
+    else:
+        print(f"device {args.id} revoked; it gets 'sign in again' on its next sync")
     return 0
 
 
@@ -239,6 +247,12 @@ def build_parser() -> argparse.ArgumentParser:
     device = sub.add_parser("device", help="signed-in devices")
     device.add_argument("action", choices=["list", "revoke"])
     device.add_argument("id", nargs="?", type=int)
+    how = device.add_mutually_exclusive_group()
+    how.add_argument("--lost", action="store_true",
+                     help="reported lost or stolen: the laptop removes its data at its next "
+                          "contact, sending nothing")
+    how.add_argument("--retired", action="store_true",
+                     help="retired: the laptop sends what it holds, then removes its data")
     device.set_defaults(func=cmd_device)
 
     imp = sub.add_parser("import", help="import records")

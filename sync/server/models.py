@@ -56,6 +56,10 @@ class Device(Base):
     expires_at = peewee.DateTimeField()
     last_seen = peewee.DateTimeField(null=True)
     revoked = peewee.BooleanField(default=False)
+    #: "" in use, "lost" or "retired" (see migration 4).
+    retire = peewee.CharField(default="", max_length=16)
+    #: Hex of the key the laptop's data key is also wrapped with; "" once lost or wiped.
+    escrow_key = peewee.CharField(default="", max_length=64)
 
 
 class LoginFailure(Base):

@@ -172,7 +172,9 @@ def _running(pid: int) -> bool:
     return state != "Z"
 
 
-LIAISON = "import sys; from liaison_app.cli import main; sys.exit(main(sys.argv[1:]))"
+#: The command line in a process of its own, on laptops encrypted with the suite's key.
+LIAISON = ("import sys; from tests.keys import unlock_every_folder; unlock_every_folder(); "
+           "from liaison_app.cli import main; sys.exit(main(sys.argv[1:]))")
 
 
 @pytest.mark.parametrize("db_url", [pytest.param("postgres", marks=pytest.mark.postgres)],

@@ -470,5 +470,8 @@ def child(case_name: str, data_dir: str, record_id: str, text: str) -> None:
 
 
 if __name__ == "__main__":
+    from tests.keys import unlock_every_folder
+
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    unlock_every_folder()  # the test's folder, encrypted with the suite's key
     child(*sys.argv[1:5])
