@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from tests.perf.bench_keys import PASSWORD  # noqa: E402
+from tests.perf.folder_keys import PASSWORD  # noqa: E402
 
 
 def median_ms(samples: list[float]) -> str:

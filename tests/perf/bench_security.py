@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
-from tests.perf.bench_keys import plain_databases, unlock_every_folder  # noqa: E402
+from tests.perf.folder_keys import plain_databases, unlock_every_folder  # noqa: E402
 
 unlock_every_folder()
 

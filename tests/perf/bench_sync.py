@@ -18,7 +18,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
-from tests.perf.bench_keys import unlock_every_folder  # noqa: E402
+from tests.perf.folder_keys import unlock_every_folder  # noqa: E402
 
 unlock_every_folder()
 

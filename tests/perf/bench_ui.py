@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
-from tests.perf.bench_keys import PASSWORD  # noqa: E402
+from tests.perf.folder_keys import PASSWORD  # noqa: E402
 
 
 def median_ms(samples: list[float]) -> str:
