@@ -68,6 +68,11 @@ class Caller:
     officer_id: str
     device_id: str
     device_pk: int
+    #: Operation results this device could still replay may have been pruned (it was last
+    #: seen before the oldest one kept): it must pull everything again before it pushes.
+    stale: bool = False
+    #: ``last_seen`` is due to be written (``touch``), by whoever may write.
+    seen_due: bool = False
 
     @property
     def can_write(self) -> bool:
@@ -229,10 +234,14 @@ def login(*, username: str, password: str, device_id: str, device_name: str,
         raise AuthError("account_disabled")
     token = secrets.token_urlsafe(32)
     with server_db.atomic():
+        # Signing in again does not make a laptop's past younger: when it was last seen
+        # decides whether it must pull everything again (its replays may have been pruned).
+        seen = (Device.select(peewee.fn.MAX(Device.last_seen))
+                .where((Device.user == user) & (Device.device_id == device_id)).scalar())
         Device.update(revoked=True).where((Device.user == user)
                                           & (Device.device_id == device_id)).execute()
         device = Device.create(user=user, device_id=device_id, name=device_name,
-                               token_hash=hash_token(token),
+                               token_hash=hash_token(token), last_seen=seen,
                                expires_at=utcnow() + TOKEN_LIFETIME)
         LoginFailure.delete().where(LoginFailure.username == username).execute()
         audit.record("login", actor=username, address=address, device_id=device_id,
@@ -257,26 +266,53 @@ def _refused(user: User | None, address: str, device_id: str, why: str) -> None:
         log.warning("could not audit a refused sign-in from %s", address, exc_info=True)
 
 
+#: One query for the token, its device and account, and the retention horizon: a request
+#: costs the server one round trip to authenticate, built once.
+_AUTH_SQL = (
+    'SELECT d."id", d."device_id", d."revoked", d."expires_at", d."last_seen", u."id", '
+    'u."username", u."role", u."officer_id", u."disabled", (SELECT m."value" FROM "meta" m '
+    "WHERE m.\"key\" = 'ops_pruned_before') FROM \"device\" d JOIN \"user\" u ON u.\"id\" = "
+    'd."user_id" WHERE d."token_hash" = {mark}')
+#: ``last_seen`` is written at most this often (a write per request would cost every pull).
+SEEN_EVERY = dt.timedelta(minutes=5)
+
+
 def authenticate(*, token: str | None, device_id: str | None) -> Caller:
+    """The caller a token and device header name. One read, no write (``Caller.seen_due``
+    says when ``touch`` should follow), so it may run on the event loop."""
     if not token:
         raise AuthError("unauthorized")
-    row = (Device.select(Device, User).join(User)
-           .where(Device.token_hash == hash_token(token)).first())
+    db = server_db.obj
+    row = db.execute_sql(_AUTH_SQL.format(mark=db.param), (hash_token(token),)).fetchone()
     if row is None:
         raise AuthError("unauthorized")
-    if row.revoked or row.user.disabled:
+    (pk, bound_device, revoked, expires_at, last_seen, user_id, username, role, officer_id,
+     disabled, pruned_before) = row
+    if revoked or disabled:
         raise AuthError("device_revoked")
     # The token is good only from the device it was issued to, which every call names: a
     # token copied off a laptop does not work on its own.
-    if device_id != row.device_id:
+    if device_id != bound_device:
         raise AuthError("unauthorized")
     now = utcnow()
-    if row.expires_at < now:
+    if Device.expires_at.python_value(expires_at) < now:
         raise AuthError("token_expired")
-    if row.last_seen is None or now - row.last_seen > dt.timedelta(minutes=5):
-        Device.update(last_seen=now).where(Device.id == row.id).execute()
-    return Caller(user_id=row.user.id, username=row.user.username, role=row.user.role,
-                  officer_id=row.user.officer_id, device_id=row.device_id, device_pk=row.id)
+    last_seen = Device.last_seen.python_value(last_seen)
+    stale = bool(pruned_before) and (
+        last_seen is None or last_seen < dt.datetime.fromtimestamp(
+            int(pruned_before), dt.timezone.utc).replace(tzinfo=None))
+    # A stale device stays stale until it has pulled everything again: only that pull
+    # touches it.
+    due = not stale and (last_seen is None or now - last_seen > SEEN_EVERY)
+    return Caller(user_id=int(user_id), username=username, role=role, officer_id=officer_id,
+                  device_id=bound_device, device_pk=int(pk), stale=stale, seen_due=due)
+
+
+def touch(caller: Caller) -> None:
+    """Note that the device was seen now (for a stale one: it has started pulling everything
+    again, so its pushes are taken from now on). A write: never on the event loop, where it
+    could wait for a writer."""
+    Device.update(last_seen=utcnow()).where(Device.id == caller.device_pk).execute()
 
 
 def revoke_device(*, device_pk: int, by: str | None = None) -> bool:
