@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from liaison_app.core import context, i18n, writer
+from liaison_app.core.files import sha256_of_file
 from liaison_app.core.i18n import Message
 from liaison_app.core.migrations import LATEST_VERSION
 from liaison_app.core.models.base import SYNCED_MODELS, LocalState, OutboxOp, utcnow
@@ -126,7 +127,8 @@ def login(*, server_url: str, username: str, password: str, device_name: str = "
 
     Network worker or the command line's thread; raises SyncError with a message for people.
     """
-    device = credentials.device_id()
+    device = writer.write(credentials.device_id)
+    before, _token = credentials.load()
     with Transport(server_url=server_url, client_schema=LATEST_VERSION, device_id=device,
                    ca_cert=ca_cert, retry=RetryPolicy(attempts=2)) as t:
         answer = t.call("POST", "/auth/login", {
@@ -139,6 +141,9 @@ def login(*, server_url: str, username: str, password: str, device_name: str = "
         role=reply.account.role, officer_id=reply.account.officer_id, device_id=device,
         token_store="database", ca_cert=ca_cert)
     info = writer.write(lambda: credentials.save(info, reply.token))
+    if before is not None and before.officer_id != info.officer_id:
+        # The files the last account showed the server are not this account's to name.
+        local.list_every_file_again()
     context.set_actor(officer_id=info.officer_id, device_id=device)
     return info
 
@@ -429,9 +434,10 @@ class SyncEngine:
     # -- attachments -------------------------------------------------------------------------
     def _upload_files(self, t: Transport, report: SyncReport, emit: ProgressCallback,
                       cancel: threading.Event) -> None:
-        """Send every attachment's file the server has not confirmed holding (for this
-        account), then note what it confirmed."""
-        hashes = [h for h in local.unconfirmed_files() if blob_path(self.paths, h).exists()]
+        """Send every file attached here that the server has not confirmed holding (for this
+        account), then note what it confirmed. A file damaged on this laptop steps aside
+        with the changes naming it; the others go on."""
+        hashes = [h for h in local.pending_files() if blob_path(self.paths, h).exists()]
         if not hashes:
             return
         missing: dict[str, int] = {}
@@ -443,7 +449,17 @@ class SyncEngine:
         for n, (sha, offset) in enumerate(sorted(missing.items()), start=1):
             if cancel.is_set():
                 raise cancelled_error()
-            upload_blob(t, blob_path(self.paths, sha), sha, offset=offset)
+            path = blob_path(self.paths, sha)
+            try:
+                if sha256_of_file(path) != sha:
+                    raise SyncError("server", _DAMAGED_FILE, code="hash_mismatch")
+                upload_blob(t, path, sha, offset=offset)
+            except SyncError as exc:
+                if exc.code != "hash_mismatch":
+                    raise
+                log.warning("attachment file %s on this laptop is damaged", sha)
+                report.rejected += local.refuse_damaged_file(sha)
+                continue
             local.confirm_files([sha])
             report.files_up += 1
             emit(Progress("upload", n, len(missing), i18n.translate(
@@ -469,6 +485,11 @@ class SyncEngine:
             emit(Progress("download", n, len(wanted), i18n.translate(
                 "Sync", "Receiving files: {done} of {total}").format(done=n, total=len(wanted))))
         local.remember(files_due=failed > 0)
+
+
+_DAMAGED_FILE = i18n.translate(
+    "Sync", "A file on this laptop is damaged and was not sent; the attachments naming it are "
+    "listed as refused.")
 
 
 def _checked_page(page: Any) -> dict[str, Any]:

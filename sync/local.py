@@ -36,7 +36,7 @@ from liaison_app.core.models.base import (
     write_records,
 )
 from liaison_app.core.models.sync_records import (
-    ConfirmedFile,
+    PendingFile,
     SyncConflict,
     SyncHistory,
     SyncParked,
@@ -44,7 +44,16 @@ from liaison_app.core.models.sync_records import (
 )
 from liaison_app.core.models.sync_spec import ALL, SELF
 from sync import protocol as p
-from sync.schema import BOOKKEEPING, ID_RE, SCHEMA, SHA_RE, clean_text, json_size
+from sync.schema import (
+    BOOKKEEPING,
+    ID_MAX,
+    ID_RE,
+    SCHEMA,
+    SHA_RE,
+    Problem,
+    clean_text,
+    json_size,
+)
 
 log = logging.getLogger(__name__)
 
@@ -209,9 +218,30 @@ def _store_results(results: list[p.OpResult]) -> dict[str, int]:
             f'UPDATE "{meta.table_name}" SET "{meta.fields["version"].column_name}" = ? '
             f'WHERE "{meta.primary_key.column_name}" = ? '
             f'AND "{meta.fields["version"].column_name}" < ?', rows)
+    _drop_superseded(done)
     for chunk in _chunks(done):
         OutboxOp.delete().where(OutboxOp.op_id.in_(chunk)).execute()
     return tally
+
+
+def _drop_superseded(accepted: list[str]) -> None:
+    """A refused change all of whose fields a later accepted change of the same record set
+    again is settled (the person fixed the record): it no longer protects those fields.
+    Called with the accepted operations still in the outbox."""
+    settled: dict[str, tuple[int, set[str]]] = {}
+    for chunk in _chunks(accepted):
+        for op in (OutboxOp.select(OutboxOp.seq, OutboxOp.record_id, OutboxOp.changes)
+                   .where(OutboxOp.op_id.in_(chunk))):
+            seq, fields = settled.get(op.record_id, (0, set()))
+            settled[op.record_id] = (max(seq, op.seq), fields | set(op.changes or {}))
+    if not settled or not OutboxOp.select().where(OutboxOp.state == "rejected").exists():
+        return
+    for chunk in _chunks(sorted(settled)):
+        for op in (OutboxOp.select(OutboxOp.seq, OutboxOp.record_id, OutboxOp.changes)
+                   .where(OutboxOp.record_id.in_(chunk) & (OutboxOp.state == "rejected"))):
+            seq, fields = settled[op.record_id]
+            if op.seq < seq and set(op.changes or {}) <= fields:
+                OutboxOp.delete().where(OutboxOp.seq == op.seq).execute()
 
 
 # -- pull ------------------------------------------------------------------------------------
@@ -231,29 +261,45 @@ def apply_page(records: list[Any], *, checkpoint_to: int | None,
                scope_hash: str | None = None, gone: list[Any] | None = None) -> PageResult:
     """Apply pulled records and records that left the scope, and move the checkpoint, in one
     transaction on the laptop's writer. Any thread."""
+    # Records waiting for a parent can only be helped by records arriving: with none, and
+    # the checkpoint where it is, nothing is written (no fsync for a sync with nothing new).
     if (not records and not gone and checkpoint_to == checkpoint()
-            and not SyncParked.select().exists()
             and scope_hash == LocalState.get_value(KEY_SCOPE_HASH)):
-        return PageResult()  # nothing moved: no write, no fsync
-    return writer.write(lambda: _apply_page(records, checkpoint_to=checkpoint_to,
-                                            scope_hash=scope_hash, gone=gone or []))
+        return PageResult()
+    try:
+        return writer.write(lambda: _apply_page(records, checkpoint_to=checkpoint_to,
+                                                scope_hash=scope_hash, gone=gone or []))
+    except peewee.IntegrityError:
+        # A reference no check foresaw failed when the page committed. Apply it again with
+        # every reference checked as each row is written, setting aside what fails, so the
+        # page goes in rather than failing at every sync from now on.
+        log.exception("pulled page failed at commit; applying it row by row")
+        return writer.write(lambda: _apply_page(records, checkpoint_to=checkpoint_to,
+                                                scope_hash=scope_hash, gone=gone or [],
+                                                careful=True))
 
 
 def _apply_page(records: list[Any], *, checkpoint_to: int | None, scope_hash: str | None,
-                gone: list[Any]) -> PageResult:
+                gone: list[Any], careful: bool = False) -> PageResult:
     result = PageResult()
-    # Parents come first in a page (tables are applied parents first), and a record whose
-    # parent is not here yet is parked; the check itself happens at commit.
-    database_proxy.execute_sql("PRAGMA defer_foreign_keys = ON")
+    # Tables are applied parents first, and a record whose parent is neither here nor
+    # written earlier in this page is parked; references are checked at commit (or, when
+    # ``careful``, as each row is written).
+    database_proxy.execute_sql(f"PRAGMA defer_foreign_keys = {'OFF' if careful else 'ON'}")
     waiting = [row.payload for row in SyncParked.select()]
     was_parked = {(w["table"], w["id"]) for w in waiting}
     unparked: set[tuple[str, str]] = set()
     by_table: dict[str, list[dict[str, Any]]] = {}
     for raw in waiting + records:
         w = _clean(raw)
-        if w is not None:
+        if isinstance(w, dict):
             by_table.setdefault(w["table"], []).append(w)
-    in_page = {t: {w["id"] for w in ws} for t, ws in by_table.items()}
+        elif w is not None:  # a record of a known table this laptop cannot even key
+            table, problem = w
+            _set_aside(table, raw, problem)
+            result.set_aside += 1
+    #: Per table, the records this page has written so far: a child may count on those.
+    written: dict[str, set[str]] = {}
     pending = _pending_fields([w["id"] for ws in by_table.values() for w in ws])
     any_set_aside = SyncSetAside.select().exists()
     files_due = False
@@ -270,20 +316,21 @@ def _apply_page(records: list[Any], *, checkpoint_to: int | None, scope_hash: st
                 _set_aside(table, w, problem)
                 result.set_aside += 1
                 unparked.add((table, w["id"]))
-        missing = _missing_parents(model, good, in_page)
+        missing = _missing_parents(model, good, written)
         ready = []
         for w in good:
             key = (table, w["id"])
             if key in missing:
                 SyncParked.insert(table=table, record_id=w["id"], payload=w
                                   ).on_conflict_replace().execute()
-                result.parked += 1
+                result.parked += key not in was_parked
                 continue
             if key in was_parked:
                 unparked.add(key)
             ready.append(w)
-        applied, refused = _apply_rows(model, ready, existing, pending)
+        applied, refused = _apply_rows(model, ready, existing, pending, careful=careful)
         result.applied += applied
+        written[table] = {w["id"] for w in ready} - {w["id"] for w, _ in refused}
         for w, problem in refused:
             _set_aside(table, w, problem)
             result.set_aside += 1
@@ -318,16 +365,21 @@ def _apply_page(records: list[Any], *, checkpoint_to: int | None, scope_hash: st
 _WIRE_KEYS = ("table", "id", "version", "deleted", "created_at", "updated_at")
 
 
-def _clean(w: Any) -> dict[str, Any] | None:
+def _clean(w: Any) -> dict[str, Any] | tuple[str, dict[str, str]] | None:
     """A wire record reduced to what this version can store: its known keys and the columns
-    of its table (a column this version does not have cannot be kept anyway); None for what
+    of its table (a column this version does not have cannot be kept anyway). None for what
     is not a record of a known table (records of types this version does not know come again
-    after an upgrade, see ``KEY_TABLES``)."""
+    after an upgrade, see ``KEY_TABLES``); (table, problem) for a record of a known table
+    whose id this laptop cannot keep — set aside, and counted, not dropped unseen."""
     if not isinstance(w, dict):
         return None
     table, rid = w.get("table"), w.get("id")
-    if table not in SYNCED_MODELS or not isinstance(rid, str) or not ID_RE.match(rid) \
-            or len(rid) > 36:
+    if table not in SYNCED_MODELS:
+        return None
+    if not isinstance(rid, str) or not ID_RE.match(rid) or len(rid) > ID_MAX:
+        if isinstance(rid, str) and rid.isprintable() and len(rid) <= 64:
+            problem = Problem("id", "id")
+            return table, {"en": problem.text_en(), "zh": problem.text_zh()}
         return None
     out = {k: w[k] for k in _WIRE_KEYS if k in w}
     data = w.get("data")
@@ -364,10 +416,12 @@ def _set_aside(table: str, w: dict[str, Any], problem: dict[str, str]) -> None:
 
 
 def _apply_rows(model: type[SyncedModel], rows: list[dict[str, Any]],
-                existing: dict[str, SyncedModel], pending: dict[str, set[str]]
+                existing: dict[str, SyncedModel], pending: dict[str, set[str]], *,
+                careful: bool = False
                 ) -> tuple[int, list[tuple[dict[str, Any], dict[str, str]]]]:
     """Write checked records of one table: in bulk, or — if the bulk write fails on
-    something no check foresaw — one by one, setting aside only what fails."""
+    something no check foresaw, or ``careful`` — one by one, setting aside only what
+    fails."""
     fresh: dict[str, tuple[SyncedModel, dict[str, Any]]] = {}
     changed: dict[str, tuple[SyncedModel, dict[str, Any]]] = {}
     applied = 0
@@ -382,19 +436,21 @@ def _apply_rows(model: type[SyncedModel], rows: list[dict[str, Any]],
             fresh[rec.id] = (rec, w)
             existing[w["id"]] = rec
         else:
-            if rec.version > int(w["version"]):
-                continue  # this copy is already newer (a full re-pull overlapped)
+            if rec.version >= int(w["version"]):
+                continue  # this copy is the same or newer (a full re-pull overlapped)
             _fill(rec, w, pending.get(w["id"], set()))
             if rec.id not in fresh:  # else inserted below with these values
                 changed[rec.id] = (rec, w)
         applied += 1
-    try:
-        with database_proxy.atomic():  # a savepoint: a failure undoes only this table
-            write_records(model, [r for r, _ in fresh.values()], new=True)
-            write_records(model, [r for r, _ in changed.values()], new=False)
-        return applied, []
-    except (peewee.PeeweeException, ValueError, TypeError, OverflowError) as exc:
-        log.warning("bulk apply of %s failed (%s); applying one by one", model.sync_table, exc)
+    if not careful:
+        try:
+            with database_proxy.atomic():  # a savepoint: a failure undoes only this table
+                write_records(model, [r for r, _ in fresh.values()], new=True)
+                write_records(model, [r for r, _ in changed.values()], new=False)
+            return applied, []
+        except (peewee.PeeweeException, ValueError, TypeError, OverflowError) as exc:
+            log.warning("bulk apply of %s failed (%s); applying one by one",
+                        model.sync_table, exc)
     refused = []
     for group, new in ((fresh, True), (changed, False)):
         for rec, w in group.values():
@@ -402,18 +458,23 @@ def _apply_rows(model: type[SyncedModel], rows: list[dict[str, Any]],
                 with database_proxy.atomic():
                     write_records(model, [rec], new=new)
             except (peewee.PeeweeException, ValueError, TypeError, OverflowError) as exc:
+                log.warning("pulled %s %s could not be stored: %s", model.sync_table, rec.id,
+                            exc)
                 applied -= 1
-                refused.append((w, {"en": f"this laptop could not store it ({exc})",
-                                    "zh": f"本机无法保存该记录（{exc}）"}))
+                refused.append((w, {"en": "this laptop could not store it (it names a record "
+                                          "that is not here, or holds a value it cannot keep)",
+                                    "zh": "本机无法保存该记录（引用的记录不在本机，或含有无法保存的值）"}))
     return applied, refused
 
 
 def _pending_fields(ids: list[str]) -> dict[str, set[str]]:
+    """Fields of these records with a change of this laptop's own not yet accepted: waiting,
+    or refused and still to be fixed by the person. A pulled value never replaces them."""
     out: dict[str, set[str]] = {}
     for chunk in _chunks(ids):
         for rid, changes in (OutboxOp.select(OutboxOp.record_id, OutboxOp.changes)
                              .where(OutboxOp.record_id.in_(chunk)
-                                    & (OutboxOp.state == "pending")).tuples()):
+                                    & OutboxOp.state.in_(("pending", "rejected"))).tuples()):
             data = json.loads(changes) if isinstance(changes, str) else changes
             out.setdefault(rid, set()).update(data or {})
     return out
@@ -489,6 +550,7 @@ def _group(keys: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
 
 def _missing_parents(model: type[SyncedModel], rows: list[dict[str, Any]],
                      in_page: dict[str, set[str]]) -> set[tuple[str, str]]:
+    """Rows whose parent is neither written earlier in this page (``in_page``) nor here."""
     refs = _fk_columns(model)
     if not refs:
         return set()
@@ -602,16 +664,22 @@ def purge_outside(scope: list[str] | None, *, officer_id: str) -> int:
 
 
 # -- files -----------------------------------------------------------------------------------
-def unconfirmed_files() -> list[str]:
-    """Hashes of attachment files the server has not confirmed holding, whenever they were
-    attached (a file attached while a sync was uploading is sent by the next one)."""
-    model = SYNCED_MODELS.get("attachment")
-    if model is None:
-        return []
-    confirmed = ConfirmedFile.select(ConfirmedFile.sha256)
-    query = (model.select(model.sha256).distinct()
-             .where(model.sha256.not_in(confirmed)).tuples())
-    return sorted(sha for (sha,) in query if isinstance(sha, str) and SHA_RE.match(sha))
+def pending_files() -> list[str]:
+    """Hashes of files attached on this laptop that the server has not confirmed holding for
+    this account, whenever they were attached (one attached while a sync was uploading is
+    sent by the next one)."""
+    return sorted(sha for (sha,) in PendingFile.select(PendingFile.sha256).tuples()
+                  if SHA_RE.match(sha))
+
+
+def list_every_file_again() -> None:
+    """Another account signed in: it must show the server the files it names, so every file
+    here is checked again (Any thread)."""
+    model = SYNCED_MODELS["attachment"]
+    writer.write(lambda: PendingFile.insert_from(
+        model.select(model.sha256, peewee.Value(utcnow())).distinct()
+        .where(peewee.fn.LENGTH(model.sha256) == 64),
+        [PendingFile.sha256, PendingFile.since]).on_conflict_ignore().execute())
 
 
 def wanted_files() -> list[str]:
@@ -624,10 +692,35 @@ def wanted_files() -> list[str]:
 
 
 def confirm_files(hashes: Iterable[str]) -> None:
-    rows = [{"sha256": sha, "confirmed_at": utcnow()} for sha in hashes]
-    if rows:
-        writer.write(lambda: [ConfirmedFile.insert_many(chunk).on_conflict_ignore().execute()
-                              for chunk in _chunks(rows)])
+    """The server holds these files for this account: they leave the list to send."""
+    done = sorted(set(hashes))
+    if done:
+        writer.write(lambda: [PendingFile.delete().where(PendingFile.sha256.in_(chunk)).execute()
+                              for chunk in _chunks(done)])
+
+
+_DAMAGED = {
+    "reason": "invalid",
+    "en": "The file of this attachment on this laptop is damaged (its content no longer "
+          "matches what was attached), so it was not sent. Attach the file again.",
+    "zh": "本机上此附件的文件已损坏（内容与附加时不一致），因此未发送。请重新附加该文件。"}
+
+
+def refuse_damaged_file(sha: str) -> int:
+    """A file here no longer matches its hash: the changes naming it step aside, with the
+    reason, and it leaves the list to send; nothing else is held up. Returns how many."""
+    model = SYNCED_MODELS["attachment"]
+
+    def work() -> int:
+        named = model.select(model.id).where(model.sha256 == sha)
+        count = OutboxOp.update(state="rejected", last_error=_error_text(
+            _DAMAGED["reason"], _DAMAGED["en"], _DAMAGED["zh"],
+            [{"field": "sha256", "code": "damaged"}])
+        ).where((OutboxOp.table == "attachment") & OutboxOp.record_id.in_(named)
+                & (OutboxOp.state == "pending")).execute()
+        PendingFile.delete().where(PendingFile.sha256 == sha).execute()
+        return count
+    return writer.write(work)
 
 
 # -- bookkeeping -----------------------------------------------------------------------------
@@ -695,17 +788,21 @@ def local_counts(scope: list[str] | None, *, officer_id: str = ""
             query = query.where(visible)
         count, total = query.tuples().get()
         out[table] = (int(count or 0), int(total or 0))
-    # What was set aside is here as far as the server can tell: counted at the version that
-    # came, so a record this laptop cannot read does not make every sync fetch it again.
-    for row in SyncSetAside.select(SyncSetAside.table, SyncSetAside.record_id,
-                                   SyncSetAside.payload):
-        if row.table not in out:
+    # What was set aside, or waits for a parent, is here as far as the server can tell:
+    # counted at the version that came, so a record this laptop cannot apply yet does not
+    # make every sync fetch the whole table again.
+    waiting = [(r.table, r.record_id, r.payload) for r in
+               SyncSetAside.select(SyncSetAside.table, SyncSetAside.record_id,
+                                   SyncSetAside.payload)]
+    waiting += [(r.table, r.record_id, json.dumps(r.payload)) for r in SyncParked.select()]
+    for table, record_id, payload in waiting:
+        if table not in out:
             continue
-        came = json.loads(row.payload).get("version")
-        model = SYNCED_MODELS[row.table]
-        have = model.select(model.version).where(model.id == row.record_id).scalar()
+        came = json.loads(payload).get("version")
+        model = SYNCED_MODELS[table]
+        have = model.select(model.version).where(model.id == record_id).scalar()
         if not isinstance(came, int) or isinstance(came, bool):
             continue
-        count, total = out[row.table]
-        out[row.table] = (count + (0 if have else 1), total + came - (have or 0))
+        count, total = out[table]
+        out[table] = (count + (0 if have else 1), total + came - (have or 0))
     return out

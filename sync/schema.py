@@ -47,6 +47,8 @@ JSON_MAX = 200_000
 #: SQLite and PostgreSQL integers are 64-bit.
 INT_MIN, INT_MAX = -(2**63), 2**63 - 1
 ID_RE = re.compile(r"^[0-9A-Za-z_.:-]{1,64}$")
+#: Record ids are the laptops' primary keys (``SyncedModel.id``): no longer than this.
+ID_MAX = 36
 SHA_RE = re.compile(r"^[0-9a-f]{64}$")
 #: A character no database text column holds (NUL) or that is half of a UTF-16 pair.
 _BAD_CHAR = re.compile("[\x00\ud800-\udfff]")
@@ -89,6 +91,8 @@ _PROBLEM_TEXT: dict[str, tuple[str, str]] = {
     "server_owned": ("{field}: only the server sets this field", "{field}：此项只能由服务器设定"),
     "reference_missing": ("{field}: the record it refers to does not exist on the server",
                           "{field}：所引用的记录在服务器上不存在"),
+    "reference_other_enterprise": ("{field}: the record it belongs to is in another enterprise",
+                                   "{field}：所属的记录属于另一家企业"),
     "reference_out_of_scope": ("{field}: the record it refers to is not assigned to you",
                                "{field}：所引用的记录不属于您负责的范围"),
     "scope_missing": ("{field}: the record names no enterprise", "{field}：记录没有所属企业"),
@@ -149,6 +153,8 @@ class FieldSpec:
     ref: str | None = None
     #: For json: list or dict when the column's default says so.
     shape: type | None = None
+    #: A foreign key: "" names no record and is not a value (the database refuses it).
+    foreign: bool = False
 
     def problem(self, value: Any) -> str | None:
         """The problem code of ``value`` for this column, or None when it is fine."""
@@ -172,7 +178,9 @@ def _text_problem(spec: FieldSpec, value: Any) -> str | None:
         return "too_long" if len(value) > (spec.max_length or TEXT_MAX) else None
     if spec.kind == "ref":
         # An empty reference is "none" in columns that are not foreign keys.
-        return "id" if value and not ID_RE.match(value) else None
+        if not value:
+            return "id" if spec.foreign else None
+        return None if ID_RE.match(value) and len(value) <= ID_MAX else "id"
     if spec.kind == "sha256":
         return None if SHA_RE.match(value) else "sha256"
     if spec.kind == "date":
@@ -211,8 +219,13 @@ _CHECKS = {"str": _text_problem, "text": _text_problem, "ref": _text_problem,
            "json": _json_problem}
 
 
+_DATE = re.compile(r"^\d{4}-\d\d-\d\d$")
+_DATETIME = re.compile(r"^\d{4}-\d\d-\d\d[T ]\d\d:\d\d(:\d\d(\.\d{1,6})?)?$")
+
+
 def _is_date(value: str) -> bool:
-    if len(value) != 10:
+    # The form every laptop writes, nothing else ISO allows (2025-W01-1 is a date too).
+    if not _DATE.match(value):
         return False
     try:
         dt.date.fromisoformat(value)
@@ -224,13 +237,13 @@ def _is_date(value: str) -> bool:
 def _is_datetime(value: str) -> bool:
     # Naive ISO times as the laptops write them; a zone would sort and compare differently
     # from every other stored time.
-    if not 10 <= len(value) <= 32:
+    if not _DATETIME.match(value):
         return False
     try:
-        parsed = dt.datetime.fromisoformat(value)
+        dt.datetime.fromisoformat(value)
     except ValueError:
         return False
-    return parsed.tzinfo is None
+    return True
 
 
 @dataclass(frozen=True)
@@ -249,6 +262,11 @@ class TableSchema:
     server_owned: frozenset[str] = frozenset()
     #: Column naming the officer a record without an enterprise is private to.
     owner_column: str = ""
+    #: (table column, id column) of a reference to a record of any type (an attachment's
+    #: owner); the owner must exist and belong to the same enterprise.
+    owner_ref: tuple[str, str] | None = None
+    #: column -> the column whose being set freezes it (a letter's year, once numbered).
+    frozen_once: Mapping[str, str] = field(default_factory=dict)
     policies: Mapping[str, Policy] = field(default_factory=dict)
 
     def policy(self, name: str) -> Policy:
@@ -340,7 +358,8 @@ def _field_spec(f: peewee.Field, refs: Mapping[str, str]) -> FieldSpec:
         name=f.column_name, kind=kind, nullable=bool(f.null),
         required=f.default is None and not f.null,
         max_length=getattr(f, "max_length", None) if kind == "str" else None,
-        choices=_choices(f), ref=ref, shape=_shape(f) if kind == "json" else None)
+        choices=_choices(f), ref=ref, shape=_shape(f) if kind == "json" else None,
+        foreign=isinstance(f, peewee.ForeignKeyField))
 
 
 def table_schema(model: type[SyncedModel]) -> TableSchema:
@@ -356,7 +375,9 @@ def table_schema(model: type[SyncedModel]) -> TableSchema:
             parents[spec.name] = spec.ref
     refs = {name: spec.ref for name, spec in fields.items() if spec.ref}
     unknown = (set(model.sync_centre_owned) | set(model.sync_server_owned) | set(declared_refs)
-               | set(model.sync_policies) | ({model.sync_owner_column} - {""})) - set(fields)
+               | set(model.sync_policies) | ({model.sync_owner_column} - {""})
+               | set(model.sync_owner_ref or ()) | set(model.sync_frozen_once)
+               | set(model.sync_frozen_once.values())) - set(fields)
     if unknown:
         raise TypeError(f"{model.__name__} declares sync rules for unknown columns {unknown}")
     if model.sync_scope not in (SELF, ALL) and model.sync_scope not in fields:
@@ -366,6 +387,7 @@ def table_schema(model: type[SyncedModel]) -> TableSchema:
         fields=fields, parents=parents, refs=refs,
         centre_owned=frozenset(model.sync_centre_owned),
         server_owned=frozenset(model.sync_server_owned), owner_column=model.sync_owner_column,
+        owner_ref=model.sync_owner_ref, frozen_once=dict(model.sync_frozen_once),
         policies=dict(model.sync_policies))
 
 

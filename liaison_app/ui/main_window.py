@@ -8,9 +8,27 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -23,7 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from liaison_app import __version__
+import liaison_app
 from liaison_app.core.services import officers
 from liaison_app.ui.context import AppContext
 from liaison_app.ui.pages.base import Page
@@ -68,6 +86,36 @@ SEARCH_PAGE = PageSpec("search", lambda: QCoreApplication.translate("MainWindow"
                        "liaison_app.ui.pages.search_page:SearchPage")
 
 
+#: Screens up to this size (laptops, full HD monitors) give the window all of themselves;
+#: on larger ones it opens at ``PREFERRED_SIZE``.
+MAXIMISE_UP_TO = QSize(2000, 1250)
+PREFERRED_SIZE = QSize(1600, 1000)
+#: Room left for the window's frame and title bar, which ``geometry()`` does not include.
+FRAME = QSize(16, 40)
+
+
+def start_geometry(*, available: QRect, saved: QRect | None) -> tuple[QRect, bool]:
+    """Where the window opens: (geometry, maximised).
+
+    A laptop screen (1366×768, 1280×720) is too small for anything but the whole screen, and
+    on a full HD one the pages use the room; a saved window is put back as it was unless it would not fit the screen it opens on
+    now (a window saved on a desktop monitor, opened on the laptop), which is never taller
+    or wider than the screen."""
+    room = available.size() - FRAME
+    if saved is not None and saved.width() <= room.width() and saved.height() <= room.height():
+        if available.contains(saved.center()):
+            return saved, False
+        moved = QRect(saved)
+        moved.moveCenter(available.center())
+        return moved, False
+    if available.width() <= MAXIMISE_UP_TO.width() or \
+            available.height() <= MAXIMISE_UP_TO.height():
+        return QRect(available), True
+    geometry = QRect(QPoint(0, 0), PREFERRED_SIZE)
+    geometry.moveCenter(available.center())
+    return geometry, False
+
+
 class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -78,7 +126,10 @@ class MainWindow(QMainWindow):
 
         ctx.sync = SyncController(ctx, self)
         ctx.sync.state_changed.connect(self.update_status)
-        self.setWindowTitle(self.tr("Liaison — enterprise liaison record book"))
+        # Qt adds the application's display name after the title (" — 驻企通"); it is named
+        # here, after the language is installed, so that it is in the interface language.
+        QGuiApplication.setApplicationDisplayName(QCoreApplication.translate("App", "Liaison"))
+        self.setWindowTitle(self.tr("Enterprise liaison record book"))
         self.setMinimumSize(QSize(800, 540))  # netbook screens are 1024x600
         self._pages: dict[str, Page] = {}
         self._specs = {spec.page_id: spec for spec in (*PAGES, SEARCH_PAGE)}
@@ -109,8 +160,30 @@ class MainWindow(QMainWindow):
         self._build_shortcuts()
         ctx.runner.changed.connect(self._data_changed)
         self._restore_geometry()
+        # What the first frame does not need waits until it is on the screen: the start
+        # page's data, the sync state (the sync engine's import) and the status bar.
+        self._after_paint: list[Callable[[], None]] | None = []
+        self.nav.installEventFilter(self)
         start = ctx.settings.last_page if ctx.settings.last_page in self._specs else "today"
         self.navigate("search" if start == "search" else start)
+        self.after_first_paint(self.update_status)
+
+    def after_first_paint(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` once the window has been painted (at once if it has). Main
+        thread."""
+        if self._after_paint is None:
+            callback()
+        else:
+            self._after_paint.append(callback)
+
+    def is_started(self) -> bool:
+        """The first frame is painted and what waited for it has run."""
+        return self._after_paint is None
+
+    def _painted(self) -> None:
+        waiting, self._after_paint = self._after_paint or [], None
+        for callback in waiting:
+            callback()
 
     # -- building ----------------------------------------------------------------------
     def _build_toolbar(self) -> None:
@@ -128,6 +201,7 @@ class MainWindow(QMainWindow):
         self._search_timer.timeout.connect(self._run_search)
         self.search_box.textChanged.connect(lambda _t: self._search_timer.start())
         self.search_box.returnPressed.connect(self._run_search)
+        self.search_box.installEventFilter(self)
         title = QLabel(self.tr("驻企通 Liaison"))
         title.setObjectName("appTitle")
         bar.addWidget(title)
@@ -151,15 +225,16 @@ class MainWindow(QMainWindow):
         settings_action.triggered.connect(self.open_settings)
         file_menu.addAction(settings_action)
         file_menu.addSeparator()
-        from liaison_app.ui.backup_actions import BackupActions
-
-        self.backup_actions = BackupActions(self.ctx, self)
+        self._backup_actions: Any = None
         self.action_export = QAction(self.tr("&Export my data…"), self)
         self.action_export.triggered.connect(lambda: self.backup_actions.export_data())
         file_menu.addAction(self.action_export)
         self.action_restore = QAction(self.tr("&Restore from file…"), self)
         self.action_restore.triggered.connect(lambda: self.backup_actions.restore_data())
         file_menu.addAction(self.action_restore)
+        self.action_demo = QAction(self.tr("Load &demo data…"), self)
+        self.action_demo.triggered.connect(self.load_demo_data)
+        file_menu.addAction(self.action_demo)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -181,7 +256,7 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.officer_label)
         bar.addWidget(self.sync_label)
         bar.addPermanentWidget(self.location_label)
-        self.update_status()
+        self.location_label.setText(self.tr("Data: {path}").format(path=str(self.ctx.paths.root)))
 
     def _build_shortcuts(self) -> None:
         find = QShortcut(QKeySequence.StandardKey.Find, self)
@@ -217,11 +292,19 @@ class MainWindow(QMainWindow):
         page = self.page(page_id)
         self.stack.setCurrentWidget(page)
         self._select_nav(page_id)
-        page.activate()
         if record_id:
+            page.activate()
             page.open_record(record_id)
+        elif getattr(self, "_after_paint", None) is not None:
+            self.after_first_paint(lambda: self._activate(page))
+        else:
+            page.activate()
         if page_id != "search":
             self.ctx.settings.last_page = page_id
+
+    def _activate(self, page: Page) -> None:
+        if self.current_page() is page:
+            page.activate()
 
     def _select_nav(self, page_id: str) -> None:
         self.nav.blockSignals(True)
@@ -255,12 +338,29 @@ class MainWindow(QMainWindow):
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_box.selectAll()
 
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Down in the search box moves into the results (searching first if need be); the
+        navigation's first paint starts what waits for the first frame."""
+        if obj is self.nav and event.type() == QEvent.Type.Paint and self._after_paint is not None:
+            self.nav.removeEventFilter(self)
+            QTimer.singleShot(0, self._painted)
+            return False
+        if obj is self.search_box and event.type() == QEvent.Type.KeyPress and \
+                QKeyEvent.key(event) == Qt.Key.Key_Down:  # type: ignore[arg-type]
+            if self._search_timer.isActive() or self.current_page() is not self._pages.get(
+                    "search"):
+                self._run_search()
+            page = self._pages.get("search")
+            return bool(page is not None and page.focus_results())  # type: ignore[attr-defined]
+        return super().eventFilter(obj, event)
+
     def _run_search(self) -> None:
         self._search_timer.stop()
         query = self.search_box.text().strip()
         if not query:
             return
         page = self.page("search")
+        page.search_box = self.search_box  # type: ignore[attr-defined]
         page.set_query(query)  # type: ignore[attr-defined]
         if self.current_page() is not page:
             self.navigate("search")
@@ -275,6 +375,21 @@ class MainWindow(QMainWindow):
         if page is None or not page.save_current():
             self.statusBar().showMessage(self.tr("Nothing to save here."), 3000)
 
+    @property
+    def backup_actions(self) -> Any:
+        """Export and restore, built when first used (their module is not needed to start)."""
+        if self._backup_actions is None:
+            from liaison_app.ui.backup_actions import BackupActions
+
+            self._backup_actions = BackupActions(self.ctx, self)
+        return self._backup_actions
+
+    def load_demo_data(self) -> None:
+        """Demo data declined at the first start can be loaded later (empty database only)."""
+        from liaison_app.ui.app import load_demo_data
+
+        load_demo_data(self, self.ctx)
+
     def open_settings(self) -> None:
         from liaison_app.ui.dialogs.settings_dialog import SettingsDialog
 
@@ -285,7 +400,7 @@ class MainWindow(QMainWindow):
             "<h3>驻企通 Liaison {version}</h3><p>The record book of enterprise liaison "
             "officers: visits, enterprises' requests, applications and forms, offline, "
             "synced with the county centre.</p><p>Data folder: {path}</p>").format(
-            version=__version__, path=str(self.ctx.paths.root)))
+            version=liaison_app.__version__, path=str(self.ctx.paths.root)))
 
     def update_status(self) -> None:
         officer = officers.get_officer(officer_id=self.ctx.settings.officer_id)
@@ -298,12 +413,26 @@ class MainWindow(QMainWindow):
     # -- window state --------------------------------------------------------------------
     def _restore_geometry(self) -> None:
         s = self.ctx.settings
-        if s.window_geometry:
-            self.restoreGeometry(QByteArray.fromBase64(s.window_geometry.encode()))
-        else:
-            self.resize(1280, 800)
+        self._restored = bool(s.window_geometry) and self.restoreGeometry(
+            QByteArray.fromBase64(s.window_geometry.encode()))
+        if not self._restored:
+            self.resize(PREFERRED_SIZE)
         if s.window_state:
             self.restoreState(QByteArray.fromBase64(s.window_state.encode()))
+
+    def place_on_screen(self) -> None:
+        """At start-up, before the window is shown: fit it to the screen it opens on
+        (``start_geometry``). Main thread."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None or self.isMaximized():
+            return
+        geometry, maximized = start_geometry(
+            available=screen.availableGeometry(),
+            saved=self.geometry() if self._restored else None)
+        if maximized:
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+        else:
+            self.setGeometry(geometry)
 
     def remember_state(self) -> None:
         s = self.ctx.settings
@@ -318,6 +447,10 @@ class MainWindow(QMainWindow):
         if page is not None and not page.can_leave():
             event.ignore()
             return
+        # What any editor holds goes to its draft now; the next start offers it back.
+        from liaison_app.ui.editor_contract import flush_all_drafts
+
+        flush_all_drafts()
         self.remember_state()
         if self.ctx.sync is not None:
             self.ctx.sync.shutdown()

@@ -50,11 +50,13 @@ class SyncController(QObject):
         self._after_change = QTimer(self, singleShot=True, interval=AFTER_CHANGE_MS)
         self._after_change.timeout.connect(lambda: self.sync_now(reason="changes"))
         ctx.runner.changed.connect(self._local_change)
-        self._watch_network()
 
     # -- triggers ----------------------------------------------------------------------
     def start(self) -> None:
         """Begin automatic syncing (after the window is shown)."""
+        # The network plugin is loaded here, not at start-up: the first frame waits for
+        # nothing it does not show.
+        self._watch_network()
         if self.signed_in():
             self._timer.start(FIRST_SYNC_MS)
         self.state_changed.emit()
@@ -141,7 +143,11 @@ class SyncController(QObject):
             self._failures += 1
             delay = min(MAX_BACKOFF_MS, 30_000 * 2 ** min(self._failures, 6))
             self._timer.start(int(delay * random.uniform(0.7, 1.3)))
-        self.ctx.runner.changed.emit("sync")
+        # Pages re-read their records only when the sync brought or changed some here; a
+        # sync that only sent changes (or found nothing) leaves every screen as it is.
+        if any((report.pulled, report.merged, report.conflicts, report.dropped,
+                report.files_down, report.set_aside, report.repulled)):
+            self.ctx.runner.changed.emit("sync")
         self.finished.emit(report)
         self.state_changed.emit()
 

@@ -22,6 +22,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from liaison_app.core import writer
+from liaison_app.core.services.errors import ServiceError
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +43,31 @@ class Task:
 
     def cancel(self) -> None:
         self.cancelled.set()
+
+
+class _WaitedCall:
+    """A callable run on a worker for a caller that waits for its result or exception."""
+
+    def __init__(self, func: Callable[[], Any]) -> None:
+        self.func = func
+        self.done = threading.Event()
+        self.value: Any = None
+        self.error: BaseException | None = None
+
+    def __call__(self) -> None:
+        try:
+            self.value = self.func()
+        except BaseException as exc:  # noqa: BLE001 - re-raised in the caller
+            self.error = exc
+        finally:
+            self.done.set()
+
+    def result(self, timeout: float | None) -> Any:
+        if not self.done.wait(timeout):
+            raise TimeoutError("background work did not finish in time")
+        if self.error is not None:
+            raise self.error
+        return self.value
 
 
 class TaskRunner(QObject):
@@ -73,6 +99,8 @@ class TaskRunner(QObject):
             self._queues[name] = q
             self._threads[name] = t
             t.start()
+        self._stopping = False
+        self._stopping_lock = threading.Lock()
         writer.install(self)
 
     # -- main thread API ---------------------------------------------------------------
@@ -99,33 +127,25 @@ class TaskRunner(QObject):
                  timeout: float | None = 30.0) -> Any:
         """Run on a worker and wait (for shutdown, the writer and tests: it blocks the
         caller)."""
-        box: dict[str, Any] = {}
-        ready = threading.Event()
-
-        def wrapped() -> None:
-            try:
-                box["result"] = func()
-            except BaseException as exc:  # noqa: BLE001 - re-raised in the caller
-                box["error"] = exc
-            finally:
-                ready.set()
-
-        self._queues[worker].put((None, wrapped, False))
-        if not ready.wait(timeout):
-            raise TimeoutError("background work did not finish in time")
-        if "error" in box:
-            raise box["error"]
-        return box.get("result")
+        call = _WaitedCall(func)
+        self._queues[worker].put((None, call, False))
+        return call.result(timeout)
 
     # -- the one writer (``core.writer``) ---------------------------------------------------
     def is_writer_thread(self) -> bool:
         return threading.current_thread() is self._threads["db"]
 
     def run_and_wait(self, func: Callable[[], Any]) -> Any:
-        """Any thread but the ``db`` worker: run ``func`` there after what is queued, wait."""
-        if not self._threads["db"].is_alive():
-            raise RuntimeError("the database worker has stopped")
-        return self.run_sync(func, worker="db", timeout=None)
+        """Any thread but the ``db`` worker: run ``func`` there after what is queued, wait.
+
+        Refused once shutdown has begun: queued behind the worker's stop it would never run.
+        """
+        call = _WaitedCall(func)
+        with self._stopping_lock:  # queued before the worker's stop, or refused
+            if self._stopping or not self._threads["db"].is_alive():
+                raise RuntimeError("the database worker has stopped")
+            self._queues["db"].put((None, call, False))
+        return call.result(None)
 
     def is_busy(self) -> bool:
         return self._active > 0
@@ -138,9 +158,12 @@ class TaskRunner(QObject):
         """
         for task in self._tasks.values():
             task.cancel()
-        for name in ("net", "db"):
-            self._queues[name].put(None)
-            self._threads[name].join(timeout)
+        self._queues["net"].put(None)
+        self._threads["net"].join(timeout)
+        with self._stopping_lock:
+            self._stopping = True
+            self._queues["db"].put(None)
+        self._threads["db"].join(timeout)
         writer.install(None)
 
     # -- worker side -------------------------------------------------------------------
@@ -156,8 +179,13 @@ class TaskRunner(QObject):
             try:
                 result = func(task) if with_task else func()
             except BaseException as exc:  # noqa: BLE001 - delivered to the main thread
-                log.error("background task failed:\n%s", traceback.format_exc())
-                self._failed.emit(task.id, exc, traceback.format_exc())
+                trace = traceback.format_exc()
+                if isinstance(exc, ServiceError):
+                    # Refused input or a record gone: the person is told; not a fault.
+                    log.info("background task refused: %s", exc)
+                else:
+                    log.error("background task failed:\n%s", trace)
+                self._failed.emit(task.id, exc, trace)
             else:
                 self._done.emit(task.id, result)
 

@@ -13,13 +13,13 @@ records name the file (``store``): knowing a file's hash is not enough to read i
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from liaison_app.core.files import sha256_of_file
 from sync.server.models import Blob, BlobUpload, utcnow
 
 MAX_BLOB_BYTES = 200 * 1024 * 1024
@@ -106,7 +106,7 @@ class BlobStore:
             held += len(chunk)
             if held < total:
                 return held, False
-            digest = _sha256_file(part)
+            digest = sha256_of_file(part)
             if digest != sha:
                 part.unlink(missing_ok=True)
                 raise BlobError("hash_mismatch", 0)
@@ -126,11 +126,3 @@ class BlobStore:
 def _lock_for(key: str) -> threading.Lock:
     with _locks_guard:
         return _locks.setdefault(key, threading.Lock())
-
-
-def _sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()

@@ -23,6 +23,8 @@ class BatchView(Protocol):
 
     records: Mapping[tuple[str, str], _Row]
     hook_cache: dict[Any, Any]
+    #: Records a later operation of the batch deletes.
+    deleted_later: set[tuple[str, str]]
 
     def letter_max(self, year: int) -> int: ...
 
@@ -51,7 +53,8 @@ def number_letter(batch: BatchView, record_id: str, data: dict[str, Any],
     register.
     """
     year = _year(data.get("registration_year"))
-    if year is None or data.get("registration_no") is not None or deleted:
+    if (year is None or data.get("registration_no") is not None or deleted
+            or ("request", record_id) in batch.deleted_later):
         return {}
     return {"registration_no": batch.letter_max(year) + 1}
 

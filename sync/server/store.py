@@ -55,7 +55,7 @@ from sync.protocol import (
     PullRequest,
     RejectReason,
 )
-from sync.schema import ALL_TABLES, BOOKKEEPING, SCHEMA, Problem, TableSchema
+from sync.schema import ALL_TABLES, BOOKKEEPING, ID_MAX, SCHEMA, Problem, TableSchema
 from sync.server import metrics
 from sync.server.auth import Caller, assigned_enterprises
 from sync.server.hooks import AFTER_APPLY
@@ -97,9 +97,9 @@ _REJECT_TEXT: dict[RejectReason, tuple[str, str]] = {
     RejectReason.FIELD_NOT_ALLOWED: (
         "Only the service centre can change this field.", "只有服务中心可以修改此项。"),
     RejectReason.DUPLICATE_USCC: (
-        "Another enterprise on the server already has this unified social credit code; the "
-        "existing one will arrive with the next sync.",
-        "服务器上已有使用该统一社会信用代码的企业，下次同步时会收到该企业。"),
+        "Another enterprise on the server already has this unified social credit code. If it "
+        "is the same enterprise, ask the service centre to assign it to you.",
+        "服务器上已有使用该统一社会信用代码的企业。如是同一企业，请联系服务中心将其分配给您。"),
     RejectReason.INVALID: (
         "The change is incomplete or malformed and was not saved on the server.",
         "该修改不完整或格式有误，服务器未保存。"),
@@ -166,6 +166,9 @@ class _Batch:
         self.records: dict[tuple[str, str], _Row] = {}
         ids: dict[str, set[str]] = {}
         refs: dict[str, set[str]] = {}
+        #: Records some operation of this batch deletes (a letter withdrawn before it
+        #: reached the server gets no number).
+        self.deleted_later: set[tuple[str, str]] = set()
         for op in ops:
             ids.setdefault(op.table, set()).add(op.record_id)
             rule = SCHEMA.get(op.table)
@@ -173,6 +176,12 @@ class _Batch:
                 value = op.changes.get(column)
                 if isinstance(value, str) and value:
                     refs.setdefault(table, set()).add(value)
+            if rule is not None and rule.owner_ref is not None:
+                owner_table, owner_id = (op.changes.get(c) for c in rule.owner_ref)
+                if owner_table in SCHEMA and isinstance(owner_id, str) and owner_id:
+                    refs.setdefault(owner_table, set()).add(owner_id)
+            if op.changes.get("deleted") is True:
+                self.deleted_later.add((op.table, op.record_id))
         # By table and id, the key's own order: an id alone cannot use the (table, record_id)
         # index and would read all of it for every chunk.
         for table, wanted in ids.items():
@@ -181,10 +190,11 @@ class _Batch:
             for row in _load_rows(table, wanted):
                 self.remember(row)
         #: Scope keys of the records operations refer to (None: not on the server).
-        self.ref_keys: dict[tuple[str, str], str] = {}
-        self.ref_wanted = {table: wanted - ids.get(table, set()) for table, wanted in refs.items()}
-        for table, wanted in self.ref_wanted.items():
-            for chunk in _chunks(sorted(wanted), 500):
+        #: Every one is read again under the sequence lock (``still_valid``).
+        self.ref_keys: dict[tuple[str, str], str | None] = {}
+        for table, wanted in refs.items():
+            for chunk in _chunks(sorted(wanted - ids.get(table, set())), 500):
+                self.ref_keys.update(((table, rid), None) for rid in chunk)
                 for rid, key in (Record.select(Record.record_id, Record.scope_key)
                                  .where((Record.table == table) & Record.record_id.in_(chunk))
                                  .tuples()):
@@ -226,7 +236,12 @@ class _Batch:
         row = self.records.get((table, record_id))
         if row is not None:
             return row.scope_key
-        return self.ref_keys.get((table, record_id))
+        key = (table, record_id)
+        if key not in self.ref_keys:  # a reference the batch could not foresee (an owner)
+            self.ref_keys[key] = (Record.select(Record.scope_key)
+                                  .where((Record.table == table)
+                                         & (Record.record_id == record_id)).scalar())
+        return self.ref_keys[key]
 
     def may_name_blob(self, sha: str) -> bool:
         """A record may name a file only if the caller sent its bytes or may already read
@@ -282,7 +297,10 @@ class _Batch:
                     found[rid] = (int(version), key)
             if any(found.get(rid) != self.loaded[(table, rid)] for rid in wanted):
                 return False
-        for table, wanted in self.ref_wanted.items():
+        ref_ids: dict[str, list[str]] = {}
+        for table, rid in self.ref_keys:
+            ref_ids.setdefault(table, []).append(rid)
+        for table, wanted in ref_ids.items():
             for chunk in _chunks(sorted(wanted), 500):
                 now = dict(Record.select(Record.record_id, Record.scope_key)
                            .where((Record.table == table) & Record.record_id.in_(chunk))
@@ -547,30 +565,49 @@ def _owned_problems(batch: _Batch, rule: TableSchema, rec: _Row | None,
     """
     owned = rule.server_owned | (frozenset() if batch.caller.role == "center"
                                  else rule.centre_owned)
+    mine = [batch.caller.officer_id]
     out = []
     for name in owned & changes.keys():
         value = changes[name]
+        # A list naming only the caller is not setting anybody else (an officer who finds a
+        # new enterprise looks after it).
         same = (rec.data.get(name) == value or (name not in rec.data and _empty(value))
-                if rec is not None else _empty(value))
+                if rec is not None else _empty(value) or value == mine)
         if not same:
             out.append(Problem(name, "server_owned" if name in rule.server_owned
                                else "centre_owned"))
+    for name, guard in rule.frozen_once.items():
+        if (name in changes and rec is not None and rec.data.get(guard) is not None
+                and changes[name] != rec.data.get(name)):
+            out.append(Problem(name, "server_owned"))
     return out
 
 
-def _reference_problems(batch: _Batch, rule: TableSchema, changes: dict[str, Any]
-                        ) -> list[Problem]:
-    """Every record an operation names must exist and be one the caller may see."""
+def _reference_problems(batch: _Batch, rule: TableSchema, changes: dict[str, Any],
+                        merged: dict[str, Any], own_key: str) -> list[Problem]:
+    """Every record an operation names must exist and be one the caller may see; a parent
+    (a visit of a follow-up, the owner of an attachment) must be in the record's own
+    enterprise, or its officers would hold a child they can never hold the parent of."""
     out = []
-    for column, table in rule.refs.items():
-        value = changes.get(column)
+    named = [(column, table, changes.get(column)) for column, table in rule.refs.items()]
+    if rule.owner_ref is not None and any(c in changes for c in rule.owner_ref):
+        owner_table, owner_id = (merged.get(c) for c in rule.owner_ref)
+        if owner_table not in SCHEMA:
+            return [Problem(rule.owner_ref[0], "choice")]
+        named.append((rule.owner_ref[1], owner_table, owner_id))
+    for column, table, value in named:
         if not isinstance(value, str) or not value:
             continue
         key = batch.ref_scope(table, value)
         if key is None:
             out.append(Problem(column, "reference_missing"))
-        elif SCHEMA[table].scope != ALL and not batch.in_scope(key):
+        elif SCHEMA[table].scope == ALL:
+            continue
+        elif not batch.in_scope(key):
             out.append(Problem(column, "reference_out_of_scope"))
+        elif (column in rule.parents or column == (rule.owner_ref or ("", ""))[1]) \
+                and rule.scope not in (SELF, ALL) and key != own_key:
+            out.append(Problem(column, "reference_other_enterprise"))
     return out
 
 
@@ -584,7 +621,9 @@ def _authorise(batch: _Batch, op: Op, rule: TableSchema, rec: _Row | None,
         # centre; and an entry speaks for its author only.
         if rec is not None:
             return reject(op.op_id, RejectReason.READ_ONLY, [Problem(op.table, "append_only")])
-        if rule.owner_column and merged.get(rule.owner_column) != caller.officer_id:
+        # An entry made before anybody signed in names nobody; one naming someone else
+        # would be speaking for them.
+        if rule.owner_column and merged.get(rule.owner_column) not in ("", caller.officer_id):
             return reject(op.op_id, RejectReason.OUT_OF_SCOPE)
     if caller.role == "center":
         return None
@@ -614,6 +653,8 @@ def _apply(batch: _Batch, op: Op) -> OpResult:
     rule = SCHEMA.get(op.table)
     if rule is None:
         return reject(op.op_id, RejectReason.UNKNOWN_TABLE)
+    if len(op.record_id) > ID_MAX:  # the laptops' keys are no longer than that
+        return reject(op.op_id, RejectReason.INVALID, [Problem("id", "id")])
     changes = {k: v for k, v in op.changes.items() if k not in BOOKKEEPING}
     caller = batch.caller
     rec = batch.records.get((op.table, op.record_id))
@@ -631,14 +672,15 @@ def _apply(batch: _Batch, op: Op) -> OpResult:
     problems = _owned_problems(batch, rule, rec, changes)
     if problems:
         return reject(op.op_id, RejectReason.FIELD_NOT_ALLOWED, problems)
-    problems = _reference_problems(batch, rule, changes)
+    problems = _reference_problems(batch, rule, changes, merged_view,
+                                   rule.scope_key(op.record_id, merged_view))
     if problems:
         return reject(op.op_id, RejectReason.OUT_OF_SCOPE if any(
             p.code == "reference_out_of_scope" for p in problems) else RejectReason.INVALID,
             problems)
     sha = changes.get("sha256") if op.table == "attachment" else None
     if sha is not None and sha != current.get("sha256") and not batch.may_name_blob(sha):
-        return reject(op.op_id, RejectReason.OUT_OF_SCOPE, [Problem("sha256", "not_uploaded")])
+        return reject(op.op_id, RejectReason.INVALID, [Problem("sha256", "not_uploaded")])
     code = _uscc(merged_view) if op.table == "enterprise" else ""
     if code and batch.uscc_owner(code) not in (None, op.record_id):
         return reject(op.op_id, RejectReason.DUPLICATE_USCC)
@@ -658,7 +700,12 @@ def _apply(batch: _Batch, op: Op) -> OpResult:
 
     others_changed = rec is not None and any(
         m[0] > op.base_version and m[1] != caller.device_id for m in old_meta.values())
-    if rec is not None and not rec.deleted and changes.get("deleted") is True and others_changed:
+    # What the server stamped itself (a letter's number, a receipt time) is no edit a
+    # person made: a delete that missed only that throws nothing away.
+    others_edited = rec is not None and any(
+        m[0] > op.base_version and m[1] not in (caller.device_id, "server")
+        for m in old_meta.values())
+    if rec is not None and not rec.deleted and changes.get("deleted") is True and others_edited:
         # A delete made without seeing someone else's later edit: deleting would throw that
         # edit away unseen. Both are kept, the record stays, and a person decides.
         conflicts.append(FieldConflict(field="deleted", yours=True, theirs=False,
@@ -750,10 +797,13 @@ def _staged(batch: _Batch, rec: _Row, old_key: str | None) -> None:
 
 
 def _move_children(batch: _Batch, parent: _Row, old_key: str) -> None:
-    """Records under a moved record (a visit's follow-ups) carry its enterprise for their
-    scope: they move with it, as the centre's change, so nobody keeps half of it."""
+    """Records under a moved record (a visit's follow-ups, its photos) carry its enterprise
+    for their scope: they move with it, as the centre's change, so nobody keeps half of it.
+    Rare (the centre moving a record), so the children are found by their text."""
     for table, rule in SCHEMA.items():
         columns = [c for c, t in rule.parents.items() if t == parent.table]
+        if rule.owner_ref is not None:
+            columns.append(rule.owner_ref[1])
         if not columns or rule.scope in (SELF, ALL) or rule.scope in columns:
             continue
         query = (Record.select(*_ROW_COLUMNS)
@@ -761,7 +811,11 @@ def _move_children(batch: _Batch, parent: _Row, old_key: str) -> None:
                         & Record.data.contains(parent.record_id)))
         for raw in query.tuples():
             child = batch.records.get((table, raw[2])) or batch.remember(_Row.from_db(raw))
-            if any(child.data.get(c) == parent.record_id for c in columns) \
+            owned = (rule.owner_ref is not None
+                     and child.data.get(rule.owner_ref[0]) == parent.table
+                     and child.data.get(rule.owner_ref[1]) == parent.record_id)
+            if (owned or any(child.data.get(c) == parent.record_id for c in rule.parents
+                             if rule.parents[c] == parent.table)) \
                     and child.scope_key == old_key:
                 batch.records[(table, child.record_id)] = child
                 _stage_centre_change(batch, child, {rule.scope: parent.data.get(

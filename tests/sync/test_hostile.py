@@ -175,8 +175,11 @@ def test_knowing_a_files_hash_does_not_let_an_officer_read_it(
     assert wang.sync().ok
     status, _ = call(li, url, "GET", f"/attachments/{secret.sha256}")
     assert status == 404
+    li.use()
+    own_visit = new_visit(county["e1"], summary="李的走访")
+    assert li.sync().ok
     [result] = push(li, url, {"table": "attachment", "changes": {
-        "enterprise_id": county["e1"], "owner_table": "visit", "owner_id": "x",
+        "enterprise_id": county["e1"], "owner_table": "visit", "owner_id": own_visit.id,
         "sha256": secret.sha256, "filename": "偷看.jpg", "size": 1, "deleted": deleted}})
     assert result["status"] == "rejected"
     assert result["problems"] == [{"field": "sha256", "code": "not_uploaded"}]

@@ -85,8 +85,10 @@ def test_add_worker_by_hand_shows_problems(qtbot, ctx, page):
     editor.edits["id_number"].setText(with_wrong_check(make_id(3)))
     editor.save()
     wait_idle(qtbot, ctx)
-    assert editor.isVisible() and "校验码" in editor.feedback._labels["id_number"].text()
+    label = editor.feedback._labels["id_number"]
+    assert editor.isVisible() and "校验码" in label.text() and label.isVisible()
     editor.edits["id_number"].setText(make_id(3))
+    assert not label.isVisible(), "the message stays after the number was corrected"
     editor.save()
     wait_idle(qtbot, ctx)
     wait_idle(qtbot, ctx)

@@ -97,6 +97,10 @@ def test_impossible_character_is_refused_next_to_the_field(qtbot, ctx, page):
     assert editor.name_edit.text() == "青州市恒达机械有限公司"
     assert editor.uscc_edit.text() == "9111000060003734IL"
     assert enterprises.count_enterprises() == 0
+    # Correcting the field takes the message away; the name's field never had one.
+    editor.uscc_edit.setFocus()
+    qtbot.keyClick(editor.uscc_edit, Qt.Key.Key_Backspace)
+    assert not feedback.isVisible()
 
 
 def test_uscc_checked_when_leaving_the_field(qtbot, page):

@@ -56,8 +56,8 @@ def test_a_case_from_catalogue_items_to_printed_sheets(qtbot, ctx, tmp_path):
     wait_idle(qtbot, ctx)
     case = ProxyCase.get()
     assert case.project_name == "年产5万吨新材料项目" and ProxyItem.select().count() == 2
-    assert page.table.rowCount() == 1 and page.table.item(0, 3).text() == "1/2"
-    assert page.table.item(0, 4).text() == "15"  # 18 usual days, done in 3
+    assert page.model.rowCount() == 1 and page.model.index(0, 3).data() == "1/2"
+    assert page.model.index(0, 4).data() == "15"  # 18 usual days, done in 3
     assert page.items.item(0, C_SAVED).text() == "15"
     assert page.progress.value() == 1 and page.progress.maximum() == 2
     assert page.timeline.count() >= 3

@@ -67,7 +67,7 @@ def test_from_visit_through_dispatch_to_call_back(qtbot, ctx, world, tmp_path):
     req = Request.get()
     assert (req.visit_id, req.visit_line, req.status, req.category) == (
         visit.id, 1, "accepted", "power")
-    assert page.current_id == req.id and page.table.rowCount() == 1
+    assert page.current_id == req.id and page.model.rowCount() == 1
 
     # A liaison officer cannot dispatch; the button says why.
     assert not page.action_buttons["dispatch"].isEnabled()
@@ -146,12 +146,13 @@ def test_overdue_requests_stand_out_in_the_list_and_on_today(qtbot, ctx, world):
     qtbot.addWidget(page)
     page.show()
     page.activate()
-    row = next(r for r in range(page.table.rowCount())
-               if page.table.item(r, 5).text() == "道路开口审批慢")
-    assert page.table.item(row, 0).background().color() == OVERDUE_BG
-    assert "逾期" in page.table.item(row, 4).text()
+    model = page.model
+    row = next(r for r in range(model.rowCount())
+               if model.index(r, 5).data() == "道路开口审批慢")
+    assert model.index(row, 0).data(Qt.ItemDataRole.BackgroundRole).color() == OVERDUE_BG
+    assert "逾期" in model.index(row, 4).data()
     page.deadline_filter.setCurrentIndex(page.deadline_filter.findData("overdue"))
-    assert page.table.rowCount() == 1 and page.table.item(0, 0).data(
+    assert model.rowCount() == 1 and model.index(0, 0).data(
         Qt.ItemDataRole.UserRole) == late.id
 
     today = TodayPage(ctx)

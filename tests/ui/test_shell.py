@@ -23,7 +23,7 @@ def window(qtbot, ctx):
     win = MainWindow(ctx)
     qtbot.addWidget(win)
     win.show()
-    qtbot.waitExposed(win)
+    qtbot.waitUntil(win.is_started, timeout=5000)
     return win
 
 
@@ -86,6 +86,31 @@ def test_opening_a_search_hit_goes_to_the_record(qtbot, window):
     window.current_page()._open(__import__("PySide6.QtCore", fromlist=["QUrl"]).QUrl(
         f"enterprise:{hit.record_id}"))
     assert window.current_page().page_id == "enterprises"
+
+
+def test_search_results_are_reached_and_opened_by_keyboard(qtbot, window):
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    window.search_box.insert("有限公司")  # as an input method commits it
+    # Down before the typing pause has run the search: it searches and moves there.
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Down)
+    page = window.current_page()
+    assert page.page_id == "search" and len(page.hits) > 2
+    assert page.results.hasFocus() and page.selected == 0
+    qtbot.keyClick(page.results, Qt.Key.Key_Down)
+    qtbot.keyClick(page.results, Qt.Key.Key_Down)
+    assert page.selected == 2
+    qtbot.keyClick(page.results, Qt.Key.Key_Up)
+    chosen = page.hits[1]
+    qtbot.keyClick(page.results, Qt.Key.Key_Return)
+    expected = {"enterprise": "enterprises", "visit": "visits", "request": "requests",
+                "proxy_case": "proxy", "application": "applications"}[chosen.kind]
+    assert window.current_page().page_id == expected
+    # Up from the first hit goes back to the search box.
+    window.navigate("search")
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Down)
+    qtbot.keyClick(page.results, Qt.Key.Key_Up)
+    assert window.search_box.hasFocus() and page.selected == -1
 
 
 def test_status_bar_shows_officer_and_data_location(window, ctx):

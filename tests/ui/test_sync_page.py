@@ -180,6 +180,35 @@ def test_sign_in_with_a_file_that_is_not_a_certificate_says_so(qtbot, page, tmp_
     dialog.grab().save(str(tmp_path / "login-bad-ca.png"))
 
 
+def test_waiting_changes_are_named_in_chinese_not_by_ids_and_columns(qtbot, ctx):
+    """What waits to be sent reads as records and field labels, not UUIDs and columns."""
+    import re
+
+    from liaison_app.core.services import requests as rq
+    from liaison_app.ui.pages.sync_page import SyncPage
+
+    ent = enterprises.create(data=EnterpriseInput(name="鲁南𠮷祥机械有限公司"))
+    visit = visits.save(data=VisitInput(enterprise_id=ent.id, summary="例行走访"))
+    data = visits.load_input(record_id=visit.id)
+    data.place = "企业会议室"
+    visits.save(data=data, record_id=visit.id)
+    rq.save(data=rq.RequestInput(enterprise_id=ent.id, description="供电不稳"))
+    page = SyncPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    rows = [[page.waiting.topLevelItem(r).text(c) for c in range(4)]
+            for r in range(page.waiting.topLevelItemCount())]
+    text = "\n".join("\t".join(r) for r in rows)
+    assert not re.search(r"[0-9a-f]{8}-[0-9a-f]{4}-", text), text
+    assert not re.search(r"[a-z]+_[a-z]+", text), text  # no column names such as created_by
+    kinds = {r[0] for r in rows}
+    assert {"企业", "走访", "诉求", "办理记录"} <= kinds
+    assert ["走访", "鲁南𠮷祥机械有限公司 " + f"{visit.visit_at:%Y-%m-%d}", "地点"] in [
+        r[:3] for r in rows]
+    assert any(r[2] == "新建记录" for r in rows)
+
+
 def test_saving_while_a_large_sync_runs_neither_fails_nor_fails_the_sync(
         qtbot, page, server_process):
     """Saves go through the database worker while the sync's pages are written there too:

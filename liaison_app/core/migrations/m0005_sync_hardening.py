@@ -1,6 +1,6 @@
 """Schema 5: settings the centre decides for the county (synced to every laptop); the
 server's time on audit entries; pulled records set aside because they could not be applied;
-files the server confirmed it holds."""
+files to make sure the server holds."""
 from __future__ import annotations
 
 import peewee
@@ -19,8 +19,12 @@ _STATEMENTS = [
     'CREATE TABLE "sync_set_aside" ("table" VARCHAR(40) NOT NULL, "record_id" VARCHAR(64) NOT '
     'NULL, "payload" TEXT NOT NULL, "reason" TEXT NOT NULL, "app_version" VARCHAR(20) NOT '
     'NULL, "set_aside_at" DATETIME NOT NULL, PRIMARY KEY ("table", "record_id"))',
-    'CREATE TABLE "confirmed_file" ("sha256" VARCHAR(64) NOT NULL PRIMARY KEY, "confirmed_at" '
-    'DATETIME NOT NULL)',
+    'CREATE TABLE "pending_file" ("sha256" VARCHAR(64) NOT NULL PRIMARY KEY, "since" DATETIME '
+    'NOT NULL)',
+    # Every file already here is checked once: a file attached while an earlier version was
+    # uploading may never have been sent.
+    'INSERT OR IGNORE INTO "pending_file" ("sha256", "since") SELECT DISTINCT "sha256", '
+    'datetime(\'now\') FROM "attachment" WHERE length("sha256") = 64',
 ]
 
 

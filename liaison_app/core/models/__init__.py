@@ -17,7 +17,7 @@ from liaison_app.core.models.enterprise import Enterprise
 from liaison_app.core.models.evaluation import EvaluationRound, ScoreSheet
 from liaison_app.core.models.people import Officer
 from liaison_app.core.models.sync_records import (
-    ConfirmedFile,
+    PendingFile,
     SyncConflict,
     SyncHistory,
     SyncParked,
@@ -30,5 +30,5 @@ __all__ = [
     "SYNCED_MODELS", "VISIT_KINDS", "Attachment", "BaseModel", "CentreSetting", "Draft",
     "Enterprise", "EvaluationRound", "ScoreSheet",
     "FollowUp", "LocalState", "Officer", "OutboxOp", "SearchDocument", "SyncConflict",
-    "SyncHistory", "SyncParked", "SyncedModel", "Visit", "ConfirmedFile", "SyncSetAside",
+    "SyncHistory", "SyncParked", "SyncedModel", "Visit", "PendingFile", "SyncSetAside",
 ]

@@ -79,6 +79,11 @@ class SyncedModel(BaseModel):
     #: For records that may have no enterprise: the column naming the officer whose private
     #: record it then is (only they and the centre see it).
     sync_owner_column: ClassVar[str] = ""
+    #: (table column, id column) naming the record this one belongs to, of any type (an
+    #: attachment's or a timeline step's owner): it must exist in the same enterprise.
+    sync_owner_ref: ClassVar[tuple[str, str] | None] = None
+    #: column -> the column that freezes it once set (a letter's year, once numbered).
+    sync_frozen_once: ClassVar[Mapping[str, str]] = {}
     #: Per-field conflict policies, over the defaults by field name (``sync_spec``).
     sync_policies: ClassVar[Mapping[str, Policy]] = {}
     #: Columns holding the id of another synced record without a foreign key: column ->
@@ -144,6 +149,11 @@ class SyncedModel(BaseModel):
             out[field.column_name] = to_wire(field, value)
         return out
 
+    @classmethod
+    def after_local_write(cls, records: list[SyncedModel]) -> None:
+        """Called in the same transaction after records changed on this device were
+        written (an attachment lists its file to be sent)."""
+
     # -- search --------------------------------------------------------------------------
     def search_document(self) -> SearchDocument | None:
         """Override to put the record in the full-text index."""
@@ -200,6 +210,7 @@ def write_records(model: type[SyncedModel], records: list[SyncedModel], *, new: 
                 "device_time": utcnow()} for rec in records]
         for start in range(0, len(ops), 500):  # within SQLite's bound-variable limit
             OutboxOp.insert_many(ops[start:start + 500]).execute()
+        model.after_local_write(records)
     if has_search(model):
         _index(records, new=new)
 

@@ -15,6 +15,9 @@ from liaison_app.core.models.sync_spec import SELF
 class Enterprise(SyncedModel):
     sync_table = "enterprise"
     sync_scope = SELF
+    #: Who looks after an enterprise is the centre's assignment (an officer who finds a new
+    #: enterprise names only themself).
+    sync_centre_owned = frozenset({"officer_ids"})
 
     name = peewee.CharField(max_length=120, index=True)
     #: Unified social credit code; unique among live records (checked by the service, because

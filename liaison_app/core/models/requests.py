@@ -6,7 +6,7 @@ import peewee
 from liaison_app.core.models.base import SearchDocument, SyncedModel
 from liaison_app.core.models.enterprise import Enterprise, enterprise_name
 from liaison_app.core.models.fields import JSONField, choices
-from liaison_app.core.models.sync_spec import Policy
+from liaison_app.core.models.sync_spec import Policy, Writers
 
 CHANNELS = ("visit", "phone", "centre", "letter")
 CATEGORIES = ("water", "power", "heating", "approvals", "land", "finance", "labour",
@@ -27,8 +27,10 @@ class Request(SyncedModel):
         "lead_department_id", "co_departments", "dispatched_at", "response_deadline",
         "resolve_deadline", "co_deadline", "first_response_at", "resolved_at", "resolution",
         "closed_at"})
-    #: The register's final number is given by the server when the letter arrives.
+    #: The register's final number is given by the server when the letter arrives, and the
+    #: year it counts in cannot move once it has one.
     sync_server_owned = frozenset({"registration_no"})
+    sync_frozen_once = {"registration_year": "registration_no"}
     #: What the enterprise said at the call-back is the officer's record of it.
     sync_policies = {
         **dict.fromkeys(("contact_deadline", "co_deadline", "dispatched_at",
@@ -100,6 +102,10 @@ class TimelineEvent(SyncedModel):
     """One step in a record's history: who did what, when, with which note. Append-only."""
 
     sync_table = "timeline_event"
+    #: A request's or case's history: each step speaks for its actor and is never rewritten.
+    sync_writers = Writers.APPEND
+    sync_owner_column = "actor_id"
+    sync_owner_ref = ("owner_table", "owner_id")
 
     owner_table = peewee.CharField(max_length=40)
     owner_id = peewee.CharField(max_length=36)

@@ -59,16 +59,17 @@ class SyncSetAside(BaseModel):
         primary_key = peewee.CompositeKey("table", "record_id")
 
 
-class ConfirmedFile(BaseModel):
-    """A file (by its SHA-256) the server is known to hold for this account: no need to send
-    it. Every attachment's file not listed here is sent by the next sync, whenever it was
-    attached."""
+class PendingFile(BaseModel):
+    """A file (by its SHA-256) this laptop must make sure the server holds for the signed-in
+    account: every file attached here is listed when its record is saved, whenever that is,
+    and leaves the list when the server confirms it. Files that came from the server are
+    not listed, so what a sync checks does not grow with the files a laptop holds."""
 
     sha256 = peewee.CharField(primary_key=True, max_length=64)
-    confirmed_at = peewee.DateTimeField(default=utcnow)
+    since = peewee.DateTimeField(default=utcnow)
 
     class Meta:
-        table_name = "confirmed_file"
+        table_name = "pending_file"
 
 
 class SyncHistory(BaseModel):
@@ -88,4 +89,4 @@ class SyncHistory(BaseModel):
         table_name = "sync_history"
 
 
-__all__ = ["ConfirmedFile", "SyncConflict", "SyncHistory", "SyncParked", "SyncSetAside"]
+__all__ = ["PendingFile", "SyncConflict", "SyncHistory", "SyncParked", "SyncSetAside"]

@@ -55,6 +55,8 @@ class Attachment(SyncedModel):
     """A file attached to a record; the bytes live once, under their SHA-256, in the data dir."""
 
     sync_table = "attachment"
+    #: The visit, request, proxy item... the file belongs to, in the same enterprise.
+    sync_owner_ref = ("owner_table", "owner_id")
 
     owner_table = peewee.CharField(max_length=40)
     owner_id = peewee.CharField(max_length=36)
@@ -68,3 +70,11 @@ class Attachment(SyncedModel):
 
     class Meta:
         indexes = ((("owner_table", "owner_id"), False),)
+
+    @classmethod
+    def after_local_write(cls, records: list[SyncedModel]) -> None:
+        from liaison_app.core.models.sync_records import PendingFile
+
+        rows = [{"sha256": rec.sha256} for rec in records if rec.sha256]
+        for start in range(0, len(rows), 500):
+            PendingFile.insert_many(rows[start:start + 500]).on_conflict_ignore().execute()

@@ -14,6 +14,7 @@ from liaison_app.core import i18n
 from liaison_app.core.db import database_proxy
 from liaison_app.core.models.base import SYNCED_MODELS, from_wire, utcnow
 from liaison_app.core.models.sync_records import SyncConflict
+from liaison_app.core.services import record_labels
 from liaison_app.core.services.errors import NotFound
 
 
@@ -30,13 +31,8 @@ class ConflictView:
 
 
 def record_title(table: str, record_id: str) -> str:
-    """What a person calls a record: its search title, else its id."""
-    model = SYNCED_MODELS.get(table)
-    rec = model.get_or_none(model.id == record_id) if model else None
-    if rec is None:
-        return record_id
-    doc = rec.search_document()
-    return doc.title if doc else record_id
+    """What a person calls a record (see ``record_labels.record_title``)."""
+    return record_labels.record_title(table, record_id)
 
 
 def open_conflicts() -> list[ConflictView]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, fields
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import peewee
 
@@ -52,9 +52,12 @@ from liaison_app.core.services.workdays import (
     save_days,
 )
 from liaison_app.core.validation import Finding, Severity, required
-from liaison_app.forms import data as fd
-from liaison_app.forms.registry import build_form
-from liaison_app.forms.toolkit import BuildResult, Output
+
+if TYPE_CHECKING:
+    # Forms (and ReportLab under them) are loaded when something is printed, not when the
+    # first screen asks for the requests due today.
+    from liaison_app.forms import data as fd
+    from liaison_app.forms.toolkit import BuildResult, Output
 
 CHANNEL_LABELS: dict[str, Message] = {
     "visit": i18n.translate("Request", "Visit"),
@@ -828,6 +831,8 @@ URGENCY_ZH = {"normal": "一般", "urgent": "紧急", "very_urgent": "特急"}
 
 
 def enterprise_info(enterprise: Enterprise) -> fd.EnterpriseInfo:
+    from liaison_app.forms import data as fd
+
     return fd.EnterpriseInfo(
         name=enterprise.name, uscc=enterprise.uscc, town=enterprise.town, park=enterprise.park,
         address=enterprise.address, industry=enterprise.industry,
@@ -837,6 +842,8 @@ def enterprise_info(enterprise: Enterprise) -> fd.EnterpriseInfo:
 
 def dispatch_sheet_data(*, record_id: str) -> fd.DispatchSheetData:
     """What the 问题交办单 of a dispatched request prints. Any thread (reads only)."""
+    from liaison_app.forms import data as fd
+
     req = get(record_id=record_id)
     if not req.lead_department_id:
         raise ServiceError(i18n.translate(
@@ -866,6 +873,8 @@ def dispatch_sheet_data(*, record_id: str) -> fd.DispatchSheetData:
 
 
 def letter_register_data(*, year: int) -> fd.LetterRegisterData:
+    from liaison_app.forms import data as fd
+
     config = load_config()
     entries = tuple(fd.LetterEntry(registration_no=r.number, received_on=r.registered_on,
                                    enterprise=r.enterprise_name, addressee=r.addressee,
@@ -877,9 +886,13 @@ def letter_register_data(*, year: int) -> fd.LetterRegisterData:
 
 def print_dispatch_sheet(*, record_id: str, out: Output) -> BuildResult:
     """Write the dispatch sheet PDF. Background thread."""
+    from liaison_app.forms.registry import build_form
+
     return build_form("dispatch_sheet", dispatch_sheet_data(record_id=record_id), out=out)
 
 
 def print_letter_register(*, year: int, out: Output) -> BuildResult:
     """Write the year's direct-channel letter register PDF. Background thread."""
+    from liaison_app.forms.registry import build_form
+
     return build_form("letter_register", letter_register_data(year=year), out=out)

@@ -1,7 +1,9 @@
 """Create or edit a pass, reopening or procedure application.
 
 The roster, the workers' choices and the saved application are read on the runner and the
-save goes through it too; what is typed stays in the dialog when the service refuses it.
+save goes through it too; what is typed stays in the dialog when the service refuses it,
+and the dialog follows the editor contract (``ui.editor_contract``): drafts, the question
+before 取消 or Esc discards anything, refreshes that never overwrite typing.
 """
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,7 +26,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QTableWidget,
@@ -34,12 +35,14 @@ from PySide6.QtWidgets import (
 )
 
 from liaison_app.core.services import applications as apps
-from liaison_app.core.services import roster
+from liaison_app.core.services import drafts, roster
 from liaison_app.core.services.applications import ApplicationInput
 from liaison_app.core.services.errors import ValidationFailed
 from liaison_app.ui.context import AppContext
+from liaison_app.ui.editor_contract import EditorContract, stored_payload_of
 from liaison_app.ui.errors import describe
 from liaison_app.ui.widgets.feedback import ERROR_COLOR
+from liaison_app.ui.widgets.layouts import CompactList, CompactTextEdit, fit_dialog
 
 _LIST_SPLIT = re.compile(r"[、，,；;\n]+")
 
@@ -108,6 +111,9 @@ class GridEditor(QWidget):
 
 class WorkerChooser(QGroupBox):
     """Tick workers by hand, or all of a workshop or post at once; numbers masked."""
+
+    #: The ticked workers changed.
+    changed = Signal()
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(title, parent)
@@ -179,44 +185,73 @@ class WorkerChooser(QGroupBox):
                 for i in range(self.list.count())
                 if self.list.item(i).checkState() == Qt.CheckState.Checked]
 
+    def set_chosen(self, chosen: set[str]) -> None:
+        self.list.blockSignals(True)
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole)
+                               in chosen else Qt.CheckState.Unchecked)
+        self.list.blockSignals(False)
+        self._count()
+
     def _count(self) -> None:
+        self.changed.emit()
         self.count_label.setText(self.tr("{n} of {total} workers chosen").format(
             n=len(self.chosen()), total=len(self._rows)))
 
 
 class ApplicationEditor(QDialog):
-    """Main thread. ``kind`` for a new application, or ``record_id`` to edit one."""
+    """Main thread. ``kind`` for a new application, ``record_id`` to edit one, or
+    ``draft_key`` to put a draft back. Follows the editor contract (``ui.editor_contract``).
+
+    The roster is read on the runner; the fields are built once it arrives."""
 
     saved = Signal(str)
 
     def __init__(self, ctx: AppContext, *, enterprise_id: str, kind: str = "pass",
-                 record_id: str | None = None, parent: QWidget | None = None) -> None:
+                 record_id: str | None = None, draft_key: str = "",
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.enterprise_id = enterprise_id
-        self.record_id = record_id
         self.kind = kind
         self._busy = False
-        self._data: ApplicationInput | None = None
+        self._base = ApplicationInput(kind=kind, enterprise_id=enterprise_id)
+        self.contract: EditorContract | None = None
         self.setObjectName("applicationEditor")
-        self.resize(860, 760)
+        fit_dialog(self, QSize(900, 760))
         self.setEnabled(False)
         ent, rid = enterprise_id, record_id
 
-        def load() -> tuple[ApplicationInput | None, list[roster.WorkerRow]]:
-            data = apps.load_input(record_id=rid) if rid else None
-            return data, roster.list_workers(enterprise_id=ent, limit=100_000)
+        def load() -> tuple[str, list[roster.WorkerRow]]:
+            found = apps.get(record_id=rid).kind if rid else kind
+            return found, roster.list_workers(enterprise_id=ent, limit=100_000)
 
-        ctx.runner.submit(load, on_done=self._loaded, on_error=self._load_failed)
+        ctx.runner.submit(load, on_done=lambda r: self._loaded(r, rid, draft_key),
+                          on_error=self._load_failed)
+
+    @property
+    def record_id(self) -> str | None:
+        return self.contract.record_id if self.contract else None
 
     # -- building ------------------------------------------------------------------------------
-    def _loaded(self, result: tuple[ApplicationInput | None, list[roster.WorkerRow]]) -> None:
-        data, workers = result
-        if data is not None:
-            self.kind = data.kind
-        self._data = data or ApplicationInput(kind=self.kind, enterprise_id=self.enterprise_id)
+    def _loaded(self, result: tuple[str, list[roster.WorkerRow]], record_id: str | None,
+                draft_key: str) -> None:
+        self.kind, workers = result
         self._build(workers)
         self.setEnabled(True)
+        self.contract = EditorContract(ctx=self.ctx, root=self, adapter=self,
+                                       kind="application", noun=self.tr("application"))
+        self.outer.insertWidget(0, self.contract.notice)
+        self.button_row.insertWidget(0, self.contract.draft_label, 1)
+        # The message concerns what was typed then; editing makes it stale.
+        self.contract.changed.connect(self.error.hide)
+        if draft_key:
+            self.contract.open_draft(draft_key, blank=self.new_payload())
+        elif record_id:
+            self.contract.open_record(record_id)
+        else:
+            self.contract.open_new(self.new_payload())
 
     def _load_failed(self, exc: BaseException) -> None:
         self.setEnabled(True)
@@ -224,118 +259,98 @@ class ApplicationEditor(QDialog):
         layout.addWidget(QLabel(describe(exc)))
 
     def _build(self, workers: list[roster.WorkerRow]) -> None:
-        data = self._data
-        assert data is not None
         self.setWindowTitle(apps.KIND_LABELS[self.kind].text())
-        outer = QVBoxLayout(self)
+        outer = self.outer = QVBoxLayout(self)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget()
         layout = QVBoxLayout(body)
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         layout.addLayout(form)
-        self.title_edit = QLineEdit(data.title, objectName="appTitle")
+        self.title_edit = QLineEdit(objectName="appTitle")
         self.title_edit.setPlaceholderText(self.tr("Leave empty for a title made from the "
                                                    "content"))
         form.addRow(self.tr("Title"), self.title_edit)
-        self.start = QDateEdit(_qdate(data.period_start), objectName="periodStart")
-        self.end = QDateEdit(_qdate(data.period_end or (dt.date.today()
-                                                        + dt.timedelta(days=30))),
-                             objectName="periodEnd")
+        self.start = QDateEdit(objectName="periodStart")
+        self.end = QDateEdit(objectName="periodEnd")
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
-        d = data.details
         self.chooser: WorkerChooser | None = None
         if self.kind == "pass":
-            period = QHBoxLayout()
-            period.addWidget(self.start)
-            period.addWidget(QLabel("\u2014"))
-            period.addWidget(self.end)
-            period.addStretch(1)
-            form.addRow(self.tr("Valid from / to"), period)
-            self.areas = QLineEdit("、".join(data.areas), objectName="appAreas")
+            form.addRow(self.tr("Valid from / to"), self._period())
+            self.areas = QLineEdit(objectName="appAreas")
             self.areas.setPlaceholderText(self.tr("e.g. 经济开发区、城关街道"))
             form.addRow(self.tr("Areas"), self.areas)
-            self.reason = QLineEdit(str(d.get("reason") or ""), objectName="appReason")
+            self.reason = CompactTextEdit(lines=2)
+            self.reason.setObjectName("appReason")
+            self.reason.setMinimumHeight(44)
+            self.reason.setMaximumHeight(80)
             form.addRow(self.tr("Reason"), self.reason)
             self.chooser = WorkerChooser(self.tr("Workers who need a pass"))
-            self.chooser.set_workers(workers, set(data.worker_ids))
+            self.chooser.set_workers(workers, set())
             layout.addWidget(self.chooser, 1)
         elif self.kind == "reopening":
             form.addRow(self.tr("Planned reopening date"), self.start)
-            self.capacity = QLineEdit(str(d.get("capacity") or ""), objectName="appCapacity")
+            self.capacity = QLineEdit(objectName="appCapacity")
             form.addRow(self.tr("Capacity plan"), self.capacity)
-            self.addressee = QLineEdit(str(d.get("addressee") or "县复工复产工作领导小组"))
+            self.addressee = QLineEdit()
             form.addRow(self.tr("Commitment addressed to"), self.addressee)
             self.materials = GridEditor(
                 ("item", "quantity", "stock", "note"),
                 [self.tr("Item"), self.tr("Quantity needed"), self.tr("In stock"),
                  self.tr("Note")], object_name="materials")
-            self.materials.set_rows(list(d.get("materials") or []))
             layout.addWidget(QLabel(self.tr("Materials and protective supplies")))
             layout.addWidget(self.materials)
             layout.addWidget(QLabel(self.tr("Prevention measures (tick what is in place)")))
-            self.measures = QListWidget(objectName="measures")
-            saved = {m.get("text"): bool(m.get("done")) for m in d.get("measures") or []}
-            for text in dict.fromkeys([*apps.STANDARD_MEASURES, *saved]):
-                item = QListWidgetItem(text)
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(Qt.CheckState.Checked if saved.get(text)
-                                   else Qt.CheckState.Unchecked)
-                self.measures.addItem(item)
-            self.measures.setMinimumHeight(150)
+            self.measures = CompactList(lines=6)
+            self.measures.setObjectName("measures")
+            self.measures.setMinimumHeight(110)
             layout.addWidget(self.measures)
-            self.commitment = QPlainTextEdit(str(d.get("commitment") or ""))
+            self.commitment = CompactTextEdit(lines=3)
             self.commitment.setPlaceholderText(self.tr("Empty: the standard commitment text"))
-            self.commitment.setMaximumHeight(80)
+            self.commitment.setMaximumHeight(100)
             layout.addWidget(QLabel(self.tr("Commitment letter")))
             layout.addWidget(self.commitment)
             self.chooser = WorkerChooser(self.tr("Workers returning (none ticked: everyone)"))
-            self.chooser.set_workers(workers, set(data.worker_ids))
+            self.chooser.set_workers(workers, set())
             layout.addWidget(self.chooser, 1)
         else:
-            self.project = QLineEdit(str(d.get("project_name") or ""), objectName="appProject")
+            self.project = QLineEdit(objectName="appProject")
             form.addRow(self.tr("Project") + " *", self.project)
-            self.location = QLineEdit(str(d.get("project_location") or ""))
+            self.location = QLineEdit()
             form.addRow(self.tr("Project location"), self.location)
-            self.investment = QLineEdit(str(d.get("investment") or ""))
+            self.investment = QLineEdit()
             form.addRow(self.tr("Investment"), self.investment)
-            self.description = QPlainTextEdit(str(d.get("description") or ""))
-            self.description.setMaximumHeight(70)
+            self.description = CompactTextEdit(lines=3)
+            self.description.setMaximumHeight(100)
             form.addRow(self.tr("Description"), self.description)
-            self.officer = QLineEdit(str(d.get("officer") or ""))
+            self.officer = QLineEdit()
             form.addRow(self.tr("Officer in charge"), self.officer)
-            self.officer_phone = QLineEdit(str(d.get("officer_phone") or ""))
+            self.officer_phone = QLineEdit()
             form.addRow(self.tr("Officer's phone"), self.officer_phone)
-            self.agent_org = QLineEdit(str(d.get("agent_organisation") or ""))
+            self.agent_org = QLineEdit()
             self.agent_org.setPlaceholderText("县企业服务中心")
             form.addRow(self.tr("Agent organisation"), self.agent_org)
-            period = QHBoxLayout()
-            period.addWidget(self.start)
-            period.addWidget(QLabel("\u2014"))
-            period.addWidget(self.end)
-            period.addStretch(1)
-            form.addRow(self.tr("Power of attorney valid"), period)
+            form.addRow(self.tr("Power of attorney valid"), self._period())
             self.items = GridEditor(
                 ("name", "department", "documents", "usual_days"),
                 [self.tr("Procedure item"), self.tr("Department"),
                  self.tr("Documents handed over"), self.tr("Usual days")], object_name="items")
-            self.items.set_rows(list(d.get("items") or []))
-            if not self.items.rows():
-                self.items.add_row({})
             layout.addWidget(QLabel(self.tr("Procedure items")))
             layout.addWidget(self.items)
             self.agents = GridEditor(
                 ("name", "id_number", "phone", "title"),
-                [self.tr("Agent"), self.tr("ID number"), self.tr("Phone"), self.tr("Title")],
+                [self.tr("Agent"), self.tr("ID number"), self.tr("Phone"), self.tr("Job title")],
                 object_name="agents")
-            self.agents.set_rows(list(d.get("agents") or []))
             layout.addWidget(QLabel(self.tr("Agents (the centre's staff who handle it)")))
             layout.addWidget(self.agents)
-        self.remarks = QLineEdit(data.remarks)
+        self.remarks = QLineEdit()
         form.addRow(self.tr("Remarks"), self.remarks)
         self.error = QLabel(objectName="applicationError")
         self.error.setWordWrap(True)
@@ -348,11 +363,62 @@ class ApplicationEditor(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
-        outer.addWidget(buttons)
+        self.buttons = buttons
+        self.button_row = QHBoxLayout()
+        self.button_row.addWidget(buttons)
+        outer.addLayout(self.button_row)
 
-    # -- saving --------------------------------------------------------------------------------
+    def _period(self) -> QHBoxLayout:
+        period = QHBoxLayout()
+        period.addWidget(self.start)
+        period.addWidget(QLabel("\u2014"))
+        period.addWidget(self.end)
+        period.addStretch(1)
+        return period
+
+    def _fill(self, data: ApplicationInput) -> None:
+        """Put ``data`` into the fields built for its kind."""
+        self._base = data
+        d = data.details
+        self.title_edit.setText(data.title)
+        self.start.setDate(_qdate(data.period_start))
+        self.end.setDate(_qdate(data.period_end or (dt.date.today() + dt.timedelta(days=30))))
+        self.remarks.setText(data.remarks)
+        if self.chooser is not None:
+            self.chooser.set_chosen(set(data.worker_ids))
+        if self.kind == "pass":
+            self.areas.setText("、".join(data.areas))
+            self.reason.setPlainText(str(d.get("reason") or ""))
+        elif self.kind == "reopening":
+            self.capacity.setText(str(d.get("capacity") or ""))
+            self.addressee.setText(str(d.get("addressee") or "县复工复产工作领导小组"))
+            self.materials.set_rows(list(d.get("materials") or []))
+            saved = {m.get("text"): bool(m.get("done")) for m in d.get("measures") or []
+                     if isinstance(m, dict)}
+            self.measures.clear()
+            for text in dict.fromkeys([*apps.STANDARD_MEASURES, *saved]):
+                item = QListWidgetItem(str(text))
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Checked if saved.get(text)
+                                   else Qt.CheckState.Unchecked)
+                self.measures.addItem(item)
+            self.commitment.setPlainText(str(d.get("commitment") or ""))
+        else:
+            self.project.setText(str(d.get("project_name") or ""))
+            self.location.setText(str(d.get("project_location") or ""))
+            self.investment.setText(str(d.get("investment") or ""))
+            self.description.setPlainText(str(d.get("description") or ""))
+            self.officer.setText(str(d.get("officer") or ""))
+            self.officer_phone.setText(str(d.get("officer_phone") or ""))
+            self.agent_org.setText(str(d.get("agent_organisation") or ""))
+            self.items.set_rows(list(d.get("items") or []))
+            if not self.items.rows():
+                self.items.add_row({})
+            self.agents.set_rows(list(d.get("agents") or []))
+
+    # -- values --------------------------------------------------------------------------------
     def value(self) -> ApplicationInput:
-        base = self._data or ApplicationInput()
+        base = self._base
         data = ApplicationInput(kind=self.kind, enterprise_id=self.enterprise_id,
                                 title=self.title_edit.text(),
                                 application_no=base.application_no,
@@ -363,7 +429,7 @@ class ApplicationEditor(QDialog):
         if self.kind == "pass":
             data.period_end = _pydate(self.end)
             data.areas = _split(self.areas.text())
-            data.details = {"reason": self.reason.text().strip()}
+            data.details = {"reason": self.reason.toPlainText().strip()}
         elif self.kind == "reopening":
             measures = [{"text": self.measures.item(i).text(),
                          "done": self.measures.item(i).checkState() == Qt.CheckState.Checked}
@@ -390,24 +456,65 @@ class ApplicationEditor(QDialog):
                 "items": items, "agents": self.agents.rows()}
         return data
 
+    # -- the editor contract's adapter ---------------------------------------------------------
+    def editor_payload(self) -> dict[str, Any]:
+        payload = drafts.to_payload(self.value())
+        if self.kind == "pass":
+            # The reason as typed: value() trims it for the service.
+            payload["details"]["reason"] = self.reason.toPlainText()
+        return payload
+
+    def show_payload(self, payload: dict[str, Any]) -> None:
+        self.error.hide()
+        data = drafts.from_payload(ApplicationInput, payload)
+        data.kind, data.enterprise_id = self.kind, self.enterprise_id
+        self._fill(data)
+
+    def stored_payload(self, record_id: str) -> dict[str, Any] | None:
+        return stored_payload_of(lambda: apps.load_input(record_id=record_id))
+
+    def new_payload(self) -> dict[str, Any]:
+        return drafts.to_payload(ApplicationInput(kind=self.kind,
+                                                  enterprise_id=self.enterprise_id))
+
+    def draft_title(self) -> str:
+        title = self.title_edit.text().strip()
+        return title or apps.KIND_LABELS[self.kind].text()
+
+    def start_save(self) -> None:
+        self.save()
+
+    def close_editor(self) -> None:
+        QDialog.reject(self)
+
+    def reject(self) -> None:
+        """Esc, 取消 and the window's close button: through the contract's question."""
+        if self.contract is None:
+            QDialog.reject(self)  # still loading: nothing typed yet
+        else:
+            self.contract.close()
+
+    # -- saving --------------------------------------------------------------------------------
     def save(self) -> None:
-        if self._busy or self._data is None:
+        if self._busy or self.contract is None:
             return
         self._busy = True
         data, rid = self.value(), self.record_id
         self.error.hide()
-        self.ctx.runner.submit(lambda: apps.save(data=data, record_id=rid).id,
-                               on_done=self._saved, on_error=self._failed,
+        work = self.contract.save_work(lambda: apps.save(data=data, record_id=rid).id)
+        self.ctx.runner.submit(work, on_done=self._saved, on_error=self._failed,
                                change="application")
 
     def _saved(self, record_id: str) -> None:
         self._busy = False
-        self.record_id = record_id
         self.saved.emit(record_id)
-        self.accept()
+        if self.contract is not None and not self.contract.saved(record_id):
+            self.accept()
 
     def _failed(self, exc: BaseException) -> None:
         self._busy = False
+        if self.contract is not None:
+            self.contract.save_failed()
         if isinstance(exc, ValidationFailed):
             text = "\n".join(f.message.text() for f in exc.findings)
         else:

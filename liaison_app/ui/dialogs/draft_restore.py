@@ -1,25 +1,20 @@
-"""At start-up: offer to restore visit drafts left by a crash or a killed process."""
-from __future__ import annotations
+"""At start-up: offer to restore what editors held when the app crashed or was killed.
 
-import datetime as dt
+Every editor that follows ``ui.editor_contract`` leaves drafts of the kinds listed in
+``DRAFT_KINDS``; this box lists them all, newest first.
+"""
+from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from liaison_app.core.models import Draft
 from liaison_app.core.services import drafts
 from liaison_app.ui.context import AppContext
-from liaison_app.ui.dialogs.visit_editor import DRAFT_KIND
+from liaison_app.ui.editor_contract import DRAFT_KINDS, local_time
 
 RESTORE, DISCARD, LATER = "restore", "discard", "later"
 #: The box lists at most this many drafts, then says how many more there are.
 LISTED = 8
-
-
-def _when(value: dt.datetime) -> str:
-    """Drafts are stamped in UTC; people read local time."""
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=dt.timezone.utc)
-    return value.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 class DraftRestoreBox(QMessageBox):
@@ -28,18 +23,21 @@ class DraftRestoreBox(QMessageBox):
     def __init__(self, parent: QWidget | None, found: list[Draft]) -> None:
         super().__init__(parent)
         self.setIcon(QMessageBox.Icon.Question)
-        self.setWindowTitle(self.tr("Unsaved visits"))
+        self.setWindowTitle(self.tr("Unsaved work"))
         if len(found) == 1:
-            self.setText(self.tr("A visit you were writing was not saved:"))
+            self.setText(self.tr("Something you were writing was not saved:"))
         else:
-            self.setText(self.tr("{n} visits you were writing were not saved:").format(
+            self.setText(self.tr("{n} things you were writing were not saved:").format(
                 n=len(found)))
-        lines = [self.tr("{title} (last typed {time})").format(
-            title=d.title or self.tr("untitled"), time=_when(d.updated_at))
-            for d in found[:LISTED]]
+        lines = []
+        for d in found[:LISTED]:
+            kind = DRAFT_KINDS.get(d.kind)
+            lines.append(self.tr("{noun}: {title} (last typed {time})").format(
+                noun=kind.noun() if kind else d.kind, title=d.title or self.tr("untitled"),
+                time=local_time(d.updated_at)))
         if len(found) > LISTED:
             lines.append(self.tr("… and {n} more").format(n=len(found) - LISTED))
-        note = self.tr("Restore opens the most recent one in the visit editor; the others are "
+        note = self.tr("Restore opens the most recent one in its editor; the others are "
                        "offered again next time. Discard deletes all of them.")
         self.setInformativeText("\n".join(lines) + "\n\n" + note)
         self.restore_button = self.addButton(self.tr("Restore"),
@@ -70,12 +68,13 @@ class DraftRestoreBox(QMessageBox):
 
 def offer_draft_restore(parent: QWidget | None, ctx: AppContext) -> None:
     """Main thread, after the window is shown. Does nothing when there are no drafts."""
-    found = drafts.list_drafts(kind=DRAFT_KIND)
+    found = drafts.list_drafts(kinds=tuple(DRAFT_KINDS))
     if not found:
         return
     choice = DraftRestoreBox(parent, found).ask()
     if choice == RESTORE:
-        ctx.navigate("visits", f"draft:{found[0].key}")
+        newest = found[0]
+        ctx.navigate(DRAFT_KINDS[newest.kind].page_id, f"draft:{newest.key}")
     elif choice == DISCARD:
         keys = [d.key for d in found]
 

@@ -1,15 +1,15 @@
 """The form for creating or editing one enterprise.
 
 The window is not modal: while it is open the officer can still look at the list behind it,
-which is what the "Open it" link of a duplicate credit code relies on. Nothing typed is ever
-cleared by a failed save; only a successful save or an explicit discard closes the form.
+which is what the "Open it" link of a duplicate credit code relies on. It follows the editor
+contract (``ui.editor_contract``): nothing typed is cleared by a failed save, a refresh or
+another enterprise opened in it; only a successful save or an explicit discard closes it.
 """
 from __future__ import annotations
 
-from dataclasses import asdict
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIntValidator, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,22 +21,22 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from liaison_app.core.services import enterprises, officers
+from liaison_app.core.services import drafts, enterprises, officers
 from liaison_app.core.services.enterprises import LABELS, EnterpriseInput
 from liaison_app.core.services.errors import ValidationFailed
 from liaison_app.core.validation import Finding
 from liaison_app.ui.context import AppContext
+from liaison_app.ui.editor_contract import EditorContract, stored_payload_of
 from liaison_app.ui.errors import show_error
 from liaison_app.ui.widgets.feedback import FeedbackGroup, FieldFeedback
+from liaison_app.ui.widgets.layouts import CompactList, CompactTextEdit, fit_dialog
 
 
 class EnterpriseEditor(QDialog):
@@ -50,39 +50,42 @@ class EnterpriseEditor(QDialog):
     open_existing = Signal(str)
 
     def __init__(self, ctx: AppContext, *, record_id: str | None = None,
-                 parent: QWidget | None = None) -> None:
+                 draft_key: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.record_id = record_id
         self._saving = False
         self.setModal(False)
         self.setObjectName("enterpriseEditor")
-        self.setMinimumWidth(820)
         self.feedback = FeedbackGroup()
         self._build()
-        initial = EnterpriseInput()
-        if record_id:
-            rec = enterprises.get(record_id=record_id)
-            initial = EnterpriseInput.from_record(rec)
-            self.setWindowTitle(self.tr("Edit enterprise \u2014 {name}").format(name=rec.name))
+        fit_dialog(self, QSize(900, 560))
+        self.contract = EditorContract(ctx=ctx, root=self, adapter=self, kind="enterprise",
+                                       noun=self.tr("enterprise"))
+        self.layout().insertWidget(0, self.contract.notice)
+        self.button_row.insertWidget(0, self.contract.draft_label, 1)
+        if draft_key:
+            self.contract.open_draft(draft_key, blank=drafts.to_payload(EnterpriseInput()))
+        elif record_id:
+            enterprises.get(record_id=record_id)  # NotFound says so in words
+            self.contract.open_record(record_id)
         else:
-            self.setWindowTitle(self.tr("New enterprise"))
-        self.set_input(initial)
-        self._initial = asdict(self.collect())
+            self.contract.open_new(self.new_payload())
         QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, activated=self.save)
+
+    @property
+    def record_id(self) -> str | None:
+        return self.contract.record_id
+
+    def open_record(self, record_id: str | None) -> None:
+        """Show another enterprise (or a new one), asking first about unsaved changes."""
+        if record_id:
+            self.contract.leave(lambda: self.contract.open_record(record_id))
+        else:
+            self.contract.leave(lambda: self.contract.open_new(self.new_payload()))
 
     # -- building ------------------------------------------------------------------------
     def _field(self, form: QFormLayout, key: str, label: str, widget: QWidget) -> QWidget:
-        holder = QWidget()
-        box = QVBoxLayout(holder)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(2)
-        box.addWidget(widget)
-        fb = FieldFeedback(holder, on_link=self.open_existing.emit)
-        fb.setObjectName(f"feedback_{key}")
-        box.addWidget(fb)
-        self.feedback.add(key, fb)
-        form.addRow(label, holder)
+        form.addRow(label, self.feedback.field(key, widget, on_link=self.open_existing.emit))
         return widget
 
     def _combo(self, values: list[str]) -> QComboBox:
@@ -115,8 +118,9 @@ class EnterpriseEditor(QDialog):
                                                      "for others").format(
             key=self.ctx.settings.key_visit_cadence_days,
             other=self.ctx.settings.visit_cadence_days))
-        self.officer_list = QListWidget(objectName="officers")
-        self.officer_list.setMinimumHeight(120)
+        self.officer_list = CompactList(lines=4)
+        self.officer_list.setObjectName("officers")
+        self.officer_list.setMinimumHeight(80)
         for officer in officers.list_officers():
             text = officer.name + (f"\uff08{officer.town}\uff09" if officer.town else "")
             item = QListWidgetItem(text)
@@ -124,9 +128,9 @@ class EnterpriseEditor(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.officer_list.addItem(item)
-        self.notes_edit = QPlainTextEdit(objectName="notes")
-        self.notes_edit.setTabChangesFocus(True)
-        self.notes_edit.setMinimumHeight(120)
+        self.notes_edit = CompactTextEdit(lines=4)
+        self.notes_edit.setObjectName("notes")
+        self.notes_edit.setMinimumHeight(80)
 
         basic = QGroupBox(self.tr("Basic information"))
         f1 = QFormLayout(basic)
@@ -153,18 +157,19 @@ class EnterpriseEditor(QDialog):
             ob.addWidget(QLabel(self.tr("No officers are known on this device yet.")))
         fb = FieldFeedback(officers_box)
         ob.addWidget(fb)
-        self.feedback.add("officer_ids", fb)
+        self.feedback.add("officer_ids", fb, widget=self.officer_list)
         notes_box = QGroupBox(LABELS["notes"].text())
         nb = QVBoxLayout(notes_box)
         nb.addWidget(self.notes_edit)
         fb = FieldFeedback(notes_box)
         nb.addWidget(fb)
-        self.feedback.add("notes", fb)
+        self.feedback.add("notes", fb, widget=self.notes_edit)
 
         self.general_feedback = FieldFeedback(self, on_link=self.open_existing.emit)
         self.general_feedback.setObjectName("feedback_general")
         self.feedback.set_fallback(self.general_feedback)
 
+        self.button_row = QHBoxLayout()
         self.buttons = QDialogButtonBox()
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setObjectName("saveButton")
@@ -185,7 +190,8 @@ class EnterpriseEditor(QDialog):
         layout.addLayout(top)
         layout.addLayout(bottom, 1)
         layout.addWidget(self.general_feedback)
-        layout.addWidget(self.buttons)
+        self.button_row.addWidget(self.buttons)
+        layout.addLayout(self.button_row)
 
         self.uscc_edit.editingFinished.connect(self.check_uscc)
 
@@ -230,7 +236,37 @@ class EnterpriseEditor(QDialog):
             notes=self.notes_edit.toPlainText())
 
     def is_dirty(self) -> bool:
-        return asdict(self.collect()) != self._initial
+        return self.contract.is_dirty()
+
+    # -- the editor contract's adapter ---------------------------------------------------
+    def editor_payload(self) -> dict[str, Any]:
+        return drafts.to_payload(self.collect())
+
+    def show_payload(self, payload: dict[str, Any]) -> None:
+        self.feedback.clear()
+        self.set_input(drafts.from_payload(EnterpriseInput, payload))
+        if self.contract.record_id:
+            rec = enterprises.get(record_id=self.contract.record_id)
+            self.setWindowTitle(self.tr("Edit enterprise \u2014 {name}").format(name=rec.name))
+        else:
+            self.setWindowTitle(self.tr("New enterprise"))
+
+    def stored_payload(self, record_id: str) -> dict[str, Any] | None:
+        return stored_payload_of(
+            lambda: EnterpriseInput.from_record(enterprises.get(record_id=record_id)),
+            record=lambda: enterprises.get(record_id=record_id))
+
+    def new_payload(self) -> dict[str, Any]:
+        return drafts.to_payload(EnterpriseInput())
+
+    def draft_title(self) -> str:
+        return self.name_edit.text().strip() or self.tr("(no name yet)")
+
+    def start_save(self) -> None:
+        self.save()
+
+    def close_editor(self) -> None:
+        QDialog.reject(self)
 
     # -- checking and saving ---------------------------------------------------------------
     def check_uscc(self) -> None:
@@ -253,37 +289,41 @@ class EnterpriseEditor(QDialog):
         if record_id:
             def work() -> Any:
                 return enterprises.update(record_id=record_id, data=data,
-                                          confirm_warnings=confirm_warnings)
+                                          confirm_warnings=confirm_warnings).id
         else:
             def work() -> Any:
-                return enterprises.create(data=data, confirm_warnings=confirm_warnings)
-        self.ctx.runner.submit(work, on_done=self._saved, on_error=self._failed,
-                               change="enterprise")
+                return enterprises.create(data=data, confirm_warnings=confirm_warnings).id
+        self.ctx.runner.submit(self.contract.save_work(work), on_done=self._saved,
+                               on_error=self._failed, change="enterprise")
 
     def _set_saving(self, saving: bool) -> None:
         self._saving = saving
         self.save_button.setEnabled(not saving)
         self.save_button.setText(self.tr("Saving\u2026") if saving else self.tr("Save"))
 
-    def _saved(self, rec: Any) -> None:
+    def _saved(self, record_id: str) -> None:
         self._set_saving(False)
         self.feedback.clear()
-        self.record_id = rec.id
-        self._initial = asdict(self.collect())
-        self.saved.emit(rec.id)
-        self.accept()
+        self.saved.emit(record_id)
+        # After 保存 in the question (another enterprise, Ctrl+N) the window stays for that.
+        if not self.contract.saved(record_id):
+            self.accept()
 
     def _failed(self, exc: BaseException) -> None:
         self._set_saving(False)
         if not isinstance(exc, ValidationFailed):
+            self.contract.save_failed()
             show_error(self, exc)
             return
         self.feedback.show(exc.findings)
         if exc.errors:
+            self.contract.save_failed()
             self._focus_first(exc.findings)
             return
         if self._confirm(exc.warnings):
             self.save(confirm_warnings=True)
+        else:
+            self.contract.save_failed()
 
     def _confirm(self, warnings: list[Finding]) -> bool:
         text = "\n\n".join(f.message.text() for f in warnings)
@@ -305,15 +345,8 @@ class EnterpriseEditor(QDialog):
                 return
 
     def reject(self) -> None:
-        if self.is_dirty():
-            answer = QMessageBox.question(
-                self, self.tr("Discard changes?"),
-                self.tr("What you typed in this form has not been saved. Discard it?"),
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel)
-            if answer != QMessageBox.StandardButton.Discard:
-                return
-        super().reject()
+        """Esc, 取消 and the window's close button: through the contract's question."""
+        self.contract.close()
 
 
 def _int_or_none(text: str) -> int | None:

@@ -138,8 +138,8 @@ class ServiceSettingsDialog(QDialog):
         contact.addWidget(self.dep_phone, 1)
         form.addRow(self.tr("Contact person"), contact)
         self.dep_feedback = FeedbackGroup()
-        self.dep_feedback.add("name", self.dep_name_feedback)
-        self.dep_feedback.add("kind", self.dep_kind_feedback)
+        self.dep_feedback.add("name", self.dep_name_feedback, widget=self.dep_name)
+        self.dep_feedback.add("kind", self.dep_kind_feedback, widget=self.dep_kind)
         self.dep_feedback.set_fallback(self.dep_name_feedback)
         layout.addWidget(self.dep_form)
 
@@ -422,9 +422,10 @@ class ServiceSettingsDialog(QDialog):
         layout.addWidget(holidays, 1)
 
         self.cfg_feedback = FeedbackGroup()
-        self.cfg_feedback.add("organisation", self.organisation_feedback)
-        self.cfg_feedback.add("addressees", self.addressees_feedback)
-        self.cfg_feedback.add("holidays", self.holidays_feedback)
+        self.cfg_feedback.add("organisation", self.organisation_feedback,
+                              widget=self.organisation)
+        self.cfg_feedback.add("addressees", self.addressees_feedback, widget=self.addressees)
+        self.cfg_feedback.add("holidays", self.holidays_feedback, widget=self.holiday_table)
         self.cfg_feedback.set_fallback(self.holidays_feedback)
         buttons = QHBoxLayout()
         self.cfg_message = QLabel()

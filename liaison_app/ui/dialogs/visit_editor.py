@@ -1,17 +1,16 @@
 """The visit editor: a panel beside the visit list.
 
-What is typed is autosaved as a draft (debounced, on the runner) so that a crash or a killed
-process loses nothing; saving the visit discards the draft. Validation messages appear next
-to their fields and everything typed stays in place.
+It follows the editor contract (``ui.editor_contract``): drafts, the question before
+discarding, background refreshes that never overwrite typing, Tab/Ctrl+Tab and Esc.
+Validation messages appear next to their fields and everything typed stays in place.
 """
 from __future__ import annotations
 
-import datetime as dt
-import uuid
+from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
+from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,70 +32,19 @@ from PySide6.QtWidgets import (
 )
 
 from liaison_app.core.services import drafts, enterprises, officers, visits
-from liaison_app.core.services.errors import NotFound, ValidationFailed
-from liaison_app.core.services.visits import AttachmentInput, FollowUpInput, VisitInput
+from liaison_app.core.services.errors import ValidationFailed
+from liaison_app.core.services.visits import VisitInput
 from liaison_app.core.validation import Finding
 from liaison_app.ui.context import AppContext
+from liaison_app.ui.editor_contract import EditorContract, stored_payload_of
 from liaison_app.ui.errors import describe, show_error
 from liaison_app.ui.widgets.attachments_strip import AttachmentsStrip
 from liaison_app.ui.widgets.feedback import ERROR_COLOR, FeedbackGroup, FieldFeedback
 from liaison_app.ui.widgets.follow_ups_editor import FollowUpsEditor
 
 DRAFT_KIND = "visit"
-DRAFT_DELAY_MS = 500
 #: More enterprises than any county has; the chooser holds them all for type-to-find.
 MAX_ENTERPRISES = 100_000
-
-
-# -- drafts as plain JSON ------------------------------------------------------------------
-def to_payload(data: VisitInput) -> dict[str, Any]:
-    """A JSON-safe copy of what the editor holds."""
-    return {
-        "enterprise_id": data.enterprise_id,
-        "visit_at": data.visit_at.isoformat(timespec="minutes"),
-        "officer_ids": list(data.officer_ids),
-        "kind": data.kind,
-        "participants": data.participants,
-        "summary": data.summary,
-        "problems": data.problems,
-        "place": data.place,
-        "follow_ups": [{"text": f.text, "due_date": f.due_date.isoformat() if f.due_date
-                        else None, "done": f.done, "id": f.id} for f in data.follow_ups],
-        "attachments": [{"sha256": a.sha256, "filename": a.filename, "mime": a.mime,
-                         "size": a.size, "id": a.id} for a in data.attachments],
-    }
-
-
-def from_payload(payload: dict[str, Any]) -> VisitInput:
-    """The inverse of ``to_payload``; tolerant of drafts written by older versions."""
-    data = VisitInput()
-    try:
-        data.visit_at = dt.datetime.fromisoformat(payload.get("visit_at") or "")
-    except ValueError:
-        pass
-    for name in ("enterprise_id", "kind", "participants", "summary", "problems", "place"):
-        value = payload.get(name)
-        if isinstance(value, str):
-            setattr(data, name, value)
-    data.officer_ids = [str(x) for x in payload.get("officer_ids") or []]
-    for f in payload.get("follow_ups") or []:
-        due = f.get("due_date")
-        data.follow_ups.append(FollowUpInput(
-            text=f.get("text", ""), due_date=dt.date.fromisoformat(due) if due else None,
-            done=bool(f.get("done")), id=f.get("id")))
-    for a in payload.get("attachments") or []:
-        if a.get("sha256"):
-            data.attachments.append(AttachmentInput(
-                sha256=a["sha256"], filename=a.get("filename", ""),
-                mime=a.get("mime", "application/octet-stream"), size=int(a.get("size") or 0),
-                id=a.get("id")))
-    return data
-
-
-def record_id_of_draft(key: str) -> str | None:
-    """``visit:<id>`` drafts belong to a saved visit; ``visit:new…`` ones to a new one."""
-    rest = key.split(":", 1)[1] if ":" in key else ""
-    return None if not rest or rest.startswith("new") else rest
 
 
 # -- choosers ------------------------------------------------------------------------------
@@ -225,50 +173,29 @@ class VisitEditor(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._record_id: str | None = None
-        self._draft_key = ""
-        self._dirty = False
-        self._loading = False
         self._saving = False
-        self._edits = 0
-        self._draft_timer = QTimer(self)
-        self._draft_timer.setSingleShot(True)
-        self._draft_timer.setInterval(DRAFT_DELAY_MS)
-        self._draft_timer.timeout.connect(self.write_draft)
         self._build()
-        self._connect_changes()
+        self.contract = EditorContract(ctx=ctx, root=self, adapter=self, kind=DRAFT_KIND,
+                                       noun=self.tr("visit"))
+        self.contract.draft_label.setStyleSheet("color: #666;")
+        self.header.addWidget(self.contract.draft_label)
+        self.outer.insertWidget(1, self.contract.notice)
+        # The names tests and older callers use for the notice that offers a draft.
+        self.draft_bar = self.contract.notice
+        self.restore_draft_button = self.contract.notice.primary_button
+        self.draft_label = self.contract.draft_label
 
     # -- building ----------------------------------------------------------------------
     def _build(self) -> None:
-        outer = QVBoxLayout(self)
+        outer = self.outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        header = QHBoxLayout()
+        header = self.header = QHBoxLayout()
         self.heading = QLabel(self.tr("New visit"))
         self.heading.setObjectName("sectionTitle")
         self.heading.setStyleSheet("font-size: 16px; font-weight: bold;")
-        self.draft_label = QLabel()
-        self.draft_label.setObjectName("hint")
-        self.draft_label.setStyleSheet("color: #666;")
         header.addWidget(self.heading)
         header.addStretch(1)
-        header.addWidget(self.draft_label)
         outer.addLayout(header)
-
-        self.draft_bar = QFrame()
-        self.draft_bar.setStyleSheet("QFrame { background: #fff8e1; border-radius: 4px; }")
-        bar = QHBoxLayout(self.draft_bar)
-        bar.setContentsMargins(8, 4, 8, 4)
-        self.draft_bar_text = QLabel()
-        self.draft_bar_text.setWordWrap(True)
-        self.restore_draft_button = QPushButton(self.tr("Restore draft"))
-        self.discard_draft_button = QPushButton(self.tr("Discard draft"))
-        bar.addWidget(self.draft_bar_text, 1)
-        bar.addWidget(self.restore_draft_button)
-        bar.addWidget(self.discard_draft_button)
-        self.draft_bar.hide()
-        outer.addWidget(self.draft_bar)
-        self.restore_draft_button.clicked.connect(self._restore_offered_draft)
-        self.discard_draft_button.clicked.connect(self._discard_offered_draft)
 
         self.general_feedback = FieldFeedback()
         outer.addWidget(self.general_feedback)
@@ -334,14 +261,9 @@ class VisitEditor(QWidget):
         ]
         self.field_feedback: dict[str, FieldFeedback] = {}
         for label, widget, name in rows:
-            box = QWidget()
-            lay = QVBoxLayout(box)
-            lay.setContentsMargins(0, 0, 0, 0)
-            lay.setSpacing(2)
-            lay.addWidget(widget)
-            fb = FieldFeedback()
-            lay.addWidget(fb)
-            self.feedback.add(name, fb)
+            box = self.feedback.field(
+                name, widget, watch=self.problems if widget is problems_box else None)
+            fb = self.feedback.label(name)
             self.field_feedback[name] = fb
             form.addRow(label, box)
         scroll.setWidget(body)
@@ -368,26 +290,15 @@ class VisitEditor(QWidget):
         self.delete_button.clicked.connect(self.delete_current)
         self.attachments.pending_changed.connect(self._attachments_pending)
 
-    def _connect_changes(self) -> None:
-        self.enterprise.currentTextChanged.connect(self._changed)
-        self.visit_at.dateTimeChanged.connect(self._changed)
-        self.kind.currentIndexChanged.connect(self._changed)
-        self.officers.itemChanged.connect(self._changed)
-        self.place.textChanged.connect(self._changed)
-        for edit in (self.participants, self.summary, self.problems):
-            edit.textChanged.connect(self._changed)
-        self.follow_ups.changed.connect(self._changed)
-        self.attachments.changed.connect(self._changed)
-
     # -- state -------------------------------------------------------------------------
     def record_id(self) -> str | None:
-        return self._record_id
+        return self.contract.record_id
 
     def draft_key(self) -> str:
-        return self._draft_key
+        return self.contract.draft_key
 
     def is_dirty(self) -> bool:
-        return self._dirty
+        return self.contract.is_dirty()
 
     def value(self) -> VisitInput:
         return VisitInput(
@@ -404,133 +315,79 @@ class VisitEditor(QWidget):
         )
 
     def _set_value(self, data: VisitInput) -> None:
-        self._loading = True
-        try:
-            self.officers.reload()
-            self.enterprise.set_enterprise_id(data.enterprise_id)
-            self.visit_at.setDateTime(QDateTime(data.visit_at))
-            index = self.kind.findData(data.kind)
-            self.kind.setCurrentIndex(max(0, index))
-            self.officers.set_selected_ids(data.officer_ids)
-            self.place.setText(data.place)
-            self.participants.setPlainText(data.participants)
-            self.summary.setPlainText(data.summary)
-            self.problems.setPlainText(data.problems)
-            self.follow_ups.set_values(data.follow_ups)
-            self.attachments.set_values(data.attachments)
-        finally:
-            self._loading = False
+        self.officers.reload()
+        self.enterprise.set_enterprise_id(data.enterprise_id)
+        self.visit_at.setDateTime(QDateTime(data.visit_at))
+        index = self.kind.findData(data.kind)
+        self.kind.setCurrentIndex(max(0, index))
+        self.officers.set_selected_ids(data.officer_ids)
+        self.place.setText(data.place)
+        self.participants.setPlainText(data.participants)
+        self.summary.setPlainText(data.summary)
+        self.problems.setPlainText(data.problems)
+        self.follow_ups.set_values(data.follow_ups)
+        self.attachments.set_values(data.attachments)
         self.feedback.clear()
         self._show_status("")
 
-    def _changed(self, *args: object) -> None:
-        del args
-        if self._loading:
-            return
-        self._edits += 1
-        self._dirty = True
-        self._draft_timer.start()
+    # -- the editor contract's adapter -------------------------------------------------
+    def editor_payload(self) -> dict[str, Any]:
+        return drafts.to_payload(self.value())
+
+    def show_payload(self, payload: dict[str, Any]) -> None:
+        self._set_value(drafts.from_payload(VisitInput, payload))
+        self.heading.setText(self.tr("Edit visit") if self.contract.record_id
+                             else self.tr("New visit"))
+        self.delete_button.setEnabled(self.contract.record_id is not None)
+
+    def stored_payload(self, record_id: str) -> dict[str, Any] | None:
+        return stored_payload_of(lambda: visits.load_input(record_id=record_id),
+                                 record=lambda: visits.get(record_id=record_id))
+
+    def draft_title(self) -> str:
+        name = self.enterprise.currentText().strip() or self.tr("(no enterprise chosen)")
+        return f"{name} · {self.visit_at.dateTime().toString('yyyy-MM-dd HH:mm')}"
+
+    def start_save(self) -> None:
+        self.save()
+
+    def close_editor(self) -> None:
+        self.closed.emit()
 
     # -- opening -----------------------------------------------------------------------
     def start_new(self, *, enterprise_id: str = "") -> None:
         data = VisitInput(enterprise_id=enterprise_id)
         if self.ctx.settings.officer_id:
             data.officer_ids = [self.ctx.settings.officer_id]
-        self._open(data, record_id=None, draft_key=f"visit:new:{uuid.uuid4().hex[:12]}")
-        self.heading.setText(self.tr("New visit"))
+        self.contract.open_new(drafts.to_payload(data))
         (self.summary if enterprise_id else self.enterprise).setFocus()
 
     def load_visit(self, record_id: str) -> bool:
         """Show a saved visit; False (with a message) when it no longer exists."""
         try:
-            data = visits.load_input(record_id=record_id)
+            visits.get(record_id=record_id)
         except Exception as exc:  # noqa: BLE001 - shown as a sentence
             show_error(self, exc)
             return False
-        key = f"visit:{record_id}"
-        self._open(data, record_id=record_id, draft_key=key)
-        self.heading.setText(self.tr("Edit visit"))
-        pending = drafts.load_draft(key=key)
-        if pending is not None:
-            when = _local_time(pending.updated_at)
-            self.draft_bar_text.setText(self.tr(
-                "This visit has unsaved changes from {time}.").format(time=when))
-            self.draft_bar.show()
-        return True
+        return self.contract.open_record(record_id)
 
     def load_draft(self, key: str) -> bool:
         """Put a saved draft into the editor; it stays a draft until saved."""
-        draft = drafts.load_draft(key=key)
-        if draft is None:
-            self._show_status(self.tr("The draft was not found; it may have been discarded."),
-                              error=True)
-            return False
-        record_id = record_id_of_draft(key)
-        if record_id is not None:
-            try:
-                visits.get(record_id=record_id)
-            except NotFound:
-                record_id = None
-        self._open(from_payload(draft.payload or {}), record_id=record_id, draft_key=key)
-        self._dirty = True
-        self.heading.setText(self.tr("Edit visit") if record_id else self.tr("New visit"))
-        self._show_status(self.tr("Draft restored. Check it and save."))
-        return True
-
-    def _open(self, data: VisitInput, *, record_id: str | None, draft_key: str) -> None:
-        self._draft_timer.stop()
-        self.draft_bar.hide()
-        self._record_id = record_id
-        self._draft_key = draft_key
-        self._set_value(data)
-        self._dirty = False
-        self.draft_label.setText("")
-        self.delete_button.setEnabled(record_id is not None)
-
-    def _restore_offered_draft(self) -> None:
-        self.load_draft(self._draft_key)
-
-    def _discard_offered_draft(self) -> None:
-        self.draft_bar.hide()
-        key = self._draft_key
-        self.ctx.runner.submit(lambda: drafts.discard_draft(key=key))
-
-    # -- drafts ------------------------------------------------------------------------
-    def write_draft(self) -> None:
-        """Queue the current text as the draft (the runner serialises it with saves)."""
-        self._draft_timer.stop()
-        if not self._dirty or not self._draft_key:
-            return
-        key, payload = self._draft_key, to_payload(self.value())
-        title = self._draft_title()
-        self.ctx.runner.submit(
-            lambda: drafts.save_draft(key=key, kind=DRAFT_KIND, title=title, payload=payload),
-            on_done=lambda _: self._draft_written(),
-            on_error=lambda exc: self._draft_failed(exc))
+        if self.contract.open_draft(key):
+            return True
+        self._show_status(self.tr("The draft was not found; it may have been discarded."),
+                          error=True)
+        return False
 
     def flush_draft(self) -> None:
         """Write a pending draft now (before leaving the page or closing)."""
-        if self._draft_timer.isActive():
-            self.write_draft()
-
-    def _draft_title(self) -> str:
-        name = self.enterprise.currentText().strip() or self.tr("(no enterprise chosen)")
-        return f"{name} · {self.visit_at.dateTime().toString('yyyy-MM-dd HH:mm')}"
-
-    def _draft_written(self) -> None:
-        if shiboken6.isValid(self) and self._dirty:
-            self.draft_label.setText(self.tr("Draft saved at {time}").format(
-                time=dt.datetime.now().strftime("%H:%M:%S")))
-
-    def _draft_failed(self, exc: BaseException) -> None:
-        if shiboken6.isValid(self):
-            self.draft_label.setText(self.tr("The draft could not be saved: {reason}").format(
-                reason=describe(exc)))
+        self.contract.flush_draft()
 
     # -- saving ------------------------------------------------------------------------
     def problem_to_request(self) -> None:
         """Start a request from the problem line under the cursor (of a saved visit)."""
-        if self._record_id is None or self.is_dirty():
+        record_id = self.contract.record_id
+        if record_id is None or self.is_dirty():
             self._show_status(self.tr("Save the visit first; the request is linked to it."),
                               error=True)
             return
@@ -541,7 +398,7 @@ class VisitEditor(QWidget):
             return
         # The index counts non-empty lines, as the requests page reads them.
         index = sum(1 for line in lines[:block] if line.strip())
-        self.ctx.navigate("requests", f"from-visit:{self._record_id}:{index}")
+        self.ctx.navigate("requests", f"from-visit:{record_id}:{index}")
 
     def save(self, *, confirm_warnings: bool = False) -> bool:
         """Ctrl+S. Queues the save; False when nothing could be queued."""
@@ -550,40 +407,29 @@ class VisitEditor(QWidget):
         if self.attachments.pending():
             self._show_status(self.tr("Wait until the attachments are stored, then save."),
                               error=True)
+            self.contract.save_failed()
             return False
-        self._draft_timer.stop()
-        data, record_id, key = self.value(), self._record_id, self._draft_key
-        edits = self._edits
+        data, record_id = self.value(), self.contract.record_id
 
-        def work() -> str:
-            visit = visits.save(data=data, record_id=record_id,
-                                confirm_warnings=confirm_warnings)
-            drafts.discard_draft(key=key)
-            return str(visit.id)
+        def save() -> str:
+            return str(visits.save(data=data, record_id=record_id,
+                                   confirm_warnings=confirm_warnings).id)
 
         self._saving = True
         self.save_button.setEnabled(False)
         self._show_status(self.tr("Saving…"))
-        self.ctx.runner.submit(work, change="visit",
-                               on_done=lambda vid: self._saved(vid, edits),
-                               on_error=self._save_failed)
+        self.ctx.runner.submit(self.contract.save_work(save), change="visit",
+                               on_done=self._saved, on_error=self._save_failed)
         return True
 
-    def _saved(self, visit_id: str, edits: int) -> None:
+    def _saved(self, visit_id: str) -> None:
         if not shiboken6.isValid(self):
             return
         self._saving = False
         self.save_button.setEnabled(True)
-        typed_since = self._edits != edits
-        if typed_since:
-            # Keep what was typed during the save; it stays dirty and drafted.
-            self._record_id = visit_id
-            self._draft_key = f"visit:{visit_id}"
-            self._draft_timer.start()
-        else:
-            # Reload so follow-ups and attachments carry their new ids for the next save.
-            self._open(visits.load_input(record_id=visit_id), record_id=visit_id,
-                       draft_key=f"visit:{visit_id}")
+        # The contract reloads the visit (follow-ups and attachments get their ids for the
+        # next save) unless typing went on during the save; that stays dirty and drafted.
+        self.contract.saved(visit_id)
         self.heading.setText(self.tr("Edit visit"))
         self.delete_button.setEnabled(True)
         self.feedback.clear()
@@ -597,14 +443,14 @@ class VisitEditor(QWidget):
         self.save_button.setEnabled(True)
         if not isinstance(exc, ValidationFailed):
             self._show_status(describe(exc), error=True)
-            self._draft_timer.start()
+            self.contract.save_failed()
             return
         findings: list[Finding] = list(exc.findings)
         self.feedback.show(findings)
         if any(f.is_error for f in findings):
             self._show_status(self.tr("The visit was not saved. Correct the marked fields."),
                               error=True)
-            self._draft_timer.start()
+            self.contract.save_failed()
             return
         self._show_status("")
         text = "\n".join(f.message.text() for f in findings)
@@ -616,7 +462,7 @@ class VisitEditor(QWidget):
         if answer == QMessageBox.StandardButton.Save:
             self.save(confirm_warnings=True)
         else:
-            self._draft_timer.start()
+            self.contract.save_failed()
 
     def _attachments_pending(self, count: int) -> None:
         if not count and self.status.text() == self.tr(
@@ -624,83 +470,33 @@ class VisitEditor(QWidget):
             self._show_status("")
 
     # -- closing and deleting ----------------------------------------------------------
-    def ask_discard(self) -> str:
-        """Ask what to do with unsaved changes: "discard", "keep" (as a draft) or "stay"."""
-        if not self._dirty:
-            return "discard"
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Unsaved changes"))
-        box.setText(self.tr("This visit has changes that are not saved."))
-        box.setInformativeText(self.tr(
-            "Discard them, or keep them as a draft to finish later?"))
-        discard = box.addButton(self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton(self.tr("Keep draft"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("Continue editing"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.exec()
-        clicked = box.clickedButton()
-        if clicked is discard:
-            return "discard"
-        if clicked is keep:
-            return "keep"
-        return "stay"
-
-    def leave(self) -> bool:
-        """Before opening something else: True when the editor may be reused."""
-        if not self._dirty:
-            self._draft_timer.stop()
-            return True
-        choice = self.ask_discard()
-        if choice == "stay":
-            return False
-        if choice == "discard":
-            self.discard_changes()
-        else:
-            self.write_draft()
-        self._dirty = False
-        return True
-
-    def discard_changes(self) -> None:
-        self._draft_timer.stop()
-        key = self._draft_key
-        if key:
-            self.ctx.runner.submit(lambda: drafts.discard_draft(key=key))
-        self._dirty = False
+    def leave(self, then: Callable[[], None] | None = None) -> bool:
+        """Before opening something else: True when the editor may be reused now."""
+        return self.contract.leave(then)
 
     def cancel(self) -> None:
-        if self.leave():
-            self.closed.emit()
+        self.contract.close()
 
     def delete_current(self) -> None:
-        record_id, key = self._record_id, self._draft_key
+        record_id, key = self.contract.record_id, self.contract.draft_key
         if record_id is None:
             return
-        self._draft_timer.stop()
 
         def work() -> str:
             visits.soft_delete(record_id=record_id)
             drafts.discard_draft(key=key)
             return record_id
 
+        self.contract.forget()
         self.ctx.runner.submit(work, change="visit", on_done=self._deleted,
                                on_error=lambda exc: self._show_status(describe(exc), error=True))
 
     def _deleted(self, record_id: str) -> None:
         if not shiboken6.isValid(self):
             return
-        self._dirty = False
-        self._record_id = None
         self.deleted.emit(record_id)
 
     def _show_status(self, text: str, *, error: bool = False) -> None:
         self.status.setStyleSheet(f"color: {ERROR_COLOR}" if error else "color: #2e7d32;")
         self.status.setText(text)
         self.status.setVisible(bool(text))
-
-
-def _local_time(value: dt.datetime) -> str:
-    """Draft times are stored in UTC; show them in local time."""
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=dt.timezone.utc)
-    return value.astimezone().strftime("%Y-%m-%d %H:%M")

@@ -7,10 +7,10 @@ an enterprise id.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,54 +30,19 @@ from PySide6.QtWidgets import (
 )
 
 from liaison_app.core.services import applications as apps
-from liaison_app.core.services import enterprises, printing, roster, visits
+from liaison_app.core.services import drafts, enterprises, printing, roster, visits
 from liaison_app.core.services.roster import WorkerFilter
 from liaison_app.forms.registry import form_spec
 from liaison_app.forms.toolkit import current_font_info
 from liaison_app.ui.context import AppContext
+from liaison_app.ui.errors import show_error
+from liaison_app.ui.models.rows_model import RowsModel
 from liaison_app.ui.pages.base import Page
+from liaison_app.ui.widgets.layouts import fit_columns
 from liaison_app.ui.widgets.pdf_preview import font_display_name
 
 Index = QModelIndex | QPersistentModelIndex
 DASH = "\u2014"
-
-
-class RowsModel(QAbstractTableModel):
-    """A read-only table over a list of plain rows; ``cells(row)`` gives the shown texts."""
-
-    def __init__(self, headers: list[str], cells: Callable[[Any], Sequence[Any]],
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.headers = headers
-        self.cells = cells
-        self.rows: list[Any] = []
-
-    def set_rows(self, rows: list[Any]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def row_at(self, index: int) -> Any:
-        return self.rows[index] if 0 <= index < len(self.rows) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
-                                               Qt.ItemDataRole.ToolTipRole):
-            return None
-        value = self.cells(self.rows[index.row()])[index.column()]
-        return "" if value is None else str(value)
 
 
 def _table(model: RowsModel, name: str) -> QTableView:
@@ -190,8 +155,7 @@ class ApplicationsPage(Page):
                        r.home_town), self)
         self.worker_table = _table(self.worker_model, "workerTable")
         self.worker_table.doubleClicked.connect(lambda _i: self._edit_selected_worker())
-        for column, width in enumerate((90, 170, 120, 110, 100, 70)):
-            self.worker_table.horizontalHeader().resizeSection(column, width)
+        fit_columns(self.worker_table, stretch=6, min_stretch=80)
         layout.addWidget(self.worker_table, 1)
         self.roster_empty = _empty_label(self.tr(
             "No workers on this enterprise's roster yet. Import the roster file the "
@@ -236,8 +200,7 @@ class ApplicationsPage(Page):
             lambda _c, _p: self._application_chosen())
         self.app_table.doubleClicked.connect(
             lambda _i: self.edit_application(self.current_application_id()))
-        for column, width in enumerate((240, 130, 150, 70, 90, 50)):
-            self.app_table.horizontalHeader().resizeSection(column, width)
+        fit_columns(self.app_table, stretch=0)
         split.addWidget(self.app_table)
         detail = QWidget()
         dl = QVBoxLayout(detail)
@@ -264,8 +227,7 @@ class ApplicationsPage(Page):
                        self.tr("Active") if p.state == "active" else self.tr("Revoked"),
                        p.valid_to, p.revoke_reason), self)
         self.pass_table = _table(self.pass_model, "passTable")
-        for column, width in enumerate((150, 90, 110, 70, 100)):
-            self.pass_table.horizontalHeader().resizeSection(column, width)
+        fit_columns(self.pass_table, stretch=5, min_stretch=80)
         dl.addWidget(self.pass_table, 1)
         split.addWidget(detail)
         split.setSizes([300, 300])
@@ -296,8 +258,7 @@ class ApplicationsPage(Page):
                        else v.kind, v.summary), self)
         self.visit_table = _table(self.visit_model, "visitTable")
         self.visit_table.doubleClicked.connect(lambda _i: self._print_visit())
-        self.visit_table.horizontalHeader().resizeSection(0, 130)
-        self.visit_table.horizontalHeader().resizeSection(1, 120)
+        fit_columns(self.visit_table, stretch=2)
         layout.addWidget(self.visit_table, 1)
         return tab
 
@@ -454,6 +415,10 @@ class ApplicationsPage(Page):
             else None)
 
     def on_data_changed(self, what: str) -> None:
+        editor = self.open_editor()
+        if editor is not None and editor.contract is not None and \
+                editor.contract.refresh() == "gone":
+            editor.close_editor()  # deleted elsewhere and nothing typed: nothing to keep
         if what in ("worker", "application") and self.enterprise_id:
             if what == "worker":
                 self.load_roster()
@@ -463,6 +428,9 @@ class ApplicationsPage(Page):
 
     # -- navigation ----------------------------------------------------------------------------
     def open_record(self, record_id: str) -> None:
+        if record_id.startswith("draft:"):
+            self._open_draft(record_id.split(":", 1)[1])
+            return
         if record_id.startswith("roster:"):
             self.tabs.setCurrentIndex(0)
             target = record_id.split(":", 1)[1]
@@ -476,6 +444,25 @@ class ApplicationsPage(Page):
             self.ctx.runner.submit(find, on_done=self._open_found)
             return
         self._open_when_loaded(target)
+
+    def _open_draft(self, key: str) -> None:
+        """A worker's or an application's draft: its enterprise, then its editor."""
+        draft = drafts.load_draft(key=key)
+        if draft is None:
+            return
+        payload = draft.payload or {}
+        enterprise_id = str(payload.get("enterprise_id") or "")
+        if not enterprise_id:
+            return
+        self._open_when_loaded(enterprise_id)
+        record_id = drafts.record_id_of(key)
+        if draft.kind == "worker":
+            self.tabs.setCurrentIndex(0)
+            self.edit_worker(record_id, draft_key=key)
+        else:
+            self.tabs.setCurrentIndex(1)
+            self.edit_application(record_id, kind=str(payload.get("kind") or "pass"),
+                                  draft_key=key)
 
     def _open_found(self, found: tuple[str, str]) -> None:
         enterprise_id, app_id = found
@@ -496,14 +483,38 @@ class ApplicationsPage(Page):
         row = self.worker_model.row_at(self.worker_table.currentIndex().row())
         return row.id if row else ""
 
-    def edit_worker(self, record_id: str | None) -> None:
+    def edit_worker(self, record_id: str | None, *, draft_key: str = "") -> None:
         if not self.enterprise_id:
             return
         from liaison_app.ui.dialogs.worker_editor import WorkerEditor
 
-        dialog = WorkerEditor(self.ctx, enterprise_id=self.enterprise_id, record_id=record_id,
-                              parent=self)
-        self._show_dialog(dialog)
+        eid = self.enterprise_id
+        self._open_editor(lambda: WorkerEditor(self.ctx, enterprise_id=eid, record_id=record_id,
+                                               draft_key=draft_key, parent=self))
+
+    def open_editor(self) -> Any:
+        """The worker or application editor open now, if any."""
+        return next((d for d in self._dialogs if hasattr(d, "contract") and d.isVisible()),
+                    None)
+
+    def _open_editor(self, make: Callable[[], QWidget]) -> None:
+        """Open an editor dialog; one already open is asked to leave first (another record
+        is opened from search or a draft while it holds unsaved changes)."""
+        def show() -> None:
+            try:
+                dialog = make()
+            except Exception as exc:  # noqa: BLE001 - e.g. deleted meanwhile: a sentence
+                show_error(self, exc)
+                return
+            if hasattr(dialog, "saved") and hasattr(dialog, "kind"):
+                dialog.saved.connect(self._application_saved)
+            self._show_dialog(dialog)
+
+        current = self.open_editor()
+        if current is None or current.contract is None:
+            show()
+        else:
+            current.contract.leave(lambda: (current.close_editor(), show()))
 
     def _edit_selected_worker(self) -> None:
         wid = self.current_worker_id()
@@ -560,15 +571,16 @@ class ApplicationsPage(Page):
         row = self.current_application()
         return row.id if row else ""
 
-    def edit_application(self, record_id: str | None, *, kind: str = "pass") -> None:
+    def edit_application(self, record_id: str | None, *, kind: str = "pass",
+                         draft_key: str = "") -> None:
         if not self.enterprise_id or record_id == "":
             return
         from liaison_app.ui.dialogs.application_editor import ApplicationEditor
 
-        dialog = ApplicationEditor(self.ctx, enterprise_id=self.enterprise_id, kind=kind,
-                                   record_id=record_id, parent=self)
-        dialog.saved.connect(self._application_saved)
-        self._show_dialog(dialog)
+        eid = self.enterprise_id
+        self._open_editor(lambda: ApplicationEditor(
+            self.ctx, enterprise_id=eid, kind=kind, record_id=record_id, draft_key=draft_key,
+            parent=self))
 
     def _application_saved(self, record_id: str) -> None:
         self._pending_app = record_id

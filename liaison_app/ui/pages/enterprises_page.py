@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -36,9 +35,11 @@ from liaison_app.ui.dialogs.import_dialog import ImportDialog
 from liaison_app.ui.errors import show_error
 from liaison_app.ui.models.enterprise_table_model import EnterpriseTableModel
 from liaison_app.ui.pages.base import Page
+from liaison_app.ui.widgets.layouts import fit_columns
 
-#: Visits listed under an enterprise; older ones are on the 走访 page.
-VISIT_HISTORY_LIMIT = 200
+#: Visits listed under an enterprise; older ones are on the 走访 page (kept short: the list
+#: is filled again whenever the enterprise is shown or a sync brings records).
+VISIT_HISTORY_LIMIT = 50
 
 
 class EnterpriseDetail(QWidget):
@@ -127,11 +128,7 @@ class EnterpriseDetail(QWidget):
         self.visit_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.visit_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.visit_table.setAlternatingRowColors(True)
-        header = self.visit_table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(1, 96)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.visit_table, stretch=2, min_stretch=80)
         self.visit_table.setMinimumHeight(180)
         self.visit_table.cellDoubleClicked.connect(self._open_visit)
         layout.addWidget(self.visit_table, 1)
@@ -290,10 +287,9 @@ class EnterprisesPage(Page):
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(26)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        for column, width in enumerate((172, 160, 60, 92, 76, 36, 56, 100, 70)):
-            header.resizeSection(column, width)
+        # Names whole; the officers take what is left; park, contact, industry and phone
+        # step aside in that order when the list is narrow (the detail shows them).
+        fit_columns(self.table, stretch=8, min_stretch=80, drop=(3, 6, 4, 7))
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -448,6 +444,15 @@ class EnterprisesPage(Page):
 
     # -- Page contract -------------------------------------------------------------------------
     def open_record(self, record_id: str) -> None:
+        if record_id == "new:":
+            self.new_record()
+            return
+        if record_id == "import:":
+            self.start_import()
+            return
+        if record_id.startswith("draft:"):
+            self._open_editor(None, draft_key=record_id.split(":", 1)[1])
+            return
         if self._stale:
             self.refresh()
         if self._select(record_id):
@@ -486,16 +491,21 @@ class EnterprisesPage(Page):
         if record_id:
             self._open_editor(record_id)
 
-    def _open_editor(self, record_id: str | None) -> None:
+    def _open_editor(self, record_id: str | None, *, draft_key: str = "") -> None:
         editor = self._editor
         if editor is not None and editor.isVisible():
-            if editor.record_id == record_id or editor.is_dirty():
-                editor.raise_()
-                editor.activateWindow()
-                return
-            editor.close()
+            editor.raise_()
+            editor.activateWindow()
+            if draft_key:
+                editor.contract.leave(lambda: editor.contract.open_draft(
+                    draft_key, blank=editor.new_payload()))
+            elif editor.record_id != record_id or record_id is None:
+                # Another enterprise (or a new one) in the same window, asking first.
+                editor.open_record(record_id)
+            return
         try:
-            editor = EnterpriseEditor(self.ctx, record_id=record_id, parent=self)
+            editor = EnterpriseEditor(self.ctx, record_id=record_id, draft_key=draft_key,
+                                      parent=self)
         except Exception as exc:  # noqa: BLE001 - e.g. the record was deleted meanwhile
             show_error(self, exc)
             return
@@ -514,6 +524,12 @@ class EnterprisesPage(Page):
     def editor(self) -> EnterpriseEditor | None:
         """The open editor window, if any."""
         return self._editor
+
+    def on_data_changed(self, what: str) -> None:
+        editor = self._editor
+        if editor is not None and editor.isVisible() and editor.contract.refresh() == "gone":
+            editor.close_editor()  # deleted elsewhere and nothing typed: nothing to keep
+        super().on_data_changed(what)
 
     def _after_save(self, record_id: str) -> None:
         self.refresh()

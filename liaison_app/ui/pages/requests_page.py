@@ -2,6 +2,9 @@
 timeline, and the workflow buttons (each enabled only when the step is possible, with the
 reason in its tooltip when not).
 
+The editor pane follows the editor contract (``ui.editor_contract``); a direct-channel letter
+is a request that came in by letter, edited in the same pane.
+
 ``open_record("from-visit:<visit id>:<line>")`` starts a new request from a line of a visit's
 problems found (0-based), which is how the visits page hands a problem over.
 """
@@ -9,64 +12,66 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
-    QListWidget,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
     QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from liaison_app.core.services import departments
+from liaison_app.core.services import departments, drafts
 from liaison_app.core.services import requests as rq
-from liaison_app.core.services.errors import ValidationFailed
+from liaison_app.core.services.errors import NotFound, ValidationFailed
 from liaison_app.ui.context import AppContext
 from liaison_app.ui.dialogs.request_action_dialog import RequestActionDialog
-from liaison_app.ui.dialogs.service_settings_dialog import ServiceSettingsDialog
 from liaison_app.ui.dialogs.visit_editor import EnterpriseChooser
+from liaison_app.ui.editor_contract import EditorContract, stored_payload_of
 from liaison_app.ui.errors import show_error
+from liaison_app.ui.models.rows_model import RowsModel
 from liaison_app.ui.pages.base import Page
+from liaison_app.ui.pages.list_editor import ListEditorMixin
 from liaison_app.ui.widgets.attachments_strip import AttachmentsStrip
 from liaison_app.ui.widgets.feedback import FeedbackGroup, FieldFeedback
+from liaison_app.ui.widgets.layouts import CompactList, CompactTextEdit, fit_columns, flow_of
 
 OVERDUE = QColor("#c62828")
 OVERDUE_BG = QColor("#fdecea")
 DUE_SOON = QColor("#b26a00")
 DUE_SOON_BG = QColor("#fff4e0")
-ROLE_ID = Qt.ItemDataRole.UserRole
 #: Buttons in the order of the workflow.
 BUTTON_ACTIONS = ("dispatch", "start", "resolve", "call_back", "close", "return", "extend",
                   "escalate", "note")
 
 
-class RequestsPage(Page):
+class RequestsPage(ListEditorMixin, Page):
     page_id = "requests"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.current_id = ""
         self.action_dialog: RequestActionDialog | None = None
-        self._from_visit: rq.RequestInput | None = None
+        #: The record's link to a visit, which the fields do not show.
+        self._base = rq.RequestInput()
         self._build()
+        self.contract = EditorContract(ctx=ctx, root=self.detail, adapter=self, kind="request",
+                                       noun=self.tr("request"))
+        self.detail_layout.insertWidget(0, self.contract.notice)
+        self.draft_row.insertWidget(2, self.contract.draft_label, 1)
         # A new device has an empty directory until its first sync: seed it (sent to the
         # server only from the centre's device, whose table it is).
         ctx.runner.submit(lambda: departments.ensure_seeded(
@@ -124,20 +129,21 @@ class RequestsPage(Page):
         outer.addLayout(filters)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.table = QTableWidget(0, 6)
-        self.table.setHorizontalHeaderLabels([
-            self.tr("Accepted on"), self.tr("Enterprise"), self.tr("Category"), self.tr("Status"),
-            self.tr("Due"), self.tr("Request")])
+        self.splitter.setChildrenCollapsible(False)
+        self.model = RowsModel(
+            [self.tr("Accepted on"), self.tr("Enterprise"), self.tr("Category"),
+             self.tr("Status"), self.tr("Due"), self.tr("Request")], self._cells, self,
+            colours=self._colours, tooltips=(1, 5))
+        self.table = QTableView()
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((92, 170, 64, 64, 136)):
-            self.table.setColumnWidth(column, width)
-        self.table.itemSelectionChanged.connect(self._row_chosen)
+        fit_columns(self.table, stretch=5, drop=(2, 0))
+        self.table.setMinimumWidth(360)
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._row_chosen())
         self.empty_label = QLabel()
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
@@ -156,23 +162,28 @@ class RequestsPage(Page):
         self.detail_stack.addWidget(self.no_detail)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setWidget(self._build_detail())
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.detail = self._build_detail()
+        scroll.setWidget(self.detail)
+        self.detail_scroll = scroll
         self.detail_stack.addWidget(scroll)
         self.splitter.addWidget(self.detail_stack)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([860, 420])  # the list needs its columns; the detail wraps
+        # The list shows who and what; the editor needs room for its fields and buttons.
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([560, 600])
         outer.addWidget(self.splitter, 1)
 
     def _build_detail(self) -> QWidget:
         box = QWidget()
-        layout = QVBoxLayout(box)
+        layout = self.detail_layout = QVBoxLayout(box)
+        layout.setContentsMargins(4, 0, 4, 0)
         self.state_label = QLabel()
         self.state_label.setWordWrap(True)
         self.state_label.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.state_label)
 
-        form = QFormLayout()
         self.enterprise = EnterpriseChooser()
         self.channel = QComboBox()
         for code, label in rq.CHANNEL_LABELS.items():
@@ -186,65 +197,86 @@ class RequestsPage(Page):
             self.urgency.addItem(label.text(), code)
         self.complex = QCheckBox(self.tr("Complex (longer resolution deadline)"))
         self.addressee = QComboBox()
-        self.description = QPlainTextEdit()
+        self.addressee_label = QLabel(self.tr("Letter to"))
+        self.description = CompactTextEdit(lines=5)
         self.description.setPlaceholderText(self.tr("What the enterprise asks for, in its words"))
         self.description.setMinimumHeight(90)
+        self.description.setMaximumHeight(150)
         self.attachments = AttachmentsStrip(self.ctx)
         self.feedback = FeedbackGroup()
         general = FieldFeedback()
         self.feedback.set_fallback(general)
-        for label, widget, name in (
-                (self.tr("Enterprise *"), self.enterprise, "enterprise_id"),
-                (self.tr("Came in by"), self.channel, "channel"),
-                (self.tr("Category"), self.category, "category"),
-                (self.tr("Urgency"), self.urgency, "urgency"),
-                ("", self.complex, "complex"),
-                (self.tr("Letter to"), self.addressee, "addressee"),
-                (self.tr("Request *"), self.description, "description")):
-            fb = FieldFeedback()
-            self.feedback.add(name, fb)
-            column = QVBoxLayout()
-            column.setSpacing(2)
-            column.addWidget(widget)
-            column.addWidget(fb)
-            form.addRow(label, column)
+
+        def field(widget: QWidget, name: str) -> QWidget:
+            return self.feedback.field(name, widget)
+
+        # The short choices share rows so the request text, the buttons and the workflow
+        # stay on a 1366×768 screen without scrolling.
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("Enterprise *"), field(self.enterprise, "enterprise_id"))
+        choices = flow_of([self._labelled(self.tr("Came in by"), field(self.channel, "channel")),
+                           self._labelled(self.tr("Category"), field(self.category, "category")),
+                           self._labelled(self.tr("Urgency"), field(self.urgency, "urgency"))])
+        form.addRow(choices)
+        extra = flow_of([field(self.complex, "complex"),
+                         self._labelled(self.addressee_label, field(self.addressee, "addressee"))])
+        form.addRow(extra)
+        form.addRow(self.tr("Request *"), field(self.description, "description"))
         form.addRow(self.tr("Attachments"), self.attachments)
         layout.addLayout(form)
         layout.addWidget(general)
         save_row = QHBoxLayout()
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setDefault(True)
+        self.save_button.setToolTip(self.tr("Save the request (Ctrl+S)"))
         self.save_button.clicked.connect(lambda: self.save_current())
+        self.close_button = QPushButton(self.tr("Close"))
+        self.close_button.setToolTip(self.tr("Close the request (Esc)"))
+        self.close_button.clicked.connect(lambda: self.contract.close())
         self.print_button = QPushButton(self.tr("Dispatch sheet…"))
         self.print_button.setToolTip(self.tr("Save the 问题交办单 of this request as PDF"))
         self.print_button.clicked.connect(lambda: self.print_sheet())
         save_row.addWidget(self.save_button)
-        save_row.addStretch(1)
+        save_row.addWidget(self.close_button)
+        self.draft_row = save_row
         save_row.addWidget(self.print_button)
         layout.addLayout(save_row)
 
         self.actions_box = QGroupBox(self.tr("Workflow"))
-        grid = QGridLayout(self.actions_box)
+        actions = QVBoxLayout(self.actions_box)
+        actions.setContentsMargins(6, 4, 6, 4)
         self.action_buttons: dict[str, QPushButton] = {}
-        for n, action in enumerate(BUTTON_ACTIONS):
+        for action in BUTTON_ACTIONS:
             button = QPushButton(rq.ACTION_LABELS[action].text())
             button.clicked.connect(lambda _=False, a=action: self.ask_action(a))
-            grid.addWidget(button, n // 3, n % 3)
             self.action_buttons[action] = button
+        actions.addWidget(flow_of(list(self.action_buttons.values())))
         self.action_hint = QLabel()
         self.action_hint.setWordWrap(True)
         self.action_hint.setStyleSheet("color: #666;")
-        grid.addWidget(self.action_hint, 3, 0, 1, 3)
+        actions.addWidget(self.action_hint)
         layout.addWidget(self.actions_box)
 
         timeline_box = QGroupBox(self.tr("Timeline"))
         tl = QVBoxLayout(timeline_box)
-        self.timeline = QListWidget()
+        tl.setContentsMargins(6, 4, 6, 4)
+        self.timeline = CompactList(lines=3)
         self.timeline.setWordWrap(True)
-        self.timeline.setMinimumHeight(140)
+        self.timeline.setMinimumHeight(72)
         tl.addWidget(self.timeline)
         layout.addWidget(timeline_box, 1)
         return box
+
+    @staticmethod
+    def _labelled(label: QLabel | str, widget: QWidget) -> QWidget:
+        """A label and its field side by side, as one item of a flowing row."""
+        holder = QWidget()
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(label if isinstance(label, QLabel) else QLabel(label))
+        row.addWidget(widget)
+        return holder
 
     # -- the list ----------------------------------------------------------------------
     def _filter(self) -> rq.RequestFilter:
@@ -266,29 +298,10 @@ class RequestsPage(Page):
         rows = rq.list_requests(flt=flt, today=today)
         total = rq.count_requests(flt=flt, today=today) if len(rows) >= 500 else len(rows)
         self.count_label.setText(self.tr("{n} requests").format(n=total))
-        keep = self.current_id
-        self.table.blockSignals(True)
-        self.table.setRowCount(len(rows))
-        for r, row in enumerate(rows):
-            due = f"{row.due_date:%Y-%m-%d}" if row.due_date else ""
-            if row.deadline_state == "overdue":
-                due += self.tr(" overdue")
-            elif row.deadline_state == "due_soon":
-                due += self.tr(" soon")
-            texts = [f"{row.accepted_at:%Y-%m-%d}", row.enterprise_name,
-                     rq.CATEGORY_LABELS[row.category].text(),
-                     rq.STATUS_LABELS[row.status].text(), due, row.summary]
-            for c, text in enumerate(texts):
-                item = QTableWidgetItem(text)
-                item.setData(ROLE_ID, row.id)
-                if row.deadline_state == "overdue":
-                    item.setForeground(QBrush(OVERDUE))
-                    item.setBackground(QBrush(OVERDUE_BG))
-                elif row.deadline_state == "due_soon":
-                    item.setForeground(QBrush(DUE_SOON))
-                    item.setBackground(QBrush(DUE_SOON_BG))
-                self.table.setItem(r, c, item)
-        self.table.blockSignals(False)
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        self.model.set_rows(rows)
+        selection.blockSignals(False)
         if any((flt.deadline, flt.status, flt.category, flt.enterprise_id)):
             self.empty_label.setText(self.tr("No requests match these filters."))
         else:
@@ -296,22 +309,25 @@ class RequestsPage(Page):
                 "No requests yet. Record one with “New request”, or from a visit's "
                 "problems found."))
         self.list_stack.setCurrentWidget(self.table if rows else self.empty_label)
-        if keep:
-            self._select_row(keep)
-            self._show(keep)
+        self._refresh_open_record()
 
-    def _select_row(self, record_id: str) -> None:
-        self.table.blockSignals(True)
-        for r in range(self.table.rowCount()):
-            if self.table.item(r, 0).data(ROLE_ID) == record_id:
-                self.table.selectRow(r)
-                break
-        self.table.blockSignals(False)
+    def _cells(self, row: rq.RequestRow) -> list[str]:
+        due = f"{row.due_date:%Y-%m-%d}" if row.due_date else ""
+        if row.deadline_state == "overdue":
+            due += self.tr(" overdue")
+        elif row.deadline_state == "due_soon":
+            due += self.tr(" soon")
+        return [f"{row.accepted_at:%Y-%m-%d}", row.enterprise_name,
+                rq.CATEGORY_LABELS[row.category].text(), rq.STATUS_LABELS[row.status].text(),
+                due, row.summary]
 
-    def _row_chosen(self) -> None:
-        items = self.table.selectedItems()
-        if items:
-            self.open_record(items[0].data(ROLE_ID))
+    @staticmethod
+    def _colours(row: rq.RequestRow, _column: int) -> tuple[QColor | None, QColor | None]:
+        if row.deadline_state == "overdue":
+            return OVERDUE, OVERDUE_BG
+        if row.deadline_state == "due_soon":
+            return DUE_SOON, DUE_SOON_BG
+        return None, None
 
     # -- one request -------------------------------------------------------------------
     def open_record(self, record_id: str) -> None:
@@ -322,37 +338,35 @@ class RequestsPage(Page):
             except Exception as exc:  # noqa: BLE001 - shown as a sentence
                 show_error(self, exc)
                 return
-            self._start_new(data)
-            return
-        self._select_row(record_id)
-        self._show(record_id)
+            self._leave_then(lambda: self._start_new(data))
+        elif record_id.startswith("draft:"):
+            self._leave_then(lambda: self._open_draft(record_id.split(":", 1)[1]))
+        else:
+            self._leave_then(lambda: self._open(record_id))
 
     def new_record(self) -> bool:
-        self._start_new(rq.RequestInput())
+        self._leave_then(lambda: self._start_new(rq.RequestInput()))
         return True
 
     def _start_new(self, data: rq.RequestInput) -> None:
-        self.current_id = ""
-        self._from_visit = data
-        self.table.clearSelection()
-        self._fill_editor(data)
+        self._select_row("")
+        self.contract.open_new(drafts.to_payload(data))
+        self._show_new_state()
+        self.description.setFocus()
+
+    def _show_new_state(self) -> None:
         self.state_label.setText(self.tr("<b>New request</b> — accepted when you save it."))
         self.actions_box.hide()
         self.print_button.hide()
         self.timeline.clear()
         self.detail_stack.setCurrentIndex(1)
-        self.description.setFocus()
 
-    def _show(self, record_id: str) -> None:
+    def _show_state(self, record_id: str) -> None:
+        """What is not typed in: status, deadlines, letter number, workflow, timeline."""
         try:
             req = rq.get(record_id=record_id)
-        except Exception:  # noqa: BLE001 - gone meanwhile: show nothing
-            self.current_id = ""
-            self.detail_stack.setCurrentIndex(0)
+        except NotFound:
             return
-        self.current_id = record_id
-        self._from_visit = None
-        self._fill_editor(rq.load_input(record_id=record_id))
         names = departments.names_by_id()
         parts = [f"<b>{rq.STATUS_LABELS[req.status].text()}</b> · "
                  + self.tr("accepted {at}").format(at=f"{req.accepted_at:%Y-%m-%d %H:%M}")]
@@ -404,6 +418,7 @@ class RequestsPage(Page):
         if not any(b.isEnabled() for b in self.action_buttons.values()):
             hints.append(self.tr("No step is possible for you now."))
         self.action_hint.setText(" ".join(hints))
+        self.action_hint.setVisible(bool(hints))
         self.timeline.clear()
         for row in reversed(rq.timeline(owner_id=record_id)):
             who = f" — {row.actor}" if row.actor else ""
@@ -413,6 +428,7 @@ class RequestsPage(Page):
 
     def _fill_editor(self, data: rq.RequestInput) -> None:
         self.feedback.clear()
+        self._base = data
         self.enterprise.set_enterprise_id(data.enterprise_id)
         self.channel.setCurrentIndex(max(0, self.channel.findData(data.channel)))
         self.category.setCurrentIndex(max(0, self.category.findData(data.category)))
@@ -422,53 +438,84 @@ class RequestsPage(Page):
         self.addressee.addItem("", "")
         for name in rq.load_config().addressees:
             self.addressee.addItem(name, name)
+        if data.addressee and self.addressee.findData(data.addressee) < 0:
+            self.addressee.addItem(data.addressee, data.addressee)  # no longer configured
         self.addressee.setCurrentIndex(max(0, self.addressee.findData(data.addressee)))
         self._channel_changed()
         self.description.setPlainText(data.description)
         self.attachments.set_values(list(data.attachments))
 
     def _channel_changed(self) -> None:
-        self.addressee.setEnabled(self.channel.currentData() == "letter")
+        letter = self.channel.currentData() == "letter"
+        self.addressee.setEnabled(letter)
+        self.addressee_label.setEnabled(letter)
 
     def editor_value(self) -> rq.RequestInput:
-        base = self._from_visit or rq.RequestInput()
         return rq.RequestInput(
             enterprise_id=self.enterprise.enterprise_id(), channel=self.channel.currentData(),
             category=self.category.currentData(), urgency=self.urgency.currentData(),
             complex=self.complex.isChecked(), description=self.description.toPlainText(),
-            visit_id=base.visit_id if not self.current_id else self._visit_of_current()[0],
-            visit_line=base.visit_line if not self.current_id else self._visit_of_current()[1],
+            visit_id=self._base.visit_id, visit_line=self._base.visit_line,
             addressee=self.addressee.currentData() or "", attachments=self.attachments.values())
 
-    def _visit_of_current(self) -> tuple[str, int | None]:
-        data = rq.load_input(record_id=self.current_id)
-        return data.visit_id, data.visit_line
+    # -- the editor contract's adapter -------------------------------------------------
+    def editor_payload(self) -> dict[str, Any]:
+        return drafts.to_payload(self.editor_value())
 
+    def show_payload(self, payload: dict[str, Any]) -> None:
+        self._fill_editor(drafts.from_payload(rq.RequestInput, payload))
+
+    def stored_payload(self, record_id: str) -> dict[str, Any] | None:
+        return stored_payload_of(lambda: rq.load_input(record_id=record_id),
+                                 record=lambda: rq.get(record_id=record_id))
+
+    def draft_title(self) -> str:
+        name = self.enterprise.currentText().strip() or self.tr("(no enterprise chosen)")
+        first = self.description.toPlainText().strip().split("\n", 1)[0][:30]
+        return f"{name} · {first}" if first else name
+
+    def start_save(self) -> None:
+        self.save_current()
+
+    def close_editor(self) -> None:
+        self._close_pane()
+
+    # -- saving ------------------------------------------------------------------------
     def save_current(self) -> bool:
-        if self.detail_stack.currentIndex() != 1:
+        if self.detail_stack.currentIndex() != 1 or not self.contract.is_open():
             return False
         data = self.editor_value()
         record_id = self.current_id or None
         self.save_button.setEnabled(False)
-        self.ctx.runner.submit(lambda: rq.save(data=data, record_id=record_id).id,
-                               change="request", on_done=self._saved, on_error=self._save_failed)
+        work = self.contract.save_work(lambda: rq.save(data=data, record_id=record_id).id)
+        self.ctx.runner.submit(work, change="request", on_done=self._saved,
+                               on_error=self._save_failed)
         return True
 
     def _saved(self, record_id: str) -> None:
         self.save_button.setEnabled(True)
-        self.current_id = record_id
+        self.feedback.clear()
+        self.contract.saved(record_id)
         self.refresh()
         self._select_row(record_id)
-        self._show(record_id)
+        self._show_state(record_id)
 
     def _save_failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
+        self.contract.save_failed()
         if isinstance(exc, ValidationFailed):
             self.feedback.show(exc.findings)
         else:
             show_error(self, exc)
 
+    def can_leave(self) -> bool:
+        # Whatever is typed stays in the pane and in its draft.
+        self.contract.flush_draft()
+        return True
+
     def open_service_settings(self) -> None:
+        from liaison_app.ui.dialogs.service_settings_dialog import ServiceSettingsDialog
+
         dialog = ServiceSettingsDialog(self.ctx, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -506,8 +553,6 @@ class RequestsPage(Page):
             self.action_dialog = None
         dialog.deleteLater()
         self.refresh()
-        self._select_row(record_id)
-        self._show(record_id)
 
     # -- printing ----------------------------------------------------------------------
     def print_sheet(self, path: str = "") -> None:
@@ -546,7 +591,7 @@ class RequestsPage(Page):
         self.last_printed = path
 
     def on_data_changed(self, what: str) -> None:
-        if what in ("enterprise",):
+        if what in ("enterprise", "sync", "all"):
             self.enterprise.invalidate()
             self.enterprise_filter.invalidate()
         super().on_data_changed(what)

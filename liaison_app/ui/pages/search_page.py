@@ -1,9 +1,14 @@
-"""Search results across every record type, ranked, with the matched words in bold."""
+"""Search results across every record type, ranked, with the matched words in bold.
+
+Reachable without the mouse: Down in the search box moves into the results, Up and Down
+move between hits, Enter opens the one marked, Up above the first goes back to the box.
+"""
 from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl
+from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from liaison_app.core import search
@@ -28,8 +33,13 @@ class SearchPage(Page):
         self.results = QTextBrowser()
         self.results.setOpenLinks(False)
         self.results.anchorClicked.connect(self._open)
+        self.results.installEventFilter(self)
         layout.addWidget(self.results, 1)
         self.hits: list[search.SearchHit] = []
+        #: The hit Enter opens (-1: none); marked in the results.
+        self.selected = -1
+        #: Where Up above the first hit returns (the window's search box).
+        self.search_box: QWidget | None = None
 
     def title(self) -> str:
         return self.tr("Search")
@@ -46,27 +56,87 @@ class SearchPage(Page):
     def refresh(self) -> None:
         query = self.query.strip()
         self.hits = search.search(query, limit=100) if query else []
+        self.selected = -1
         if not query:
             self.heading.setText(self.tr(
                 "Type in the search box to find enterprises, visits, requests and proxy cases."))
         else:
             self.heading.setText(self.tr("{n} results for \u201c{q}\u201d").format(
                 n=len(self.hits), q=query))
+        self._render()
+
+    def _render(self) -> None:
         parts = []
-        for hit in self.hits:
+        for n, hit in enumerate(self.hits):
             day = hit.when[:10]
             when = (f' <span style="color:#777">{html.escape(day)}</span>'
                     if day and day not in hit.title else "")
+            marked = ' bgcolor="#d6e9fb"' if n == self.selected else ""
             parts.append(
-                f'<p style="margin-bottom:10px"><span style="color:#1565c0">['
-                f'{html.escape(self.kind_label(hit.kind))}]</span> '
+                f'<a name="hit{n}"></a><table width="100%" cellpadding="4"><tr><td{marked}>'
+                f'<span style="color:#1565c0">[{html.escape(self.kind_label(hit.kind))}]</span> '
                 f'<a href="{hit.kind}:{hit.record_id}" style="font-size:large">'
                 f'{hit.title_html}</a>{when}<br>'
-                f'<span style="color:#444">{hit.snippet_html}</span></p>')
-        if query and not self.hits:
+                f'<span style="color:#444">{hit.snippet_html}</span></td></tr></table>')
+        if self.query.strip() and not self.hits:
             parts.append("<p>" + html.escape(self.tr(
                 "Nothing found. Check the spelling, or search for a shorter word.")) + "</p>")
         self.results.setHtml("".join(parts))
+        if self.selected >= 0:
+            self._show_hit(f"hit{self.selected}")
+
+    def _show_hit(self, anchor: str) -> None:
+        """Scroll just enough for the marked hit to be in view."""
+        block = self.results.document().begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                if anchor in fragment.charFormat().anchorNames():
+                    cursor = QTextCursor(block)
+                    cursor.setPosition(fragment.position())
+                    self.results.setTextCursor(cursor)
+                    self.results.ensureCursorVisible()
+                    return
+                it += 1
+            block = block.next()
+
+    # -- keyboard --------------------------------------------------------------------------
+    def focus_results(self) -> bool:
+        """From the search box: mark the first hit and move there. False with no hits."""
+        if not self.hits:
+            return False
+        self.select(0)
+        self.results.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    def select(self, n: int) -> None:
+        self.selected = max(-1, min(n, len(self.hits) - 1))
+        self._render()
+
+    def open_selected(self) -> None:
+        if 0 <= self.selected < len(self.hits):
+            hit = self.hits[self.selected]
+            self._open(QUrl(f"{hit.kind}:{hit.record_id}"))
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if obj is not self.results or event.type() != QEvent.Type.KeyPress:
+            return False
+        key = QKeyEvent.key(event)  # type: ignore[arg-type]
+        if key == Qt.Key.Key_Down and self.hits:
+            self.select(self.selected + 1)
+            return True
+        if key == Qt.Key.Key_Up:
+            if self.selected <= 0 and self.search_box is not None:
+                self.select(-1)
+                self.search_box.setFocus(Qt.FocusReason.OtherFocusReason)
+            else:
+                self.select(self.selected - 1)
+            return True
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.selected >= 0:
+            self.open_selected()
+            return True
+        return False
 
     def _open(self, url: QUrl) -> None:
         kind, _, record_id = url.toString().partition(":")

@@ -3,13 +3,13 @@ changes waiting, changes the server refused (with its reasons), conflicts to set
 field, and the history of syncs."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -21,10 +21,19 @@ from PySide6.QtWidgets import (
 )
 
 from liaison_app.core.services import conflicts as conflict_service
+from liaison_app.core.services import record_labels
 from liaison_app.ui.context import AppContext
 from liaison_app.ui.pages.base import Page
+from liaison_app.ui.widgets.layouts import fit_columns
 
 ROLE_ID = Qt.ItemDataRole.UserRole
+
+
+def _local(utc: dt.datetime) -> str:
+    """Bookkeeping times are stored in UTC; people read local time."""
+    if utc.tzinfo is None:
+        utc = utc.replace(tzinfo=dt.timezone.utc)
+    return utc.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def _show_value(value: object) -> str:
@@ -73,13 +82,14 @@ class SyncPage(Page):
 
         self.tabs = QTabWidget()
         self.waiting = self._tree([self.tr("Record type"), self.tr("Record"),
-                                   self.tr("Changed fields"), self.tr("Changed at")])
+                                   self.tr("Changed fields"), self.tr("Changed at")], stretch=2)
         self.rejected = self._tree([self.tr("Record type"), self.tr("Record"),
-                                    self.tr("Why the server refused it")])
+                                    self.tr("Why the server refused it")], stretch=2)
         self.conflicts = self._tree([self.tr("Record"), self.tr("Field"),
                                      self.tr("This computer"), self.tr("Service centre"),
-                                     self.tr("Kept now")])
-        self.history = self._tree([self.tr("Started"), self.tr("Result"), self.tr("Details")])
+                                     self.tr("Kept now")], stretch=0)
+        self.history = self._tree([self.tr("Started"), self.tr("Result"), self.tr("Details")],
+                                  stretch=2)
 
         rejected_tab = QWidget()
         rl = QVBoxLayout(rejected_tab)
@@ -121,23 +131,21 @@ class SyncPage(Page):
         return self.tr("Sync")
 
     def table_label(self, table: str) -> str:
-        labels = {
-            "enterprise": self.tr("Enterprise"), "visit": self.tr("Visit"),
-            "follow_up": self.tr("Follow-up action"), "attachment": self.tr("Attachment"),
-            "officer": self.tr("Officer"), "request": self.tr("Request"),
-            "proxy_case": self.tr("Proxy case"), "proxy_item": self.tr("Proxy item"),
-            "worker": self.tr("Worker"), "application": self.tr("Application"),
-            "department": self.tr("Department"),
-        }
-        return labels.get(table, table)
+        return record_labels.type_label(table)
 
-    def _tree(self, headers: list[str]) -> QTreeWidget:
+    def outcome_label(self, outcome: str) -> str:
+        return {"ok": self.tr("Done"), "offline": self.tr("Offline"),
+                "signin": self.tr("Sign-in needed"), "upgrade": self.tr("Update needed"),
+                "server": self.tr("Server problem"), "cancelled": self.tr("Stopped"),
+                "busy": self.tr("Already syncing")}.get(outcome, outcome)
+
+    def _tree(self, headers: list[str], *, stretch: int) -> QTreeWidget:
         tree = QTreeWidget()
         tree.setRootIsDecorated(False)
         tree.setAlternatingRowColors(True)
+        tree.setWordWrap(False)
         tree.setHeaderLabels(headers)
-        tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        tree.header().setStretchLastSection(True)
+        fit_columns(tree, stretch=stretch)
         return tree
 
     # -- data --------------------------------------------------------------------------
@@ -162,17 +170,18 @@ class SyncPage(Page):
         self.waiting.clear()
         ops = list(OutboxOp.select().where(OutboxOp.state == "pending")
                    .order_by(OutboxOp.seq).limit(500))
-        self.waiting.addTopLevelItems([QTreeWidgetItem([
-            self.table_label(op.table), conflict_service.record_title(op.table, op.record_id),
-            ", ".join(sorted(op.changes or {})), f"{op.device_time:%Y-%m-%d %H:%M}"])
-            for op in ops])
+        self.waiting.addTopLevelItems([self._item([
+            self.table_label(op.table), record_labels.record_title(op.table, op.record_id),
+            record_labels.describe_change(op.table, op.changes, creating=op.creating),
+            _local(op.device_time)]) for op in ops])
         self.rejected.clear()
-        self.rejected.addTopLevelItems([QTreeWidgetItem([
-            self.table_label(r.table), conflict_service.record_title(r.table, r.record_id),
+        self.rejected.addTopLevelItems([self._item([
+            self.table_label(r.table), record_labels.record_title(r.table, r.record_id),
             r.reason_text]) for r in client.rejected_ops()])
         self.conflicts.clear()
         for c in conflict_service.open_conflicts():
-            item = QTreeWidgetItem([c.record_title, c.field, _show_value(c.local_value),
+            item = self._item([c.record_title, record_labels.field_label(c.table, c.field),
+                               _show_value(c.local_value),
                                     _show_value(c.server_value),
                                     self.tr("This computer") if c.kept == "local"
                                     else self.tr("Service centre")])
@@ -180,12 +189,24 @@ class SyncPage(Page):
             self.conflicts.addTopLevelItem(item)
         self.history.clear()
         for h in SyncHistory.select().order_by(SyncHistory.id.desc()).limit(50):
-            self.history.addTopLevelItem(QTreeWidgetItem([
-                f"{h.started_at:%Y-%m-%d %H:%M}", h.outcome, h.message]))
+            moved = self.tr("sent {pushed}, received {pulled}, conflicts {conflicts}, "
+                            "refused {rejected}").format(
+                pushed=h.pushed, pulled=h.pulled, conflicts=h.conflicts, rejected=h.rejected)
+            details = moved if h.outcome == "ok" or not h.message else h.message
+            self.history.addTopLevelItem(self._item([
+                _local(h.started_at), self.outcome_label(h.outcome), details]))
         self.tabs.setTabText(0, self.tr("Waiting ({n})").format(n=st.pending))
         self.tabs.setTabText(1, self.tr("Refused ({n})").format(n=st.rejected))
         self.tabs.setTabText(2, self.tr("Conflicts ({n})").format(n=st.conflicts))
         self._state()
+
+    @staticmethod
+    def _item(texts: list[str]) -> QTreeWidgetItem:
+        """A row whose cells show their whole text on hover (long ones are elided)."""
+        item = QTreeWidgetItem(texts)
+        for column, text in enumerate(texts):
+            item.setToolTip(column, text)
+        return item
 
     def on_data_changed(self, what: str) -> None:
         self._stale = True

@@ -6,10 +6,13 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QFrame,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QSizePolicy,
     QTreeWidget,
     QTreeWidgetItem,
@@ -17,9 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from liaison_app.core.services import dashboard
-from liaison_app.core.services.requests import STATUS_LABELS
-from liaison_app.core.services.visits import KIND_LABELS
 from liaison_app.ui.context import AppContext
 from liaison_app.ui.pages.base import Page
 
@@ -36,7 +36,7 @@ class TodayPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         layout = QVBoxLayout(self)
-        self.heading = QLabel()
+        self.heading = QLabel(self.title())  # the date comes with the data
         self.heading.setObjectName("pageTitle")
         layout.addWidget(self.heading)
         # Deadlines silently counting a holiday as a working day is worse than a visible note.
@@ -45,6 +45,8 @@ class TodayPage(Page):
         self.calendar_notice.setWordWrap(True)
         self.calendar_notice.hide()
         layout.addWidget(self.calendar_notice)
+        self.welcome = self._build_welcome()
+        layout.addWidget(self.welcome)
         grid = QGridLayout()
         self.grid = grid
         layout.addLayout(grid, 1)
@@ -73,6 +75,32 @@ class TodayPage(Page):
     def title(self) -> str:
         return self.tr("Today")
 
+    def _build_welcome(self) -> QFrame:
+        """Shown while there are no enterprises: what to do first."""
+        box = QFrame(objectName="welcome")
+        box.setStyleSheet("#welcome { background: #e8f0fe; border-radius: 6px; }")
+        row = QHBoxLayout(box)
+        text = QLabel(self.tr(
+            "There are no enterprises yet. Add the enterprises you look after, import them "
+            "from a spreadsheet, or load demo data to try the app."))
+        text.setWordWrap(True)
+        row.addWidget(text, 1)
+        for label, slot in ((self.tr("New enterprise"),
+                             lambda: self.ctx.navigate("enterprises", "new:")),
+                            (self.tr("Import…"),
+                             lambda: self.ctx.navigate("enterprises", "import:")),
+                            (self.tr("Load demo data…"), self._load_demo)):
+            button = QPushButton(label)
+            button.clicked.connect(slot)
+            row.addWidget(button)
+        box.hide()
+        return box
+
+    def _load_demo(self) -> None:
+        from liaison_app.ui.app import load_demo_data
+
+        load_demo_data(self.window(), self.ctx)
+
     def _panel(self, grid: QGridLayout, row: int, col: int, title: str,
                headers: list[str], span: int = 1) -> QTreeWidget:
         box = QGroupBox(title)
@@ -94,9 +122,18 @@ class TodayPage(Page):
         return tree
 
     def refresh(self) -> None:
+        # The services are imported here, not with the page: the page is the first frame
+        # of every start, and its data is read only once that frame is painted.
+        from liaison_app.core.services import dashboard, enterprises
+        from liaison_app.core.services.requests import STATUS_LABELS
+        from liaison_app.core.services.visits import KIND_LABELS
+
         today = dt.date.today()
         data = dashboard.today_overview(settings=self.ctx.settings,
                                         officer_id=self.ctx.settings.officer_id, today=today)
+        # With no enterprise at all, "every enterprise visited on schedule" would be hollow.
+        no_enterprises = not data.overdue_enterprises and enterprises.count_enterprises() == 0
+        self.welcome.setVisible(no_enterprises)
         self.heading.setText(self.tr("Today, {date}").format(
             date=self.locale().toString(today, self.locale().FormatType.LongFormat)))
         self.calendar_notice.setText(data.calendar_notice.text() if data.calendar_notice else "")
@@ -117,7 +154,8 @@ class TodayPage(Page):
               self.tr("{n} days").format(n=e.days_overdue)], ("enterprises", e.id),
              OVERDUE if e.is_key else None)
             for e in data.overdue_enterprises],
-            self.tr("Every enterprise has been visited on schedule."))
+            self.tr("No enterprises yet.") if no_enterprises
+            else self.tr("Every enterprise has been visited on schedule."))
         self._fill(self.requests, [
             ([f"{r.due_date:%Y-%m-%d}" + (self.tr(" (overdue)") if r.deadline_state == "overdue"
                                           else ""),

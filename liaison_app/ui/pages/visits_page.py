@@ -1,6 +1,8 @@
 """走访: the visit list with its filters, and the visit editor beside it."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import shiboken6
 from PySide6.QtCore import QByteArray, QDate, QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -26,6 +28,7 @@ from liaison_app.ui.dialogs.visit_editor import EnterpriseChooser, VisitEditor
 from liaison_app.ui.errors import show_error
 from liaison_app.ui.models.visit_table_model import VisitTableModel
 from liaison_app.ui.pages.base import Page
+from liaison_app.ui.widgets.layouts import fit_columns
 
 #: The date filters show "any" at their minimum: QDateEdit cannot be empty.
 ANY_DATE = QDate(2000, 1, 1)
@@ -90,11 +93,8 @@ class VisitsPage(Page):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(28)
-        hh = self.table.horizontalHeader()
-        hh.setHighlightSections(False)
-        hh.setStretchLastSection(True)
-        for column, width in enumerate((124, 196, 96, 96)):
-            self.table.setColumnWidth(column, width)
+        self.table.horizontalHeader().setHighlightSections(False)
+        fit_columns(self.table, stretch=4, drop=(3, 2))
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
 
         self.empty_label = QLabel()
@@ -173,7 +173,10 @@ class VisitsPage(Page):
 
     # -- loading -----------------------------------------------------------------------
     def refresh(self) -> None:
-        keep = self.editor.record_id() if self.editor_stack.currentWidget() is self.editor else None
+        keep = self.editor.record_id() if self._editor_open() else None
+        if keep and self.editor.contract.refresh() == "gone":
+            self._show_editor(False)
+            keep = None
         self.model.reload()
         self._update_empty()
         self._select_row_of(keep)
@@ -285,19 +288,23 @@ class VisitsPage(Page):
         self.editor_stack.setCurrentWidget(self.editor if shown else self.no_editor)
         self.editor_stack.setVisible(shown)
 
-    def _editor_may_switch(self) -> bool:
-        if self.editor_stack.currentWidget() is not self.editor:
+    def _editor_open(self) -> bool:
+        return self.editor_stack.currentWidget() is self.editor
+
+    def _then_switch(self, then: Callable[[], None]) -> bool:
+        """Run ``then`` once the editor may show something else (asking first when it
+        holds unsaved changes); True when it ran now."""
+        if not self._editor_open():
+            then()
             return True
-        return self.editor.leave()
+        return self.editor.leave(then)
 
     def _row_chosen(self, current, previous) -> None:  # noqa: ANN001 - Qt indexes
         row = self.model.row_at(current.row())
         if row is None or row.id == self.editor.record_id():
             return
-        if not self._editor_may_switch():
+        if not self._then_switch(lambda: self._show_visit(row.id)):
             self._select_row_of(self.editor.record_id())
-            return
-        self._show_visit(row.id)
 
     def _show_visit(self, visit_id: str) -> None:
         if self.editor.load_visit(visit_id):
@@ -307,20 +314,21 @@ class VisitsPage(Page):
     def open_record(self, record_id: str) -> None:
         if self._stale:
             self.activate()
-        if not self._editor_may_switch():
-            return
         if record_id.startswith("new:"):
-            self._start_new(record_id.split(":", 1)[1])
+            enterprise_id = record_id.split(":", 1)[1]
+            self._then_switch(lambda: self._start_new(enterprise_id))
         elif record_id.startswith("draft:"):
-            if self.editor.load_draft(record_id.split(":", 1)[1]):
-                self._show_editor(True)
-                self._select_row_of(self.editor.record_id())
+            self._then_switch(lambda: self._open_draft(record_id.split(":", 1)[1]))
         elif record_id:
-            self._show_visit(record_id)
+            self._then_switch(lambda: self._show_visit(record_id))
+
+    def _open_draft(self, key: str) -> None:
+        if self.editor.load_draft(key):
+            self._show_editor(True)
+            self._select_row_of(self.editor.record_id())
 
     def new_record(self) -> bool:
-        if self._editor_may_switch():
-            self._start_new("")
+        self._then_switch(lambda: self._start_new(""))
         return True
 
     def _start_new(self, enterprise_id: str) -> None:
@@ -340,12 +348,13 @@ class VisitsPage(Page):
 
     # -- after background work ---------------------------------------------------------
     def on_data_changed(self, what: str) -> None:
-        if what in ("enterprise", ""):
+        everything = what in ("", "all", "sync")  # a sync may have brought anything
+        if what == "enterprise" or everything:
             self.enterprise_filter.invalidate()
             self.editor.enterprise.invalidate()
-        if what in ("officer", ""):
+        if what == "officer" or everything:
             self._choices_loaded = False
-        if what in ("visit", "enterprise", "officer", ""):
+        if what in ("visit", "enterprise", "officer") or everything:
             super().on_data_changed(what)
 
     def _saved(self, visit_id: str) -> None:

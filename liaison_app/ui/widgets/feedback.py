@@ -5,9 +5,10 @@ import html
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from liaison_app.core.validation import Finding
+from liaison_app.ui.widgets.changes import change_signals
 
 ERROR_COLOR = "#c62828"
 WARNING_COLOR = "#b26a00"
@@ -60,8 +61,31 @@ class FeedbackGroup:
         self._labels: dict[str, FieldFeedback] = {}
         self._fallback: FieldFeedback | None = None
 
-    def add(self, field: str, label: FieldFeedback) -> None:
+    def add(self, field: str, label: FieldFeedback, *, widget: QWidget | None = None) -> None:
+        """Route ``field``'s findings to ``label``; once ``widget`` (the field) is edited the
+        message goes, since it may no longer be true."""
         self._labels[field] = label
+        if widget is not None:
+            for signal in change_signals(widget):
+                signal.connect(label.clear_findings)
+
+    def field(self, name: str, widget: QWidget, *, watch: QWidget | None = None,
+              on_link: Callable[[str], None] | None = None, spacing: int = 2) -> QWidget:
+        """``widget`` with its message label under it, as one widget for a form row; the
+        message goes when ``watch`` (default: ``widget``) is edited."""
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(spacing)
+        column.addWidget(widget)
+        label = FieldFeedback(holder, on_link=on_link)
+        label.setObjectName(f"feedback_{name}")
+        column.addWidget(label)
+        self.add(name, label, widget=watch or widget)
+        return holder
+
+    def label(self, name: str) -> FieldFeedback | None:
+        return self._labels.get(name)
 
     def set_fallback(self, label: FieldFeedback) -> None:
         """Where findings for fields without a label of their own go."""

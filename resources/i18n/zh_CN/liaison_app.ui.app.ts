@@ -29,6 +29,14 @@
         <translation>欢迎使用驻企通</translation>
     </message>
     <message>
+        <source>Demo data</source>
+        <translation>演示数据</translation>
+    </message>
+    <message>
+        <source>The database in {path} already holds records; demo data was not added. Demo data can only be loaded into an empty database.</source>
+        <translation>{path} 中的数据库已有记录，未添加演示数据。演示数据只能载入空数据库。</translation>
+    </message>
+    <message>
         <source>The database is empty. Load a demo county (9 towns, 300 enterprises, 3,000 visits) to try the app? Demo data is never sent to a server.</source>
         <translation>数据库为空。是否载入演示县数据（9 个镇街、300 家企业、3000 次走访）来试用？演示数据不会同步到服务器。</translation>
     </message>

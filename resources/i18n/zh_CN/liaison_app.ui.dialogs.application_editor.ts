@@ -4,6 +4,10 @@
 <context>
     <name>ApplicationEditor</name>
     <message>
+        <source>application</source>
+        <translation>申请</translation>
+    </message>
+    <message>
         <source>Leave empty for a title made from the content</source>
         <translation>留空则按内容自动生成标题</translation>
     </message>
@@ -144,6 +148,10 @@
         <translation>电话</translation>
     </message>
     <message>
+        <source>Job title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
         <source>Agents (the centre&apos;s staff who handle it)</source>
         <translation>代办人（负责办理的中心工作人员）</translation>
     </message>
@@ -175,6 +183,7 @@
     <name>WorkerChooser</name>
     <message>
         <source>Add workshop</source>
+        <extracomment>The ticked workers changed.</extracomment>
         <translation>按车间添加</translation>
     </message>
     <message>

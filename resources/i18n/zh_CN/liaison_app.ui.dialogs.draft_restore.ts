@@ -4,23 +4,6 @@
 <context>
     <name>DraftRestoreBox</name>
     <message>
-        <source>Unsaved visits</source>
-        <extracomment>The box lists at most this many drafts, then says how many more there are.</extracomment>
-        <translation>未保存的走访记录</translation>
-    </message>
-    <message>
-        <source>A visit you were writing was not saved:</source>
-        <translation>有一条正在填写的走访记录尚未保存：</translation>
-    </message>
-    <message>
-        <source>{n} visits you were writing were not saved:</source>
-        <translation>有 {n} 条正在填写的走访记录尚未保存：</translation>
-    </message>
-    <message>
-        <source>{title} (last typed {time})</source>
-        <translation>{title}（最后编辑于 {time}）</translation>
-    </message>
-    <message>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
@@ -29,8 +12,25 @@
         <translation>……另有 {n} 条</translation>
     </message>
     <message>
-        <source>Restore opens the most recent one in the visit editor; the others are offered again next time. Discard deletes all of them.</source>
-        <translation>“恢复”将在走访编辑区打开最近的一条，其余的下次启动时再提示；“丢弃”将全部删除。</translation>
+        <source>Unsaved work</source>
+        <extracomment>The box lists at most this many drafts, then says how many more there are.</extracomment>
+        <translation>未保存的内容</translation>
+    </message>
+    <message>
+        <source>Something you were writing was not saved:</source>
+        <translation>您正在填写的内容尚未保存：</translation>
+    </message>
+    <message>
+        <source>{n} things you were writing were not saved:</source>
+        <translation>您正在填写的 {n} 项内容尚未保存：</translation>
+    </message>
+    <message>
+        <source>{noun}: {title} (last typed {time})</source>
+        <translation>{noun}：{title}（最后输入于 {time}）</translation>
+    </message>
+    <message>
+        <source>Restore opens the most recent one in its editor; the others are offered again next time. Discard deletes all of them.</source>
+        <translation>“恢复”在编辑器中打开最近的一项，其余的下次启动时再提示；“丢弃”将全部删除。</translation>
     </message>
     <message>
         <source>Restore</source>

@@ -16,6 +16,10 @@
         <translation>18 位，例如 91370100MA3C1234X5</translation>
     </message>
     <message>
+        <source>enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
         <source>Key enterprise (visited more often)</source>
         <translation>重点企业（走访更频繁）</translation>
     </message>
@@ -56,6 +60,10 @@
         <translation>取消</translation>
     </message>
     <message>
+        <source>(no name yet)</source>
+        <translation>（尚未填写名称）</translation>
+    </message>
+    <message>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
@@ -70,14 +78,6 @@ Save the enterprise as it is?</source>
         <translation>{problems}
 
 仍按当前内容保存该企业吗？</translation>
-    </message>
-    <message>
-        <source>Discard changes?</source>
-        <translation>放弃修改？</translation>
-    </message>
-    <message>
-        <source>What you typed in this form has not been saved. Discard it?</source>
-        <translation>本表单中填写的内容尚未保存，确定放弃吗？</translation>
     </message>
 </context>
 </TS>

@@ -5,16 +5,12 @@
     <name>VisitEditor</name>
     <message>
         <source>New visit</source>
-        <extracomment>More enterprises than any county has; the chooser holds them all for type-to-find.</extracomment>
         <translation>新建走访</translation>
     </message>
     <message>
-        <source>Restore draft</source>
-        <translation>恢复草稿</translation>
-    </message>
-    <message>
-        <source>Discard draft</source>
-        <translation>丢弃草稿</translation>
+        <source>visit</source>
+        <extracomment>More enterprises than any county has; the chooser holds them all for type-to-find.</extracomment>
+        <translation>走访记录</translation>
     </message>
     <message>
         <source>Type part of the name</source>
@@ -109,28 +105,12 @@
         <translation>编辑走访</translation>
     </message>
     <message>
-        <source>This visit has unsaved changes from {time}.</source>
-        <translation>这条走访记录有 {time} 未保存的修改。</translation>
-    </message>
-    <message>
         <source>The draft was not found; it may have been discarded.</source>
         <translation>未找到该草稿，可能已被丢弃。</translation>
     </message>
     <message>
-        <source>Draft restored. Check it and save.</source>
-        <translation>草稿已恢复，请核对后保存。</translation>
-    </message>
-    <message>
         <source>(no enterprise chosen)</source>
         <translation>（未选择企业）</translation>
-    </message>
-    <message>
-        <source>Draft saved at {time}</source>
-        <translation>草稿已于 {time} 自动保存</translation>
-    </message>
-    <message>
-        <source>The draft could not be saved: {reason}</source>
-        <translation>草稿未能保存：{reason}</translation>
     </message>
     <message>
         <source>Save the visit first; the request is linked to it.</source>
@@ -167,30 +147,6 @@ Save the visit anyway?</source>
         <translation>{warnings}
 
 仍要保存这条走访记录吗？</translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation>尚未保存的修改</translation>
-    </message>
-    <message>
-        <source>This visit has changes that are not saved.</source>
-        <translation>这条走访记录有尚未保存的修改。</translation>
-    </message>
-    <message>
-        <source>Discard them, or keep them as a draft to finish later?</source>
-        <translation>是丢弃这些修改，还是保留为草稿以后继续填写？</translation>
-    </message>
-    <message>
-        <source>Discard</source>
-        <translation>丢弃</translation>
-    </message>
-    <message>
-        <source>Keep draft</source>
-        <translation>保留草稿</translation>
-    </message>
-    <message>
-        <source>Continue editing</source>
-        <translation>继续编辑</translation>
     </message>
 </context>
 </TS>

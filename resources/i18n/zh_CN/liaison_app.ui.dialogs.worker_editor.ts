@@ -13,6 +13,7 @@
     </message>
     <message>
         <source>18 characters, e.g. 11010519491231002X</source>
+        <extracomment>Who the worker is, and where they work and live: the two columns of the form. Free text, below both columns.</extracomment>
         <translation>18 位，例如 11010519491231002X</translation>
     </message>
     <message>
@@ -22,6 +23,14 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>worker</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>(no name yet)</source>
+        <translation>（尚未填写姓名）</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>App</name>
+    <message>
+        <source>Liaison</source>
+        <extracomment>Screens up to this size (laptops, full HD monitors) give the window all of themselves; on larger ones it opens at ``PREFERRED_SIZE``. Room left for the window&apos;s frame and title bar, which ``geometry()`` does not include.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Today</source>
@@ -45,8 +53,8 @@
         <translation>搜索</translation>
     </message>
     <message>
-        <source>Liaison — enterprise liaison record book</source>
-        <translation>驻企通 — 驻企联络员工作台账</translation>
+        <source>Enterprise liaison record book</source>
+        <translation>驻企联络员工作台账</translation>
     </message>
     <message>
         <source>Search enterprises, visits, requests and proxy cases (Ctrl+F): name, credit code, phone, any words</source>
@@ -79,6 +87,10 @@
     <message>
         <source>&amp;Restore from file…</source>
         <translation>从文件恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Load &amp;demo data…</source>
+        <translation>载入演示数据(&amp;D)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

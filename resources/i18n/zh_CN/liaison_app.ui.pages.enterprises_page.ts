@@ -5,7 +5,7 @@
     <name>EnterpriseDetail</name>
     <message>
         <source>Select an enterprise on the left to see its details.</source>
-        <extracomment>Visits listed under an enterprise; older ones are on the 走访 page.</extracomment>
+        <extracomment>Visits listed under an enterprise; older ones are on the 走访 page (kept short: the list is filled again whenever the enterprise is shown or a sync brings records).</extracomment>
         <translation>在左侧选择一家企业，即可查看详细信息。</translation>
     </message>
     <message>

@@ -4,6 +4,11 @@
 <context>
     <name>ProxyPage</name>
     <message>
+        <source>proxy case</source>
+        <extracomment>Per item row: what the table does not show (id, notes, attachments).</extracomment>
+        <translation>代办项目</translation>
+    </message>
+    <message>
         <source>Proxy cases</source>
         <translation>领办代办</translation>
     </message>
@@ -26,6 +31,10 @@
     <message>
         <source>New case</source>
         <translation>新建代办</translation>
+    </message>
+    <message>
+        <source>Start a new proxy case (Ctrl+N)</source>
+        <translation>新建代办项目（Ctrl+N）</translation>
     </message>
     <message>
         <source>Started</source>
@@ -132,6 +141,18 @@
         <translation>保存</translation>
     </message>
     <message>
+        <source>Save the case (Ctrl+S)</source>
+        <translation>保存代办项目（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Close the case (Esc)</source>
+        <translation>关闭代办项目（Esc）</translation>
+    </message>
+    <message>
         <source>Service record…</source>
         <translation>代办服务记录单…</translation>
     </message>
@@ -166,6 +187,10 @@
     <message>
         <source>Item {n}: the usual duration is a number of days.</source>
         <translation>第 {n} 个事项：常规时限应填天数。</translation>
+    </message>
+    <message>
+        <source>(no enterprise chosen)</source>
+        <translation>（未选企业）</translation>
     </message>
     <message>
         <source>Saved.</source>

@@ -5,7 +5,6 @@
     <name>RequestsPage</name>
     <message>
         <source>Requests</source>
-        <extracomment>Buttons in the order of the workflow.</extracomment>
         <translation>诉求</translation>
     </message>
     <message>
@@ -117,6 +116,11 @@
         <translation>收信领导</translation>
     </message>
     <message>
+        <source>request</source>
+        <extracomment>Buttons in the order of the workflow. The record&apos;s link to a visit, which the fields do not show.</extracomment>
+        <translation>诉求</translation>
+    </message>
+    <message>
         <source>Request *</source>
         <translation>诉求内容 *</translation>
     </message>
@@ -127,6 +131,18 @@
     <message>
         <source>Save</source>
         <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save the request (Ctrl+S)</source>
+        <translation>保存诉求（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Close the request (Esc)</source>
+        <translation>关闭诉求（Esc）</translation>
     </message>
     <message>
         <source>Dispatch sheet…</source>
@@ -243,6 +259,10 @@
     <message>
         <source>No step is possible for you now.</source>
         <translation>您当前没有可办理的步骤。</translation>
+    </message>
+    <message>
+        <source>(no enterprise chosen)</source>
+        <translation>（未选企业）</translation>
     </message>
     <message>
         <source>Save dispatch sheet</source>

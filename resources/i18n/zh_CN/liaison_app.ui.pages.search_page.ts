@@ -5,7 +5,7 @@
     <name>SearchPage</name>
     <message>
         <source>Search</source>
-        <extracomment>Which page opens a hit of each kind.</extracomment>
+        <extracomment>Which page opens a hit of each kind. The hit Enter opens (-1: none); marked in the results. Where Up above the first hit returns (the window&apos;s search box).</extracomment>
         <translation>搜索</translation>
     </message>
     <message>

@@ -92,48 +92,32 @@
         <translation>同步记录</translation>
     </message>
     <message>
-        <source>Enterprise</source>
-        <translation>企业</translation>
+        <source>Done</source>
+        <translation>完成</translation>
     </message>
     <message>
-        <source>Visit</source>
-        <translation>走访</translation>
+        <source>Offline</source>
+        <translation>离线</translation>
     </message>
     <message>
-        <source>Follow-up action</source>
-        <translation>跟进事项</translation>
+        <source>Sign-in needed</source>
+        <translation>需要登录</translation>
     </message>
     <message>
-        <source>Attachment</source>
-        <translation>附件</translation>
+        <source>Update needed</source>
+        <translation>需要升级</translation>
     </message>
     <message>
-        <source>Officer</source>
-        <translation>联络员</translation>
+        <source>Server problem</source>
+        <translation>服务器出错</translation>
     </message>
     <message>
-        <source>Request</source>
-        <translation>诉求</translation>
+        <source>Stopped</source>
+        <translation>已停止</translation>
     </message>
     <message>
-        <source>Proxy case</source>
-        <translation>代办项目</translation>
-    </message>
-    <message>
-        <source>Proxy item</source>
-        <translation>代办事项</translation>
-    </message>
-    <message>
-        <source>Worker</source>
-        <translation>员工</translation>
-    </message>
-    <message>
-        <source>Application</source>
-        <translation>申请</translation>
-    </message>
-    <message>
-        <source>Department</source>
-        <translation>部门</translation>
+        <source>Already syncing</source>
+        <translation>正在同步</translation>
     </message>
     <message>
         <source>Signed in to {server} as {user}.</source>
@@ -146,6 +130,10 @@
     <message>
         <source>Not signed in. Records are kept on this computer and will be sent after you sign in to the service centre&apos;s server.</source>
         <translation>未登录。记录保存在本机，登录服务中心服务器后会自动发送。</translation>
+    </message>
+    <message>
+        <source>sent {pushed}, received {pulled}, conflicts {conflicts}, refused {rejected}</source>
+        <translation>发送 {pushed}，接收 {pulled}，冲突 {conflicts}，被拒收 {rejected}</translation>
     </message>
     <message>
         <source>Waiting ({n})</source>

@@ -76,6 +76,22 @@
         <translation>工作台</translation>
     </message>
     <message>
+        <source>There are no enterprises yet. Add the enterprises you look after, import them from a spreadsheet, or load demo data to try the app.</source>
+        <translation>还没有企业。请添加您负责的企业、从表格导入，或载入演示数据试用本软件。</translation>
+    </message>
+    <message>
+        <source>New enterprise</source>
+        <translation>新建企业</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Load demo data…</source>
+        <translation>载入演示数据…</translation>
+    </message>
+    <message>
         <source>Today, {date}</source>
         <translation>工作台 · {date}</translation>
     </message>
@@ -98,6 +114,10 @@
     <message>
         <source>{n} days</source>
         <translation>{n} 天</translation>
+    </message>
+    <message>
+        <source>No enterprises yet.</source>
+        <translation>还没有企业。</translation>
     </message>
     <message>
         <source>Every enterprise has been visited on schedule.</source>

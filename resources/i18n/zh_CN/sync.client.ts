@@ -41,6 +41,10 @@
         <translation>正在下载文件：{done} / {total}</translation>
     </message>
     <message>
+        <source>A file on this laptop is damaged and was not sent; the attachments naming it are listed as refused.</source>
+        <translation>本机有一个附件文件已损坏，未能上传；引用它的附件已列为被拒绝的记录。</translation>
+    </message>
+    <message>
         <source>The server sent an answer this version of Liaison cannot read. Nothing was changed here; it will be tried again. If it persists, ask the service centre whether the server was updated.</source>
         <translation>服务器的应答无法被此版本的驻企通读取。本机没有任何改动，稍后会再次尝试。如果一直如此，请询问服务中心服务器是否已升级。</translation>
     </message>

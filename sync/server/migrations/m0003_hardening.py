@@ -103,7 +103,7 @@ def _rescope_audit_entries(db: peewee.Database) -> None:
         enterprise = data.get("enterprise_id")
         officer = data.get("officer_id")
         key = (enterprise if isinstance(enterprise, str) and enterprise else
-               f"@officer:{officer}" if isinstance(officer, str) and officer else "@nobody")
+               f"@officer:{officer}" if isinstance(officer, str) and officer else "")
         if key != scope_key:
             db.execute_sql(f'UPDATE "record" SET "scope_key" = {mark} WHERE "table" = '
                            f"'audit_entry' AND \"record_id\" = {mark}", (key[:64], record_id))

@@ -1,0 +1,265 @@
+"""What people call each kind of record, each of its fields, and one record.
+
+One registry for every synced table, so the 同步 page, conflict review and any list speak
+of 诉求 and 办结时限 instead of ``request`` and ``resolve_deadline``. Services that already
+name their fields (``enterprises.LABELS``, ``roster.LABELS``) are used as they are; a test
+checks that every column of every synced model has a label here or is bookkeeping.
+Any thread.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from liaison_app.core import i18n
+from liaison_app.core.i18n import Message
+
+#: Columns every synced record has, kept by the app itself; nobody types them.
+BOOKKEEPING = frozenset({"id", "version", "created_at", "updated_at", "created_by", "deleted",
+                         "position"})
+
+TYPE_LABELS: dict[str, Message] = {
+    "enterprise": i18n.translate("Records", "Enterprise"),
+    "visit": i18n.translate("Records", "Visit"),
+    "follow_up": i18n.translate("Records", "Follow-up action"),
+    "attachment": i18n.translate("Records", "Attachment"),
+    "officer": i18n.translate("Records", "Officer"),
+    "department": i18n.translate("Records", "Department"),
+    "request": i18n.translate("Records", "Request"),
+    "timeline_event": i18n.translate("Records", "Step of a request or case"),
+    "proxy_case": i18n.translate("Records", "Proxy case"),
+    "proxy_item": i18n.translate("Records", "Proxy item"),
+    "worker": i18n.translate("Records", "Worker"),
+    "application": i18n.translate("Records", "Application"),
+    "issued_pass": i18n.translate("Records", "Pass"),
+    "audit_entry": i18n.translate("Records", "Audit entry"),
+    "centre_setting": i18n.translate("Records", "Setting of the service centre"),
+    "evaluation_round": i18n.translate("Records", "Satisfaction evaluation round"),
+    "score_sheet": i18n.translate("Records", "Score sheet"),
+}
+
+_COMMON = {
+    "enterprise_id": i18n.translate("Records", "Enterprise"),
+    "notes": i18n.translate("Records", "Notes"),
+    "note": i18n.translate("Records", "Note"),
+    "status": i18n.translate("Records", "Status"),
+    "officer_id": i18n.translate("Records", "Officer"),
+    "officer_ids": i18n.translate("Records", "Liaison officers"),
+    "owner_table": i18n.translate("Records", "Belongs to (kind)"),
+    "owner_id": i18n.translate("Records", "Belongs to"),
+    "name": i18n.translate("Records", "Name"),
+    "phone": i18n.translate("Records", "Phone"),
+    "contact_name": i18n.translate("Records", "Contact person"),
+    "contact_phone": i18n.translate("Records", "Contact phone"),
+    "kind": i18n.translate("Records", "Kind"),
+    "active": i18n.translate("Records", "In use"),
+    "town": i18n.translate("Records", "Town/street"),
+    "address": i18n.translate("Records", "Address"),
+    "details": i18n.translate("Records", "Details"),
+    "action": i18n.translate("Records", "Action"),
+}
+
+_OWN: dict[str, dict[str, Message]] = {
+    "visit": {
+        "visit_at": i18n.translate("Records", "Visit time"),
+        "participants": i18n.translate("Records", "Participants"),
+        "summary": i18n.translate("Records", "Visit summary"),
+        "problems": i18n.translate("Records", "Problems found"),
+        "place": i18n.translate("Records", "Place"),
+    },
+    "follow_up": {
+        "visit_id": i18n.translate("Records", "Visit"),
+        "text": i18n.translate("Records", "Action"),
+        "due_date": i18n.translate("Records", "Due date"),
+        "done": i18n.translate("Records", "Done"),
+        "done_at": i18n.translate("Records", "Done on"),
+    },
+    "attachment": {
+        "sha256": i18n.translate("Records", "File content"),
+        "filename": i18n.translate("Records", "File name"),
+        "mime": i18n.translate("Records", "File type"),
+        "size": i18n.translate("Records", "Size"),
+    },
+    "officer": {
+        "username": i18n.translate("Records", "User name"),
+        "role": i18n.translate("Records", "Role"),
+    },
+    "department": {},
+    "request": {
+        "visit_id": i18n.translate("Records", "From the visit"),
+        "visit_line": i18n.translate("Records", "Problem of the visit"),
+        "channel": i18n.translate("Records", "Came in by"),
+        "category": i18n.translate("Records", "Category"),
+        "urgency": i18n.translate("Records", "Urgency"),
+        "complex": i18n.translate("Records", "Complex"),
+        "description": i18n.translate("Records", "Request"),
+        "accepted_at": i18n.translate("Records", "Accepted at"),
+        "lead_department_id": i18n.translate("Records", "Lead department"),
+        "co_departments": i18n.translate("Records", "Co-departments"),
+        "dispatched_at": i18n.translate("Records", "Dispatched at"),
+        "contact_deadline": i18n.translate("Records", "Contact deadline"),
+        "response_deadline": i18n.translate("Records", "First reply deadline"),
+        "resolve_deadline": i18n.translate("Records", "Resolution deadline"),
+        "co_deadline": i18n.translate("Records", "Co-department deadline"),
+        "due_date": i18n.translate("Records", "Next deadline"),
+        "first_response_at": i18n.translate("Records", "First reply at"),
+        "resolved_at": i18n.translate("Records", "Resolved at"),
+        "resolution": i18n.translate("Records", "Resolution"),
+        "callback_at": i18n.translate("Records", "Called back at"),
+        "enterprise_resolved": i18n.translate("Records", "Solved, says the enterprise"),
+        "enterprise_satisfaction": i18n.translate("Records", "Satisfaction"),
+        "callback_comment": i18n.translate("Records", "Call-back comment"),
+        "closed_at": i18n.translate("Records", "Closed at"),
+        "addressee": i18n.translate("Records", "Letter to"),
+        "registration_year": i18n.translate("Records", "Registration year"),
+        "provisional_no": i18n.translate("Records", "Provisional number"),
+        "registration_no": i18n.translate("Records", "Registration number"),
+        "registered_on": i18n.translate("Records", "Registered on"),
+        "reply": i18n.translate("Records", "Reply"),
+        "replied_on": i18n.translate("Records", "Replied on"),
+    },
+    "timeline_event": {
+        "from_status": i18n.translate("Records", "Status before"),
+        "to_status": i18n.translate("Records", "Status after"),
+        "actor_id": i18n.translate("Records", "Who"),
+        "at": i18n.translate("Records", "When"),
+        "data": i18n.translate("Records", "Details"),
+    },
+    "proxy_case": {
+        "case_no": i18n.translate("Records", "Case number"),
+        "project_name": i18n.translate("Records", "Project"),
+        "project_location": i18n.translate("Records", "Project location"),
+        "started_on": i18n.translate("Records", "Started"),
+        "finished_on": i18n.translate("Records", "Finished"),
+    },
+    "proxy_item": {
+        "case_id": i18n.translate("Records", "Proxy case"),
+        "department_id": i18n.translate("Records", "Department"),
+        "documents": i18n.translate("Records", "Documents handed over"),
+        "submitted_on": i18n.translate("Records", "Submitted"),
+        "approved_on": i18n.translate("Records", "Approved"),
+        "usual_days": i18n.translate("Records", "Usual days"),
+    },
+    "application": {
+        "application_no": i18n.translate("Records", "Application number"),
+        "title": i18n.translate("Records", "Title"),
+        "period_start": i18n.translate("Records", "Valid from"),
+        "period_end": i18n.translate("Records", "Valid to"),
+        "areas": i18n.translate("Records", "Areas"),
+        "worker_ids": i18n.translate("Records", "Workers"),
+        "history": i18n.translate("Records", "History"),
+        "applied_on": i18n.translate("Records", "Applied on"),
+        "remarks": i18n.translate("Records", "Remarks"),
+    },
+    "issued_pass": {
+        "application_id": i18n.translate("Records", "Application"),
+        "worker_id": i18n.translate("Records", "Worker"),
+        "pass_no": i18n.translate("Records", "Pass number"),
+        "check_code": i18n.translate("Records", "Check code"),
+        "key_id": i18n.translate("Records", "Signing key"),
+        "valid_from": i18n.translate("Records", "Valid from"),
+        "valid_to": i18n.translate("Records", "Valid to"),
+        "state": i18n.translate("Records", "State"),
+        "revoked_at": i18n.translate("Records", "Revoked at"),
+        "revoke_reason": i18n.translate("Records", "Reason"),
+        "replaces": i18n.translate("Records", "Replaces"),
+    },
+    "audit_entry": {
+        "record_table": i18n.translate("Records", "Kind of record"),
+        "record_id": i18n.translate("Records", "Record"),
+        "device_time": i18n.translate("Records", "Time on this computer"),
+        "server_time": i18n.translate("Records", "Time on the server"),
+    },
+    "centre_setting": {
+        "key": i18n.translate("Records", "Setting"),
+        "value": i18n.translate("Records", "Value"),
+    },
+    "evaluation_round": {
+        "held_on": i18n.translate("Records", "Held on"),
+        "units": i18n.translate("Records", "Units evaluated"),
+        "invited": i18n.translate("Records", "Invited enterprises"),
+        "invite_rule": i18n.translate("Records", "Who is invited"),
+        "dimensions": i18n.translate("Records", "Dimensions"),
+        "scale": i18n.translate("Records", "Scale"),
+        "anonymous": i18n.translate("Records", "Anonymous"),
+        "phone_enabled": i18n.translate("Records", "By phone too"),
+        "closed_at": i18n.translate("Records", "Closed at"),
+    },
+    "score_sheet": {
+        "round_id": i18n.translate("Records", "Evaluation round"),
+        "unit": i18n.translate("Records", "Unit evaluated"),
+        "scores": i18n.translate("Records", "Scores"),
+        "comments": i18n.translate("Records", "Comments"),
+        "method": i18n.translate("Records", "Collected by (way)"),
+        "collected_by": i18n.translate("Records", "Collected by"),
+        "collected_at": i18n.translate("Records", "Collected at"),
+        "request_id": i18n.translate("Records", "Request raised"),
+    },
+}
+
+
+def field_labels(table: str) -> dict[str, Message]:
+    """Labels of ``table``'s fields, by column name."""
+    labels = dict(_COMMON)
+    if table == "enterprise":
+        from liaison_app.core.services.enterprises import LABELS as own
+    elif table == "worker":
+        from liaison_app.core.services.roster import LABELS as own
+    else:
+        own = _OWN.get(table, {})
+    labels.update(own)
+    return labels
+
+
+def type_label(table: str) -> str:
+    """What a person calls a record of ``table`` (the table's name when unknown)."""
+    label = TYPE_LABELS.get(table)
+    return label.text() if label else table
+
+
+def field_label(table: str, column: str) -> str:
+    label = field_labels(table).get(column)
+    return label.text() if label else column
+
+
+def describe_change(table: str, changes: dict[str, Any] | None, *, creating: bool) -> str:
+    """A change waiting to be sent, in words: new, deleted, or the fields it touched."""
+    if creating:
+        return i18n.translate("Records", "New record").text()
+    changed = set(changes or {})
+    if (changes or {}).get("deleted") is True:
+        return i18n.translate("Records", "Deleted").text()
+    names = [field_label(table, c) for c in sorted(changed - BOOKKEEPING)]
+    if names:
+        return "、".join(dict.fromkeys(names))
+    if "deleted" in changed:
+        return i18n.translate("Records", "Restored").text()
+    return ""
+
+
+def record_title(table: str, record_id: str) -> str:
+    """What a person calls one record: its search title, or its name, file name, text or
+    number, or what it belongs to; never its id unless the record is not here at all."""
+    from liaison_app.core.models.base import SYNCED_MODELS
+
+    model = SYNCED_MODELS.get(table)
+    rec = model.get_or_none(model.id == record_id) if model else None
+    if rec is None:
+        return i18n.translate("Records", "{kind} (no longer on this computer)").format(
+            kind=type_label(table)).text()
+    doc = rec.search_document()
+    if doc is not None and doc.title.strip():
+        return doc.title.strip()
+    own = next((str(getattr(rec, name)) for name in ("name", "title", "filename", "pass_no",
+                                                     "text", "project_name")
+                if str(getattr(rec, name, "") or "").strip()), "")
+    owner_table = str(getattr(rec, "owner_table", "") or "")
+    owner_id = str(getattr(rec, "owner_id", "") or getattr(rec, "visit_id", "") or
+                   getattr(rec, "case_id", "") or getattr(rec, "application_id", "") or "")
+    if not owner_table:
+        owner_table = next((t for t, attr in (("visit", "visit_id"), ("proxy_case", "case_id"),
+                                              ("application", "application_id"))
+                            if getattr(rec, attr, None)), "")
+    if owner_table and owner_id and owner_table != table:
+        owner = record_title(owner_table, owner_id)
+        return f"{owner} · {own}" if own else owner
+    return own or type_label(table)
