@@ -29,6 +29,8 @@ ACTIONS = {
     "backup": "server backup written",
     "restore": "server database replaced from a backup",
     "schema_upgraded": "database created or upgraded to a new schema",
+    "pruned": "old operation results, scope exits, change log and devices removed (detail: "
+              "how many)",
 }
 
 
