@@ -243,6 +243,12 @@ def test_the_systemd_unit_starts_serve_on_the_port_nginx_proxies_to() -> None:
     assert f"server 127.0.0.1:{args.port};" in site
     # SIGTERM to the supervising process only; it stops its workers itself.
     assert re.search(r"^KillMode=mixed$", unit, re.M)
+    # The access log goes where the shipped logrotate file rotates it, in a folder systemd
+    # makes for the service.
+    rotate = (packaging / "logrotate-liaison").read_text(encoding="utf-8")
+    assert args.access_log.startswith("/var/log/liaison-server/")
+    assert f"{args.access_log} {{" in rotate
+    assert re.search(r"^LogsDirectory=liaison-server$", unit, re.M)
 
 
 def test_workers_get_the_body_limit_and_the_trusted_proxy(start_server: Any) -> None:
