@@ -170,9 +170,11 @@ def _add_officer_to_enterprise(enterprise_id: str, officer_id: str, counter: Seq
 
 
 def assigned_enterprises(user_id: int) -> list[str]:
-    return [a.enterprise_id for a in
-            Assignment.select(Assignment.enterprise_id).where(Assignment.user == user_id)
-            .order_by(Assignment.enterprise_id)]
+    """The officer's enterprises, in order. Read on every pull and push: SQL built once."""
+    db = server_db.obj
+    return [ent for (ent,) in db.execute_sql(
+        'SELECT "enterprise_id" FROM "assignment" WHERE "user_id" = ' + db.param
+        + ' ORDER BY "enterprise_id"', (user_id,)).fetchall()]
 
 
 # -- sessions --------------------------------------------------------------------------------

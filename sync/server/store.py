@@ -193,12 +193,10 @@ class _Batch:
         #: Every one is read again under the sequence lock (``still_valid``).
         self.ref_keys: dict[tuple[str, str], str | None] = {}
         for table, wanted in refs.items():
-            for chunk in _chunks(sorted(wanted - ids.get(table, set())), 500):
-                self.ref_keys.update(((table, rid), None) for rid in chunk)
-                for rid, key in (Record.select(Record.record_id, Record.scope_key)
-                                 .where((Record.table == table) & Record.record_id.in_(chunk))
-                                 .tuples()):
-                    self.ref_keys[(table, rid)] = key
+            others = wanted - ids.get(table, set())
+            self.ref_keys.update(((table, rid), None) for rid in others)
+            for rid, key in _rows_in(_RECORD_KEYS, (table,), others):
+                self.ref_keys[(table, rid)] = key
         self.dirty: dict[tuple[str, str], _Row] = {}
         self.codes: dict[str, str | None] = {}
         self.new_codes: dict[str, str] = {}
@@ -279,34 +277,23 @@ class _Batch:
         if self.exits:
             return False
         device = self.caller.device_id
-        op_ids = [r[1] for r in self.results]
-        for chunk in _chunks(op_ids, 500):
-            if OpRecord.select().where((OpRecord.device_id == device)
-                                       & OpRecord.op_id.in_(chunk)).exists():
-                return False
+        if any(True for _ in _rows_in(_STORED_RESULTS, (device,), [r[1] for r in self.results])):
+            return False
         by_table: dict[str, list[str]] = {}
         for table, rid in self.loaded:
             by_table.setdefault(table, []).append(rid)
         for table, wanted in by_table.items():
-            found: dict[str, tuple[int, str]] = {}
-            for chunk in _chunks(sorted(wanted), 500):
-                for rid, version, key in (
-                        Record.select(Record.record_id, Record.version, Record.scope_key)
-                        .where((Record.table == table) & Record.record_id.in_(chunk))
-                        .tuples()):
-                    found[rid] = (int(version), key)
+            found = {rid: (int(version), key)
+                     for rid, version, key in _rows_in(_RECORD_VERSIONS, (table,), wanted)}
             if any(found.get(rid) != self.loaded[(table, rid)] for rid in wanted):
                 return False
         ref_ids: dict[str, list[str]] = {}
         for table, rid in self.ref_keys:
             ref_ids.setdefault(table, []).append(rid)
         for table, wanted in ref_ids.items():
-            for chunk in _chunks(sorted(wanted), 500):
-                now = dict(Record.select(Record.record_id, Record.scope_key)
-                           .where((Record.table == table) & Record.record_id.in_(chunk))
-                           .tuples())
-                if any(now.get(rid) != self.ref_keys.get((table, rid)) for rid in chunk):
-                    return False
+            now = dict(_rows_in(_RECORD_KEYS, (table,), wanted))
+            if any(now.get(rid) != self.ref_keys.get((table, rid)) for rid in wanted):
+                return False
         if self.code_reads:
             now = dict(EnterpriseCode.select(EnterpriseCode.uscc, EnterpriseCode.enterprise_id)
                        .where(EnterpriseCode.uscc.in_(list(self.code_reads))).tuples())
@@ -392,6 +379,10 @@ def _add_counts(changes: dict[tuple[str, str], list[int]]) -> None:
               '"version_sum" = "scope_count"."version_sum" + excluded."version_sum"', rows)
 
 
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
 _ROW_COLUMNS = (Record.id, Record.table, Record.record_id, Record.data, Record.version,
                 Record.field_meta, Record.deleted, Record.scope_key, Record.seq,
                 Record.created_at, Record.updated_at, Record.last_device, Record.last_clean)
@@ -439,18 +430,35 @@ class _Row:
                 self.last_device, self.last_clean)
 
 
-def _load_rows(table: str, wanted: Iterable[str], *, where: Any = None) -> Iterable[_Row]:
+def _load_rows(table: str, wanted: Iterable[str]) -> Iterable[_Row]:
+    for row in _rows_in(_LOAD_ROWS, (table,), wanted):
+        yield _Row.from_db(row)
+
+
+#: Reads a push makes many of, by the (table, record_id) or (device_id, op_id) key: SQL text
+#: with ``{m}`` for the parameter mark, completed by ``_rows_in`` with ``IN (...)`` and built
+#: once per size (peewee would build each again for every push).
+_LOAD_ROWS = ("SELECT " + ", ".join(_quoted(f.column_name) for f in _ROW_COLUMNS)
+              + ' FROM "record" WHERE "table" = {m} AND "record_id"')
+_RECORD_KEYS = 'SELECT "record_id", "scope_key" FROM "record" WHERE "table" = {m} AND "record_id"'
+_RECORD_VERSIONS = ('SELECT "record_id", "version", "scope_key" FROM "record" WHERE "table" = {m} '
+                    'AND "record_id"')
+_STORED_RESULTS = 'SELECT "op_id", "result" FROM "op_record" WHERE "device_id" = {m} AND "op_id"'
+
+
+@functools.lru_cache(maxsize=256)
+def _in_sql(head: str, size: int, mark: str) -> str:
+    return f"{head.format(m=mark)} IN ({', '.join([mark] * size)})"
+
+
+def _rows_in(head: str, fixed: tuple[Any, ...], wanted: Iterable[str]
+             ) -> Iterable[tuple[Any, ...]]:
+    """Rows of ``head`` (SQL ending in the column compared) for the values ``wanted``, in
+    chunks of at most 500 parameters."""
+    db = server_db.obj
     for chunk in _chunks(sorted(wanted), 500):
-        query = Record.select(*_ROW_COLUMNS).where(
-            (Record.table == table) & Record.record_id.in_(chunk))
-        if where is not None:
-            query = query.where(where)
-        for row in query.tuples():
-            yield _Row.from_db(row)
-
-
-def _quoted(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
+        yield from db.execute_sql(_in_sql(head, len(chunk), db.param),
+                                  (*fixed, *chunk)).fetchall()
 
 
 def _run_many(sql: str, rows: list[tuple[Any, ...]]) -> None:
@@ -526,11 +534,8 @@ def _work_out(caller: Caller, ops: list[Op]) -> tuple[_Batch, list[OpResult]]:
     and its effects staged in a batch; nothing written."""
     results: list[OpResult] = []
     stored: dict[str, OpResult] = {}
-    for chunk in _chunks([op.op_id for op in ops], 500):
-        for op_id, text in (OpRecord.select(OpRecord.op_id, OpRecord.result)
-                            .where((OpRecord.device_id == caller.device_id)
-                                   & OpRecord.op_id.in_(chunk)).tuples()):
-            stored[op_id] = OpResult.model_validate_json(text)
+    for op_id, text in _rows_in(_STORED_RESULTS, (caller.device_id,), [op.op_id for op in ops]):
+        stored[op_id] = OpResult.model_validate_json(text)
     batch = _Batch(caller, ops)
     for op in ops:
         if op.op_id in stored:
