@@ -1146,8 +1146,8 @@ def _counts(keys: list[str] | None) -> dict[str, dict[str, int]]:
 
 
 def recount() -> dict[tuple[str, str], tuple[int, int]]:
-    """``scope_count`` worked out from the records themselves (tests, and ``prune
-    --check``): (scope, table) -> (count, version sum), the totals under ``*``."""
+    """``scope_count`` worked out from the records themselves (the tests compare it with
+    ``kept_counts``): (scope, table) -> (count, version sum), the totals under ``*``."""
     out: dict[tuple[str, str], tuple[int, int]] = {}
     for key, table, count, total in (Record.select(Record.scope_key, Record.table,
                                                    peewee.fn.COUNT(Record.id),

@@ -313,7 +313,8 @@ def main() -> None:
     if args.province:
         from tests.perf import province
 
-        province.main(postgres_url=None if args.only == "sqlite" else fsync_postgres())
+        province.main(postgres_url=None if args.only == "sqlite" else fsync_postgres(),
+                      sqlite=args.only != "postgres")
 
 
 if __name__ == "__main__":

@@ -101,6 +101,17 @@ def _plan(db: Any, sql: str, params: list[Any], *, pg: bool) -> str:
     return "\n".join(str(r[-1]) for r in rows)
 
 
+def _pg_execution_ms(db: Any, sql: str, params: list[Any]) -> float:
+    """PostgreSQL's own time for a query (EXPLAIN ANALYZE's execution time), median of 20:
+    database time without the round trip or this machine's scheduling of the client."""
+    times = []
+    for _ in range(21):
+        rows = db.execute_sql("EXPLAIN ANALYZE " + sql, params).fetchall()
+        times.append(next(float(r[0].split(":")[1].split()[0]) for r in rows
+                          if r[0].startswith("Execution Time")))
+    return statistics.median(times[1:])
+
+
 def _checked(name: str, plan: str) -> str:
     lines = plan.splitlines()
     full_scan = [ln for ln in lines if ("Seq Scan on record" in ln)
@@ -149,10 +160,14 @@ def measure(db: Any, *, pg: bool) -> None:
           f"(page, parents, gone, counts, one snapshot) {pull_ms:.2f} ms")
     print(f"  counts of the officer's scope {scope_ms:.2f} ms; a centre's counts "
           f"{centre_ms:.2f} ms")
-    print(_checked("the page", _plan(db, page_sql, params, pg=pg)))
     mark = db.param
     count_sql = ('SELECT "table", SUM("count"), SUM("version_sum") FROM "scope_count" WHERE '
                  f'"scope_key" IN ({", ".join(mark for _ in keys)}) GROUP BY "table"')
+    if pg:
+        print(f"  PostgreSQL's execution time (EXPLAIN ANALYZE): page "
+              f"{_pg_execution_ms(db, page_sql, params):.3f} ms, counts of the scope "
+              f"{_pg_execution_ms(db, count_sql, keys):.3f} ms")
+    print(_checked("the page", _plan(db, page_sql, params, pg=pg)))
     print(_checked("the counts", _plan(db, count_sql, keys, pg=pg)), flush=True)
 
 
@@ -187,5 +202,15 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--postgres", metavar="URL")
     parser.add_argument("--no-sqlite", action="store_true")
+    parser.add_argument("--measure-only", action="store_true",
+                        help="measure the PostgreSQL province database filled last time")
     args = parser.parse_args()
-    main(postgres_url=args.postgres, sqlite=not args.no_sqlite)
+    if args.measure_only:
+        from sync.server.models import connection, open_server_database
+        from tests.sync.conftest import worker_postgres_url
+
+        filled = open_server_database(worker_postgres_url(args.postgres, worker="province"))
+        with connection():
+            measure(filled, pg=True)
+    else:
+        main(postgres_url=args.postgres, sqlite=not args.no_sqlite)
