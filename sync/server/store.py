@@ -1054,7 +1054,9 @@ def nothing_new(caller: Caller, req: PullRequest) -> str | None:
     """The page for a device that is up to date, or None when there is something to send
     (then ``pull_page``). Reads only: the caller's enterprises and the high-water mark."""
     scope = scope_of(caller)
-    meta = meta_values("seq", "exits_pruned_seq")
+    # Read with the caller's token when it was authenticated, a moment ago.
+    meta = ({"seq": caller.high_seq, "exits_pruned_seq": caller.exits_pruned_seq}
+            if caller.high_seq >= 0 else meta_values("seq", "exits_pruned_seq"))
     if scope is not None and 0 < req.since < meta["exits_pruned_seq"]:
         raise ResyncRequired
     if req.since < meta["seq"]:
