@@ -1,20 +1,9 @@
 """UI fixtures: the app's context over a real temporary database, offscreen, in Chinese."""
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
 from liaison_app.core.settings import Settings
-
-ROOT = __import__("pathlib").Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="session", autouse=True)
-def compiled_translations():
-    subprocess.run([sys.executable, str(ROOT / "scripts" / "i18n.py"), "compile-if-stale"],
-                   check=True, capture_output=True)
 
 
 @pytest.fixture
@@ -34,3 +23,17 @@ def ctx(qapp, store):
 def wait_idle(qtbot, ctx, timeout: int = 10_000) -> None:
     """Wait until every background task has delivered its result to the main thread."""
     qtbot.waitUntil(lambda: not ctx.runner.is_busy(), timeout=timeout)
+
+
+@pytest.fixture
+def sync_page(qtbot, ctx):
+    """The 同步 page with its controller, shown and filled."""
+    from liaison_app.ui.pages.sync_page import SyncPage
+    from liaison_app.ui.sync_controller import SyncController
+
+    ctx.sync = SyncController(ctx)
+    page = SyncPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    return page
