@@ -34,7 +34,8 @@ ENV_METRICS_TOKEN = "LIAISON_SERVER_METRICS_TOKEN"
 #: Where the worker processes' metrics meet (``prometheus_client``'s multiprocess mode).
 ENV_METRICS_DIR = "PROMETHEUS_MULTIPROC_DIR"
 
-#: Connections left for ``liaison-server`` administration, backups (pg_dump) and psql.
+#: Connections left for ``liaison-server`` administration, backups (pg_dump) and psql, and
+#: the one session of the process holding the prune lock (``retention``).
 ADMIN_RESERVE = 5
 #: No process needs more: requests run on at most 40 threads (anyio's default), and most of
 #: a request's time is not spent in the database.

@@ -224,7 +224,8 @@ def test_postgres_pool_is_sized_from_max_connections_and_requests_wait_for_it(
             held = cur.fetchone()[0]
     finally:
         conn.close()
-    assert 0 < held <= 2 * 2, held
+    # Two pools of two, and the session of the process holding the prune lock.
+    assert 0 < held <= 2 * 2 + 1, held
 
 
 def test_the_systemd_unit_starts_serve_on_the_port_nginx_proxies_to() -> None:
