@@ -28,7 +28,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES, GZipMiddleware
 
 from sync import protocol as p
-from sync.server import auth, gate, metrics, observe, store
+from sync.server import auth, gate, metrics, observe, pass_keys, store
 from sync.server.blobs import BlobError, BlobStore
 from sync.server.models import connection, open_server_database, server_db
 from sync.server.retention import Retention, start_pruner
@@ -295,6 +295,7 @@ def _openapi(app: FastAPI, config: ServerConfig) -> dict[str, Any]:
 
 def create_app(config: ServerConfig) -> FastAPI:
     open_server_database(config.db_url)
+    pass_keys.configure(config.data_dir)
     blobs = BlobStore(config.data_dir)
     if config.prune_every > 0:
         start_pruner(db_url=config.db_url, data_dir=config.data_dir,

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from sync.protocol import DEFAULT_MAX_BODY
-from sync.server import audit, auth, backup
+from sync.server import audit, auth, backup, pass_keys
 from sync.server.migrations import SchemaTooNewError
 from sync.server.models import (
     Device,
@@ -314,6 +314,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.set_defaults(func=cmd_import)
     backup.register(sub)
     audit.register(sub)
+    pass_keys.register(sub)
     return parser
 
 

@@ -20,19 +20,32 @@ from .blocks import (
 from .cutmarks import draw_cut_marks
 from .fonts import CID_FONT_NAME, FontChain, FontInfo, current_font_info, find_font_chain
 from .kit import FormKit, make_kit
-from .page import BODY_HEIGHT, BODY_WIDTH, BuildResult, Output, PageDecor, build_story
+from .page import (
+    BODY_HEIGHT,
+    BODY_WIDTH,
+    LANDSCAPE,
+    PORTRAIT,
+    BuildResult,
+    Geometry,
+    Output,
+    PageDecor,
+    build_story,
+)
 from .qr import draw_qr, qr_image
 
 __all__ = [
     "BODY_HEIGHT",
     "BODY_WIDTH",
     "CID_FONT_NAME",
+    "LANDSCAPE",
+    "PORTRAIT",
     "BuildResult",
     "CheckBox",
     "Field",
     "FontChain",
     "FontInfo",
     "FormKit",
+    "Geometry",
     "Output",
     "PageDecor",
     "Signatory",

@@ -118,11 +118,12 @@ def title_block(kit: FormKit, *, title: str, subtitle: str = "") -> list[Flowabl
     return items
 
 
-def meta_line(kit: FormKit, *, left: str = "", right: str = "") -> Table:
+def meta_line(kit: FormKit, *, left: str = "", right: str = "", width: float = BODY_WIDTH
+              ) -> Table:
     """The line above a form's table: "填报单位：…" on the left, "编号：…" on the right."""
     table = Table(
         [[kit.para(left, "meta"), kit.para(right, "meta_right")]],
-        colWidths=[BODY_WIDTH * 0.6, BODY_WIDTH * 0.4],
+        colWidths=[width * 0.6, width * 0.4],
     )
     table.setStyle(
         TableStyle(
@@ -138,12 +139,18 @@ def meta_line(kit: FormKit, *, left: str = "", right: str = "") -> Table:
 
 
 def form_heading(
-    kit: FormKit, *, title: str, left: str = "", right: str = "", subtitle: str = ""
+    kit: FormKit,
+    *,
+    title: str,
+    left: str = "",
+    right: str = "",
+    subtitle: str = "",
+    width: float = BODY_WIDTH,
 ) -> list[Flowable]:
     """Title block followed by the meta line, the way every form opens."""
     return [
         *title_block(kit, title=title, subtitle=subtitle),
-        meta_line(kit, left=left, right=right),
+        meta_line(kit, left=left, right=right, width=width),
     ]
 
 

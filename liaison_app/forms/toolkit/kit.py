@@ -11,7 +11,7 @@ from reportlab.platypus import Paragraph
 
 from .fonts import FontChain, LoadedFont, find_font_chain
 from .glyphs import paragraph_markup, text_width
-from .page import PageDecor
+from .page import PORTRAIT, Geometry, PageDecor
 
 __all__ = ["FormKit", "make_kit"]
 
@@ -91,8 +91,8 @@ class FormKit:
         primary = self.chain.heading if heading else self.chain.body
         return text_width(text, size=size, primary=primary, chain=self.chain)
 
-    def decor(self, *, header: str = "") -> PageDecor:
-        return PageDecor(chain=self.chain, header=header)
+    def decor(self, *, header: str = "", geometry: Geometry = PORTRAIT) -> PageDecor:
+        return PageDecor(chain=self.chain, header=header, geometry=geometry)
 
 
 _kits: dict[int, FormKit] = {}

@@ -1,6 +1,7 @@
 """A4 pages with official-document geometry and "第 N 页 共 M 页" footers.
 
-GB/T 9704: top margin 37 mm, left (binding) margin 28 mm, text block 156 x 225 mm. The total
+GB/T 9704: top margin 37 mm, left (binding) margin 28 mm, text block 156 x 225 mm. Wide
+statistical tables print on landscape A4 (``LANDSCAPE``) with narrower margins. The total
 page count is only known at the end, so the canvas keeps each finished page's content until
 ``save()`` and stamps the footer on all of them then (one pass, no second layout run).
 """
@@ -13,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import IO, Any, Union
 
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
@@ -24,11 +25,14 @@ from .glyphs import draw_text
 __all__ = [
     "BODY_HEIGHT",
     "BODY_WIDTH",
+    "LANDSCAPE",
+    "PORTRAIT",
     "LEFT_MARGIN",
     "PAGE_HEIGHT",
     "PAGE_WIDTH",
     "TOP_MARGIN",
     "BuildResult",
+    "Geometry",
     "Output",
     "PageDecor",
     "build_story",
@@ -43,6 +47,28 @@ BODY_HEIGHT = 225 * mm
 BOTTOM_MARGIN = PAGE_HEIGHT - TOP_MARGIN - BODY_HEIGHT
 FOOTER_SIZE = 10.5
 HEADER_SIZE = 9
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """Paper size and the text block on it."""
+
+    width: float
+    height: float
+    left: float
+    top: float
+    body_width: float
+    body_height: float
+
+    @property
+    def bottom(self) -> float:
+        return self.height - self.top - self.body_height
+
+
+PORTRAIT = Geometry(PAGE_WIDTH, PAGE_HEIGHT, LEFT_MARGIN, TOP_MARGIN, BODY_WIDTH, BODY_HEIGHT)
+#: Landscape A4 for wide tables: 25 mm at the top for the running header, 20 mm at the sides.
+LANDSCAPE = Geometry(*landscape(A4), left=20 * mm, top=25 * mm, body_width=257 * mm,
+                     body_height=163 * mm)
 
 Output = Union[str, "os.PathLike[str]", IO[bytes]]
 
@@ -66,9 +92,19 @@ class PageDecor:
 
     chain: FontChain
     header: str = ""
-    #: Footer baseline, measured from the bottom edge of the paper.
-    footer_y: float = BOTTOM_MARGIN - 12 * mm
-    header_y: float = PAGE_HEIGHT - TOP_MARGIN + 8 * mm
+    #: Footer baseline, measured from the bottom edge of the paper (default: under the body).
+    footer_y: float | None = None
+    header_y: float | None = None
+    geometry: Geometry = PORTRAIT
+
+    @property
+    def footer_baseline(self) -> float:
+        return self.geometry.bottom - 12 * mm if self.footer_y is None else self.footer_y
+
+    @property
+    def header_baseline(self) -> float:
+        g = self.geometry
+        return g.height - g.top + 8 * mm if self.header_y is None else self.header_y
 
 
 class _PageCountingCanvas(Canvas):
@@ -97,11 +133,12 @@ class _PageCountingCanvas(Canvas):
     def _draw_decor(self, number: int, total: int) -> None:
         decor = self._decor
         chain = decor.chain
+        g = decor.geometry
         self.saveState()
         draw_text(
             self,
-            x=PAGE_WIDTH / 2,
-            y=decor.footer_y,
+            x=g.width / 2,
+            y=decor.footer_baseline,
             text=f"第 {number} 页 共 {total} 页",
             size=FOOTER_SIZE,
             primary=chain.body,
@@ -109,11 +146,12 @@ class _PageCountingCanvas(Canvas):
             align="centre",
         )
         if decor.header:
-            right = LEFT_MARGIN + BODY_WIDTH
+            right = g.left + g.body_width
+            header_y = decor.header_baseline
             draw_text(
                 self,
                 x=right,
-                y=decor.header_y + 2,
+                y=header_y + 2,
                 text=decor.header,
                 size=HEADER_SIZE,
                 primary=chain.body,
@@ -121,7 +159,7 @@ class _PageCountingCanvas(Canvas):
                 align="right",
             )
             self.setLineWidth(0.5)
-            self.line(LEFT_MARGIN, decor.header_y, right, decor.header_y)
+            self.line(g.left, header_y, right, header_y)
         self.restoreState()
 
 
@@ -162,23 +200,24 @@ def build_story(
     while ReportLab works.
     """
     tally: list[int] = []
+    g = decor.geometry
     doc = BaseDocTemplate(
         _target(out),
-        pagesize=A4,
-        leftMargin=LEFT_MARGIN,
-        rightMargin=PAGE_WIDTH - LEFT_MARGIN - BODY_WIDTH,
-        topMargin=TOP_MARGIN,
-        bottomMargin=BOTTOM_MARGIN,
+        pagesize=(g.width, g.height),
+        leftMargin=g.left,
+        rightMargin=g.width - g.left - g.body_width,
+        topMargin=g.top,
+        bottomMargin=g.bottom,
         title=title,
         creator="驻企通 Liaison",
         invariant=1,
         pageCompression=1,
     )
     frame = Frame(
-        LEFT_MARGIN,
-        BOTTOM_MARGIN,
-        BODY_WIDTH,
-        BODY_HEIGHT,
+        g.left,
+        g.bottom,
+        g.body_width,
+        g.body_height,
         leftPadding=0,
         rightPadding=0,
         topPadding=0,

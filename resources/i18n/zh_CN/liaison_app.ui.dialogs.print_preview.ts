@@ -5,6 +5,7 @@
     <name>PrintPreviewDialog</name>
     <message>
         <source>Preview: {form}</source>
+        <extracomment>The resolution pages are rendered at for a printer (at most).</extracomment>
         <translation>预览：{form}</translation>
     </message>
     <message>
