@@ -17,7 +17,10 @@ deb_depends() {
 }
 SYSTEM_PACKAGES=()
 while IFS= read -r group; do SYSTEM_PACKAGES+=("$group"); done < <(deb_depends)
+# Forms: UKai stands in for FangSong (letters, undertakings); Hanazono covers CJK Extensions
+# A-F so rare name characters (𠮷) print from an embedded TrueType face.
 SYSTEM_PACKAGES+=(fonts-wqy-microhei fonts-wqy-zenhei fonts-arphic-uming poppler-utils)
+SYSTEM_PACKAGES+=(fonts-arphic-ukai fonts-hanazono)
 if [ -n "${LIAISON_EXTRA_PACKAGES:-}" ]; then
   read -r -a extra <<<"$LIAISON_EXTRA_PACKAGES"
   SYSTEM_PACKAGES+=("${extra[@]}")

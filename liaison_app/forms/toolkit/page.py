@@ -11,16 +11,17 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import IO, Any, Union
 
+from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from .fonts import FontChain, FontInfo
-from .glyphs import draw_text
+from .glyphs import draw_text, ellipsize
 
 __all__ = [
     "BODY_HEIGHT",
@@ -35,6 +36,7 @@ __all__ = [
     "Geometry",
     "Output",
     "PageDecor",
+    "PageGeometry",
     "build_story",
     "open_canvas",
 ]
@@ -69,6 +71,9 @@ PORTRAIT = Geometry(PAGE_WIDTH, PAGE_HEIGHT, LEFT_MARGIN, TOP_MARGIN, BODY_WIDTH
 #: Landscape A4 for wide tables: 25 mm at the top for the running header, 20 mm at the sides.
 LANDSCAPE = Geometry(*landscape(A4), left=20 * mm, top=25 * mm, body_width=257 * mm,
                      body_height=163 * mm)
+
+#: The same type under the name build_story's ``page`` argument uses.
+PageGeometry = Geometry
 
 Output = Union[str, "os.PathLike[str]", IO[bytes]]
 
@@ -111,10 +116,24 @@ class _PageCountingCanvas(Canvas):
     """Holds finished pages until save() so each footer can say how many pages there are."""
 
     def __init__(self, *args: Any, decor: PageDecor, tally: list[int], **kwargs: Any) -> None:
+        # ReportLab's page preamble selects Helvetica, which would put a non-embedded font
+        # into every PDF; start each page in the (embedded) body face instead.
+        # (BaseDocTemplate passes None explicitly.)
+        kwargs["initialFontName"] = kwargs.get("initialFontName") or decor.chain.body.name
+        kwargs["initialFontSize"] = kwargs.get("initialFontSize") or 10.5
         super().__init__(*args, **kwargs)
         self._decor = decor
         self._tally = tally
         self._held_pages: list[dict[str, Any]] = []
+
+    def setFont(  # noqa: N802 - ReportLab's name
+        self, psfontname: str, size: float, leading: float | None = None
+    ) -> None:
+        # Table cells that hold plain strings (even empty ones) select ReportLab's default
+        # Helvetica unless told otherwise; no form means it, and it is never embedded.
+        if psfontname == rl_config.canvas_basefontname:
+            psfontname = self._decor.chain.body.name
+        super().setFont(psfontname, size, leading)
 
     def showPage(self) -> None:  # noqa: N802 - ReportLab's name
         self._held_pages.append(dict(self.__dict__))
@@ -148,11 +167,19 @@ class _PageCountingCanvas(Canvas):
         if decor.header:
             right = g.left + g.body_width
             header_y = decor.header_baseline
+            # A long enterprise name must not push the header off the left edge.
+            header = ellipsize(
+                decor.header,
+                width=g.body_width,
+                size=HEADER_SIZE,
+                primary=chain.body,
+                chain=chain,
+            )
             draw_text(
                 self,
                 x=right,
                 y=header_y + 2,
-                text=decor.header,
+                text=header,
                 size=HEADER_SIZE,
                 primary=chain.body,
                 chain=chain,
@@ -174,7 +201,12 @@ def open_canvas(out: Output, *, decor: PageDecor, title: str, tally: list[int]) 
     to ``tally`` on save. Callers hold ``build_lock()`` around the whole drawing.
     """
     canvas = _PageCountingCanvas(
-        _target(out), pagesize=A4, invariant=1, pageCompression=1, decor=decor, tally=tally
+        _target(out),
+        pagesize=(decor.geometry.width, decor.geometry.height),
+        invariant=1,
+        pageCompression=1,
+        decor=decor,
+        tally=tally,
     )
     canvas.setTitle(title)
     canvas.setCreator("驻企通 Liaison")
@@ -193,13 +225,20 @@ def build_story(
     title: str,
     unmasked: bool = False,
     on_page: Callable[[Canvas, BaseDocTemplate], None] | None = None,
+    page: Geometry | None = None,
 ) -> BuildResult:
     """Lay ``story`` out on official-geometry A4 pages and write the PDF to ``out``.
+
+    ``page=LANDSCAPE`` (or a decor made with that geometry) turns the sheet for wide registers
+    and lists; full-width grid tables widen to the larger text block, giving the room to the
+    columns whose text needs it.
 
     Runs in the calling thread (the background runner in the app); holds a process-wide lock
     while ReportLab works.
     """
     tally: list[int] = []
+    if page is not None and page != decor.geometry:
+        decor = replace(decor, geometry=page)
     g = decor.geometry
     doc = BaseDocTemplate(
         _target(out),

@@ -170,6 +170,7 @@ class PrintPreviewDialog(QDialog):
         out = Path(self._tmp.name) / f"{self.form_id}{'-full' if unmasked else ''}.pdf"
         form_id, record_id = self.form_id, self.record_id
         chain = printing.font_chain(settings_path=self.ctx.settings.form_font_path)
+        self._chain = chain
         self._set_busy(self.tr("Filling in the form\u2026"))
         render = self._render or (lambda path, full: printing.render(
             form_id=form_id, record_id=record_id, out=path, unmasked=full, chain=chain))
@@ -184,9 +185,19 @@ class PrintPreviewDialog(QDialog):
         self._set_busy("")
         self.job = job
         self.pdf_path = str(out)
-        fonts = "\u3001".join(font_display_name(f) for f in job.fonts)
-        self.font_label.setText(self.tr("{pages} pages \u00b7 font: {fonts}").format(
-            pages=job.pages, fonts=fonts))
+        # Which face serves each role (宋 body, 黑 titles, 仿宋 letters), then any face that
+        # supplied rare characters.
+        roles = self._chain.roles()
+        extra = [f for f in job.fonts if f not in {i.family for i in roles.values()}]
+        text = self.tr("{pages} pages \u00b7 fonts: body (Song) {body}, titles (Hei) {heading}, "
+                       "letters (FangSong) {letter}").format(
+            pages=job.pages, body=font_display_name(roles["body"].family),
+            heading=font_display_name(roles["heading"].family),
+            letter=font_display_name(roles["letter"].family))
+        if extra:
+            text += self.tr("; rare characters: {fonts}").format(
+                fonts="\u3001".join(font_display_name(f) for f in extra))
+        self.font_label.setText(text)
         if job.unmasked:
             self._notice(self.tr("Full ID numbers are on this form. Printing or saving it "
                                  "is logged."), WARNING_COLOR)
