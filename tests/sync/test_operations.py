@@ -95,6 +95,10 @@ def test_access_log_one_line_per_request_no_secrets_survives_rotation(
         assert httpx.post(live.url + "/sync/pull", headers={**headers,
                           "X-Liaison-Device": "evil 127.0.0.1 fake line"},
                           json={"since": 0}).status_code == 401
+        # A line is written once its answer has gone out: wait for the last one.
+        deadline = time.monotonic() + 10
+        while " 401 " not in log.read_text(encoding="utf-8") and time.monotonic() < deadline:
+            time.sleep(0.02)
         log.rename(tmp_path / "access.log.1")  # what logrotate does
         assert httpx.get(live.url + "/health").status_code == 200
     rotated = (tmp_path / "access.log.1").read_text(encoding="utf-8").splitlines()
