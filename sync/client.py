@@ -264,7 +264,17 @@ class SyncEngine:
             # file attached from now on is uploaded by the next sync before its record.
             up_to = local.outbox_high_seq()
             self._upload_files(transport, report, emit, cancel)
-            self._push(transport, report, emit, cancel, up_to=up_to)
+            try:
+                self._push(transport, report, emit, cancel, up_to=up_to)
+            except SyncError as exc:
+                if exc.code != "resync_required":
+                    raise
+                # Silent for longer than the server keeps what makes a resend harmless: it
+                # wants this laptop to have everything first. The outbox stays; it is sent
+                # once everything is pulled again (merged, nothing local is dropped).
+                log.info("the server asks for a full pull before changes are sent")
+                self._pull(transport, report, emit, cancel, again=True)
+                self._push(transport, report, emit, cancel, up_to=up_to)
             counts, scope = self._pull(transport, report, emit, cancel)
             self._download_files(transport, report, emit, cancel)
             if counts is not None:
@@ -353,10 +363,16 @@ class SyncEngine:
 
     # -- pull --------------------------------------------------------------------------------
     def _pull(self, t: Transport, report: SyncReport, emit: ProgressCallback,
-              cancel: threading.Event, *, tables: list[str] | None = None
+              cancel: threading.Event, *, tables: list[str] | None = None,
+              again: bool = False
               ) -> tuple[dict[str, p.TableCount] | None, list[str] | None]:
+        """Pull what is new; ``again``: everything from the start, merging, then let go of
+        what this account no longer sees."""
         full = tables is not None
         since = 0 if full else local.checkpoint()
+        if again:
+            local.remember(purge_due=True)
+            since = 0
         known = sorted(SYNCED_MODELS)
         if not full and LocalState.get_value(local.KEY_TABLES) != known:
             # This version knows record types an older one skipped: fetch everything again
@@ -373,13 +389,18 @@ class SyncEngine:
         # Counts are compared when something moved since the last check that matched.
         want_counts = not full and (report.pushed > 0
                                     or LocalState.get_value(local.KEY_VERIFIED_AT) != since)
-        restarted = full
+        restarted = full or again
+        #: Everything pulled again because the server forgot what it told this laptop: the
+        #: ids it sends (this laptop's own too) are all it holds for this account.
+        listed: dict[str, set[str]] | None = {} if again else None
 
         def fetch(since: int) -> dict[str, Any]:
             body: dict[str, Any] = {"since": since, "limit": self.page_size,
                                     "want_counts": want_counts}
             if full:
                 body.update(tables=tables, include_own=True)
+            elif listed is not None:
+                body.update(include_own=True)
             return _checked_page(t.call("POST", "/sync/pull", body))
 
         # The next page is asked for while this one is applied: the server builds it (in its
@@ -390,7 +411,18 @@ class SyncEngine:
             while True:
                 if cancel.is_set():
                     raise cancelled_error()
-                page = coming.result() if coming is not None else fetch(since)
+                try:
+                    page = coming.result() if coming is not None else fetch(since)
+                except SyncError as exc:
+                    if exc.code != "resync_required" or restarted:
+                        raise
+                    # The server no longer keeps what this cursor would need (records that
+                    # left this account's enterprises long ago): everything again, as after
+                    # a change of enterprises.
+                    log.info("cursor older than the server keeps; pulling from the start")
+                    local.remember(purge_due=True)
+                    since, restarted, coming, listed = 0, True, None, {}
+                    continue
                 coming = None
                 stored_hash = LocalState.get_value(local.KEY_SCOPE_HASH)
                 if (not restarted and stored_hash and page["scope_hash"] != stored_hash
@@ -404,6 +436,9 @@ class SyncEngine:
                     continue
                 if page["more"]:
                     coming = ahead.submit(fetch, page["next"])
+                if listed is not None:
+                    for record in page["records"]:
+                        listed.setdefault(record["table"], set()).add(record["id"])
                 self._tally(report, local.apply_page(
                     page["records"], checkpoint_to=None if full else page["next"],
                     scope_hash=None if full else page["scope_hash"],
@@ -413,6 +448,8 @@ class SyncEngine:
                     "Sync", "Receiving records: {count}").format(count=report.pulled)))
                 if not page["more"]:
                     scope = page.get("scope")
+                    if listed is not None:
+                        report.dropped += local.drop_unlisted(listed)
                     if not full and LocalState.get_value(local.KEY_PURGE_DUE):
                         report.dropped += local.purge_outside(
                             scope, officer_id=self._officer_id())

@@ -34,6 +34,8 @@ ACTIONS = {
     "schema_upgraded": "database created or upgraded to a new schema",
     "evaluation_links_issued": "phone scoring links of an evaluation round issued (target: "
                                "round id)",
+    "pruned": "old operation results, scope exits, change log and devices removed (detail: "
+              "how many)",
 }
 
 

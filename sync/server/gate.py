@@ -231,7 +231,7 @@ def parse_networks(values: Iterable[str]) -> tuple[Network, ...]:
     return tuple(ipaddress.ip_network(v.strip(), strict=False) for v in values if v.strip())
 
 
-def _is_in(address: str, networks: tuple[Network, ...]) -> bool:
+def is_in(address: str, networks: tuple[Network, ...]) -> bool:
     try:
         ip = ipaddress.ip_address(address)
     except ValueError:
@@ -249,7 +249,7 @@ def client_address(scope: Scope, trusted: tuple[Network, ...]) -> str:
     """
     client: Any = scope.get("client")
     peer = str(client[0]) if client else ""
-    if not trusted or not _is_in(peer, trusted):
+    if not trusted or not is_in(peer, trusted):
         return peer[:64]
     hops: list[str] = []
     for name, value in scope["headers"]:
@@ -257,6 +257,6 @@ def client_address(scope: Scope, trusted: tuple[Network, ...]) -> str:
             hops.extend(h.strip() for h in value.decode("latin-1").split(","))
     hops = [h for h in hops if h]
     for hop in reversed(hops):
-        if not _is_in(hop, trusted):
+        if not is_in(hop, trusted):
             return hop[:64]
     return (hops[0] if hops else peer)[:64]
