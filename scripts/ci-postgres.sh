@@ -2,7 +2,8 @@
 # Start a throw-away PostgreSQL for the sync server tests and print its URL:
 #   export LIAISON_TEST_PG_URL="$(scripts/ci-postgres.sh)"
 # Installs Debian's postgresql package when missing (CI runs as root). The cluster lives in a
-# temporary directory, runs as the postgres user and listens on loopback only.
+# temporary directory, runs as the postgres user and listens on loopback only. fsync is off
+# (tests need no durability) unless LIAISON_PG_FSYNC=on (the load benchmark).
 set -eu
 PORT="${LIAISON_PG_PORT:-55432}"
 DIR="${LIAISON_PG_DIR:-/tmp/liaison-pg}"
@@ -23,7 +24,7 @@ if [ ! -f "$DIR/PG_VERSION" ]; then
     as_pg "'$BIN/initdb' -D '$DIR' -U postgres -A trust -E UTF8 --no-locale" >&2
 fi
 if ! as_pg "'$BIN/pg_ctl' -D '$DIR' status" >/dev/null 2>&1; then
-    as_pg "'$BIN/pg_ctl' -D '$DIR' -l '$DIR/server.log' -w -o \"-p $PORT -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300\" start" >&2
+    as_pg "'$BIN/pg_ctl' -D '$DIR' -l '$DIR/server.log' -w -o \"-p $PORT -k /tmp -c listen_addresses=127.0.0.1 -c fsync=${LIAISON_PG_FSYNC:-off} -c max_connections=300\" start" >&2
 fi
 as_pg "'$BIN/psql' -h 127.0.0.1 -p $PORT -U postgres -tAc \"SELECT 1 FROM pg_database WHERE datname='$NAME'\"" | grep -q 1 \
     || as_pg "'$BIN/createdb' -h 127.0.0.1 -p $PORT -U postgres '$NAME'" >&2

@@ -8,8 +8,9 @@ cd "$(dirname "$0")/.."
 # Everything the desktop package depends on (packaging/deb/control.in: Qt's libraries,
 # among them every xcb library its window-system plugin loads, and a CJK font), so that
 # `make run` works wherever the installed package would, instead of aborting in Qt. Then
-# what developing needs besides: all three TrueType CJK fonts (forms embed them) and poppler
-# for PDF checks. An "a | b" group is satisfied by any one of them; apt installs the first
+# what developing needs besides: all three TrueType CJK fonts (forms embed them), poppler
+# for PDF checks, and Chromium with its driver for the browser tests of the server's phone
+# scoring page. An "a | b" group is satisfied by any one of them; apt installs the first
 # it knows (older Debian-family releases name some libraries differently).
 deb_depends() {
   sed -n 's/^Depends: //p' packaging/deb/control.in | tr ',' '\n' \
@@ -18,8 +19,10 @@ deb_depends() {
 SYSTEM_PACKAGES=()
 while IFS= read -r group; do SYSTEM_PACKAGES+=("$group"); done < <(deb_depends)
 # Forms: UKai stands in for FangSong (letters, undertakings); Hanazono covers CJK Extensions
-# A-F so rare name characters (𠮷) print from an embedded TrueType face.
-SYSTEM_PACKAGES+=(fonts-wqy-microhei fonts-wqy-zenhei fonts-arphic-uming poppler-utils)
+# A-F so rare name characters (𠮷) print from an embedded TrueType face. Chromium and its
+# driver run the phone scoring page's browser tests.
+SYSTEM_PACKAGES+=(fonts-wqy-microhei fonts-wqy-zenhei fonts-arphic-uming poppler-utils
+                 chromium chromium-driver)
 SYSTEM_PACKAGES+=(fonts-arphic-ukai fonts-hanazono)
 if [ -n "${LIAISON_EXTRA_PACKAGES:-}" ]; then
   read -r -a extra <<<"$LIAISON_EXTRA_PACKAGES"

@@ -9,7 +9,6 @@ is stored; rejected ones stay, visible, until a person deals with them.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import logging
 import os
@@ -23,14 +22,14 @@ from pathlib import Path
 from typing import Any
 
 from liaison_app.core import context, i18n, writer
-from liaison_app.core.files import sha256_of_file
 from liaison_app.core.i18n import Message, in_language
 from liaison_app.core.migrations import LATEST_VERSION
 from liaison_app.core.models.base import SYNCED_MODELS, LocalState, OutboxOp, utcnow
 from liaison_app.core.models.sync_records import SyncConflict, SyncHistory, SyncSetAside
 from liaison_app.core.paths import DataPaths
+from liaison_app.core.services.attachments import AttachmentError, AttachmentStore
 from liaison_app.core.services.attachments import blob_path as attachment_path
-from sync import credentials, local
+from sync import credentials, device_state, local
 from sync import protocol as p
 from sync.schema import SHA_RE
 from sync.transport import (
@@ -64,7 +63,8 @@ ProgressCallback = Callable[[Progress], None]
 @dataclass
 class SyncReport:
     #: ok | offline | signin | upgrade | server | cancelled | busy | error (anything else:
-    #: recorded as a failed sync, never as a successful one)
+    #: recorded as a failed sync, never as a successful one) | wiped (a lost or retired
+    #: laptop removed its data: nothing is left to record the sync in)
     outcome: str = "ok"
     pushed: int = 0
     applied: int = 0
@@ -121,21 +121,34 @@ def _noop(_: Progress) -> None:
 
 
 # -- sign-in ---------------------------------------------------------------------------------
-def login(*, server_url: str, username: str, password: str, device_name: str = "",
-          ca_cert: str | None = None) -> credentials.AccountInfo:
-    """Sign in once with the server and keep the device token. Database must be open.
+def request_login(*, server_url: str, username: str, password: str, device: str,
+                  device_name: str = "", ca_cert: str | None = None) -> p.LoginResponse:
+    """Ask the server for a device token; stores nothing (the database may still be locked).
 
     Network worker or the command line's thread; raises SyncError with a message for people.
     """
-    device = writer.write(credentials.device_id)
-    before, _token = credentials.load()
     with Transport(server_url=server_url, client_schema=LATEST_VERSION, device_id=device,
                    ca_cert=ca_cert, retry=RetryPolicy(attempts=2)) as t:
         answer = t.call("POST", "/auth/login", {
             "username": username, "password": password, "device_id": device,
             "device_name": device_name or platform.node(),
         })
-    reply = p.LoginResponse.model_validate(answer)
+    return p.LoginResponse.model_validate(answer)
+
+
+def login(*, server_url: str, username: str, password: str, device_name: str = "",
+          ca_cert: str | None = None, reply: p.LoginResponse | None = None
+          ) -> credentials.AccountInfo:
+    """Sign in once with the server and keep the device token. Database must be open.
+
+    ``reply``: the server's answer when the caller asked already (``request_login``).
+    Network worker or the command line's thread; raises SyncError with a message for people.
+    """
+    device = writer.write(credentials.device_id)
+    before, _token = credentials.load()
+    if reply is None:
+        reply = request_login(server_url=server_url, username=username, password=password,
+                              device=device, device_name=device_name, ca_cert=ca_cert)
     info = credentials.AccountInfo(
         server_url=server_url.rstrip("/"), username=reply.account.username,
         role=reply.account.role, officer_id=reply.account.officer_id, device_id=device,
@@ -251,13 +264,25 @@ class SyncEngine:
             # file attached from now on is uploaded by the next sync before its record.
             up_to = local.outbox_high_seq()
             self._upload_files(transport, report, emit, cancel)
-            self._push(transport, report, emit, cancel, up_to=up_to)
+            try:
+                self._push(transport, report, emit, cancel, up_to=up_to)
+            except SyncError as exc:
+                if exc.code != "resync_required":
+                    raise
+                # Silent for longer than the server keeps what makes a resend harmless: it
+                # wants this laptop to have everything first. The outbox stays; it is sent
+                # once everything is pulled again (merged, nothing local is dropped).
+                log.info("the server asks for a full pull before changes are sent")
+                self._pull(transport, report, emit, cancel, again=True)
+                self._push(transport, report, emit, cancel, up_to=up_to)
             counts, scope = self._pull(transport, report, emit, cancel)
             self._download_files(transport, report, emit, cancel)
             if counts is not None:
                 self._verify(transport, report, emit, cancel, counts, scope)
             report.message = report.summary()
         except SyncError as exc:
+            if transport is not None:  # a laptop reported lost or retired acts on it here
+                exc = device_state.after_refusal(self, transport, report, emit, cancel, exc)
             report.outcome = exc.kind
             report.message = exc.message
             log.info("sync stopped: %s", exc)
@@ -275,11 +300,12 @@ class SyncEngine:
                 transport.close()
             report.seconds = time.perf_counter() - started
             try:
-                local.finish(ok=report.ok, started_at=began, values=dict(
-                    outcome=report.outcome, pushed=report.pushed, pulled=report.pulled,
-                    conflicts=report.conflicts, rejected=report.rejected,
-                    files_up=report.files_up, files_down=report.files_down,
-                    message=str(report.message or "")))
+                if report.outcome != "wiped":  # a wiped laptop has no database to note it in
+                    local.finish(ok=report.ok, started_at=began, values=dict(
+                        outcome=report.outcome, pushed=report.pushed, pulled=report.pulled,
+                        conflicts=report.conflicts, rejected=report.rejected,
+                        files_up=report.files_up, files_down=report.files_down,
+                        message=str(report.message or "")))
             except Exception:  # noqa: BLE001 - the report still reaches the caller
                 log.exception("could not record the sync in its history")
             finally:
@@ -337,10 +363,16 @@ class SyncEngine:
 
     # -- pull --------------------------------------------------------------------------------
     def _pull(self, t: Transport, report: SyncReport, emit: ProgressCallback,
-              cancel: threading.Event, *, tables: list[str] | None = None
+              cancel: threading.Event, *, tables: list[str] | None = None,
+              again: bool = False
               ) -> tuple[dict[str, p.TableCount] | None, list[str] | None]:
+        """Pull what is new; ``again``: everything from the start, merging, then let go of
+        what this account no longer sees."""
         full = tables is not None
         since = 0 if full else local.checkpoint()
+        if again:
+            local.remember(purge_due=True)
+            since = 0
         known = sorted(SYNCED_MODELS)
         if not full and LocalState.get_value(local.KEY_TABLES) != known:
             # This version knows record types an older one skipped: fetch everything again
@@ -357,13 +389,18 @@ class SyncEngine:
         # Counts are compared when something moved since the last check that matched.
         want_counts = not full and (report.pushed > 0
                                     or LocalState.get_value(local.KEY_VERIFIED_AT) != since)
-        restarted = full
+        restarted = full or again
+        #: Everything pulled again because the server forgot what it told this laptop: the
+        #: ids it sends (this laptop's own too) are all it holds for this account.
+        listed: dict[str, set[str]] | None = {} if again else None
 
         def fetch(since: int) -> dict[str, Any]:
             body: dict[str, Any] = {"since": since, "limit": self.page_size,
                                     "want_counts": want_counts}
             if full:
                 body.update(tables=tables, include_own=True)
+            elif listed is not None:
+                body.update(include_own=True)
             return _checked_page(t.call("POST", "/sync/pull", body))
 
         # The next page is asked for while this one is applied: the server builds it (in its
@@ -374,7 +411,18 @@ class SyncEngine:
             while True:
                 if cancel.is_set():
                     raise cancelled_error()
-                page = coming.result() if coming is not None else fetch(since)
+                try:
+                    page = coming.result() if coming is not None else fetch(since)
+                except SyncError as exc:
+                    if exc.code != "resync_required" or restarted:
+                        raise
+                    # The server no longer keeps what this cursor would need (records that
+                    # left this account's enterprises long ago): everything again, as after
+                    # a change of enterprises.
+                    log.info("cursor older than the server keeps; pulling from the start")
+                    local.remember(purge_due=True)
+                    since, restarted, coming, listed = 0, True, None, {}
+                    continue
                 coming = None
                 stored_hash = LocalState.get_value(local.KEY_SCOPE_HASH)
                 if (not restarted and stored_hash and page["scope_hash"] != stored_hash
@@ -388,6 +436,9 @@ class SyncEngine:
                     continue
                 if page["more"]:
                     coming = ahead.submit(fetch, page["next"])
+                if listed is not None:
+                    for record in page["records"]:
+                        listed.setdefault(record["table"], set()).add(record["id"])
                 self._tally(report, local.apply_page(
                     page["records"], checkpoint_to=None if full else page["next"],
                     scope_hash=None if full else page["scope_hash"],
@@ -397,6 +448,8 @@ class SyncEngine:
                     "Sync", "Receiving records: {count}").format(count=report.pulled)))
                 if not page["more"]:
                     scope = page.get("scope")
+                    if listed is not None:
+                        report.dropped += local.drop_unlisted(listed)
                     if not full and LocalState.get_value(local.KEY_PURGE_DUE):
                         report.dropped += local.purge_outside(
                             scope, officer_id=self._officer_id())
@@ -435,9 +488,11 @@ class SyncEngine:
     def _upload_files(self, t: Transport, report: SyncReport, emit: ProgressCallback,
                       cancel: threading.Event) -> None:
         """Send every file attached here that the server has not confirmed holding (for this
-        account), then note what it confirmed. A file damaged on this laptop steps aside
-        with the changes naming it; the others go on."""
-        hashes = [h for h in local.pending_files() if blob_path(self.paths, h).exists()]
+        account), then note what it confirmed. The plain bytes are sent (decrypted as read).
+        A file damaged on this laptop (no longer its hash, or it no longer decrypts) steps
+        aside with the changes naming it; the others go on."""
+        store = AttachmentStore.for_paths(self.paths)
+        hashes = [h for h in local.pending_files() if store.has(h)]
         if not hashes:
             return
         missing: dict[str, int] = {}
@@ -449,14 +504,17 @@ class SyncEngine:
         for n, (sha, offset) in enumerate(sorted(missing.items()), start=1):
             if cancel.is_set():
                 raise cancelled_error()
-            path = blob_path(self.paths, sha)
             try:
-                if sha256_of_file(path) != sha:
-                    raise SyncError("server", _DAMAGED_FILE, code="hash_mismatch")
-                upload_blob(t, path, sha, offset=offset)
+                damaged = store.plain_sha256(sha) != sha
+                if not damaged:
+                    upload_blob(t, store, sha, offset=offset)
+            except AttachmentError:  # does not decrypt (damaged, or another key's file)
+                damaged = True
             except SyncError as exc:
                 if exc.code != "hash_mismatch":
                     raise
+                damaged = True
+            if damaged:
                 log.warning("attachment file %s on this laptop is damaged", sha)
                 report.rejected += local.refuse_damaged_file(sha)
                 continue
@@ -469,13 +527,14 @@ class SyncEngine:
                         cancel: threading.Event) -> None:
         if not LocalState.get_value(local.KEY_FILES_DUE):
             return
-        wanted = [h for h in local.wanted_files() if not blob_path(self.paths, h).exists()]
+        store = AttachmentStore.for_paths(self.paths)
+        wanted = [h for h in local.wanted_files() if not store.has(h)]
         failed = 0
         for n, sha in enumerate(wanted, start=1):
             if cancel.is_set():
                 raise cancelled_error()
             try:
-                download_blob(t, self.paths, sha)
+                download_blob(t, store, sha)
                 local.confirm_files([sha])
                 report.files_down += 1
             except SyncError as exc:
@@ -485,11 +544,6 @@ class SyncEngine:
             emit(Progress("download", n, len(wanted), i18n.translate(
                 "Sync", "Receiving files: {done} of {total}").format(done=n, total=len(wanted))))
         local.remember(files_due=failed > 0)
-
-
-_DAMAGED_FILE = i18n.translate(
-    "Sync", "A file on this laptop is damaged and was not sent; the attachments naming it are "
-    "listed as refused.")
 
 
 def _checked_page(page: Any) -> dict[str, Any]:
@@ -518,11 +572,12 @@ def blob_path(paths: DataPaths, sha: str) -> Path:
     return attachment_path(paths.attachments, sha)
 
 
-def upload_blob(t: Transport, path: Path, sha: str, *, offset: int = 0) -> None:
-    """Send a file in chunks from ``offset``; a retried chunk continues where the server is."""
-    total = path.stat().st_size
+def upload_blob(t: Transport, store: AttachmentStore, sha: str, *, offset: int = 0) -> None:
+    """Send a file's plain bytes in chunks from ``offset``; a retried chunk continues where
+    the server is. The file is decrypted as it is read; the server checks the hash."""
     restarts = 0
-    with path.open("rb") as fh:
+    with store.open(sha) as fh:
+        total = fh.seek(0, os.SEEK_END)
         while True:
             fh.seek(offset)
             chunk = fh.read(p.ATTACHMENT_CHUNK)
@@ -541,47 +596,40 @@ def upload_blob(t: Transport, path: Path, sha: str, *, offset: int = 0) -> None:
             offset = result.received
 
 
-def download_blob(t: Transport, paths: DataPaths, sha: str, *, fresh: bool = False) -> Path:
-    """Fetch a file, check its hash, then rename it into place.
+def download_blob(t: Transport, store: AttachmentStore, sha: str, *, fresh: bool = False
+                  ) -> Path:
+    """Fetch a file, encrypting it as it arrives, check its hash, then rename it into place.
 
-    What arrived before a connection dropped is kept as ``.<sha>.part`` and the next sync
-    asks only for the rest (an HTTP range): on a line that drops every few hundred kilobytes
-    a large file still arrives, a piece per sync. The hash covers the whole file, so a part
-    that does not belong to it is found out and thrown away.
+    What arrived before a connection dropped is kept (encrypted, in whole chunks) as
+    ``.<sha>.part`` and the next sync asks only for the rest (an HTTP range): on a line that
+    drops every few hundred kilobytes a large file still arrives, a piece per sync. The hash
+    covers the whole file, so a part that does not belong to it is found out and thrown away.
     """
-    target = blob_path(paths, sha)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    part = target.parent / f".{sha}.part"
-    if fresh:
-        part.unlink(missing_ok=True)
-    have = part.stat().st_size if part.exists() else 0
-    digest = hashlib.sha256()
-    if have:
-        with part.open("rb") as fh:
-            for block in iter(lambda: fh.read(1 << 20), b""):
-                digest.update(block)
+    if not isinstance(sha, str) or not SHA_RE.match(sha):
+        raise ValueError(f"not a SHA-256: {sha!r}")
+    incoming = store.incoming(sha, fresh=fresh)
+    have = incoming.have
     try:
         with t.stream(f"/attachments/{sha}",
                       headers={"Range": f"bytes={have}-"} if have else None) as response:
             if response.status_code == 416 and not fresh:  # the part is no prefix of it
-                return download_blob(t, paths, sha, fresh=True)
+                incoming.close_files(keep=False)
+                return download_blob(t, store, sha, fresh=True)
             if response.status_code >= 400:
                 t.check(response)
-            if response.status_code != 206:  # the whole file came: start the part again
-                have, digest = 0, hashlib.sha256()
-            with part.open("ab" if have else "wb") as out:
-                for block in response.iter_content(chunk_size=1 << 16):
-                    digest.update(block)
-                    out.write(block)
-                out.flush()
-                os.fsync(out.fileno())
+            if response.status_code != 206 and have:  # the whole file came: start again
+                incoming.restart()
+            for block in response.iter_content(chunk_size=1 << 16):
+                incoming.write(block)
     except NetworkError as exc:
+        incoming.pause()
         raise SyncError("offline", i18n.translate(
             "Sync", "The connection dropped while a file was arriving ({reason}); the rest "
             "will be fetched at the next sync.").format(reason=network_problem(exc))) from exc
-    if digest.hexdigest() != sha:
-        part.unlink(missing_ok=True)
+    except BaseException:
+        incoming.pause()
+        raise
+    if not incoming.finish():
         raise SyncError("server", i18n.translate(
             "Sync", "A file arrived damaged and was discarded; it will be fetched again."))
-    os.replace(part, target)
-    return target
+    return store.path(sha)

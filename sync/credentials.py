@@ -1,19 +1,22 @@
-"""Where the device token is kept: the OS keyring when there is a working one, otherwise the
-local database (which a later release encrypts at rest). Never a plain file of its own."""
+"""Where the device token is kept: the OS keyring when there is a trustworthy one (see
+``security.keyring_access``), otherwise inside the local database, which is encrypted at
+rest. Never a plain file of its own."""
 from __future__ import annotations
 
 import logging
 from dataclasses import asdict, dataclass
-from typing import Any
 
 from liaison_app.core.models.base import LocalState, new_id
+from liaison_app.core.security import keyring_access
+from liaison_app.core.services.account import KEY_ACCOUNT
 
 log = logging.getLogger(__name__)
 
-KEY_ACCOUNT = "sync.account"
 KEY_TOKEN = "sync.token"
 KEY_DEVICE = "sync.device_id"
 KEYRING_SERVICE = "liaison-sync"
+
+__all__ = ["KEY_ACCOUNT", "AccountInfo", "device_id", "forget_token", "load", "save"]
 
 
 @dataclass
@@ -27,19 +30,8 @@ class AccountInfo:
     ca_cert: str | None = None
 
 
-def _keyring() -> Any | None:
-    try:
-        import keyring
-        from keyring.backends import fail
-    except ImportError:
-        return None
-    try:
-        backend = keyring.get_keyring()
-    except Exception:  # noqa: BLE001 - a broken keyring setup means "no keyring"
-        return None
-    if isinstance(backend, fail.Keyring) or getattr(backend, "priority", 0) <= 0:
-        return None
-    return keyring
+def _ring_name(info: AccountInfo) -> str:
+    return f"{info.server_url}|{info.username}|{info.device_id}"
 
 
 def device_id() -> str:
@@ -52,14 +44,7 @@ def device_id() -> str:
 
 
 def save(info: AccountInfo, token: str) -> AccountInfo:
-    ring = _keyring()
-    stored = False
-    if ring is not None:
-        try:
-            ring.set_password(KEYRING_SERVICE, f"{info.server_url}|{info.username}", token)
-            stored = True
-        except Exception:  # noqa: BLE001
-            log.warning("the OS keyring refused the token; keeping it in the database")
+    stored = keyring_access.put(KEYRING_SERVICE, _ring_name(info), token)
     info.token_store = "keyring" if stored else "database"
     LocalState.set_value(KEY_ACCOUNT, asdict(info))
     LocalState.set_value(KEY_TOKEN, None if stored else token)
@@ -70,25 +55,18 @@ def load() -> tuple[AccountInfo | None, str]:
     raw = LocalState.get_value(KEY_ACCOUNT)
     if not raw:
         return None, ""
-    info = AccountInfo(**raw)
-    token = ""
+    known = set(AccountInfo.__dataclass_fields__)
+    info = AccountInfo(**{k: v for k, v in raw.items() if k in known})
     if info.token_store == "keyring":
-        ring = _keyring()
-        if ring is not None:
-            token = ring.get_password(KEYRING_SERVICE,
-                                      f"{info.server_url}|{info.username}") or ""
+        token = keyring_access.get(KEYRING_SERVICE, _ring_name(info)) or ""
     else:
         token = LocalState.get_value(KEY_TOKEN) or ""
     return info, token
 
 
 def forget_token() -> None:
+    """Sign out on this laptop: the token goes, the account (who it was) stays."""
     info, _ = load()
     if info is not None and info.token_store == "keyring":
-        ring = _keyring()
-        if ring is not None:
-            try:
-                ring.delete_password(KEYRING_SERVICE, f"{info.server_url}|{info.username}")
-            except Exception:  # noqa: BLE001
-                pass
+        keyring_access.delete(KEYRING_SERVICE, _ring_name(info))
     LocalState.set_value(KEY_TOKEN, None)

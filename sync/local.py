@@ -677,6 +677,24 @@ def purge_outside(scope: list[str] | None, *, officer_id: str) -> int:
     return writer.write(work)
 
 
+def drop_unlisted(listed: dict[str, set[str]]) -> int:
+    """After everything was pulled again from the start (the server no longer remembers
+    what it told this laptop): drop the copies it did not send, records that left this
+    account's enterprises meanwhile. What this laptop changed and has not had accepted
+    stays (``_drop``). Any thread; returns how many left."""
+    def work() -> int:
+        targets: dict[str, set[str]] = {}
+        for table, model in SYNCED_MODELS.items():
+            waiting = {rid for (rid,) in OutboxOp.select(OutboxOp.record_id)
+                       .where(OutboxOp.table == table).tuples()}
+            here = {rid for (rid,) in model.select(model.id).tuples()}
+            unlisted = here - listed.get(table, set()) - waiting
+            if unlisted:
+                targets[table] = unlisted
+        return _drop(targets) if targets else 0
+    return writer.write(work)
+
+
 # -- files -----------------------------------------------------------------------------------
 def pending_files() -> list[str]:
     """Hashes of files attached on this laptop that the server has not confirmed holding for

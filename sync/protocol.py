@@ -52,6 +52,12 @@ class ErrorCode(str, Enum):
     UNAUTHORIZED = "unauthorized"
     TOKEN_EXPIRED = "token_expired"
     DEVICE_REVOKED = "device_revoked"
+    #: The device was reported lost: it removes its data without sending anything.
+    DEVICE_LOST = "device_lost"
+    #: The device is retired: it sends what it holds, confirms, then removes its data.
+    DEVICE_RETIRED = "device_retired"
+    #: A device in service confirmed a removal nobody asked for (nothing happens).
+    IN_SERVICE = "in_service"
     BAD_CREDENTIALS = "bad_credentials"
     ACCOUNT_DISABLED = "account_disabled"
     RATE_LIMITED = "rate_limited"
@@ -110,6 +116,10 @@ class LoginResponse(BaseModel):
     token: str
     expires_at: str
     account: Account
+    #: Hex of the key this account's data on this device is also wrapped with (given only
+    #: to a successful sign-in; lets a forgotten local password be replaced). Older servers
+    #: send none.
+    device_key: str = ""
 
 
 class Health(BaseModel):
@@ -248,3 +258,36 @@ class UploadResult(BaseModel):
     sha256: str
     received: int
     complete: bool
+
+
+# -- evaluation links (the phone scoring page) -----------------------------------------------
+#: An http(s) address without query, fragment or control characters: what a phone link
+#: starts with.
+BASE_URL_PATTERN = r"^https?://[^\s/?#\x00-\x1f\x7f]+(/[^\s?#\x00-\x1f\x7f]*)?$"
+
+
+class EvaluationLinksRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    #: Issue links for these invited enterprises only; for every invited one when None.
+    enterprise_ids: list[str] | None = Field(default=None, max_length=10_000)
+    #: The address phones reach the server at, when it is not the one the app calls.
+    base_url: str | None = Field(default=None, max_length=200, pattern=BASE_URL_PATTERN)
+
+
+class EvaluationLink(BaseModel):
+    enterprise_id: str
+    enterprise_name: str
+    #: issued (a link waits for its one submission) | submitted | none (never issued)
+    status: Literal["issued", "submitted", "none"]
+    #: The link, only in the answer that issued it: the server keeps no copy.
+    url: str | None = None
+    issued_at: str | None = None
+    submitted_at: str | None = None
+
+
+class EvaluationLinks(BaseModel):
+    round_id: str
+    round_name: str
+    round_status: str
+    phone_enabled: bool
+    links: list[EvaluationLink]

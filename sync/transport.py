@@ -56,6 +56,11 @@ def _known_errors() -> dict[str, tuple[str, Message]]:
         "device_revoked": ("signin", i18n.translate(
             "Sync", "The administrator withdrew this laptop's access to the server. Sign in "
             "again or ask the service centre; your unsent changes are kept.")),
+        "device_lost": ("signin", i18n.translate(
+            "Sync", "The service centre reported this laptop lost; its data is removed.")),
+        "device_retired": ("signin", i18n.translate(
+            "Sync", "The service centre retired this laptop: it sends what it holds, then "
+            "removes its data.")),
         "bad_credentials": ("signin", i18n.translate(
             "Sync", "The user name or password is wrong.")),
         "account_disabled": ("signin", i18n.translate(

@@ -13,8 +13,30 @@ os.environ.pop("LIAISON_DATA_DIR", None)
 
 from liaison_app.core.db import close_database, open_database  # noqa: E402
 from liaison_app.core.paths import DataPaths  # noqa: E402
+from liaison_app.core.security import crypto, session  # noqa: E402
+from tests.keys import KEY, falling_back_to  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
+
+#: Every data folder a test opens is encrypted, with this key unless the test unlocked the
+#: folder itself: the whole suite runs on SQLCipher and encrypted attachments, without
+#: paying for a password derivation in each test.
+TEST_KEY = KEY
+#: Cheap password derivation for tests that set up real key files.
+TEST_KDF = crypto.KdfParams(time_cost=1, memory_kib=8192)
+
+
+@pytest.fixture(autouse=True)
+def _folders_unlocked_with_a_test_key(request):
+    """Any folder counts as unlocked with TEST_KEY, unless the test is marked ``real_lock``
+    (it then sets up and unlocks folders the way the app does). A patch of its own, so a
+    test undoing its ``monkeypatch`` does not lock every folder."""
+    with pytest.MonkeyPatch.context() as patch:
+        if "real_lock" not in request.keywords:
+            patch.setattr(session, "data_key", falling_back_to(session.data_key, TEST_KEY))
+        yield
+    with session._lock:
+        session._unlocked.clear()
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -41,6 +41,7 @@ COMMAND_MODULES = (
     "liaison_app.cli.daily_commands",
     "liaison_app.cli.backup_commands",
     "liaison_app.cli.pass_commands",
+    "liaison_app.cli.security_commands",
 )
 #: Commands that open the window (or an offscreen one), which sets up its own logging.
 WINDOW_COMMANDS = frozenset({"gui", "self-test", "screenshot"})
@@ -68,6 +69,10 @@ def build_parser() -> argparse.ArgumentParser:
         "Cli", "data folder (default: the user's data folder, or $LIAISON_DATA_DIR)").text())
     parser.add_argument("--verbose", "-v", action="store_true",
                         help=i18n.translate("Cli", "also print the log on the screen").text())
+    parser.add_argument("--password-stdin", dest="unlock_stdin", action="store_true",
+                        help=i18n.translate(
+                            "Cli", "read the password that unlocks the data from the first "
+                            "line of standard input (for scripts)").text())
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         try:
@@ -107,6 +112,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(args_list)
         args.data_dir = data_dir
         command.append(args.command or "gui")
+        from liaison_app.cli.security_commands import configure
+
+        configure(args)
         if args.command not in WINDOW_COMMANDS and args.command:
             handlers.extend(_log_to_file(DataPaths(data_dir)))
         if args.verbose:

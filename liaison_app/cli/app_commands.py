@@ -31,7 +31,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "Cli", "the PNG file to write").text())
     p.add_argument("--page", default="today", help=i18n.translate(
         "Cli", "today, enterprises, visits, requests, proxy, applications, satisfaction, "
-        "reports, sync, or search:QUERY (default today)").text())
+        "reports, sync, search:QUERY, or lock (the lock screen) (default today)").text())
     p.add_argument("--size", default="1280x800", metavar="WxH", help=i18n.translate(
         "Cli", "window size in pixels (default 1280x800)").text())
     p.add_argument("--language", choices=("zh_CN", "en"), default=None, help=i18n.translate(
@@ -80,6 +80,11 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
                             "pixels).").text())
     check_writable(Path(args.file))
     _offscreen()
+    if args.page != "lock":
+        from liaison_app.cli.security_commands import unlock_for_command
+        from liaison_app.core.paths import DataPaths
+
+        unlock_for_command(DataPaths(args.data_dir))
     from liaison_app.ui.screenshot import take_screenshot
 
     return _exit_now(take_screenshot(data_dir=args.data_dir, out=args.file, page=args.page,

@@ -35,9 +35,10 @@ def _size(n: int) -> str:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    from liaison_app.cli.common import open_store
     from liaison_app.core.services import backups
 
-    paths = DataPaths(args.data_dir)
+    _db, paths, _settings = open_store(args.data_dir)
     try:
         result = backups.export_backup(paths=paths, target=Path(args.file).expanduser())
     except backups.BackupError as exc:
@@ -63,7 +64,9 @@ def _folder_in_use(paths: DataPaths) -> bool:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from liaison_app.core.db import DatabaseOpenError, close_database, open_database
+    from liaison_app.cli.security_commands import read_secret, unlock_for_command
+    from liaison_app.core.db import DatabaseOpenError, close_database
+    from liaison_app.core.security import session
     from liaison_app.core.services import backups
 
     paths = DataPaths(args.data_dir)
@@ -72,14 +75,28 @@ def cmd_restore(args: argparse.Namespace) -> int:
         fail(i18n.translate(
             "Backups", "Liaison is open on {path}. Close the window, then restore again.")
             .format(path=str(paths.root)))
-    try:
-        result = backups.restore_from_backup(paths=paths, source=source, force=args.force)
-    except backups.UnsyncedChanges as exc:
-        fail(i18n.translate(
-            "Backups", "{reason}\nTo restore anyway, run the command again with --force.")
-            .format(reason=exc.message.text()))
-    except backups.BackupError as exc:
-        fail(exc.message)
+    if session.folder_state(paths) == session.FolderState.LOCKED:
+        unlock_for_command(paths)
+    password = ""
+    while True:
+        try:
+            result = backups.restore_from_backup(paths=paths, source=source, force=args.force,
+                                                 backup_password=password)
+            break
+        except backups.NeedsBackupPassword as exc:
+            if password:
+                fail(exc.message)
+            say(exc.message)
+            typed = read_secret(i18n.translate("Backups", "Password of the backup: "))
+            if not typed:
+                fail(exc.message)
+            password = str(typed)
+        except backups.UnsyncedChanges as exc:
+            fail(i18n.translate(
+                "Backups", "{reason}\nTo restore anyway, run the command again with --force.")
+                .format(reason=exc.message.text()))
+        except backups.BackupError as exc:
+            fail(exc.message)
     say(i18n.translate(
         "Backups", "Restored the backup of {created} (schema {schema}); {added} attachments "
         "added.").format(created=result.info.created_at, schema=result.info.schema_version,
@@ -89,9 +106,12 @@ def cmd_restore(args: argparse.Namespace) -> int:
             path=str(result.replaced)))
     try:
         # Opening upgrades a backup of an older schema now, with its own backup first.
-        open_database(paths)
+        unlock_for_command(paths)
+        session.open_unlocked(paths)
+        backups.record_restore(result=result, source=source)
     except DatabaseOpenError as exc:
         fail(exc.message)
     finally:
         close_database()
     return 0
+

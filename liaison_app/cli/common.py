@@ -8,7 +8,7 @@ from pathlib import Path
 import peewee
 
 from liaison_app.core import i18n
-from liaison_app.core.db import DatabaseOpenError, open_database
+from liaison_app.core.db import DatabaseOpenError
 from liaison_app.core.i18n import Message
 from liaison_app.core.paths import DataPaths
 from liaison_app.core.settings import Settings
@@ -21,14 +21,20 @@ class CliError(SystemExit):
 def open_store(data_dir: Path) -> tuple[peewee.SqliteDatabase, DataPaths, Settings]:
     """Open the data folder's database for a subcommand, or exit with the reason in words."""
     paths = DataPaths(data_dir)
+    from liaison_app.cli.security_commands import unlock_for_command
+    from liaison_app.core.security import session
+    from liaison_app.core.security.conversion import ConversionError
+    from liaison_app.core.services import account
+
+    unlock_for_command(paths)
     try:
-        db = open_database(paths)
+        db = session.open_unlocked(paths)
     except DatabaseOpenError as exc:
         fail(exc.message)
+    except ConversionError as exc:
+        fail(exc.message)
     settings = Settings.load(paths.settings)
-    from liaison_app.core import context
-
-    context.set_actor(officer_id=settings.officer_id)
+    account.act_as_account()  # the signed-in account's officer acts
     return db, paths, settings
 
 

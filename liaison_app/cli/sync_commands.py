@@ -32,22 +32,53 @@ def register(subparsers: Any) -> None:
 
 
 def cmd_login(args: argparse.Namespace) -> int:
-    from sync import client
+    """Sign in. On a new data folder the account's password protects the laptop from then on;
+    on one that is locked, the same password is tried first (it is the laptop's password once
+    the account signed in here), then the laptop's own password is asked for."""
+    from liaison_app.cli import security_commands as sec
+    from liaison_app.core.paths import DataPaths
+    from liaison_app.core.security import session
+    from liaison_app.core.services.errors import ServiceError
+    from sync import signin
     from sync.transport import SyncError
 
-    open_store(args.data_dir)
+    paths = DataPaths(args.data_dir)
+    new_folder = session.folder_state(paths) == session.FolderState.NEW \
+        and session.data_key(paths) is None
+    if session.folder_state(paths) == session.FolderState.LOCKED \
+            and session.data_key(paths) is None and sec._config["stdin"]:
+        sec.unlock_for_command(paths)  # the first line of stdin is the laptop's password
     if args.password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
     else:
         password = getpass.getpass(i18n.translate("Sync", "Password: ").text())
+    code = ""
     try:
-        info = client.login(server_url=args.server, username=args.user, password=password,
-                            ca_cert=args.ca_cert)
+        if new_folder:
+            info, code = signin.first_sign_in(paths=paths, server_url=args.server,
+                                              username=args.user, password=password,
+                                              ca_cert=args.ca_cert)
+        else:
+            if session.data_key(paths) is None and \
+                    session.folder_state(paths) == session.FolderState.LOCKED:
+                try:
+                    session.unlock(paths, secret=password)
+                except (session.WrongSecret, session.TooSoon):
+                    sec.unlock_for_command(paths)
+            open_store(args.data_dir)
+            info = signin.sign_in(paths=paths, server_url=args.server, username=args.user,
+                                  password=password, ca_cert=args.ca_cert)
     except SyncError as exc:
+        fail(exc.message)
+    except ServiceError as exc:
         fail(exc.message)
     say(i18n.translate("Sync", "Signed in to {server} as {user} ({role}); the token is kept in "
                        "the {store}.").format(server=info.server_url, user=info.username,
                                               role=info.role, store=info.token_store))
+    say(i18n.translate("Sync", "From now on this account's password unlocks the data on this "
+                       "laptop, also offline."))
+    if code:
+        sec.show_recovery_code(code)
     return 0
 
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from liaison_app.core.files import write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +36,9 @@ class Settings:
     backups_kept: int = 7
     #: The officer signed in on this device (an Officer id), empty when nobody is.
     officer_id: str = ""
+    #: Minutes without input before the window locks (the centre's value, until the centre's
+    #: settings sync to the laptop).
+    idle_lock_minutes: int = 10
     offered_demo_data: bool = False
     window_geometry: str = ""
     window_state: str = ""
@@ -71,15 +74,5 @@ class Settings:
 
     def save(self, path: Path) -> None:
         """Write atomically: a crash mid-write leaves the old file, never half a file."""
-        path.parent.mkdir(parents=True, exist_ok=True)
         data = json.dumps(dataclasses.asdict(self), ensure_ascii=False, indent=2)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".json")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomic(path, data.encode("utf-8"))

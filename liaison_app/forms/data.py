@@ -381,6 +381,29 @@ class SatisfactionSheetsData:
 
 
 @dataclass(frozen=True)
+class PhoneInvitation:
+    """One enterprise's invitation to score on a phone: its one-time link."""
+
+    enterprise: str
+    url: str
+    town: str = ""
+
+
+@dataclass(frozen=True)
+class PhoneInvitationsData:
+    """The phone invitations of a round, two to an A4 page."""
+
+    round_name: str
+    held_on: date
+    #: The units the enterprise scores, by name.
+    units: tuple[str, ...]
+    invitations: tuple[PhoneInvitation, ...]
+    anonymous: bool = False
+    organisation: str = ""
+    title: str = "手机测评邀请"
+
+
+@dataclass(frozen=True)
 class ReportTable:
     heading: str
     header: tuple[str, ...]

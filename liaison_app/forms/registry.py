@@ -18,6 +18,7 @@ from . import (
     letter_register,
     pass_application,
     pass_cards,
+    phone_invitations,
     power_of_attorney,
     procedure_application,
     proxy_public_list,
@@ -71,6 +72,7 @@ FORMS: tuple[FormSpec, ...] = (
     _spec(daily_summary, "Daily report summary", d.DailySummaryData, False),
     _spec(satisfaction_sheet, "Satisfaction sheets", d.SatisfactionSheetsData, False),
     _spec(evaluation_report, "Satisfaction results report", d.EvaluationReportData, False),
+    _spec(phone_invitations, "Phone scoring invitations", d.PhoneInvitationsData, False),
 )
 
 _BY_ID = {spec.form_id: spec for spec in FORMS}

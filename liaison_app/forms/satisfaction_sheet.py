@@ -45,15 +45,14 @@ def _number(value: float) -> str:
     return text or "0"
 
 
-class _Painter:
-    def __init__(self, canvas: Canvas, chain: tk.FontChain, data: SatisfactionSheetsData) -> None:
+class TextPainter:
+    """Text on a canvas with per-glyph font fallback, wrapped or shrunk to fit (shared with
+    the phone invitations)."""
+
+    def __init__(self, canvas: Canvas, chain: tk.FontChain) -> None:
         self.c = canvas
         self.chain = chain
-        self.data = data
-        weights = {w for _label, w in data.dimensions}
-        self.show_weights = len(weights) > 1
 
-    # -- text helpers ------------------------------------------------------------------------
     def width(self, text: str, size: float, font: LoadedFont) -> float:
         return text_width(text, size=size, primary=font, chain=self.chain)
 
@@ -104,6 +103,14 @@ class _Painter:
             else:
                 self.text(x + 2 * mm, y, row, size, heading=heading)
             y -= leading
+
+
+class _Painter(TextPainter):
+    def __init__(self, canvas: Canvas, chain: tk.FontChain, data: SatisfactionSheetsData) -> None:
+        super().__init__(canvas, chain)
+        self.data = data
+        weights = {w for _label, w in data.dimensions}
+        self.show_weights = len(weights) > 1
 
     def box(self, x: float, y: float, w: float, h: float, *, shade: bool = False,
             line: float = 0.75) -> None:

@@ -8,6 +8,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLockFile, QObject, Qt, QTimer
 from PySide6.QtGui import QIcon
@@ -19,7 +20,6 @@ from liaison_app.core.db import (
     backup_database,
     close_database,
     list_backups,
-    open_database,
     restore_backup,
 )
 from liaison_app.core.models import LocalState
@@ -30,6 +30,9 @@ from liaison_app.ui.context import AppContext
 from liaison_app.ui.i18n import install_language
 from liaison_app.ui.style import apply_style
 from liaison_app.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from liaison_app.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 LAST_DAILY_BACKUP = "last_daily_backup"
@@ -76,11 +79,19 @@ def acquire_lock(paths: DataPaths) -> QLockFile | None:
     return None
 
 
-def open_or_recover(paths: DataPaths) -> bool:
-    """Open the database; on failure explain and offer the newest automatic backup."""
+def open_or_recover(paths: DataPaths, *, failed: DatabaseOpenError | None = None) -> bool:
+    """Open the (unlocked) database; on failure explain and offer the newest automatic backup.
+
+    ``failed``: the error a first attempt already met (the lock screen opens the database).
+    """
+    from liaison_app.core.security import session
+
     while True:
         try:
-            open_database(paths)
+            if failed is not None:
+                exc, failed = failed, None
+                raise exc
+            session.open_unlocked(paths)
             return True
         except DatabaseOpenError as exc:
             log.error("database cannot be opened: %s", exc)
@@ -167,9 +178,12 @@ def schedule_daily_backup(ctx: AppContext) -> None:
             return
         from liaison_app.core.db import database_proxy
 
-        backup_database(database_proxy.obj, ctx.paths, reason="daily",
-                        keep=ctx.settings.backups_kept)
+        target = backup_database(database_proxy.obj, ctx.paths, reason="daily",
+                                 keep=ctx.settings.backups_kept)
         LocalState.set_value(LAST_DAILY_BACKUP, today)
+        from liaison_app.core.services import audit
+
+        audit.record(action="backup", details={"file": target.name, "kind": "daily"})
 
     ctx.runner.submit(work, on_error=lambda exc: log.warning("daily backup failed: %s", exc))
 
@@ -222,29 +236,68 @@ def run_gui(*, data_dir: Path, started: float | None = None) -> int:
                                     "{path}. Switch to that window; only one copy may use a "
                                     "data folder at a time.").format(path=str(paths.root)))
         return 1
+    runner = TaskRunner()
     try:
-        if not open_or_recover(paths):
-            return 1
-        actor.set_actor(officer_id=settings.officer_id)
-        runner = TaskRunner()
-        ctx = AppContext(paths=paths, settings=settings, runner=runner)
-        from liaison_app.ui.main_window import MainWindow
+        from liaison_app.core.security import wipe
+        from liaison_app.ui.lock_screen import START, LockScreen, center_over
 
-        window = MainWindow(ctx)
-        window.place_on_screen()
+        wipe.finish_if_wiped(paths)
+        held: dict[str, object] = {}
+
+        def signed_in(info: object) -> None:
+            settings.officer_id = str(getattr(info, "officer_id", "") or settings.officer_id)
+            settings.save(paths.settings)
+
+        def open_failed(exc: BaseException) -> None:
+            assert isinstance(exc, DatabaseOpenError)
+            if open_or_recover(paths, failed=exc):
+                open_window()
+            else:
+                QApplication.quit()
+
+        screen = LockScreen(paths=paths, runner=runner, mode=START, on_signed_in=signed_in,
+                            on_open_failed=open_failed)
+        center_over(screen, None)
+
+        def open_window() -> None:
+            if "window" in held:
+                return
+            ctx, window = make_main_window(paths=paths, settings=settings, runner=runner)
+            held["window"], held["ctx"] = window, ctx
+            window.place_on_screen()
+            window.show()
+            screen.close()
+            window.after_first_paint(lambda: _after_start(window, ctx))
+
+        screen.opened.connect(open_window)
         if os.environ.get(EXIT_AFTER_PAINT):
             probe = _PaintProbe(started)
             app.installEventFilter(probe)
-            window.show()
+            screen.show()
             return app.exec()
-        window.show()
-        window.after_first_paint(lambda: _after_start(window, ctx))
+        screen.show()
         status = app.exec()
-        runner.shutdown()
         return status
     finally:
+        runner.shutdown()
         close_database()
         lock.unlock()
+
+
+def make_main_window(*, paths: DataPaths, settings: Settings, runner: TaskRunner
+                     ) -> tuple[AppContext, MainWindow]:
+    """The window over an unlocked, open database; the signed-in account acts. Main thread."""
+    from liaison_app.core.services import account
+
+    officer_id = account.act_as_account()
+    if officer_id:
+        settings.officer_id = officer_id
+    else:
+        actor.set_actor(officer_id=settings.officer_id)
+    ctx = AppContext(paths=paths, settings=settings, runner=runner)
+    from liaison_app.ui.main_window import MainWindow
+
+    return ctx, MainWindow(ctx)
 
 
 def _after_start(window: QObject, ctx: AppContext) -> None:

@@ -10,7 +10,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from liaison_app.core.services import backups
 from liaison_app.core.services.errors import ServiceError
@@ -105,21 +105,37 @@ class BackupActions(QObject):
         box.exec()
         if box.clickedButton() is not restore:
             return
+        self._restore(source, force=unsynced is not None, password="")
+
+    def _restore(self, source: str, *, force: bool, password: str) -> None:
         self._status(self.tr("Restoring…"))
         paths = self.ctx.paths
-        force = unsynced is not None
 
         def work():  # database worker: the one that writes, so nothing writes meanwhile
             from liaison_app.core.db import close_database, open_database
 
             close_database()
             try:
-                return backups.restore_from_backup(paths=paths, source=Path(source),
-                                                   force=force)
+                result = backups.restore_from_backup(paths=paths, source=Path(source),
+                                                     force=force, backup_password=password)
             finally:
                 open_database(paths)
+            backups.record_restore(result=result, source=Path(source))
+            return result
 
-        self.ctx.runner.submit(work, on_done=self._restored, on_error=self._error)
+        def failed(exc: BaseException) -> None:
+            if not isinstance(exc, backups.NeedsBackupPassword):
+                self._error(exc)
+                return
+            # A backup made under another key: its own password re-encrypts it for here.
+            self._status("")
+            typed, ok = QInputDialog.getText(
+                self.window, self.tr("Restore from file"), exc.message.text(),
+                QLineEdit.EchoMode.Password)
+            if ok and typed:
+                self._restore(source, force=force, password=typed)
+
+        self.ctx.runner.submit(work, on_done=self._restored, on_error=failed)
 
     def _restored(self, result: backups.RestoreResult) -> None:
         self.restored = result

@@ -110,6 +110,12 @@ DRAFT_KINDS: dict[str, DraftKind] = {
         "applications", lambda: QCoreApplication.translate("EditorContract", "worker")),
     "application": DraftKind(
         "applications", lambda: QCoreApplication.translate("EditorContract", "application")),
+    "evaluation_round": DraftKind(
+        "satisfaction",
+        lambda: QCoreApplication.translate("EditorContract", "evaluation round")),
+    "score_entry": DraftKind(
+        "satisfaction",
+        lambda: QCoreApplication.translate("EditorContract", "typed score sheets")),
     "report_template": DraftKind(
         "daily", lambda: QCoreApplication.translate("EditorContract", "report template")),
 }

@@ -160,6 +160,9 @@ class MainWindow(QMainWindow):
         self._build_menu()
         self._build_status_bar()
         self._build_shortcuts()
+        from liaison_app.ui.lock import LockController
+
+        self.lock = LockController(ctx, self)
         ctx.runner.changed.connect(self._data_changed)
         self._restore_geometry()
         # What the first frame does not need waits until it is on the screen: the start
@@ -241,6 +244,13 @@ class MainWindow(QMainWindow):
         self.action_verify_pass.triggered.connect(self.verify_pass)
         file_menu.addAction(self.action_verify_pass)
         file_menu.addSeparator()
+        self.action_lock = QAction(self.tr("&Lock"), self)
+        self.action_lock.setShortcut(QKeySequence("Ctrl+L"))
+        self.action_lock.triggered.connect(lambda: self.lock.lock())
+        file_menu.addAction(self.action_lock)
+        self.action_sign_out = QAction(self.tr("Sign &out of the server…"), self)
+        self.action_sign_out.triggered.connect(self.sign_out)
+        file_menu.addAction(self.action_sign_out)
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -412,11 +422,22 @@ class MainWindow(QMainWindow):
             "synced with the county centre.</p><p>Data folder: {path}</p>").format(
             version=liaison_app.__version__, path=str(self.ctx.paths.root)))
 
+    def sign_out(self) -> None:
+        from liaison_app.ui.account_actions import sign_out
+
+        sign_out(self.ctx, self)
+
     def update_status(self) -> None:
+        from liaison_app.core.services import account
+
+        me = account.whoami()
         officer = officers.get_officer(officer_id=self.ctx.settings.officer_id)
-        self.officer_label.setText(
-            self.tr("Signed in: {name}").format(name=officer.name) if officer
-            else self.tr("Not signed in"))
+        if me.has_account:
+            self.officer_label.setText(self.tr("Signed in: {name}").format(
+                name=me.label() or (officer.name if officer else "")))
+        else:
+            self.officer_label.setText(self.tr("Not signed in (demo or local password): records "
+                                               "carry no officer"))
         self.sync_label.setText(self.ctx.sync.status_text() if self.ctx.sync else "")
         self.location_label.setText(self.tr("Data: {path}").format(path=str(self.ctx.paths.root)))
 
@@ -464,4 +485,5 @@ class MainWindow(QMainWindow):
         self.remember_state()
         if self.ctx.sync is not None:
             self.ctx.sync.shutdown()
+        self.lock.stop()
         event.accept()

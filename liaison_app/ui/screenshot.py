@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
-from liaison_app.core.db import DatabaseOpenError, close_database, open_database
+from liaison_app.core.db import DatabaseOpenError, close_database
 from liaison_app.core.paths import DataPaths
 from liaison_app.core.settings import Settings
 from liaison_app.ui.app import make_application
@@ -23,12 +23,27 @@ def take_screenshot(*, data_dir: Path, out: str, page: str, size: tuple[int, int
     settings = Settings.load(paths.settings)
     make_application()
     install_language(language or settings.language)
+    runner = TaskRunner()
+    if page == "lock":
+        # The lock screen as a person meets it at start (no database needed).
+        from liaison_app.ui.lock_screen import LockScreen
+
+        screen = LockScreen(paths=paths, runner=runner)
+        screen.resize(*size)
+        screen.show()
+        for _ in range(5):
+            QApplication.processEvents()
+        ok = screen.grab().save(out)
+        runner.shutdown()
+        return 0 if ok else 1
     try:
-        open_database(paths)
+        from liaison_app.core.security import session
+
+        session.open_unlocked(paths)
     except DatabaseOpenError as exc:
         print(exc.message.text())
+        runner.shutdown()
         return 1
-    runner = TaskRunner()
     try:
         from liaison_app.ui.main_window import MainWindow
 

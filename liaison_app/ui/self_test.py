@@ -6,6 +6,7 @@ worked — the packaged app runs it to prove the bundle is complete.
 """
 from __future__ import annotations
 
+import secrets
 import shutil
 import sys
 import tempfile
@@ -17,9 +18,10 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
-from liaison_app.core.db import close_database, open_database
+from liaison_app.core.db import close_database, is_plain
 from liaison_app.core.i18n import display_width
 from liaison_app.core.paths import DataPaths
+from liaison_app.core.security import session
 from liaison_app.core.services import demo, enterprises
 from liaison_app.core.settings import Settings
 from liaison_app.ui.app import make_application
@@ -57,10 +59,15 @@ def run_self_test(*, language: str = "zh_CN") -> int:
             steps.append((name, False, traceback.format_exc(limit=3)))
 
     runner: TaskRunner | None = None
+    password = secrets.token_urlsafe(16)
     try:
-        open_database(paths)
+        # The same encrypted folder as a real laptop's: a key file, SQLCipher, sealed files.
+        session.set_up(paths, password=password)
+        session.open_unlocked(paths)
         step(QCoreApplication.translate("SelfTest", "translations loaded"),
              lambda: translated)
+        step(QCoreApplication.translate("SelfTest", "the database is encrypted"),
+             lambda: not is_plain(paths.database))
         step(QCoreApplication.translate("SelfTest", "demo data"),
              lambda: demo.generate(enterprises=30, visits=300, officers=6).visits
              == 300)
@@ -132,6 +139,21 @@ def run_self_test(*, language: str = "zh_CN") -> int:
             return True
 
         step(QCoreApplication.translate("SelfTest", "settings dialog"), settings_dialog)
+
+        def lock_and_unlock() -> bool:
+            window.lock.lock()
+            QApplication.processEvents()
+            screen = window.lock.screen
+            hidden = screen is not None and not window.centralWidget().isVisible()
+            if screen is None:
+                return False
+            screen.password.setText(password)
+            screen.unlock()
+            return hidden and _wait(lambda: not window.lock.locked) \
+                and window.centralWidget().isVisible()
+
+        step(QCoreApplication.translate("SelfTest", "the lock hides the window; the password "
+                                                    "unlocks it"), lock_and_unlock)
         window.close()
     except Exception:  # noqa: BLE001
         steps.append((QCoreApplication.translate("SelfTest", "start"), False,
@@ -140,6 +162,7 @@ def run_self_test(*, language: str = "zh_CN") -> int:
         if runner is not None:
             runner.shutdown()
         close_database()
+        session.forget(paths)
         shutil.rmtree(tmp, ignore_errors=True)
     del app
     failed = [s for s in steps if not s[1]]

@@ -135,6 +135,9 @@ class SyncController(QObject):
         self.running = False
         self.progress_text = ""
         self.last_report = report
+        if report.outcome == "wiped":
+            self._wiped(report)
+            return
         self.offline = report.outcome == "offline"
         if report.ok or report.outcome in ("cancelled", "busy"):
             self._failures = 0
@@ -150,6 +153,20 @@ class SyncController(QObject):
             self.ctx.runner.changed.emit("sync")
         self.finished.emit(report)
         self.state_changed.emit()
+
+    def _wiped(self, report) -> None:  # noqa: ANN001 - SyncReport
+        """The centre reported this laptop lost or retired and its data is gone: say so and
+        end the app without asking about anything (there is nothing left to save)."""
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        self._timer.stop()
+        self._after_change.stop()
+        text = report.message.text() if isinstance(report.message, Message) else ""
+        for top in QApplication.topLevelWidgets():
+            if top.isVisible():
+                top.hide()
+        QMessageBox.critical(None, self.tr("Liaison"), text)
+        QApplication.exit(0)
 
     def _on_error(self, exc: BaseException) -> None:
         log.error("sync failed unexpectedly: %r", exc)

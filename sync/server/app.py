@@ -9,12 +9,15 @@ is declared in the OpenAPI document with its status.
 from __future__ import annotations
 
 import datetime as dt
+import hmac
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import anyio.to_thread
+import peewee
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
@@ -25,11 +28,13 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES, GZipMiddleware
 
 from sync import protocol as p
-from sync.server import auth, gate, pass_keys, store
+from sync.server import auth, evaluation_web, gate, metrics, observe, pass_keys, store
 from sync.server.blobs import BlobError, BlobStore
-from sync.server.models import connection, open_server_database
+from sync.server.models import connection, open_server_database, server_db
+from sync.server.retention import Retention, start_pruner
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 _TEXTS: dict[str, tuple[int, str, str]] = {
@@ -38,6 +43,12 @@ _TEXTS: dict[str, tuple[int, str, str]] = {
     "device_revoked": (401, "This device's access was withdrawn by the administrator; sign in "
                             "again or ask the service centre.",
                        "管理员已撤销本设备的访问权限，请重新登录或联系服务中心。"),
+    "device_lost": (410, "This device was reported lost; its data is removed.",
+                    "本设备已被报告丢失，设备上的数据将被清除。"),
+    "in_service": (409, "This device is in service: there is no removal to confirm.",
+                   "本设备仍在使用，没有需要确认的清除。"),
+    "device_retired": (410, "This device is retired: it sends what it holds, then removes its "
+                            "data.", "本设备已停用：发送完本机数据后将清除本机数据。"),
     "bad_credentials": (401, "The user name or password is wrong.", "用户名或密码错误。"),
     "account_disabled": (403, "This account is disabled.", "该账号已停用。"),
     "rate_limited": (429, "Too many failed sign-ins; wait 15 minutes and try again.",
@@ -63,6 +74,12 @@ _TEXTS: dict[str, tuple[int, str, str]] = {
                      "请求中含有服务器无法保存的字符（空字符或不完整的字符），未保存任何内容。"),
     "method_not_allowed": (405, "The server does not accept this kind of request here.",
                            "服务器在此不接受这种请求。"),
+    "resync_required": (409, "This laptop has not synced for longer than the server keeps "
+                             "its history: it receives every record again, then sends its "
+                             "changes. Nothing is lost.",
+                        "本机上次同步距今已超过服务器保留记录的期限，将重新接收全部记录，然后发送"
+                        "本机的修改，不会丢失任何内容。"),
+    "not_ready": (503, "The server cannot reach its database.", "服务器无法连接数据库。"),
 }
 
 
@@ -103,22 +120,87 @@ class ServerConfig:
     #: Proxies (addresses or networks) whose ``X-Forwarded-For`` names the caller's address;
     #: from anyone else the header is ignored.
     trusted_proxies: tuple[str, ...] = ()
+    #: Addresses or networks that may read ``/metrics`` (the Prometheus server); none by
+    #: default.
+    metrics_from: tuple[str, ...] = ()
+    #: A token that may read ``/metrics`` from anywhere (``Authorization: Bearer``).
+    metrics_token: str = ""
+    #: Where the access log goes: a file (reopened when logrotate moves it), "-" for standard
+    #: error, "" for nowhere.
+    access_log: str = ""
+    #: What is kept how long, and how often it is pruned (seconds; 0: only by the command).
+    retention: Retention = field(default_factory=Retention)
+    prune_every: float = 0.0
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def current_caller(request: Request) -> auth.Caller:
+def on_loop(read: Callable[[], T]) -> T:
+    """Run a short database read on the event loop's own connection, without a thread.
+
+    Only reads that never wait for a lock belong here: the token lookup and what a no-op
+    pull reads (a read in SQLite's WAL mode or on PostgreSQL never waits for a writer). The
+    loop keeps one connection for itself (PostgreSQL: taken from the pool once, so it never
+    waits for a free one); if the database was restarted under it, it is replaced once.
+    """
+    db = server_db.obj
+    try:
+        db.connect(reuse_if_open=True)
+        return read()
+    except (peewee.OperationalError, peewee.InterfaceError):
+        db.close()
+        db.connect()
+        return read()
+
+
+async def current_caller(request: Request) -> auth.Caller:
+    """The authenticated caller: one indexed read on the event loop, so an unauthenticated
+    call is refused (401) before its body is looked at, and without a thread hop."""
     header = request.headers.get("authorization", "")
     token = header[7:].strip() if header.lower().startswith("bearer ") else None
-    with connection():
-        try:
-            return auth.authenticate(token=token, device_id=request.headers.get(p.HEADER_DEVICE))
-        except auth.AuthError as exc:
-            raise ApiError(exc.code) from None
+    device = request.headers.get(p.HEADER_DEVICE)
+    try:
+        return on_loop(lambda: auth.authenticate(token=token, device_id=device))
+    except auth.AuthError as exc:
+        raise ApiError(exc.code) from None
 
 
 CallerDep = Annotated[auth.Caller, Depends(current_caller)]
 
-_OPEN_PATHS = ("/health", "/openapi.json", "/docs", "/redoc")
+
+def any_caller(request: Request) -> auth.Caller:
+    """The caller, lost devices included (they may only confirm their wipe)."""
+    header = request.headers.get("authorization", "")
+    token = header[7:].strip() if header.lower().startswith("bearer ") else None
+    with connection():
+        try:
+            return auth.authenticate(token=token, device_id=request.headers.get(p.HEADER_DEVICE),
+                                     allow_lost=True)
+        except auth.AuthError as exc:
+            raise ApiError(exc.code) from None
+
+
+AnyCallerDep = Annotated[auth.Caller, Depends(any_caller)]
+
+
+def _not_retiring(who: auth.Caller) -> None:
+    """A retired device may send what it holds and nothing else."""
+    if who.retire:
+        raise ApiError("device_retired")
+
+
+async def in_thread(who: auth.Caller | None, work: Callable[[], T]) -> T:
+    """A request's database work, in one worker thread with a connection of its own; the
+    caller's ``last_seen`` is written there when due (a write may wait for the lock)."""
+    def run() -> T:
+        with connection():
+            if who is not None and who.seen_due:
+                auth.touch(who)
+            return work()
+
+    return await anyio.to_thread.run_sync(run)
+
+
+_OPEN_PATHS = ("/health", "/ready", "/metrics", "/openapi.json", "/docs", "/redoc")
 
 
 class _Sha256(Convertor[str]):
@@ -141,7 +223,8 @@ ShaParam = Annotated[str, PathParam(pattern=p.SHA_PATTERN)]
 #: Refusals every call but the open ones can meet before it reaches its endpoint.
 _GATE_CODES = ("bad_request", "invalid_text", "body_too_large", "client_outdated",
                "server_outdated")
-_AUTH_CODES = ("unauthorized", "token_expired", "device_revoked")
+_AUTH_CODES = ("unauthorized", "token_expired", "device_revoked", "device_lost",
+               "device_retired")
 
 
 def _errors(*codes: str) -> dict[int | str, dict[str, Any]]:
@@ -242,6 +325,9 @@ def create_app(config: ServerConfig) -> FastAPI:
     open_server_database(config.db_url)
     pass_keys.configure(config.data_dir)
     blobs = BlobStore(config.data_dir)
+    if config.prune_every > 0:
+        start_pruner(db_url=config.db_url, data_dir=config.data_dir,
+                     retention=config.retention, every=config.prune_every)
     app = FastAPI(title="Liaison sync server", version=str(config.protocol))
     # Attachments (photos, PDFs) are compressed already: gzip would spend the server's CPU
     # for nothing. Records (JSON) shrink several times.
@@ -249,8 +335,12 @@ def create_app(config: ServerConfig) -> FastAPI:
                        exclude_content_types=(*DEFAULT_EXCLUDED_CONTENT_TYPES,
                                               "application/octet-stream"))
     app.add_middleware(gate.RequestGate, config=config, open_paths=_OPEN_PATHS,
+                       open_prefixes=(evaluation_web.PUBLIC_PREFIX,),
                        upload_prefix="/attachments/", refuse=error)
     trusted = gate.parse_networks(config.trusted_proxies)
+    # Outermost: it times and logs every request, the gate's refusals included.
+    app.add_middleware(observe.Observe, trusted=trusted,
+                       access_log=observe.access_logger(config.access_log))
 
     @app.exception_handler(ApiError)
     async def api_error(request: Request, exc: ApiError) -> JSONResponse:
@@ -276,15 +366,36 @@ def create_app(config: ServerConfig) -> FastAPI:
         return error("bad_request")
 
     @app.get("/health", response_model=p.Health)
-    def health() -> p.Health:
+    async def health() -> p.Health:
+        """Liveness: the process answers. Touches nothing else."""
         return p.Health(status="ok", protocol=config.protocol, min_protocol=config.min_protocol,
                         server_time=dt.datetime.now(dt.timezone.utc).isoformat())
 
+    @app.get("/ready", response_model=p.Health, responses={503: {"model": p.ErrorBody}})
+    async def ready() -> p.Health:
+        """Readiness: the database answers a query (a load balancer sends no laptop to a
+        process that cannot serve it)."""
+        try:
+            await in_thread(None, lambda: server_db.obj.execute_sql("SELECT 1").fetchone())
+        except Exception:  # noqa: BLE001 - whatever failed, the answer is "not ready"
+            log.warning("readiness check failed", exc_info=True)
+            raise ApiError("not_ready") from None
+        return await health()
+
+    @app.get("/metrics", include_in_schema=False)
+    async def metrics_page(request: Request) -> Response:
+        """Prometheus metrics, to the configured scrape addresses or with the admin token."""
+        if not _may_scrape(request, config, trusted):
+            raise ApiError("forbidden")
+        body, content_type = metrics.render()
+        return Response(body, media_type=content_type)
+
     @app.post("/auth/login", response_model=p.LoginResponse,
               responses=_errors("bad_credentials", "account_disabled", "rate_limited"))
-    def login(body: p.LoginRequest, request: Request) -> p.LoginResponse:
+    async def login(body: p.LoginRequest, request: Request) -> p.LoginResponse:
         address = gate.client_address(request.scope, trusted)
-        with connection():
+
+        def work() -> p.LoginResponse:
             try:
                 token, device = auth.login(username=body.username, password=body.password,
                                            device_id=body.device_id,
@@ -294,7 +405,10 @@ def create_app(config: ServerConfig) -> FastAPI:
             user = device.user
             return p.LoginResponse(
                 token=token, expires_at=device.expires_at.isoformat(),
-                account=_account(user.username, user.role, user.officer_id, user.id))
+                account=_account(user.username, user.role, user.officer_id, user.id),
+                device_key=device.escrow_key)
+
+        return await in_thread(None, work)
 
     def _account(username: str, role: str, officer_id: str, user_id: int) -> p.Account:
         ents = None if role in ("center", "viewer") else auth.assigned_enterprises(user_id)
@@ -302,38 +416,78 @@ def create_app(config: ServerConfig) -> FastAPI:
                          enterprise_ids=ents)
 
     @app.get("/me", response_model=p.Account, responses=_errors(*_AUTH_CODES))
-    def me(who: CallerDep) -> p.Account:
-        with connection():
-            return _account(who.username, who.role, who.officer_id, who.user_id)
+    async def me(who: CallerDep) -> p.Account:
+        _not_retiring(who)
+        return await in_thread(who, lambda: _account(who.username, who.role, who.officer_id,
+                                                     who.user_id))
 
     @app.post("/auth/logout", status_code=204, responses=_errors(*_AUTH_CODES))
-    def logout(who: CallerDep) -> Response:
-        with connection():
-            auth.revoke_device(device_pk=who.device_pk, by=who.username)
+    async def logout(who: CallerDep) -> Response:
+        await in_thread(who, lambda: auth.revoke_device(device_pk=who.device_pk,
+                                                        by=who.username))
         return Response(status_code=204)
 
-    @app.post("/sync/push", response_model=p.PushResponse, responses=_errors(*_AUTH_CODES))
-    def push(body: p.PushRequest, who: CallerDep) -> Response:
+    @app.post("/device/wiped", status_code=204, responses=_errors(*_AUTH_CODES, "in_service"))
+    def device_wiped(who: AnyCallerDep, request: Request) -> Response:
         with connection():
-            results, high = store.push(who, body.ops)
-        payload = p.PushResponse(results=results, high_seq=high)
-        return Response(payload.model_dump_json(), media_type="application/json")
+            try:
+                auth.confirm_wiped(who, address=request.client.host if request.client else "")
+            except auth.AuthError as exc:
+                raise ApiError(exc.code) from None
+        return Response(status_code=204)
 
-    @app.post("/sync/pull", response_model=p.PullResponse, responses=_errors(*_AUTH_CODES))
-    def pull(body: p.PullRequest, who: CallerDep) -> Response:
-        with connection():
-            text = store.pull_page(who, body)
+    @app.post("/sync/push", response_model=p.PushResponse,
+              responses=_errors(*_AUTH_CODES, "resync_required"))
+    async def push(body: p.PushRequest, who: CallerDep) -> Response:
+        if who.stale:
+            # Its replays may find their stored answers pruned and be applied twice.
+            metrics.RESYNC.inc()
+            raise ApiError("resync_required")
+
+        def work() -> str:
+            results, high = store.push(who, body.ops)
+            return p.PushResponse(results=results, high_seq=high).model_dump_json()
+
+        return Response(await in_thread(who, work), media_type="application/json")
+
+    @app.post("/sync/pull", response_model=p.PullResponse,
+              responses=_errors(*_AUTH_CODES, "resync_required"))
+    async def pull(body: p.PullRequest, who: CallerDep) -> Response:
+        _not_retiring(who)
+        full = body.since == 0 and not body.tables
+        if who.stale and not full:
+            metrics.RESYNC.inc()
+            raise ApiError("resync_required")
+        try:
+            text = None
+            if not (who.stale or who.seen_due or body.want_counts or body.tables):
+                # A device in step: a few reads answer it on the loop, no thread needed.
+                text = on_loop(lambda: store.nothing_new(who, body))
+            if text is None:
+                def work() -> str:
+                    page, sent = store.pull_page(who, body)
+                    if who.stale:  # it is pulling everything again: its pushes count now
+                        auth.touch(who)
+                    metrics.PULLED.inc(sent)
+                    return page
+
+                text = await in_thread(who, work)
+        except store.ResyncRequired:
+            metrics.RESYNC.inc()
+            raise ApiError("resync_required") from None
         return Response(text, media_type="application/json")
 
     @app.post("/attachments/missing", response_model=p.MissingResponse,
               responses=_errors(*_AUTH_CODES))
-    def missing(body: p.MissingRequest, who: CallerDep) -> p.MissingResponse:
+    async def missing(body: p.MissingRequest, who: CallerDep) -> p.MissingResponse:
         hashes = [h for h in body.hashes if _is_sha(h)]
-        with connection():
+
+        def work() -> p.MissingResponse:
             readable = store.readable_blobs(hashes, who) if not who.whole_county else set()
             return p.MissingResponse(missing=blobs.missing(
-                hashes, user_id=who.user_id, whole_county=who.whole_county,
-                readable=readable))
+                hashes, user_id=who.user_id, whole_county=who.whole_county, readable=readable))
+
+        return await in_thread(who, work)
 
     @app.put("/attachments/{sha256:sha256}", response_model=p.UploadResult,
              responses=_errors(*_AUTH_CODES, "not_found", "forbidden", "offset_mismatch",
@@ -349,26 +503,32 @@ def create_app(config: ServerConfig) -> FastAPI:
         if not _is_sha(sha256):
             raise ApiError("bad_request")
         chunk = await request.body()
+
         def work() -> p.UploadResult:
-            with connection():
-                try:
-                    held, done = blobs.upload(sha256, user_id=who.user_id, offset=offset,
-                                              total=total, chunk=chunk)
-                except BlobError as exc:
-                    raise ApiError(exc.code, received=exc.received) from None
+            try:
+                held, done = blobs.upload(sha256, user_id=who.user_id, offset=offset,
+                                          total=total, chunk=chunk)
+            except BlobError as exc:
+                raise ApiError(exc.code, received=exc.received) from None
             return p.UploadResult(sha256=sha256, received=held, complete=done)
 
-        return await anyio.to_thread.run_sync(work)
+        return await in_thread(who, work)
 
     @app.get("/attachments/{sha256:sha256}", response_class=FileResponse,
              responses={**_errors(*_AUTH_CODES, "not_found"), **_DOWNLOAD_RANGES})
-    def download(sha256: ShaParam, who: CallerDep) -> FileResponse:
+    async def download(sha256: ShaParam, who: CallerDep) -> FileResponse:
         if not _is_sha(sha256):
             raise ApiError("bad_request")
-        with connection():
+        _not_retiring(who)
+
+        def work() -> None:
             if not blobs.has(sha256) or not store.blob_readable(sha256, who):
                 raise ApiError("not_found")
+
+        await in_thread(who, work)
         return FileResponse(blobs.path(sha256), media_type="application/octet-stream")
+
+    evaluation_web.register(app, config)
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
@@ -377,6 +537,20 @@ def create_app(config: ServerConfig) -> FastAPI:
 
     app.openapi = openapi  # type: ignore[method-assign]
     return app
+
+
+def _may_scrape(request: Request, config: ServerConfig, trusted: tuple[gate.Network, ...]
+                ) -> bool:
+    """Metrics are for the monitoring system: its configured addresses, or whoever shows
+    the metrics token (``Authorization: Bearer``)."""
+    token = config.metrics_token
+    if token:
+        header = request.headers.get("authorization", "")
+        given = header[7:].strip() if header.lower().startswith("bearer ") else ""
+        if given and hmac.compare_digest(given.encode(), token.encode()):
+            return True
+    allowed = gate.parse_networks(config.metrics_from)
+    return bool(allowed) and gate.is_in(gate.client_address(request.scope, trusted), allowed)
 
 
 def _is_sha(value: str) -> bool:

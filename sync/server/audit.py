@@ -21,6 +21,9 @@ ACTIONS = {
     "login_failed": "sign-in refused (detail: why)",
     "logout": "signed out from the app",
     "device_revoked": "an administrator withdrew a device's access",
+    "device_lost": "a device reported lost: its data is removed at its next contact",
+    "device_retired": "a device retired: it sends what it holds, then removes its data",
+    "device_wiped": "a lost or retired device confirmed that its data was removed",
     "user_added": "account created (detail: role)",
     "password_changed": "password set; the account's devices must sign in again",
     "user_disabled": "account disabled and its devices signed out",
@@ -29,6 +32,10 @@ ACTIONS = {
     "backup": "server backup written",
     "restore": "server database replaced from a backup",
     "schema_upgraded": "database created or upgraded to a new schema",
+    "evaluation_links_issued": "phone scoring links of an evaluation round issued (target: "
+                               "round id)",
+    "pruned": "old operation results, scope exits, change log and devices removed (detail: "
+              "how many)",
 }
 
 

@@ -68,6 +68,18 @@ class Caller:
     officer_id: str
     device_id: str
     device_pk: int
+    #: "" for a device in use; "retired" may still push (then confirms and is wiped);
+    #: "lost" reaches only the wipe confirmation.
+    retire: str = ""
+    #: Operation results this device could still replay may have been pruned (it was last
+    #: seen before the oldest one kept): it must pull everything again before it pushes.
+    stale: bool = False
+    #: ``last_seen`` is due to be written (``touch``), by whoever may write.
+    seen_due: bool = False
+    #: The change sequence's high-water mark and the oldest scope exit kept, read with the
+    #: token (one round trip fewer for a device in step); -1 when not read.
+    high_seq: int = -1
+    exits_pruned_seq: int = -1
 
     @property
     def can_write(self) -> bool:
@@ -165,9 +177,11 @@ def _add_officer_to_enterprise(enterprise_id: str, officer_id: str, counter: Seq
 
 
 def assigned_enterprises(user_id: int) -> list[str]:
-    return [a.enterprise_id for a in
-            Assignment.select(Assignment.enterprise_id).where(Assignment.user == user_id)
-            .order_by(Assignment.enterprise_id)]
+    """The officer's enterprises, in order. Read on every pull and push: SQL built once."""
+    db = server_db.obj
+    return [ent for (ent,) in db.execute_sql(
+        'SELECT "enterprise_id" FROM "assignment" WHERE "user_id" = ' + db.param
+        + ' ORDER BY "enterprise_id"', (user_id,)).fetchall()]
 
 
 # -- sessions --------------------------------------------------------------------------------
@@ -227,13 +241,28 @@ def login(*, username: str, password: str, device_id: str, device_name: str,
         LoginFailure.delete().where(LoginFailure.id == attempt).execute()
         _refused(user, address, device_id, "account_disabled")
         raise AuthError("account_disabled")
+    earlier = (Device.select().where((Device.user == user) & (Device.device_id == device_id))
+               .order_by(Device.id.desc()).first())
+    if earlier is not None and earlier.retire in ("lost", "retired"):
+        # A laptop reported lost (or being retired) does not get a new session by knowing
+        # the password: it is told to remove its data at its next sync instead.
+        _refused(user, address, device_id, f"device_{earlier.retire}")
+        raise AuthError(f"device_{earlier.retire}")
     token = secrets.token_urlsafe(32)
+    # The same key for the same account on the same laptop, so what the laptop wrapped
+    # with it before still opens; a new one after a wipe.
+    escrow = earlier.escrow_key if earlier is not None and earlier.retire == "" else ""
     with server_db.atomic():
+        # Signing in again does not make a laptop's past younger: when it was last seen
+        # decides whether it must pull everything again (its replays may have been pruned).
+        seen = (Device.select(peewee.fn.MAX(Device.last_seen))
+                .where((Device.user == user) & (Device.device_id == device_id)).scalar())
         Device.update(revoked=True).where((Device.user == user)
                                           & (Device.device_id == device_id)).execute()
         device = Device.create(user=user, device_id=device_id, name=device_name,
-                               token_hash=hash_token(token),
-                               expires_at=utcnow() + TOKEN_LIFETIME)
+                               token_hash=hash_token(token), last_seen=seen,
+                               expires_at=utcnow() + TOKEN_LIFETIME,
+                               escrow_key=escrow or secrets.token_hex(32))
         LoginFailure.delete().where(LoginFailure.username == username).execute()
         audit.record("login", actor=username, address=address, device_id=device_id,
                      detail=device_name)
@@ -257,36 +286,101 @@ def _refused(user: User | None, address: str, device_id: str, why: str) -> None:
         log.warning("could not audit a refused sign-in from %s", address, exc_info=True)
 
 
-def authenticate(*, token: str | None, device_id: str | None) -> Caller:
+#: One query for the token, its device and account, and the retention horizon: a request
+#: costs the server one round trip to authenticate, built once.
+_AUTH_SQL = (
+    'SELECT d."id", d."device_id", d."revoked", d."expires_at", d."last_seen", d."retire", '
+    'u."id", u."username", u."role", u."officer_id", u."disabled", (SELECT m."value" FROM '
+    '"meta" m '
+    "WHERE m.\"key\" = 'ops_pruned_before'), (SELECT m.\"value\" FROM \"meta\" m WHERE "
+    "m.\"key\" = 'seq'), (SELECT m.\"value\" FROM \"meta\" m WHERE m.\"key\" = "
+    "'exits_pruned_seq') FROM \"device\" d JOIN \"user\" u ON u.\"id\" = "
+    'd."user_id" WHERE d."token_hash" = {mark}')
+#: ``last_seen`` is written at most this often (a write per request would cost every pull).
+SEEN_EVERY = dt.timedelta(minutes=5)
+
+
+def authenticate(*, token: str | None, device_id: str | None,
+                 allow_lost: bool = False) -> Caller:
+    """The caller a token and device header name; ``allow_lost`` admits a lost device (to
+    confirm its wipe). One read, no write (``Caller.seen_due`` says when ``touch`` should
+    follow), so it may run on the event loop."""
     if not token:
         raise AuthError("unauthorized")
-    row = (Device.select(Device, User).join(User)
-           .where(Device.token_hash == hash_token(token)).first())
+    db = server_db.obj
+    row = db.execute_sql(_AUTH_SQL.format(mark=db.param), (hash_token(token),)).fetchone()
     if row is None:
         raise AuthError("unauthorized")
-    if row.revoked or row.user.disabled:
+    (pk, bound_device, revoked, expires_at, last_seen, retire, user_id, username, role,
+     officer_id, disabled, pruned_before, high, exits_pruned) = row
+    if retire == "lost" and not allow_lost:
+        raise AuthError("device_lost")
+    if retire not in ("lost", "retired") and (revoked or disabled):
         raise AuthError("device_revoked")
     # The token is good only from the device it was issued to, which every call names: a
     # token copied off a laptop does not work on its own.
-    if device_id != row.device_id:
+    if device_id != bound_device:
         raise AuthError("unauthorized")
     now = utcnow()
-    if row.expires_at < now:
+    if Device.expires_at.python_value(expires_at) < now:
         raise AuthError("token_expired")
-    if row.last_seen is None or now - row.last_seen > dt.timedelta(minutes=5):
-        Device.update(last_seen=now).where(Device.id == row.id).execute()
-    return Caller(user_id=row.user.id, username=row.user.username, role=row.user.role,
-                  officer_id=row.user.officer_id, device_id=row.device_id, device_pk=row.id)
+    last_seen = Device.last_seen.python_value(last_seen)
+    stale = bool(pruned_before) and (
+        last_seen is None or last_seen < dt.datetime.fromtimestamp(
+            int(pruned_before), dt.timezone.utc).replace(tzinfo=None))
+    # A stale device stays stale until it has pulled everything again: only that pull
+    # touches it.
+    due = not stale and (last_seen is None or now - last_seen > SEEN_EVERY)
+    return Caller(user_id=int(user_id), username=username, role=role, officer_id=officer_id,
+                  device_id=bound_device, device_pk=int(pk), retire=retire or "",
+                  stale=stale, seen_due=due,
+                  high_seq=int(high or 0), exits_pruned_seq=int(exits_pruned or 0))
 
 
-def revoke_device(*, device_pk: int, by: str | None = None) -> bool:
-    """Withdraw a device's token; ``by`` is the account signing itself out, if it is one."""
+def touch(caller: Caller) -> None:
+    """Note that the device was seen now (for a stale one: it has started pulling everything
+    again, so its pushes are taken from now on). A write: never on the event loop, where it
+    could wait for a writer."""
+    Device.update(last_seen=utcnow()).where(Device.id == caller.device_pk).execute()
+
+
+def revoke_device(*, device_pk: int, by: str | None = None, mode: str = "") -> bool:
+    """Withdraw a device's token; ``by`` is the account signing itself out, if it is one.
+
+    ``mode`` "lost": the laptop removes its data at its next contact without sending
+    anything, and the key that could open its data is deleted here. "retired": it may
+    still send what it holds, then removes its data. Every session of that laptop (for
+    any account) is marked, since a stolen laptop holds them all.
+    """
     row = Device.select(Device, User).join(User).where(Device.id == device_pk).first()
     if row is None:
         return False
+    if mode not in ("", "lost", "retired"):
+        raise ValueError(f"unknown mode {mode!r}")
     with server_db.atomic():
+        if mode:
+            same_laptop = Device.device_id == row.device_id
+            changes: dict[object, object] = {Device.retire: mode}
+            if mode == "lost":
+                changes.update({Device.revoked: True, Device.escrow_key: ""})
+            Device.update(changes).where(same_laptop).execute()
+            audit.record(f"device_{mode}", actor=by, target=row.user.username,
+                         device_id=row.device_id, detail=row.name)
+            return True
         Device.update(revoked=True).where(Device.id == device_pk).execute()
         own = by is not None and by == row.user.username
         audit.record("logout" if own else "device_revoked", actor=by,
                      target=row.user.username, device_id=row.device_id)
     return True
+
+
+def confirm_wiped(caller: Caller, *, address: str = "") -> None:
+    """A lost or retired laptop says it removed its data: close its sessions for good."""
+    if caller.retire not in ("lost", "retired"):
+        raise AuthError("in_service")
+    with server_db.atomic():
+        # The mark stays: that laptop id never gets a session again.
+        Device.update({Device.revoked: True, Device.escrow_key: ""}
+                      ).where(Device.device_id == caller.device_id).execute()
+        audit.record("device_wiped", actor=caller.username, target=caller.username,
+                     address=address, device_id=caller.device_id, detail=caller.retire)

@@ -10,12 +10,26 @@ its name is moved into ``blobs/`` and recorded, with who sent it; a mismatch is 
 Sending a file the server already has is how an account proves it holds it: the bytes are
 checked like any upload and only the uploader is recorded. Only then may the account's
 records name the file (``store``): knowing a file's hash is not enough to read it.
+
+**Several processes and machines on one folder.** The data folder may be shared by every
+server process and machine (an NFS export). Two uploads of one part, or two completions of
+one file, are kept apart by POSIX record locks (``fcntl.lockf``), which NFS carries to its
+lock manager, so they hold across machines: ``uploads/<uploader>/.lock`` while a chunk is
+appended to that account's part, ``blobs/<xx>/.lock`` while a finished file is moved into its
+shard. Record locks belong to a process, not a thread, so a thread lock is taken first in
+each process. The lock files stay (one per account and 256 shards): deleting a lock file
+another process is waiting on would let a third lock a new one beside it. A file becomes
+visible only by ``os.replace`` of a complete, fsynced part in the same folder tree, atomic
+on NFS as on a local disk. NFS must be mounted with locking (not ``nolock``).
 """
 from __future__ import annotations
 
+import fcntl
 import os
 import re
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -84,11 +98,10 @@ class BlobStore:
         """Append ``chunk`` at ``offset`` to the caller's part; returns (held, complete)."""
         if total > MAX_BLOB_BYTES or total < 0:
             raise BlobError("too_large")
-        with _lock_for(f"{user_id}/{sha}"):
+        part = self.partial(sha, user_id)
+        with _locked(part.parent / ".lock"):
             if self.uploaded_by(sha, user_id) and self.has(sha):
                 return total, True
-            part = self.partial(sha, user_id)
-            part.parent.mkdir(parents=True, exist_ok=True)
             held = part.stat().st_size if part.exists() else 0
             if held > total:
                 # Left by an upload that declared another size: it cannot be this file.
@@ -110,12 +123,11 @@ class BlobStore:
             if digest != sha:
                 part.unlink(missing_ok=True)
                 raise BlobError("hash_mismatch", 0)
-            with _lock_for(sha):
-                target = self.path(sha)
+            target = self.path(sha)
+            with _locked(target.parent / ".lock"):
                 if self.has(sha):
                     part.unlink()  # the bytes are here already: the upload proved possession
                 else:
-                    target.parent.mkdir(parents=True, exist_ok=True)
                     os.replace(part, target)
                     Blob.insert(sha256=sha, size=total).on_conflict_ignore().execute()
                 BlobUpload.insert(sha256=sha, user=user_id, at=utcnow()
@@ -123,6 +135,17 @@ class BlobStore:
             return total, True
 
 
-def _lock_for(key: str) -> threading.Lock:
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Hold the lock ``path`` names, against this process's other threads and against every
+    other process on any machine sharing the folder (module docstring). Blocks."""
     with _locks_guard:
-        return _locks.setdefault(key, threading.Lock())
+        local = _locks.setdefault(str(path), threading.Lock())
+    with local:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.lockf(fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(fd)  # closing releases the record lock

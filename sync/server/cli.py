@@ -7,9 +7,10 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from sync.protocol import DEFAULT_MAX_BODY
-from sync.server import audit, auth, backup, pass_keys
+from sync.server import audit, auth, backup, evaluation_cli, pass_keys
 from sync.server.migrations import SchemaTooNewError
 from sync.server.models import (
     Device,
@@ -21,7 +22,14 @@ from sync.server.models import (
     server_db,
     upgrade_schema,
 )
-from sync.server.serving import ENV_DATA, ENV_DB, ENV_POOL_SIZE, ENV_WORKERS
+from sync.server.serving import (
+    ENV_ACCESS_LOG,
+    ENV_DATA,
+    ENV_DB,
+    ENV_METRICS_TOKEN,
+    ENV_POOL_SIZE,
+    ENV_WORKERS,
+)
 
 
 def _data_dir(args: argparse.Namespace) -> Path:
@@ -57,11 +65,18 @@ def cmd_serve(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"--trusted-proxy: {exc}", file=sys.stderr)
         return 2
+    try:
+        scrapers = tuple(str(n) for n in parse_networks(args.metrics_from or ()))
+    except ValueError as exc:
+        print(f"--metrics-from: {exc}", file=sys.stderr)
+        return 2
     options = serving.ServeOptions(
         db_url=_db_url(args), data_dir=_data_dir(args), host=args.host, port=args.port,
         workers=args.workers, ssl_cert=args.ssl_cert, ssl_key=args.ssl_key,
         pool_size=args.pool_size, max_body=args.max_body * 1024 * 1024,
-        trusted_proxies=trusted)
+        trusted_proxies=trusted, metrics_from=scrapers, access_log=args.access_log or "",
+        keep_ops=args.keep_ops, keep_log=args.keep_log, keep_devices=args.keep_devices,
+        prune_every=args.prune_every * 3600)
     try:
         pool = serving.prepare(options)
     except serving.PoolTooSmall as exc:
@@ -73,6 +88,35 @@ def cmd_serve(args: argparse.Namespace) -> int:
     print(f"serving on {where} with {args.workers} process(es){connections}", flush=True)
     serving.run(options)
     return 0
+
+
+def _retention(args: argparse.Namespace) -> Any:
+    from sync.server.retention import Retention
+
+    return Retention(ops_days=args.keep_ops, log_days=args.keep_log,
+                     device_days=args.keep_devices)
+
+
+def cmd_prune(args: argparse.Namespace) -> int:
+    """Forget what the retention allows, now (``serve`` also does it every hour)."""
+    from sync.server.retention import prune
+
+    report = prune(retention=_retention(args))
+    audit.record("pruned", detail=report.text())
+    print(report.text())
+    return 0
+
+
+def _retention_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--keep-ops", type=_positive, default=90, metavar="DAYS",
+                        help="days stored operation results and scope exits are kept; a "
+                             "laptop silent for longer pulls everything again before it "
+                             "sends (default %(default)s)")
+    parser.add_argument("--keep-log", type=_positive, default=730, metavar="DAYS",
+                        help="days the change log is kept (default %(default)s)")
+    parser.add_argument("--keep-devices", type=_positive, default=90, metavar="DAYS",
+                        help="days a withdrawn or expired device is kept (default "
+                             "%(default)s)")
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
@@ -130,7 +174,7 @@ def cmd_device(args: argparse.Namespace) -> int:
         rows = Device.select(Device, User).join(User).order_by(Device.id)
         print(f"{'ID':>5}  {'USER':<16} {'DEVICE':<20} {'NAME':<20} {'LAST SEEN':<20} STATE")
         for d in rows:
-            state = "revoked" if d.revoked else "active"
+            state = d.retire or ("revoked" if d.revoked else "active")
             seen = d.last_seen.isoformat(timespec="minutes") if d.last_seen else "-"
             print(f"{d.id:>5}  {d.user.username:<16} {d.device_id[:20]:<20} {d.name[:20]:<20} "
                   f"{seen:<20} {state}")
@@ -138,10 +182,18 @@ def cmd_device(args: argparse.Namespace) -> int:
     if args.id is None:
         print("give the device ID shown by 'device list'", file=sys.stderr)
         return 2
-    if not auth.revoke_device(device_pk=args.id):
+    mode = "lost" if args.lost else "retired" if args.retired else ""
+    if not auth.revoke_device(device_pk=args.id, mode=mode):
         print(f"no device {args.id}", file=sys.stderr)
         return 1
-    print(f"device {args.id} revoked; it gets 'sign in again' on its next sync")
+    if mode == "lost":
+        print(f"device {args.id} marked lost: at its next contact it removes its data without "
+              "sending anything; the key that could open its data was deleted here")
+    elif mode == "retired":
+        print(f"device {args.id} retired: at its next sync it sends what it holds, then "
+              "removes its data")
+    else:
+        print(f"device {args.id} revoked; it gets 'sign in again' on its next sync")
     return 0
 
 
@@ -213,7 +265,25 @@ def build_parser() -> argparse.ArgumentParser:
                        help="a reverse proxy (address or network) whose X-Forwarded-For "
                             "names the client; repeat for several. Without it the header "
                             "is ignored")
+    serve.add_argument("--metrics-from", action="append", metavar="ADDRESS",
+                       help="an address or network that may read /metrics (the Prometheus "
+                            f"server); repeat for several. ${ENV_METRICS_TOKEN} is a token "
+                            "that may read it from anywhere. Without either nobody may")
+    serve.add_argument("--access-log", metavar="FILE",
+                       default=os.environ.get(ENV_ACCESS_LOG) or None,
+                       help=f"one line per request to FILE ('-': standard error; default "
+                            f"${ENV_ACCESS_LOG} or none); packaging/server/logrotate-liaison "
+                            "rotates /var/log/liaison-server/access.log")
+    serve.add_argument("--prune-every", type=float, default=1.0, metavar="HOURS",
+                       help="forget what the retention allows every HOURS, in one process "
+                            "(default %(default)s; 0: only by 'prune')")
+    _retention_options(serve)
     serve.set_defaults(func=cmd_serve, database="none")
+
+    prune = sub.add_parser("prune", help="forget operation results, scope exits, change log "
+                                         "and devices older than the retention")
+    _retention_options(prune)
+    prune.set_defaults(func=cmd_prune)
 
     sub.add_parser("migrate", help="create or upgrade the database").set_defaults(
         func=cmd_migrate, database="as-is")
@@ -239,6 +309,12 @@ def build_parser() -> argparse.ArgumentParser:
     device = sub.add_parser("device", help="signed-in devices")
     device.add_argument("action", choices=["list", "revoke"])
     device.add_argument("id", nargs="?", type=int)
+    how = device.add_mutually_exclusive_group()
+    how.add_argument("--lost", action="store_true",
+                     help="reported lost or stolen: the laptop removes its data at its next "
+                          "contact, sending nothing")
+    how.add_argument("--retired", action="store_true",
+                     help="retired: the laptop sends what it holds, then removes its data")
     device.set_defaults(func=cmd_device)
 
     imp = sub.add_parser("import", help="import records")
@@ -252,6 +328,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.set_defaults(func=cmd_import)
     backup.register(sub)
     audit.register(sub)
+    evaluation_cli.register(sub)
     pass_keys.register(sub)
     return parser
 

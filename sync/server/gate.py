@@ -103,10 +103,13 @@ class RequestGate:
     change to its versions takes effect at once (the tests rely on it)."""
 
     def __init__(self, app: ASGIApp, *, config: ServerConfig, open_paths: Iterable[str],
-                 upload_prefix: str, refuse: Refuse) -> None:
+                 upload_prefix: str, refuse: Refuse, open_prefixes: Iterable[str] = ()
+                 ) -> None:
         self.app = app
         self.config = config
         self.open_paths = frozenset(open_paths)
+        #: Paths opened by a browser, which sends no version headers (the phone page).
+        self.open_prefixes = tuple(open_prefixes)
         self.upload_prefix = upload_prefix
         self.refuse = refuse
         #: The methods and path of every call whose body is parsed as JSON, from the app's
@@ -136,7 +139,7 @@ class RequestGate:
             elif name == b"content-encoding":
                 encoding = value
         path = scope["path"]
-        if path not in self.open_paths:
+        if path not in self.open_paths and not path.startswith(self.open_prefixes):
             refusal = self._versions(proto, schema)
             if refusal is not None:
                 await refusal(scope, receive, stamped)
@@ -228,7 +231,7 @@ def parse_networks(values: Iterable[str]) -> tuple[Network, ...]:
     return tuple(ipaddress.ip_network(v.strip(), strict=False) for v in values if v.strip())
 
 
-def _is_in(address: str, networks: tuple[Network, ...]) -> bool:
+def is_in(address: str, networks: tuple[Network, ...]) -> bool:
     try:
         ip = ipaddress.ip_address(address)
     except ValueError:
@@ -246,7 +249,7 @@ def client_address(scope: Scope, trusted: tuple[Network, ...]) -> str:
     """
     client: Any = scope.get("client")
     peer = str(client[0]) if client else ""
-    if not trusted or not _is_in(peer, trusted):
+    if not trusted or not is_in(peer, trusted):
         return peer[:64]
     hops: list[str] = []
     for name, value in scope["headers"]:
@@ -254,6 +257,6 @@ def client_address(scope: Scope, trusted: tuple[Network, ...]) -> str:
             hops.extend(h.strip() for h in value.decode("latin-1").split(","))
     hops = [h for h in hops if h]
     for hop in reversed(hops):
-        if not _is_in(hop, trusted):
+        if not is_in(hop, trusted):
             return hop[:64]
     return (hops[0] if hops else peer)[:64]

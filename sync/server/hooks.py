@@ -1,8 +1,10 @@
 """Centre-side changes the server makes to a record right after applying a pushed operation.
 
-A hook runs inside the push batch's transaction, which holds the change-sequence lock, so no
-other writer can see or change the same records until it commits. It only reads and returns
-the fields to set; the store stages them as a change of the server's own (new version, new
+A hook runs while the push batch is worked out, before the change-sequence lock is taken
+(``store``'s docstring): every database value it depends on must be read through
+``batch.read`` (or ``letter_max``), which the store reads again under the lock, working the
+batch out again if another writer changed it meanwhile. It only reads and returns the fields
+to set; the store stages them as a change of the server's own (new version, new
 sequence number, centre role), so every device pulls it back like any centre edit.
 """
 from __future__ import annotations
@@ -33,6 +35,10 @@ class BatchView(Protocol):
     deleted_later: set[tuple[str, str]]
 
     def letter_max(self, year: int) -> int: ...
+
+    def read(self, key: Any, fn: Callable[[], Any]) -> Any:
+        """``fn()`` once per batch, checked again under the sequence lock."""
+        ...
 
 
 #: (batch, record id, merged data, deleted) -> fields the server sets; ``{}`` for none.
@@ -79,12 +85,14 @@ def _stored(batch: BatchView, table: str, record_id: str) -> dict[str, Any] | No
     row = batch.records.get((table, record_id))
     if row is not None:
         return row.data
-    key = ("record", table, record_id)
-    if key not in batch.hook_cache:
+
+    def load() -> dict[str, Any] | None:
         text = (Record.select(Record.data)
                 .where((Record.table == table) & (Record.record_id == record_id)).scalar())
-        batch.hook_cache[key] = json.loads(text) if text else None
-    return batch.hook_cache[key]
+        return json.loads(text) if text else None
+
+    # Through ``read``: a template or round changed by another push meanwhile is seen.
+    return batch.read(("record", table, record_id), load)
 
 
 def _version_fields(batch: BatchView, version_id: str) -> list[Any] | None:

@@ -18,6 +18,7 @@ from playhouse.pool import PooledPostgresqlDatabase
 
 from liaison_app.core.models.base import utcnow
 from liaison_app.core.models.fields import JSONField
+from sync.server import metrics
 from sync.server.migrations import LATEST_VERSION, run_migrations, schema_version
 from sync.server.serving import ENV_POOL_SIZE
 
@@ -56,6 +57,10 @@ class Device(Base):
     expires_at = peewee.DateTimeField()
     last_seen = peewee.DateTimeField(null=True)
     revoked = peewee.BooleanField(default=False)
+    #: "" in use, "lost" or "retired" (see migration 4).
+    retire = peewee.CharField(default="", max_length=16)
+    #: Hex of the key the laptop's data key is also wrapped with; "" once lost or wiped.
+    escrow_key = peewee.CharField(default="", max_length=64)
 
 
 class LoginFailure(Base):
@@ -195,6 +200,29 @@ class ScopeExit(Base):
         indexes = ((("old_scope_key", "seq"), False),)
 
 
+class ScopeCount(Base):
+    """How many records (tombstones included) and the sum of their versions, per scope and
+    table, kept with every write in the same transaction: the counts a pull sends for
+    verification are read from a few rows instead of counting the scope's records. The
+    scope ``*`` holds each table's totals (a whole-county caller's counts)."""
+
+    scope_key = peewee.CharField(max_length=64)
+    table = peewee.CharField(max_length=40)
+    count = peewee.BigIntegerField()
+    version_sum = peewee.BigIntegerField()
+
+    class Meta:
+        primary_key = peewee.CompositeKey("scope_key", "table")
+
+
+class SeqMark(Base):
+    """The change sequence at a moment (noted by each prune): which sequence numbers are
+    older than a retention period, without a time on every row."""
+
+    at = peewee.DateTimeField(index=True)
+    seq = peewee.BigIntegerField()
+
+
 class AuditEvent(Base):
     """Who signed in or administered what, from where: kept for the centre's security audit."""
 
@@ -208,9 +236,39 @@ class AuditEvent(Base):
     detail = peewee.TextField(default="")
 
 
+class EvaluationLink(Base):
+    """A one-time link to the phone scoring page of an evaluation round, for one enterprise.
+
+    Only the SHA-256 of its token is kept: the link itself is shown once, to the centre, and
+    a stolen database gives no working link.
+    """
+
+    round_id = peewee.CharField(max_length=64)
+    enterprise_id = peewee.CharField(max_length=64)
+    token_hash = peewee.CharField(max_length=64, unique=True)
+    issued_at = peewee.DateTimeField(default=utcnow)
+    issued_by = peewee.CharField(default="", max_length=64)
+    #: Set when a newer link for the same enterprise replaced this one.
+    revoked_at = peewee.DateTimeField(null=True)
+    #: Set by the one submission the link accepts.
+    used_at = peewee.DateTimeField(null=True)
+
+    class Meta:
+        indexes = ((("round_id", "enterprise_id"), False),)
+
+
+class EvaluationLinkMiss(Base):
+    """A phone page asked for with a token that does not exist, from this address: kept for a
+    short while so that guessing links gets slowed down per address."""
+
+    address = peewee.CharField(max_length=64, index=True)
+    at = peewee.DateTimeField(default=utcnow, index=True)
+
+
 ALL_MODELS: list[type[Base]] = [Meta, User, Device, LoginFailure, Assignment, EnterpriseCode,
                                 Record, OpRecord, ChangeLog, ServerConflict, Blob, AuditEvent,
-                                BlobUpload, AttachmentBlob, LetterNumber, ScopeExit]
+                                BlobUpload, AttachmentBlob, LetterNumber, ScopeExit,
+                                EvaluationLink, EvaluationLinkMiss, ScopeCount, SeqMark]
 
 
 def default_sqlite_url(data_dir: Path) -> str:
@@ -330,17 +388,46 @@ def write_transaction() -> Iterator[None]:
     """A write transaction that holds the change-sequence lock until it commits.
 
     Sequence numbers are therefore handed out in commit order: a pull that has seen seq N
-    will never later find a commit with a smaller number.
+    will never later find a commit with a smaller number. How long a write waited for the
+    lock and held it (its commit included) goes to the metrics.
+    """
+    db = server_db.obj
+    started = time.perf_counter()
+    locked = 0.0
+    try:
+        if is_postgres(db):
+            with db.atomic():
+                db.execute_sql("SELECT value FROM meta WHERE key = 'seq' FOR UPDATE")
+                locked = time.perf_counter()
+                yield
+        else:
+            # SQLite takes one writer at a time anyway; queueing here instead of in its busy
+            # handler (which sleeps in growing steps) keeps latency low under many clients.
+            with _sqlite_writer, db.atomic("IMMEDIATE"):
+                locked = time.perf_counter()
+                yield
+    finally:
+        if locked:
+            metrics.LOCK_WAIT.observe(locked - started)
+            metrics.LOCK_HELD.observe(time.perf_counter() - locked)
+
+
+@contextmanager
+def read_snapshot() -> Iterator[None]:
+    """A read-only transaction that sees one snapshot from its first statement to its end.
+
+    PostgreSQL's default (READ COMMITTED) takes a new snapshot for every statement: a page
+    and the counts sent with it, read one after the other, could straddle another commit.
+    REPEATABLE READ keeps the first statement's snapshot for all of them, and a read-only
+    transaction never waits for writers nor makes them wait. A SQLite read transaction in
+    WAL mode is a snapshot already.
     """
     db = server_db.obj
     if is_postgres(db):
-        with db.atomic():
-            db.execute_sql("SELECT value FROM meta WHERE key = 'seq' FOR UPDATE")
+        with db.atomic(isolation_level="REPEATABLE READ, READ ONLY"):
             yield
     else:
-        # SQLite takes one writer at a time anyway; queueing here instead of in its busy
-        # handler (which sleeps in growing steps) keeps latency low under many clients.
-        with _sqlite_writer, db.atomic("IMMEDIATE"):
+        with db.atomic():
             yield
 
 
@@ -365,3 +452,13 @@ class SeqCounter:
 
 def high_seq() -> int:
     return int(Meta.get_by_id("seq").value)
+
+
+def meta_values(*keys: str) -> dict[str, int]:
+    """Several ``meta`` numbers in one query (a missing one is 0)."""
+    mark = server_db.obj.param
+    rows = server_db.obj.execute_sql(
+        f'SELECT "key", "value" FROM "meta" WHERE "key" IN ({", ".join(mark for _ in keys)})',
+        keys).fetchall()
+    found = {key: int(value) for key, value in rows}
+    return {key: found.get(key, 0) for key in keys}

@@ -27,8 +27,15 @@ ENV_WORKER_CONFIG = "LIAISON_SERVER_WORKER_CONFIG"
 ENV_WORKERS = "LIAISON_SERVER_WORKERS"
 #: Connections each server process may hold; set by ``serve``, or by hand behind pgbouncer.
 ENV_POOL_SIZE = "LIAISON_SERVER_POOL_SIZE"
+#: The access log's file when --access-log is not given.
+ENV_ACCESS_LOG = "LIAISON_SERVER_ACCESS_LOG"
+#: A token that may read /metrics from any address (kept out of the command line).
+ENV_METRICS_TOKEN = "LIAISON_SERVER_METRICS_TOKEN"
+#: Where the worker processes' metrics meet (``prometheus_client``'s multiprocess mode).
+ENV_METRICS_DIR = "PROMETHEUS_MULTIPROC_DIR"
 
-#: Connections left for ``liaison-server`` administration, backups (pg_dump) and psql.
+#: Connections left for ``liaison-server`` administration, backups (pg_dump) and psql, and
+#: the one session of the process holding the prune lock (``retention``).
 ADMIN_RESERVE = 5
 #: No process needs more: requests run on at most 40 threads (anyio's default), and most of
 #: a request's time is not spent in the database.
@@ -86,11 +93,26 @@ class ServeOptions:
     max_body: int | None = None
     #: Reverse proxies whose X-Forwarded-For names the caller.
     trusted_proxies: tuple[str, ...] = ()
+    #: Addresses that may read /metrics.
+    metrics_from: tuple[str, ...] = ()
+    #: The access log: a file, "-" for standard error, "" for none.
+    access_log: str = ""
+    #: Retention in days: operation results and scope exits, change log, withdrawn devices.
+    keep_ops: int = 90
+    keep_log: int = 730
+    keep_devices: int = 90
+    #: Seconds between prunes (in one process); 0: never.
+    prune_every: float = 3600.0
 
     def worker_config(self) -> dict[str, Any]:
         """What each worker builds its ``ServerConfig`` from."""
         config: dict[str, Any] = {"db_url": self.db_url, "data_dir": str(self.data_dir),
-                                  "trusted_proxies": list(self.trusted_proxies)}
+                                  "trusted_proxies": list(self.trusted_proxies),
+                                  "metrics_from": list(self.metrics_from),
+                                  "access_log": self.access_log,
+                                  "retention": [self.keep_ops, self.keep_log,
+                                                self.keep_devices],
+                                  "prune_every": self.prune_every}
         if self.max_body is not None:
             config["max_body"] = self.max_body
         return config
@@ -101,6 +123,8 @@ def prepare(options: ServeOptions) -> int | None:
 
     Sets the environment the worker processes build their application from.
     """
+    if options.workers > 1:
+        _metrics_folder()
     from sync.server.models import is_postgres, open_server_database
 
     db = open_server_database(options.db_url, migrate=True)
@@ -119,6 +143,20 @@ def prepare(options: ServeOptions) -> int | None:
     return size
 
 
+def _metrics_folder() -> Path:
+    """The folder the workers' metrics meet in, emptied: values of processes from an earlier
+    start must not be added to this one's. A folder of its own unless one is given."""
+    import tempfile
+
+    given = os.environ.get(ENV_METRICS_DIR)
+    folder = Path(given) if given else Path(tempfile.mkdtemp(prefix="liaison-metrics-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("*.db"):
+        old.unlink()
+    os.environ[ENV_METRICS_DIR] = str(folder)
+    return folder
+
+
 def run(options: ServeOptions) -> None:
     """Run until stopped (SIGTERM or Ctrl+C), after ``prepare``. With several workers the
     calling process supervises them and restarts one that dies."""
@@ -135,8 +173,12 @@ def run(options: ServeOptions) -> None:
 def app_from_environment() -> object:
     """The application of one worker process, from what ``prepare`` put in the environment."""
     from sync.server.app import ServerConfig, create_app
+    from sync.server.retention import Retention
 
     config = json.loads(os.environ[ENV_WORKER_CONFIG])
     config["data_dir"] = Path(config["data_dir"])
     config["trusted_proxies"] = tuple(config["trusted_proxies"])
+    config["metrics_from"] = tuple(config.get("metrics_from", ()))
+    config["retention"] = Retention(*config.get("retention", ()))
+    config["metrics_token"] = os.environ.get(ENV_METRICS_TOKEN, "")
     return create_app(ServerConfig(**config))

@@ -1,18 +1,47 @@
 """Applying pushed operations and serving pulls: merge, authorise, sequence.
 
 An operation and its stored result are written in the same transaction, so a replay (the
-client never saw the answer) returns the stored result and applies nothing twice. Every
-write takes the next change sequence number while holding the sequence lock, so sequence
-order is commit order and a pull cursor never skips a late commit.
+client never saw the answer) returns the stored result and applies nothing twice.
+
+**Commit order with a short lock.** Every write takes its change sequence numbers under one
+lock (PostgreSQL: the ``meta.seq`` row ``FOR UPDATE``; SQLite: its one writer) and commits
+before releasing it, so sequence order is commit order and a pull cursor never skips a late
+commit. What a push does is split in two so that the lock is held only for the second part:
+
+1. *Work out*, without the lock: read the stored results of the batch's operation ids, the
+   records the operations touch, the records they refer to, the caller's enterprises, the
+   credit codes and whatever a hook reads (``_Batch.read``); authorise, check and merge every
+   operation in memory; hooks run. Every database value this depended on is remembered.
+2. *Commit*, under the lock: read those values again — the version and scope of every
+   touched record (absent ones must still be absent), the scopes of referenced records, the
+   credit-code claims, the caller's enterprises, the hooks' reads, and that no result is
+   stored yet for the batch's operation ids. If all are as they were, nothing another writer
+   committed in between bears on this batch, and its effects are written with sequence
+   numbers taken now; otherwise (two devices editing one record at the same moment) the batch
+   is worked out again, this time under the lock, exactly as before this split. A batch that
+   moves a record to another enterprise is always worked out under the lock (records under
+   it could be added meanwhile).
+
+Pushes on different records therefore merge in parallel and serialise only for a few indexed
+reads, the inserts and the commit; see ``liaison_sequence_lock_held_seconds`` and
+``liaison_push_batches_redone_total`` in the metrics.
+
+**Pull.** A page, its parents, the records that left the caller's scope and the counts are
+read in one read-only snapshot (``read_snapshot``: REPEATABLE READ on PostgreSQL), so the
+counts always describe exactly the records up to the page's cursor. An officer's page is read
+through the ``(scope_key, seq)`` index, one branch per scope key: a device minutes behind
+reads its own few changes, not the province's. Counts come from ``scope_count``, kept by
+every write in the same transaction.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import peewee
 
@@ -27,6 +56,7 @@ from sync.protocol import (
     RejectReason,
 )
 from sync.schema import ALL_TABLES, BOOKKEEPING, ID_MAX, SCHEMA, Problem, TableSchema
+from sync.server import metrics
 from sync.server.auth import Caller, assigned_enterprises
 from sync.server.hooks import AFTER_APPLY, CONTENT_CHECKS
 from sync.server.models import (
@@ -36,6 +66,7 @@ from sync.server.models import (
     ChangeLog,
     EnterpriseCode,
     LetterNumber,
+    Meta,
     OpRecord,
     Record,
     ScopeExit,
@@ -43,6 +74,8 @@ from sync.server.models import (
     ServerConflict,
     high_seq,
     is_postgres,
+    meta_values,
+    read_snapshot,
     server_db,
     utcnow,
     write_transaction,
@@ -115,9 +148,19 @@ class _Batch:
 
     def __init__(self, caller: Caller, ops: list[Op]) -> None:
         self.caller = caller
-        self.scope: set[str] | None = (
-            None if caller.whole_county else set(assigned_enterprises(caller.user_id)))
-        self.counter = SeqCounter()
+        #: The caller's enterprises as read, to compare under the lock.
+        self.scope_read: frozenset[str] | None = (
+            None if caller.whole_county else frozenset(assigned_enterprises(caller.user_id)))
+        self.scope: set[str] | None = None if self.scope_read is None else set(self.scope_read)
+        #: Sequence numbers relative to the high-water mark; made absolute by ``flush``.
+        self.counter = _Relative()
+        #: (table, id) -> (version, scope key) as read, or None for a record not on the
+        #: server: what the batch was worked out against.
+        self.loaded: dict[tuple[str, str], tuple[int, str] | None] = {}
+        #: Values read from the database through ``read`` (hooks, letter numbers, files).
+        self.reads: dict[Any, tuple[Callable[[], Any], Any]] = {}
+        #: Credit-code claims as read (None: unclaimed).
+        self.code_reads: dict[str, str | None] = {}
         self.now = _now_iso()
         self.stamp = utcnow()
         self.records: dict[tuple[str, str], _Row] = {}
@@ -142,16 +185,18 @@ class _Batch:
         # By table and id, the key's own order: an id alone cannot use the (table, record_id)
         # index and would read all of it for every chunk.
         for table, wanted in ids.items():
+            for rid in wanted:
+                self.loaded[(table, rid)] = None
             for row in _load_rows(table, wanted):
-                self.records[(row.table, row.record_id)] = row
+                self.remember(row)
         #: Scope keys of the records operations refer to (None: not on the server).
+        #: Every one is read again under the sequence lock (``still_valid``).
         self.ref_keys: dict[tuple[str, str], str | None] = {}
         for table, wanted in refs.items():
-            for chunk in _chunks(sorted(wanted - ids.get(table, set())), 500):
-                for rid, key in (Record.select(Record.record_id, Record.scope_key)
-                                 .where((Record.table == table) & Record.record_id.in_(chunk))
-                                 .tuples()):
-                    self.ref_keys[(table, rid)] = key
+            others = wanted - ids.get(table, set())
+            self.ref_keys.update(((table, rid), None) for rid in others)
+            for rid, key in _rows_in(_RECORD_KEYS, (table,), others):
+                self.ref_keys[(table, rid)] = key
         self.dirty: dict[tuple[str, str], _Row] = {}
         self.codes: dict[str, str | None] = {}
         self.new_codes: dict[str, str] = {}
@@ -162,9 +207,21 @@ class _Batch:
         self.blob_refs: dict[str, tuple[str, str]] = {}
         self.exits: list[tuple[int, str, str, str]] = []
         self.letters: list[tuple[int, int, str]] = []
-        self._nameable: dict[str, bool] = {}
         #: For ``AFTER_APPLY`` hooks: what they read from the database once per batch.
         self.hook_cache: dict[Any, Any] = {}
+
+    def remember(self, row: _Row) -> _Row:
+        """Take a record read from the database into the batch, noting what it was."""
+        self.records[(row.table, row.record_id)] = row
+        self.loaded[(row.table, row.record_id)] = (row.version, row.scope_key)
+        return row
+
+    def read(self, key: Any, fn: Callable[[], Any]) -> Any:
+        """``fn()``, once per batch: a database read a hook depends on. The store reads it
+        again under the sequence lock and works the batch out again if it changed."""
+        if key not in self.reads:
+            self.reads[key] = (fn, fn())
+        return self.reads[key][1]
 
     def in_scope(self, key: str) -> bool:
         """Whether the caller may see and write records of scope ``key``."""
@@ -189,28 +246,73 @@ class _Batch:
         it: knowing a file's hash must not be a way to read it."""
         if self.scope is None:
             return True
-        if sha not in self._nameable:
-            self._nameable[sha] = blob_readable(sha, self.caller)
-        return self._nameable[sha]
+        caller = self.caller
+        return bool(self.read(("blob", sha), lambda: blob_readable(sha, caller)))
 
     def uscc_owner(self, code: str) -> str | None:
         """The enterprise holding ``code``, counting claims made earlier in this batch."""
         if code not in self.codes:
             row = EnterpriseCode.get_or_none(EnterpriseCode.uscc == code)
-            self.codes[code] = row.enterprise_id if row is not None else None
+            self.codes[code] = self.code_reads[code] = (
+                row.enterprise_id if row is not None else None)
         return self.codes[code]
 
     def letter_max(self, year: int) -> int:
         """The highest final letter number of ``year``, counting this batch."""
         key = ("letter_max", year)
         if key not in self.hook_cache:
-            self.hook_cache[key] = int(
+            self.hook_cache[key] = self.read(key, lambda: int(
                 LetterNumber.select(peewee.fn.MAX(LetterNumber.number))
-                .where(LetterNumber.year == year).scalar() or 0)
+                .where(LetterNumber.year == year).scalar() or 0))
         return self.hook_cache[key]
 
-    def flush(self) -> None:
-        """Write every staged effect and result (inside the batch's transaction)."""
+    @property
+    def writes(self) -> bool:
+        """Whether the batch has anything to write (not only replays)."""
+        return bool(self.dirty or self.results)
+
+    def still_valid(self) -> bool:
+        """Under the sequence lock: whether everything the batch was worked out against is
+        still as it was read (see the module's docstring)."""
+        if self.exits:
+            return False
+        device = self.caller.device_id
+        if any(True for _ in _rows_in(_STORED_RESULTS, (device,), [r[1] for r in self.results])):
+            return False
+        by_table: dict[str, list[str]] = {}
+        for table, rid in self.loaded:
+            by_table.setdefault(table, []).append(rid)
+        for table, wanted in by_table.items():
+            found = {rid: (int(version), key)
+                     for rid, version, key in _rows_in(_RECORD_VERSIONS, (table,), wanted)}
+            if any(found.get(rid) != self.loaded[(table, rid)] for rid in wanted):
+                return False
+        ref_ids: dict[str, list[str]] = {}
+        for table, rid in self.ref_keys:
+            ref_ids.setdefault(table, []).append(rid)
+        for table, wanted in ref_ids.items():
+            now = dict(_rows_in(_RECORD_KEYS, (table,), wanted))
+            if any(now.get(rid) != self.ref_keys.get((table, rid)) for rid in wanted):
+                return False
+        if self.code_reads:
+            now = dict(EnterpriseCode.select(EnterpriseCode.uscc, EnterpriseCode.enterprise_id)
+                       .where(EnterpriseCode.uscc.in_(list(self.code_reads))).tuples())
+            if any(now.get(code) != owner for code, owner in self.code_reads.items()):
+                return False
+        if self.scope_read is not None and frozenset(
+                assigned_enterprises(self.caller.user_id)) != self.scope_read:
+            return False
+        return all(fn() == value for fn, value in self.reads.values())
+
+    def flush(self) -> int:
+        """Write every staged effect and result, under the sequence lock; returns the new
+        high-water mark. The batch's relative sequence numbers become absolute here."""
+        base = high_seq()
+        for rec in self.dirty.values():
+            rec.seq += base
+        self.changes = [(seq + base, *rest) for seq, *rest in self.changes]
+        self.exits = [(seq + base, *rest) for seq, *rest in self.exits]
+        self.assignments = [(user, ent, seq + base) for user, ent, seq in self.assignments]
         new = [r for r in self.dirty.values() if r.pk is None]
         old = [r for r in self.dirty.values() if r.pk is not None]
         _insert_rows(Record, _RECORD_WRITE, [r.values() for r in new])
@@ -226,7 +328,59 @@ class _Batch:
         _insert_rows(ScopeExit, ("seq", "table", "record_id", "old_scope_key"), self.exits)
         # The key makes a number given twice a database error: the batch rolls back whole.
         _insert_rows(LetterNumber, ("year", "number", "record_id"), self.letters)
-        self.counter.flush()
+        _add_counts(self._count_changes())
+        high = base + self.counter.value
+        if high != base:
+            Meta.update(value=high).where(Meta.key == "seq").execute()
+        return high
+
+    def _count_changes(self) -> dict[tuple[str, str], list[int]]:
+        """What the batch changes in ``scope_count``: each record leaves its old scope's
+        count (and version sum) and joins its new one's."""
+        out: dict[tuple[str, str], list[int]] = {}
+        for (table, rid), rec in self.dirty.items():
+            _count_move(out, table, self.loaded.get((table, rid)), (rec.version, rec.scope_key))
+        return out
+
+
+class _Relative:
+    """Sequence numbers of a batch, counted from 0 until the batch knows where it starts."""
+
+    def __init__(self) -> None:
+        self.value = 0
+
+    def next(self) -> int:
+        self.value += 1
+        return self.value
+
+
+def _count_move(out: dict[tuple[str, str], list[int]], table: str,
+                before: tuple[int, str] | None, after: tuple[int, str]) -> None:
+    """A record of ``table`` at (version, scope) ``before`` (None: new) is now at ``after``:
+    it leaves its old scope's count and version sum and joins the new one's (and each
+    table's total, scope ``*``)."""
+    moves = [(after, 1)] if before is None else [(before, -1), (after, 1)]
+    for (version, key), sign in moves:
+        for k in (key, "*"):
+            entry = out.setdefault((k, table), [0, 0])
+            entry[0] += sign
+            entry[1] += sign * version
+
+
+def _add_counts(changes: dict[tuple[str, str], list[int]]) -> None:
+    rows = [(key, table, count, versions) for (key, table), (count, versions)
+            in changes.items() if count or versions]
+    if not rows:
+        return
+    mark = server_db.obj.param
+    _run_many('INSERT INTO "scope_count" ("scope_key", "table", "count", "version_sum") '
+              f'VALUES ({mark}, {mark}, {mark}, {mark}) ON CONFLICT ("scope_key", "table") '
+              'DO UPDATE SET "count" = "scope_count"."count" + excluded."count", '
+              '"version_sum" = "scope_count"."version_sum" + excluded."version_sum"', rows)
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
 
 
 _ROW_COLUMNS = (Record.id, Record.table, Record.record_id, Record.data, Record.version,
@@ -276,18 +430,35 @@ class _Row:
                 self.last_device, self.last_clean)
 
 
-def _load_rows(table: str, wanted: Iterable[str], *, where: Any = None) -> Iterable[_Row]:
+def _load_rows(table: str, wanted: Iterable[str]) -> Iterable[_Row]:
+    for row in _rows_in(_LOAD_ROWS, (table,), wanted):
+        yield _Row.from_db(row)
+
+
+#: Reads a push makes many of, by the (table, record_id) or (device_id, op_id) key: SQL text
+#: with ``{m}`` for the parameter mark, completed by ``_rows_in`` with ``IN (...)`` and built
+#: once per size (peewee would build each again for every push).
+_LOAD_ROWS = ("SELECT " + ", ".join(_quoted(f.column_name) for f in _ROW_COLUMNS)
+              + ' FROM "record" WHERE "table" = {m} AND "record_id"')
+_RECORD_KEYS = 'SELECT "record_id", "scope_key" FROM "record" WHERE "table" = {m} AND "record_id"'
+_RECORD_VERSIONS = ('SELECT "record_id", "version", "scope_key" FROM "record" WHERE "table" = {m} '
+                    'AND "record_id"')
+_STORED_RESULTS = 'SELECT "op_id", "result" FROM "op_record" WHERE "device_id" = {m} AND "op_id"'
+
+
+@functools.lru_cache(maxsize=256)
+def _in_sql(head: str, size: int, mark: str) -> str:
+    return f"{head.format(m=mark)} IN ({', '.join([mark] * size)})"
+
+
+def _rows_in(head: str, fixed: tuple[Any, ...], wanted: Iterable[str]
+             ) -> Iterable[tuple[Any, ...]]:
+    """Rows of ``head`` (SQL ending in the column compared) for the values ``wanted``, in
+    chunks of at most 500 parameters."""
+    db = server_db.obj
     for chunk in _chunks(sorted(wanted), 500):
-        query = Record.select(*_ROW_COLUMNS).where(
-            (Record.table == table) & Record.record_id.in_(chunk))
-        if where is not None:
-            query = query.where(where)
-        for row in query.tuples():
-            yield _Row.from_db(row)
-
-
-def _quoted(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
+        yield from db.execute_sql(_in_sql(head, len(chunk), db.param),
+                                  (*fixed, *chunk)).fetchall()
 
 
 def _run_many(sql: str, rows: list[tuple[Any, ...]]) -> None:
@@ -341,35 +512,49 @@ def _chunks(items: list[Any], size: int) -> Iterable[list[Any]]:
 
 
 def push(caller: Caller, ops: list[Op]) -> tuple[list[OpResult], int]:
-    """Apply a batch of operations in order; each gets its own result."""
-    results: list[OpResult] = []
+    """Apply a batch of operations in order; each gets its own result. Worked out without
+    the sequence lock, committed under it (module docstring)."""
+    batch, results = _work_out(caller, ops)
+    if not batch.writes:  # replays only: their answers are stored already
+        return results, high_seq()
     with write_transaction():
-        stored: dict[str, OpResult] = {}
-        for chunk in _chunks([op.op_id for op in ops], 500):
-            for op_id, text in (OpRecord.select(OpRecord.op_id, OpRecord.result)
-                                .where((OpRecord.device_id == caller.device_id)
-                                       & OpRecord.op_id.in_(chunk)).tuples()):
-                stored[op_id] = OpResult.model_validate_json(text)
-        batch = _Batch(caller, ops)
-        for op in ops:
-            if op.op_id in stored:
-                results.append(stored[op.op_id])
-                continue
-            try:
-                result = _apply(batch, op)
-            except peewee.DatabaseError:
-                raise  # the transaction is unusable: the whole batch rolls back, sent again
-            except Exception:  # noqa: BLE001 - one bad operation must not fail the batch
-                # Nothing of it was staged (``_apply`` stages only at its end), and its
-                # result is not stored, so the client sends it again later.
-                log.exception("operation %s failed", op.op_id)
-                result = reject(op.op_id, RejectReason.SERVER_ERROR)
-            else:
-                batch.results.append((caller.device_id, op.op_id, result.model_dump_json()))
-            stored[op.op_id] = result
-            results.append(result)
-        batch.flush()
-        return results, batch.counter.value
+        if not batch.still_valid():
+            metrics.REDONE.inc()
+            batch, results = _work_out(caller, ops)
+        high = batch.flush()
+    fresh = {op_id for _device, op_id, _text in batch.results}
+    for result in results:
+        metrics.PUSH_OPS.labels(result.status.value if result.op_id in fresh
+                                else "replayed").inc()
+    return results, high
+
+
+def _work_out(caller: Caller, ops: list[Op]) -> tuple[_Batch, list[OpResult]]:
+    """Every operation checked, authorised and merged against the database as it is now,
+    and its effects staged in a batch; nothing written."""
+    results: list[OpResult] = []
+    stored: dict[str, OpResult] = {}
+    for op_id, text in _rows_in(_STORED_RESULTS, (caller.device_id,), [op.op_id for op in ops]):
+        stored[op_id] = OpResult.model_validate_json(text)
+    batch = _Batch(caller, ops)
+    for op in ops:
+        if op.op_id in stored:
+            results.append(stored[op.op_id])
+            continue
+        try:
+            result = _apply(batch, op)
+        except peewee.DatabaseError:
+            raise  # the connection is unusable: the whole batch fails and is sent again
+        except Exception:  # noqa: BLE001 - one bad operation must not fail the batch
+            # Nothing of it was staged (``_apply`` stages only at its end), and its
+            # result is not stored, so the client sends it again later.
+            log.exception("operation %s failed", op.op_id)
+            result = reject(op.op_id, RejectReason.SERVER_ERROR)
+        else:
+            batch.results.append((caller.device_id, op.op_id, result.model_dump_json()))
+        stored[op.op_id] = result
+        results.append(result)
+    return batch, results
 
 
 def _empty(value: Any) -> bool:
@@ -638,7 +823,7 @@ def _move_children(batch: _Batch, parent: _Row, old_key: str) -> None:
                  .where((Record.table == table) & (Record.scope_key == old_key)
                         & Record.data.contains(parent.record_id)))
         for raw in query.tuples():
-            child = batch.records.get((table, raw[2])) or _Row.from_db(raw)
+            child = batch.records.get((table, raw[2])) or batch.remember(_Row.from_db(raw))
             owned = (rule.owner_ref is not None
                      and child.data.get(rule.owner_ref[0]) == parent.table
                      and child.data.get(rule.owner_ref[1]) == parent.record_id)
@@ -686,6 +871,7 @@ def server_write(*, table: str, record_id: str, data: dict[str, Any],
     """A change made on the server itself (import, assignment, account): the centre's."""
     rec = Record.get_or_none((Record.table == table) & (Record.record_id == record_id))
     now = _now_iso()
+    before = (rec.version, rec.scope_key) if rec is not None else None
     if rec is None:
         rec = Record(table=table, record_id=record_id, created_at=now, version=0,
                      field_meta={}, data="{}")
@@ -707,6 +893,9 @@ def server_write(*, table: str, record_id: str, data: dict[str, Any],
     rec.last_device = "server"
     rec.last_clean = False
     rec.save(force_insert=rec.id is None)
+    counts: dict[tuple[str, str], list[int]] = {}
+    _count_move(counts, table, before, (version, rec.scope_key))
+    _add_counts(counts)
     if table == "enterprise" and current.get("uscc"):
         EnterpriseCode.insert(uscc=str(current["uscc"]).upper()[:18], enterprise_id=record_id
                               ).on_conflict_ignore().execute()
@@ -780,31 +969,118 @@ _PULL_COLUMNS = (Record.table, Record.record_id, Record.version, Record.deleted,
                  Record.scope_key)
 
 
-def pull_page(caller: Caller, req: PullRequest) -> str:
-    """One page of changes after ``req.since``, as a JSON document (see PullResponse)."""
-    scope = scope_of(caller)
-    keys = visible_keys(caller, scope)
-    with server_db.atomic():  # one snapshot for the page, its parents and the counts
-        high = high_seq()
-        query = _visible(Record.select(*_PULL_COLUMNS).where(Record.seq > req.since), keys)
-        if req.tables:
-            query = query.where(Record.table.in_(req.tables))
-        if not req.include_own:
-            query = query.where(~((Record.last_device == caller.device_id) & Record.last_clean))
-        rows = list(query.order_by(Record.seq).limit(req.limit + 1).objects())
+class PullRow(NamedTuple):
+    table: str
+    record_id: str
+    version: int
+    deleted: bool
+    created_at: str
+    updated_at: str
+    data: str
+    seq: int
+
+
+class ResyncRequired(Exception):
+    """The caller's cursor (or outbox) is older than what the server still keeps: it must
+    pull everything again (it keeps its outbox and sends it afterwards)."""
+
+
+_PAGE_SELECT = ('SELECT "table", "record_id", "version", "deleted", "created_at", '
+                '"updated_at", "data", "seq" FROM "record"')
+
+
+@functools.lru_cache(maxsize=512)
+def _page_sql(keys: int | None, tables: int, own: bool, mark: str) -> str:
+    """The page query, built once per shape. An officer's reads each of their scope keys
+    through the ``(scope_key, seq)`` index, one branch per key (and one for the records
+    everyone sees), each stopping after the page's length: the caller's own changes only,
+    however many the rest of the province made meanwhile. A whole-county caller reads the
+    ``seq`` index."""
+    extra = ""
+    if tables:
+        extra += f' AND "table" IN ({", ".join(mark for _ in range(tables))})'
+    if not own:
+        extra += f' AND NOT ("last_device" = {mark} AND "last_clean")'
+    if keys is None:
+        return f'{_PAGE_SELECT} WHERE "seq" > {mark}{extra} ORDER BY "seq" LIMIT {mark}'
+    everyone = ", ".join(f"'{t}'" for t in sorted(ALL_TABLES))
+    branch = (f'SELECT * FROM ({_PAGE_SELECT} WHERE "scope_key" = {mark} AND "seq" > {mark}'
+              f'{{filter}}{extra} ORDER BY "seq" LIMIT {mark}) AS b{{n}}')
+    parts = [branch.format(filter="", n=n) for n in range(keys)]
+    parts.append(branch.format(filter=f' AND "table" IN ({everyone})', n=keys))
+    return f'SELECT * FROM ({" UNION ALL ".join(parts)}) AS page ORDER BY "seq" LIMIT {mark}'
+
+
+def _page(caller: Caller, req: PullRequest, keys: list[str] | None) -> list[PullRow]:
+    db = server_db.obj
+    limit = req.limit + 1
+    extra: list[Any] = [*req.tables]
+    if not req.include_own:
+        extra.append(caller.device_id)
+    if keys is None:
+        params: list[Any] = [req.since, *extra, limit]
+    else:
+        params = []
+        for key in [*keys, ""]:
+            params += [key, req.since, *extra, limit]
+        params.append(limit)
+    sql = _page_sql(None if keys is None else len(keys), len(req.tables), req.include_own,
+                    db.param)
+    return [PullRow(*row) for row in db.execute_sql(sql, params).fetchall()]
+
+
+def pull_page(caller: Caller, req: PullRequest) -> tuple[str, int]:
+    """One page of changes after ``req.since``, as a JSON document (see PullResponse), and
+    how many records it holds.
+
+    Raises ``ResyncRequired`` for an officer's cursor older than the oldest scope exit the
+    server keeps: the records that left its scope since then can no longer be named.
+    """
+    with read_snapshot():  # one snapshot for the page, its parents, what left and the counts
+        scope = scope_of(caller)
+        keys = visible_keys(caller, scope)
+        meta = meta_values("seq", "exits_pruned_seq")
+        high = meta["seq"]
+        if keys is not None and 0 < req.since < meta["exits_pruned_seq"]:
+            raise ResyncRequired
+        # Nothing committed after the snapshot's high-water mark is visible in it: a device
+        # that is up to date costs no page query.
+        rows = _page(caller, req, keys) if req.since < high else []
         more = len(rows) > req.limit
         rows = rows[:req.limit]
         nxt = rows[-1].seq if more else max(high, req.since)
         parents = _missing_parents(rows, keys, after=None if req.tables else nxt)
-        gone = _gone(keys, since=req.since, upto=nxt) if not req.tables else []
+        gone = (_gone(keys, since=req.since, upto=nxt)
+                if not req.tables and nxt > req.since else [])
         counts = _counts(keys) if (req.want_counts and not more) else None
     parts = [_row_json(r) for r in parents] + [_row_json(r) for r in rows]
+    return _page_body(caller, scope, parts, nxt=nxt, more=more, high=high, counts=counts,
+                      gone=gone), len(parts)
+
+
+def nothing_new(caller: Caller, req: PullRequest) -> str | None:
+    """The page for a device that is up to date, or None when there is something to send
+    (then ``pull_page``). Reads only: the caller's enterprises and the high-water mark."""
+    scope = scope_of(caller)
+    # Read with the caller's token when it was authenticated, a moment ago.
+    meta = ({"seq": caller.high_seq, "exits_pruned_seq": caller.exits_pruned_seq}
+            if caller.high_seq >= 0 else meta_values("seq", "exits_pruned_seq"))
+    if scope is not None and 0 < req.since < meta["exits_pruned_seq"]:
+        raise ResyncRequired
+    if req.since < meta["seq"]:
+        return None
+    return _page_body(caller, scope, [], nxt=req.since, more=False, high=meta["seq"],
+                      counts=None, gone=[])
+
+
+def _page_body(caller: Caller, scope: list[str] | None, parts: list[str], *, nxt: int,
+               more: bool, high: int, counts: dict[str, dict[str, int]] | None,
+               gone: list[dict[str, str]]) -> str:
     more_text = "true" if more else "false"
-    body = (f'{{"records":[{",".join(parts)}],"next":{nxt},"more":{more_text},'
+    return (f'{{"records":[{",".join(parts)}],"next":{nxt},"more":{more_text},'
             f'"high_seq":{high},"scope_hash":{json.dumps(scope_hash(caller, scope))},'
             f'"scope":{json.dumps(scope)},"counts":{json.dumps(counts)},'
             f'"gone":{json.dumps(gone)}}}')
-    return body
 
 
 def _gone(keys: list[str] | None, *, since: int, upto: int) -> list[dict[str, str]]:
@@ -862,9 +1138,40 @@ def _missing_parents(rows: list[Any], keys: list[str] | None, *, after: int | No
 
 
 def _counts(keys: list[str] | None) -> dict[str, dict[str, int]]:
-    query = _visible(Record.select(Record.table, peewee.fn.COUNT(Record.id),
-                                   peewee.fn.SUM(Record.version)), keys)
-    out: dict[str, dict[str, int]] = {}
-    for table, count, total in query.group_by(Record.table).tuples():
-        out[table] = {"count": int(count), "version_sum": int(total or 0)}
+    """Per table, the records the caller sees (tombstones included) and the sum of their
+    versions, from the counts every write keeps (``scope_count``), not from the records."""
+    db = server_db.obj
+    mark = db.param
+    if keys is None:
+        rows = db.execute_sql('SELECT "table", "count", "version_sum" FROM "scope_count" '
+                              "WHERE \"scope_key\" = '*'").fetchall()
+    else:
+        everyone = ", ".join(f"'{t}'" for t in sorted(ALL_TABLES))
+        rows = db.execute_sql(
+            'SELECT "table", SUM("count"), SUM("version_sum") FROM "scope_count" WHERE '
+            f'"scope_key" IN ({", ".join(mark for _ in keys)}) OR ("scope_key" = \'\' AND '
+            f'"table" IN ({everyone})) GROUP BY "table"', keys).fetchall()
+    return {table: {"count": int(count), "version_sum": int(total or 0)}
+            for table, count, total in rows if count}
+
+
+def recount() -> dict[tuple[str, str], tuple[int, int]]:
+    """``scope_count`` worked out from the records themselves (the tests compare it with
+    ``kept_counts``): (scope, table) -> (count, version sum), the totals under ``*``."""
+    out: dict[tuple[str, str], tuple[int, int]] = {}
+    for key, table, count, total in (Record.select(Record.scope_key, Record.table,
+                                                   peewee.fn.COUNT(Record.id),
+                                                   peewee.fn.SUM(Record.version))
+                                     .group_by(Record.scope_key, Record.table).tuples()):
+        out[(key, table)] = (int(count), int(total or 0))
+        before = out.get(("*", table), (0, 0))
+        out[("*", table)] = (before[0] + int(count), before[1] + int(total or 0))
     return out
+
+
+def kept_counts() -> dict[tuple[str, str], tuple[int, int]]:
+    """``scope_count`` as kept (rows that came down to nothing left out)."""
+    return {(key, table): (int(count), int(total))
+            for key, table, count, total in server_db.obj.execute_sql(
+                'SELECT "scope_key", "table", "count", "version_sum" FROM "scope_count"')
+            if count or total}

@@ -2,18 +2,18 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 import zipfile
 
 import pytest
 
 from liaison_app.cli import main as cli_main
-from liaison_app.core.db import close_database, open_database
+from liaison_app.core.db import close_database, connect_raw, open_database
 from liaison_app.core.migrations import LATEST_VERSION
 from liaison_app.core.models import Enterprise
 from liaison_app.core.paths import DataPaths
 from liaison_app.core.services import attachments, backups, enterprises
 from liaison_app.core.services.enterprises import EnterpriseInput
+from tests.conftest import TEST_KEY
 
 
 def _fill(paths: DataPaths) -> list[str]:
@@ -24,7 +24,7 @@ def _fill(paths: DataPaths) -> list[str]:
 
 
 def _names(path) -> set[str]:
-    conn = sqlite3.connect(path)
+    conn = connect_raw(path, key=TEST_KEY)
     try:
         return {r[0] for r in conn.execute("SELECT name FROM enterprise")}
     finally:
@@ -56,13 +56,13 @@ def test_restore_refuses_to_overwrite_unsynced_changes_without_force(store, tmp_
     backup = backups.export_backup(paths=store, target=tmp_path / "b.zip").path
     enterprises.create(data=EnterpriseInput(name="备份之后新建的企业"))
     close_database()
-    pending = backups.count_unsynced(store.database)
-    assert pending == 3
+    pending = backups.count_unsynced(store.database, key=TEST_KEY)
+    assert pending == 4  # two enterprises, the export's audit entry and the new enterprise
 
     with pytest.raises(backups.UnsyncedChanges) as err:
         backups.restore_from_backup(paths=store, source=backup)
-    assert err.value.count == 3
-    assert "3" in err.value.message.text() and "kept" in err.value.message.text()
+    assert err.value.count == 4
+    assert "4" in err.value.message.text() and "kept" in err.value.message.text()
     assert "备份之后新建的企业" in _names(store.database)  # untouched
 
     result = backups.restore_from_backup(paths=store, source=backup, force=True)
@@ -123,7 +123,7 @@ def test_cli_backup_and_restore(store, tmp_path, capsys):
     # The original folder has unsynced changes: refused, with the count and the way out.
     assert cli_main(["--data-dir", str(store.root), "restore", str(target)]) == 1
     err = capsys.readouterr().err
-    assert " 2 " in err and "--force" in err
+    assert " 3 " in err and "--force" in err  # two enterprises and the backup's audit entry
     assert cli_main(["--data-dir", str(store.root), "restore", "--force", str(target)]) == 0
     kept = list(store.root.glob("liaison.replaced-*.sqlite3"))
     assert len(kept) == 1 and str(kept[0]) in capsys.readouterr().out

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from liaison_app.cli import main as cli_main
-from tests.core.test_cli_language import ROOT, liaison
+from tests.core.test_cli_language import PASSWORD, ROOT, liaison
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -39,8 +39,11 @@ def assert_sentence(done: subprocess.CompletedProcess, *parts: str) -> None:
 def test_output_into_a_pipe_closed_early_ends_quietly(big_county):
     """``liaison search 山东 --limit 5000 | head -3``"""
     env_cmd = [sys.executable, str(ROOT / "main.py"), "--data-dir", str(big_county),
-               "search", "山东", "--limit", "5000"]
-    proc = subprocess.Popen(env_cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+               "--password-stdin", "search", "山东", "--limit", "5000"]
+    proc = subprocess.Popen(env_cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, cwd=ROOT)
+    proc.stdin.write(f"{PASSWORD}\n".encode())
+    proc.stdin.close()
     first = proc.stdout.readline()
     proc.stdout.close()  # what head does after its lines
     stderr = proc.stderr.read().decode()
@@ -49,7 +52,7 @@ def test_output_into_a_pipe_closed_early_ends_quietly(big_county):
     assert stderr == ""
     # The same through a real shell pipe.
     done = subprocess.run(f"{' '.join(env_cmd)} | head -3", shell=True, capture_output=True,
-                          text=True, cwd=ROOT, timeout=60)
+                          text=True, cwd=ROOT, timeout=60, input=f"{PASSWORD}\n")
     assert len(done.stdout.splitlines()) == 3 and done.stderr == ""
 
 
@@ -143,6 +146,7 @@ def test_import_without_a_required_column_names_it_and_counts_the_rows(tmp_path)
                 ["91371082775260043P", "王府街道"]):
         wb.active.append(row)
     wb.save(tmp_path / "企业.xlsx")
+    liaison(tmp_path / "data", "status")  # set up (the data folder's password) beforehand
     done = liaison(tmp_path / "data", "import", "enterprises", str(tmp_path / "企业.xlsx"))
     assert done.returncode == 2
     assert "没有“企业名称”列" in done.stdout and "2 行数据都无法导入" in done.stdout

@@ -33,12 +33,19 @@ def compiled():
                    capture_output=True)
 
 
-def liaison(data_dir: Path, *args: str, timeout: float = 120) -> subprocess.CompletedProcess:
+#: The password the data folders of these tests are set up and unlocked with (the data is
+#: encrypted; a script gives the password on standard input).
+PASSWORD = "命令行测试密码 cli"
+
+
+def liaison(data_dir: Path, *args: str, timeout: float = 120,
+            password: str | None = PASSWORD) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k != "LIAISON_DATA_DIR"}
     env["QT_QPA_PLATFORM"] = "offscreen"
+    unlock = ["--password-stdin"] if password is not None else []
     return subprocess.run([sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir),
-                           *args], capture_output=True, text=True, timeout=timeout, env=env,
-                          cwd=ROOT)
+                           *unlock, *args], capture_output=True, text=True, timeout=timeout,
+                          env=env, cwd=ROOT, input=f"{password}\n" if password else None)
 
 
 @pytest.fixture(scope="module")

@@ -114,7 +114,8 @@ def test_large_photo_is_downscaled_on_attach(store, tmp_path):
     big = tmp_path / "big.jpg"
     Image.new("RGB", (6000, 4000), "blue").save(big, quality=95)
     stored = attachments.store_file(store.attachments, big, downscale_to=2048)
-    with Image.open(attachments.blob_path(store.attachments, stored.sha256)) as img:
+    with attachments.AttachmentStore.at(store.attachments).open(stored.sha256) as fh, \
+            Image.open(fh) as img:
         assert max(img.size) == 2048
     assert attachments.thumbnail_bytes(store.attachments, stored.sha256)
 

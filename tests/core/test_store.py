@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 import stat
 import subprocess
 import sys
@@ -16,6 +15,7 @@ from liaison_app.core.db import (
     OpenProblem,
     backup_database,
     close_database,
+    connect_raw,
     list_backups,
     make_database,
     open_database,
@@ -24,8 +24,10 @@ from liaison_app.core.db import (
 from liaison_app.core.migrations import LATEST_VERSION, MIGRATIONS, run_migrations
 from liaison_app.core.models import Enterprise, OutboxOp, Visit
 from liaison_app.core.paths import DataPaths
+from liaison_app.core.security import session
 from liaison_app.core.services import enterprises
 from liaison_app.core.services.enterprises import EnterpriseInput
+from tests.conftest import TEST_KEY
 
 
 def test_pragmas_are_set_on_every_connection(store):
@@ -73,7 +75,7 @@ def test_a_damaged_database_is_reported_not_replaced(data_paths):
 
 def test_a_database_from_a_newer_version_is_refused(data_paths):
     data_paths.root.mkdir(parents=True)
-    con = sqlite3.connect(data_paths.database)
+    con = connect_raw(data_paths.database, key=TEST_KEY)
     con.execute(f"PRAGMA user_version = {LATEST_VERSION + 5}")
     con.close()
     with pytest.raises(DatabaseOpenError) as info:
@@ -101,11 +103,15 @@ def test_a_data_folder_that_is_a_file_is_reported(tmp_path):
     assert info.value.problem is OpenProblem.UNWRITABLE
 
 
+@pytest.mark.parametrize("encrypted", [True, False], ids=["encrypted", "plain"])
 @pytest.mark.parametrize("start", [m.VERSION for m in MIGRATIONS])
-def test_every_earlier_schema_upgrades_to_the_latest_keeping_data(data_paths, start):
-    """Build a database as schema ``start`` left it, with data, then open it normally."""
+def test_every_earlier_schema_upgrades_to_the_latest_keeping_data(data_paths, start, encrypted):
+    """Build a database as schema ``start`` left it, with data, then open it normally.
+
+    Schemas up to 4 were written plain by the versions of their time: those are encrypted,
+    then migrated. Later ones are encrypted already."""
     data_paths.root.mkdir(parents=True)
-    db = make_database(data_paths.database)
+    db = make_database(data_paths.database, key=TEST_KEY if encrypted else None)
     db.connect()
     run_migrations(db, current=0, target=start)
     db.execute_sql(
@@ -114,7 +120,7 @@ def test_every_earlier_schema_upgrades_to_the_latest_keeping_data(data_paths, st
         "employees, officer_ids, visit_cadence_days, notes) VALUES ('e1', 0, '2024-01-01', "
         "'2024-01-01', '', 0, '旧企业', '', '', '', '', '', 0, '', '', '', NULL, '[]', NULL, '')")
     db.close()
-    open_database(data_paths)
+    session.open_unlocked(data_paths)
     try:
         assert Enterprise.get_by_id("e1").name == "旧企业"
         version = Enterprise._meta.database.execute_sql("PRAGMA user_version").fetchone()[0]
@@ -172,6 +178,8 @@ KILL_SCRIPT = textwrap.dedent("""
     from pathlib import Path
     from liaison_app.core.db import open_database
     from liaison_app.core.paths import DataPaths
+    from liaison_app.core.security import session
+    session.remember(DataPaths(Path(sys.argv[1])), bytes(range(32)))
     from liaison_app.core.services import enterprises, visits
     from liaison_app.core.services.enterprises import EnterpriseInput
     from liaison_app.core.services.visits import VisitInput

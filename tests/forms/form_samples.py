@@ -20,6 +20,8 @@ from liaison_app.forms.data import (
     PassApplicationData,
     PassCard,
     PassCardsData,
+    PhoneInvitation,
+    PhoneInvitationsData,
     PowerOfAttorneyData,
     ProcedureApplicationData,
     ProcedureItem,
@@ -343,6 +345,19 @@ def satisfaction_sheets(count: int = 2) -> SatisfactionSheetsData:
         round_name="2024年上半年企业满意度测评", held_on=date(2024, 6, 18),
         dimensions=DIMENSIONS, scale_kind="points", scale_max=20, sheets=sheets,
         organisation=OFFICE)
+
+
+def phone_invitations(count: int = 3) -> PhoneInvitationsData:
+    names = ["山东德润新材料科技有限公司", "某某县王䶮食品有限公司𠮷",
+             "某某县经济开发区新型建材与装配式建筑构件生产基地建设运营管理有限责任公司"]
+    invitations = tuple(
+        PhoneInvitation(enterprise=names[i % 3],
+                        url=f"https://pj.example.cn/p/{'Ab3-_x9' * 6}{i:03d}", town="经济开发区")
+        for i in range(count))
+    return PhoneInvitationsData(
+        round_name="2024年上半年企业满意度测评", held_on=date(2024, 6, 18),
+        units=("某某县企业服务中心", "县自然资源和规划局"), invitations=invitations,
+        anonymous=True, organisation=OFFICE)
 
 
 def evaluation_report() -> EvaluationReportData:

@@ -83,3 +83,20 @@ def test_levels_scale_prints_a_box_per_level(tmp_path: Path):
     for label, points in levels:
         assert f"{label}{points:.0f}" in text
     assert "评分（满分" not in text
+
+
+def test_phone_invitations_carry_each_link_as_a_code_that_a_phone_reads(tmp_path: Path,
+                                                                         pdftoppm: str):
+    from liaison_app.forms import phone_invitations
+
+    data = s.phone_invitations(3)
+    pdf = tmp_path / "invitations.pdf"
+    result = phone_invitations.build(data, out=pdf)
+    assert result.pages == 2  # two to a page
+    png = _render(pdf, tmp_path / "p1", pdftoppm, dpi=150)
+    # Both invitations of the page, each the link of its own enterprise.
+    assert sorted(read_qr_codes(png)) == sorted(i.url for i in data.invitations[:2])
+    text = compact("".join(pdf_pages(pdf)))
+    assert compact(data.invitations[2].url) in text  # typed in when a phone cannot scan
+    # The longest name wraps and stays on the page.
+    assert compact(data.invitations[2].enterprise) in text

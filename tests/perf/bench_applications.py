@@ -19,6 +19,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+from tests.perf.folder_keys import unlock_every_folder  # noqa: E402
+
+unlock_every_folder()
 
 from liaison_app.core.db import close_database, open_database  # noqa: E402
 from liaison_app.core.paths import DataPaths  # noqa: E402

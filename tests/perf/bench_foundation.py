@@ -20,6 +20,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from tests.perf.folder_keys import PASSWORD  # noqa: E402
+
 
 def median_ms(samples: list[float]) -> str:
     return f"{statistics.median(samples) * 1000:.1f} ms"
@@ -27,14 +29,15 @@ def median_ms(samples: list[float]) -> str:
 
 def bench_demo(data_dir: Path, enterprises: int, visits: int) -> float:
     started = time.perf_counter()
-    subprocess.run([sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir), "demo",
-                    "--enterprises", str(enterprises), "--visits", str(visits)],
-                   check=True, stdout=subprocess.DEVNULL)
+    subprocess.run([sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir),
+                    "--password-stdin", "demo", "--enterprises", str(enterprises), "--visits",
+                    str(visits)], check=True, stdout=subprocess.DEVNULL,
+                   input=PASSWORD + "\n", text=True)
     return time.perf_counter() - started
 
 
 def bench_startup(data_dir: Path, runs: int = 5) -> list[tuple[float, float]]:
-    """Process start to the main window's first paint (the app prints when it paints)."""
+    """Process start to the first paint (the lock screen; the app prints when it paints)."""
     samples = []
     env = {**os.environ, "LIAISON_EXIT_AFTER_PAINT": "1"}
     for _ in range(runs):
@@ -67,7 +70,7 @@ def main() -> None:
         # anything, so the figure is taken from outside: spawn to the paint line.
         runs = bench_startup(data_dir)
         spawn_to_exit = [r[0] for r in runs]
-        print(f"start-up, process start to window painted (measured to process exit, "
+        print(f"start-up, process start to the lock screen painted (measured to process exit, "
               f"an upper bound): median {median_ms(spawn_to_exit)} over {len(runs)} runs "
               f"(target <= 1000 ms)")
 
@@ -75,9 +78,11 @@ def main() -> None:
         from liaison_app.core.db import open_database
         from liaison_app.core.models import Enterprise, Officer
         from liaison_app.core.paths import DataPaths
+        from liaison_app.core.security import session
         from liaison_app.core.services import visits
         from liaison_app.core.services.visits import FollowUpInput, VisitInput
 
+        session.unlock(DataPaths(data_dir), secret=PASSWORD)
         open_database(DataPaths(data_dir))
         from PySide6.QtWidgets import QApplication, QTableView
 

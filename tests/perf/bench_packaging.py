@@ -21,6 +21,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+from tests.perf.folder_keys import PASSWORD as BENCH_PASSWORD  # noqa: E402
+from tests.perf.folder_keys import unlock_every_folder  # noqa: E402
+
+unlock_every_folder()
 
 from liaison_app.core.db import close_database, open_database  # noqa: E402
 from liaison_app.core.models import Enterprise  # noqa: E402
@@ -54,15 +58,16 @@ def frozen_start(runs: int = 3) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "LIAISON_EXIT_AFTER_PAINT": "1",
                "QT_LOGGING_RULES": "qt.qpa.*=false"}
-        subprocess.run([str(exe), "--data-dir", tmp, "demo", "--enterprises", "300",
-                        "--visits", "3000"], env=env, check=True, capture_output=True)
+        subprocess.run([str(exe), "--data-dir", tmp, "--password-stdin", "demo",
+                        "--enterprises", "300", "--visits", "3000"], env=env, check=True,
+                       capture_output=True, input=BENCH_PASSWORD + "\n", text=True)
         for i in range(runs):
             t0 = time.perf_counter()
             out = subprocess.run([str(exe), "--data-dir", tmp], env=env, capture_output=True,
                                  text=True, timeout=120, stdin=subprocess.DEVNULL)
             wall = (time.perf_counter() - t0) * 1000
             painted = re.search(r"painted (\d+) ms", out.stdout + out.stderr)
-            print(f"frozen start #{i + 1}: window painted "
+            print(f"frozen start #{i + 1}: lock screen painted "
                   f"{painted.group(1) + ' ms' if painted else '?'}, process {wall:.0f} ms")
 
 

@@ -21,6 +21,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+from tests.perf.folder_keys import unlock_every_folder  # noqa: E402
+
+unlock_every_folder()
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 TOWNS = ("城关街道", "经济开发区街道", "东城街道", "西城街道", "北关镇", "南湖镇", "河口镇",

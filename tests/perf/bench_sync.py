@@ -18,6 +18,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+from tests.perf.folder_keys import unlock_every_folder  # noqa: E402
+
+unlock_every_folder()
 
 from liaison_app.core.db import database_proxy, open_database  # noqa: E402
 from liaison_app.core.models import Enterprise, OutboxOp, Visit  # noqa: E402

@@ -26,19 +26,24 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
+from tests.perf.folder_keys import PASSWORD  # noqa: E402
+
 
 def median_ms(samples: list[float]) -> str:
     return f"{statistics.median(samples) * 1000:.0f} ms"
 
 
 def make_county(data_dir: Path, enterprises: int, visits: int) -> None:
-    subprocess.run([sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir), "demo",
-                    "--enterprises", str(enterprises), "--visits", str(visits)],
-                   check=True, stdout=subprocess.DEVNULL)
+    """An encrypted demo county, as officers have them (its password on standard input)."""
+    subprocess.run([sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir),
+                    "--password-stdin", "demo", "--enterprises", str(enterprises),
+                    "--visits", str(visits)],
+                   check=True, stdout=subprocess.DEVNULL, input=PASSWORD + "\n", text=True)
 
 
 def bench_startup(data_dir: Path, runs: int) -> list[float]:
-    """Seconds from spawning ``main.py`` to its window's first paint."""
+    """Seconds from spawning ``main.py`` to its first paint: the lock screen of an encrypted
+    folder (tests/perf/bench_security.py measures the unlock to the window)."""
     env = {**os.environ, "LIAISON_EXIT_AFTER_PAINT": "1"}
     samples = []
     for _ in range(runs):
@@ -84,7 +89,7 @@ def main() -> None:
         if not args.data_dir:
             make_county(data_dir, args.enterprises, args.visits)
         startup = bench_startup(data_dir, args.runs)
-        print(f"start-up, process spawned to window painted: median {median_ms(startup)}, "
+        print(f"start-up, process spawned to the lock screen painted: median {median_ms(startup)}, "
               f"fastest {min(startup) * 1000:.0f} ms over {len(startup)} runs "
               f"(target <= 500 ms)")
         bench_in_window(data_dir, args.runs)
@@ -99,6 +104,7 @@ def bench_in_window(data_dir: Path, runs: int) -> None:
     from liaison_app.core.models.proxy import ProxyCase
     from liaison_app.core.models.requests import Request
     from liaison_app.core.paths import DataPaths
+    from liaison_app.core.security import session
     from liaison_app.core.settings import Settings
     from liaison_app.ui.app import make_application
     from liaison_app.ui.context import AppContext
@@ -109,6 +115,7 @@ def bench_in_window(data_dir: Path, runs: int) -> None:
     app = make_application()
     install_language("zh_CN")
     paths = DataPaths(data_dir)
+    session.unlock(paths, secret=PASSWORD)  # a --data-dir folder: made as make_county does
     open_database(paths)
     runner = TaskRunner()
     ctx = AppContext(paths=paths, settings=Settings(), runner=runner)

@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 
 from liaison_app.core.models import Attachment
-from liaison_app.core.services.attachments import store_bytes
+from liaison_app.core.services.attachments import AttachmentStore, store_bytes
 from sync import client as sync_client
 from sync import credentials
 from sync import protocol as p
@@ -28,6 +28,11 @@ def attach(dev: Any, ent: str, data: bytes, name: str = "现场照片.jpg") -> A
     return att
 
 
+def plain_bytes(dev: Any, sha: str) -> bytes:
+    """What the laptop holds for ``sha``, decrypted (on disk it is encrypted)."""
+    return AttachmentStore.for_paths(dev.paths).read_bytes(sha)
+
+
 def transport(dev: Any, url: str) -> Transport:
     dev.use()
     info, token = credentials.load()
@@ -43,8 +48,10 @@ def test_file_goes_up_and_comes_down_verified(county: dict[str, Any]) -> None:
     assert report.ok and report.files_up == 1, report.message
     report = centre.sync()
     assert report.ok and report.files_down == 1, report.message
-    got = sync_client.blob_path(centre.paths, att.sha256).read_bytes()
+    got = plain_bytes(centre, att.sha256)
     assert hashlib.sha256(got).hexdigest() == att.sha256
+    # Encrypted as it arrived: the file on disk is not the plain bytes.
+    assert data[:4096] not in sync_client.blob_path(centre.paths, att.sha256).read_bytes()
     # An officer of another enterprise cannot fetch it even knowing the hash.
     with transport(wang, county["server"].url) as t:
         assert t.raw("GET", f"/attachments/{att.sha256}").status_code == 404
@@ -110,7 +117,7 @@ def test_a_download_cut_off_again_and_again_still_arrives_piece_by_piece(
                 break
         assert outcomes[0] == "offline" and outcomes[-1] == "ok", outcomes
         assert report.files_down == 1
-        assert hashlib.sha256(target.read_bytes()).hexdigest() == att.sha256
+        assert hashlib.sha256(plain_bytes(centre, att.sha256)).hexdigest() == att.sha256
         assert not list(target.parent.glob(".*.part"))
         # Each attempt after the first asked only for the rest.
         ranges = [h for h in proxy.heads if b"GET /attachments" in h]
@@ -126,14 +133,30 @@ def test_a_partial_file_that_belongs_to_nothing_is_thrown_away(county: dict[str,
     att = attach(li, county["e1"], os.urandom(300_000))
     assert li.sync().ok
     target = sync_client.blob_path(centre.paths, att.sha256)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    # Left by a failing disk, say: right length for a part, wrong bytes.
-    (target.parent / f".{att.sha256}.part").write_bytes(os.urandom(100_000))
+    part = target.parent / f".{att.sha256}.part"
+    store = AttachmentStore.for_paths(centre.paths)
+    # A well-formed encrypted part holding the wrong bytes (another file's start, say).
+    incoming = store.incoming(att.sha256)
+    incoming.write(os.urandom(100_000))
+    incoming.pause()
+    assert part.exists()
     report = centre.sync()
     assert not target.exists() and report.files_down == 0  # damaged: discarded, not kept
     report = centre.sync()
     assert report.ok and report.files_down == 1
-    assert hashlib.sha256(target.read_bytes()).hexdigest() == att.sha256
+    assert hashlib.sha256(plain_bytes(centre, att.sha256)).hexdigest() == att.sha256
+    # Noise where a part should be (a failing disk): not even resumed from.
+    target.unlink()
+    part.write_bytes(os.urandom(100_000))
+    AttachmentStore.for_paths(centre.paths)  # still readable folder
+    from liaison_app.core.models import LocalState
+    from sync import local
+
+    centre.use()
+    LocalState.set_value(local.KEY_FILES_DUE, True)
+    report = centre.sync()
+    assert report.ok and report.files_down == 1 and not part.exists()
+    assert hashlib.sha256(plain_bytes(centre, att.sha256)).hexdigest() == att.sha256
 
 
 def test_upload_bodies_must_be_authorised(county: dict[str, Any]) -> None:

@@ -14,7 +14,7 @@ from fastapi.routing import APIRoute
 
 from liaison_app.core.models import LocalState, OutboxOp, Visit
 from sync import protocol as p
-from sync.server import auth
+from sync.server import auth, evaluation_web
 from sync.server.app import _OPEN_PATHS, ServerConfig
 from sync.server.cli import build_parser
 from sync.server.models import AuditEvent, Device, connection, is_postgres, server_db
@@ -27,7 +27,9 @@ SHA = "a" * 64
 def routes(server: Any) -> list[tuple[str, str]]:
     out = []
     for route in server.server.config.app.routes:
-        if isinstance(route, APIRoute) and route.path not in _OPEN_PATHS:
+        # The phone scoring page's link is its key (tests/sync/test_phone_scoring.py).
+        if isinstance(route, APIRoute) and route.path not in _OPEN_PATHS \
+                and not evaluation_web.is_public(route.path):
             for method in route.methods:
                 out.append((method, route.path_format.replace("{sha256}", SHA)))
     return out

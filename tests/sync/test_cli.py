@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import time
@@ -9,10 +10,12 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 
 from liaison_app.core.db import open_database
 from liaison_app.core.models.sync_records import SyncSetAside
 from liaison_app.core.paths import DataPaths
+from liaison_app.core.security import session
 from tests.sync.conftest import PASSWORD, VERSIONS, free_port, new_enterprise
 
 
@@ -27,6 +30,7 @@ def server_cli(data: Path, *args: str, stdin: str = "") -> subprocess.CompletedP
                            *args], input=stdin, text=True, capture_output=True, timeout=60)
 
 
+@pytest.mark.real_lock
 def test_login_sync_status(server: Any, tmp_path: Path) -> None:
     server.add_user("centre", "center")
     data = tmp_path / "laptop"
@@ -34,28 +38,44 @@ def test_login_sync_status(server: Any, tmp_path: Path) -> None:
                   "--password-stdin", stdin="wrong\n")
     # The command line answers in the app's language (Chinese unless changed).
     assert bad.returncode == 1 and "用户名或密码错误" in bad.stderr
+    # A refused first sign-in leaves nothing behind: no key file, no database.
+    assert not (data / "liaison.keys").exists() and not (data / "liaison.sqlite3").exists()
     ok = liaison(data, "login", "--server", server.url, "--user", "centre", "--password-stdin",
                  stdin=PASSWORD + "\n")
     assert ok.returncode == 0, ok.stderr
-    db = open_database(DataPaths(data))
+    # The account's password now protects the laptop; the recovery code is shown once.
+    assert "恢复码" in ok.stderr
+    paths = DataPaths(data)
+    session.unlock(paths, secret=PASSWORD)
+    db = open_database(paths)
     new_enterprise("命令行企业")
     db.close()
-    out = liaison(data, "status")
-    assert "1" in out.stdout.splitlines()[1], out.stdout
-    synced = liaison(data, "sync")
+    # No terminal and no password: a sentence and exit status 3, not a hang.
+    locked = liaison(data, "status")
+    assert locked.returncode == 3 and "密码" in locked.stderr, locked.stderr
+    out = liaison(data, "--password-stdin", "status", stdin=PASSWORD + "\n")
+    # The enterprise and the audit entries of the set-up, sign-in and unlocks wait.
+    waiting = int(out.stdout.splitlines()[1].rsplit("：", 1)[-1])
+    assert waiting >= 1, out.stdout + out.stderr
+    synced = liaison(data, "--password-stdin", "sync", stdin=PASSWORD + "\n")
     assert synced.returncode == 0, synced.stdout + synced.stderr
-    assert "1" in synced.stdout
-    out = liaison(data, "status")
-    assert out.returncode == 0 and out.stdout.splitlines()[1].endswith("0")
+    # Everything went, the audit entries of this laptop's set-up and unlocks included (each
+    # command's unlock adds one).
+    sent = int(re.search(r"已发送 (\d+) 项更改", synced.stdout).group(1))
+    assert sent >= waiting and "被拒收 0 项" in synced.stdout, synced.stdout
+    out = liaison(data, "--password-stdin", "status", stdin=PASSWORD + "\n")
+    # Only this command's own unlock waits now: every access to the data is audited.
+    assert out.returncode == 0 and out.stdout.splitlines()[1].endswith("1"), out.stdout
     # A record the sync could not apply is counted and named with its reason, in Chinese.
-    db = open_database(DataPaths(data))
+    session.unlock(paths, secret=PASSWORD)
+    db = open_database(paths)
     SyncSetAside.create(table="visit", record_id="3f0c1d2e-0000-4000-8000-000000000009",
                         payload=json.dumps({"table": "visit", "version": 3}),
                         reason=json.dumps({"en": "visit_at: not a date and time",
                                            "zh": "走访时间：不是日期时间"}, ensure_ascii=False),
                         app_version="0")
     db.close()
-    out = liaison(data, "status")
+    out = liaison(data, "--password-stdin", "status", stdin=PASSWORD + "\n")
     assert out.returncode == 0
     assert "（已搁置）：1" in out.stdout, out.stdout
     assert "走访 走访（本机已无此记录）：走访时间：不是日期时间" in out.stdout, out.stdout

@@ -26,7 +26,7 @@ from liaison_app.core.models import (
 )
 from liaison_app.core.models.requests import Request
 from liaison_app.core.services import requests as rq
-from liaison_app.core.services.attachments import store_bytes
+from liaison_app.core.services.attachments import AttachmentStore, store_bytes
 from sync import client as sync_client
 from sync import local
 from sync.server.models import LetterNumber, SeqCounter, connection, write_transaction
@@ -203,8 +203,8 @@ def test_a_file_attached_during_the_upload_is_sent_by_the_next_sync(
     report = centre.sync()
     assert report.ok and report.files_down == 2
     for att in (first, late[0]):
-        path = sync_client.blob_path(centre.paths, att.sha256)
-        assert hashlib.sha256(path.read_bytes()).hexdigest() == att.sha256
+        held = AttachmentStore.for_paths(centre.paths).read_bytes(att.sha256)  # decrypted
+        assert hashlib.sha256(held).hexdigest() == att.sha256
 
 
 # -- 3. reading another enterprise's file by its hash ------------------------------------------

@@ -73,7 +73,7 @@ def test_kill_mid_push_then_restart(tmp_path: Path, make_device: Any) -> None:
         proc.wait()
         assert server_counts(data)[1] < total  # killed part-way through the push
         worker.join(timeout=60)
-        assert result["report"].outcome == "offline"
+        assert result["report"].outcome == "offline", result["report"].message
         dev.use()
         left = OutboxOp.select().count()
         assert 0 < left <= total + 1

@@ -51,6 +51,9 @@ def requirement_closure(name: str, extras: frozenset[str]) -> set[str]:
 def test_the_server_extra_brings_no_desktop_package() -> None:
     server = requirement_closure("liaison", frozenset({"server"}))
     assert {"fastapi", "uvicorn", "psycopg2-binary", "requests", "openpyxl"} <= server
+    # The server imports the core's models, which open databases through SQLCipher and
+    # hold the file cipher: a server installed alone must have them.
+    assert {"sqlcipher3", "cryptography", "argon2-cffi"} <= server
     assert not server & GUI_DISTRIBUTIONS, sorted(server & GUI_DISTRIBUTIONS)
     # The app's set-up (the dev extra) still has everything the window needs.
     assert {"pyside6-essentials", "pypdfium2", "reportlab"} <= requirement_closure(

@@ -21,6 +21,7 @@ import pytest
 
 from liaison_app.core.db import open_database
 from liaison_app.core.paths import DataPaths
+from liaison_app.core.security import session
 from sync import client as sync_client
 from sync.server.models import Record, connection
 from sync.transport import SyncError
@@ -162,6 +163,7 @@ def tls(server: Any, tmp_path: Path) -> Iterator[dict[str, Any]]:
             proc.stdout.close()
 
 
+@pytest.mark.real_lock
 def test_login_and_sync_through_nginx_with_the_county_ca(server: Any, tls: dict[str, Any],
                                                           tmp_path: Path) -> None:
     server.add_user("centre", "center")
@@ -169,10 +171,11 @@ def test_login_and_sync_through_nginx_with_the_county_ca(server: Any, tls: dict[
     ok = liaison(data, "login", "--server", tls["url"], "--ca-cert", str(tls["ca"]),
                  "--user", "centre", "--password-stdin", stdin=PASSWORD + "\n")
     assert ok.returncode == 0, ok.stdout + ok.stderr
+    session.unlock(DataPaths(data), secret=PASSWORD)  # the account's password, as set up
     db = open_database(DataPaths(data))
     ent = new_enterprise("加密通道企业")
     db.close()
-    synced = liaison(data, "sync")
+    synced = liaison(data, "--password-stdin", "sync", stdin=PASSWORD + "\n")
     assert synced.returncode == 0, synced.stdout + synced.stderr
     with connection():
         row = Record.get_or_none((Record.table == "enterprise") & (Record.record_id == ent.id))

@@ -23,12 +23,15 @@ from PySide6.QtGui import QInputMethodEvent, QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QPushButton, QWidget
 
-from liaison_app.core.models import Application, Enterprise, Visit, Worker
+from liaison_app.core import context
+from liaison_app.core.models import Application, Enterprise, Officer, Visit, Worker
+from liaison_app.core.models.evaluation import EvaluationRound
 from liaison_app.core.models.proxy import ProxyCase
 from liaison_app.core.models.requests import Request
 from liaison_app.core.services import applications as apps
 from liaison_app.core.services import demo, roster, visits
 from liaison_app.core.services import enterprises as enterprise_service
+from liaison_app.core.services import evaluation as ev
 from liaison_app.core.services import proxy_cases as pc
 from liaison_app.core.services import requests as rq
 
@@ -300,8 +303,6 @@ APPLICATION = Case(
 # -- report template (the centre's; a window of the 日报 page) ------------------------------
 def _as_centre() -> None:
     """Templates are the centre's to edit: act as a centre officer (this process)."""
-    from liaison_app.core import context
-    from liaison_app.core.models import Officer
 
     centre = Officer.get_or_none(Officer.role == "center")
     if centre is None:
@@ -361,8 +362,44 @@ TEMPLATE = Case(
     window=True,
 )
 
+# -- evaluation round (the 测评 page's settings tab; the centre edits rounds) ----------------
+def _open_round(win: Any, record_id: str) -> None:
+    _as_centre()
+    _page(win, "satisfaction").open_record(record_id)
+
+
+def _click_round(win: Any, record_id: str) -> None:
+    table = win.page("satisfaction").rounds
+    for row in range(table.rowCount()):
+        if table.item(row, 0).data(Qt.ItemDataRole.UserRole) == record_id:
+            table.scrollToItem(table.item(row, 0))
+            rect = table.visualItemRect(table.item(row, 0))
+            QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+            return
+    raise AssertionError(f"{record_id} is not in the list")
+
+
+def _change_round(record_id: str) -> None:
+    data = ev.RoundInput.from_record(ev.get_round(record_id=record_id))
+    data.name = f"{data.name[:40]}（同步修改 {_fresh()}）"
+    ev.save_round(data=data, record_id=record_id, role="center")
+
+
+ROUND = Case(
+    name="evaluation_round",
+    pick=lambda: _two(EvaluationRound),
+    open=_open_round,
+    editor=lambda win: win.page("satisfaction").editor,
+    field=lambda win: win.page("satisfaction").editor.notes,
+    switch=_click_round,
+    cancel_button=lambda win: win.page("satisfaction").editor.close_button,
+    change_elsewhere=_change_round,
+    value_of=lambda p: p["notes"],
+)
+
+
 CASES = {c.name: c for c in (VISIT, REQUEST, LETTER, PROXY, ENTERPRISE, WORKER, APPLICATION,
-                             TEMPLATE)}
+                             TEMPLATE, ROUND)}
 
 
 # -- driving -------------------------------------------------------------------------------
@@ -433,5 +470,8 @@ def child(case_name: str, data_dir: str, record_id: str, text: str) -> None:
 
 
 if __name__ == "__main__":
+    from tests.keys import unlock_every_folder
+
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    unlock_every_folder()  # the test's folder, encrypted with the suite's key
     child(*sys.argv[1:5])

@@ -230,6 +230,9 @@ def _close(dialog: Any) -> None:
 
 
 if __name__ == "__main__":
+    from tests.keys import unlock_every_folder
+
+    unlock_every_folder()  # the test's folder, encrypted with the suite's key
     main(*sys.argv[1:3])
     sys.stdout.flush()
     os._exit(0)

@@ -171,7 +171,10 @@ def test_unmasked_roster_print_needs_confirmation(qtbot, ctx, page, tmp_path, mo
     dialog.save_pdf()
     wait_idle(qtbot, ctx)
     assert make_id(7) in _text(target)
-    assert AuditEntry.get().details["unmasked"] is True
+    assert AuditEntry.get(AuditEntry.action == "print").details["unmasked"] is True
+    # Seeing the full numbers on screen is logged too, before any print.
+    viewed = AuditEntry.get(AuditEntry.action == "view_unmasked")
+    assert viewed.details["form"] == "worker_roster"
     dialog.reject()
 
 

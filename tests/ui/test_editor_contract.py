@@ -1,7 +1,8 @@
 """Every record editor passes the same scenarios: nothing typed is ever lost.
 
 Each scenario runs for the visit, request, direct-channel letter, proxy case, enterprise,
-worker, application and report template editors (``editor_cases.py`` says how each is reached).
+worker, application, evaluation round and report template editors (``editor_cases.py`` says
+how each is reached).
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from liaison_app.core import context
 from liaison_app.core.services import drafts
 from liaison_app.ui.dialogs.draft_restore import offer_draft_restore
 from liaison_app.ui.main_window import MainWindow
@@ -51,7 +53,6 @@ def answers(monkeypatch):
 
 @pytest.fixture
 def world(ctx):
-    from liaison_app.core import context
 
     make_world()
     yield ctx

@@ -4,8 +4,11 @@ printed report and command line agree; a returned sheet's photo opens its row.""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import signal
 import subprocess
+import sys
 
 import openpyxl
 import pypdf
@@ -406,24 +409,180 @@ def test_a_returned_sheets_photo_opens_its_row(qtbot, ctx, county, tmp_path):
 
 
 def test_editing_a_round_asks_before_switching_and_keeps_edits_on_refresh(qtbot, ctx, county):
+    """The round-specific parts of the editor contract (the shared scenarios are in
+    test_editor_contract.py): a removed dimension and an enterprise invited by hand count as
+    typing and reach the draft; a sync keeps them; the list stays on the round."""
+    from liaison_app.core.services import drafts
+
     first = open_round(county, name="第一轮")
     open_round(county, name="第二轮")
     page = make_page(qtbot, ctx)
     shown = page.round_id
-    assert not page.editor.discard_button.isEnabled()  # nothing to discard yet
-    page.editor.name.setText("改了名字")
-    assert page.editor.discard_button.isEnabled()
+    editor = page.editor
+    assert not editor.is_dirty() and editor.dirty_label.text() == ""
+    editor.dims.setCurrentCell(4, 0)
+    qtbot.mouseClick(editor.dim_remove, Qt.MouseButton.LeftButton)
+    editor.chooser.set_enterprise_id(county["ents"][7].id)
+    qtbot.mouseClick(editor.remove_button, Qt.MouseButton.LeftButton)
+    assert editor.is_dirty() and editor.dirty_label.text() == "有未保存的修改"
+    key = editor.contract.draft_key
+    qtbot.waitUntil(lambda: (drafts.load_draft(key=key) or None) is not None, timeout=5000)
+    wait_idle(qtbot, ctx)
+    draft = drafts.load_draft(key=key).payload
+    assert [d["label"] for d in draft["dimensions"]] == [
+        d["label"] for d in scoring.DEFAULT_DIMENSIONS][:4]
+    assert draft["invite"]["removed"] == [county["ents"][7].id]
     # A sync brings a change of the same round: the typing is kept, with a notice.
     EvaluationRound.update(notes="中心改了备注").where(EvaluationRound.id == shown).execute()
+    page.on_data_changed("sync")
     page.refresh()
-    assert page.editor.name.text() == "改了名字"
-    assert "已在别处修改" in page.editor.notice.text()
+    assert editor.dims.rowCount() == 4 and editor.is_dirty()
+    assert editor.contract.notice.isVisible() and "别处" in editor.contract.notice.text.text()
     other = 1 if page._rows[0].id == shown else 0
     answer_next_box("继续编辑")
     page.rounds.setCurrentCell(other, 0)
-    assert page.round_id == shown and page.editor.name.text() == "改了名字"
-    answer_next_box("放弃")
+    assert page.round_id == shown and editor.dims.rowCount() == 4
+    assert page.rounds.currentRow() != other
+    answer_next_box("丢弃")
     page.rounds.setCurrentCell(other, 0)
-    assert page.round_id != shown and not page.editor.is_dirty()
-    assert EvaluationRound.get_by_id(shown).name in ("第一轮", "第二轮")  # nothing was saved
+    wait_idle(qtbot, ctx)
+    assert page.round_id != shown and not editor.is_dirty() and editor.dims.rowCount() == 5
+    assert drafts.load_draft(key=key) is None
+    assert len(EvaluationRound.get_by_id(shown).dimensions) == 5  # nothing was saved
     assert first.id in {r.id for r in page._rows}
+
+
+# -- the entry grid follows the editor contract ------------------------------------------------
+def answer_all(monkeypatch, answers: list[str]) -> list[str]:
+    """Message boxes answered in order by their buttons' labels; returns what was asked."""
+    asked: list[str] = []
+
+    def exec_(box: QMessageBox) -> int:
+        asked.append(box.text())
+        label = answers.pop(0) if answers else "继续编辑"
+        buttons = {b.text().replace("&", ""): b for b in box.buttons()}
+        assert label in buttons, (label, list(buttons))
+        buttons[label].click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    return asked
+
+
+def start_typing(qtbot, ctx, county, **kw):
+    rnd = open_round(county, **kw)
+    page = make_page(qtbot, ctx)
+    page.tabs.setCurrentIndex(1)
+    page.grid.focus_row(0)
+    return rnd, page, page.grid
+
+
+def test_grid_rows_typed_before_a_kill_are_offered_back_exactly(qtbot, ctx, county,
+                                                                 monkeypatch):
+    from liaison_app.ui.dialogs.draft_restore import offer_draft_restore
+    from liaison_app.ui.main_window import MainWindow
+
+    open_round(county)
+    root = __import__("pathlib").Path(__file__).resolve().parents[2]
+    keys = "18\t25\tn\t16\t\t𠮷夜班"  # 25 is off the 0–20 scale: the row cannot be saved
+    child = subprocess.Popen(
+        [sys.executable, "-m", "tests.ui.grid_child", str(ctx.paths.root),
+         county["centre"].id, keys], cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        text=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    try:
+        line = child.stdout.readline().strip()
+        assert line == "ready", line + child.stderr.read() if line != "ready" else ""
+    finally:
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait(10)
+    assert ScoreSheet.select().count() == 0
+
+    asked = answer_all(monkeypatch, ["恢复"])
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    qtbot.waitUntil(win.is_started, timeout=5000)
+    offer_draft_restore(win, ctx)
+    assert len(asked) == 1
+    page = win.page("satisfaction")
+    grid = page.grid
+    qtbot.waitUntil(lambda: grid.contract.is_dirty(), timeout=10_000)
+    assert win.current_page() is page and page.tabs.currentIndex() == 1
+    texts = [grid.table.item(0, c).text() for c in range(2, 8)]
+    assert texts == ["18", "25", "不适用", "16", "", "𠮷夜班"]
+    assert grid.rows[0].bad == {"attitude"} and ScoreSheet.select().count() == 0
+    # Corrected and left, the row is saved as typed.
+    grid.table.setCurrentCell(0, 3)
+    grid.table.item(0, 3).setText("15")
+    grid.table.setCurrentCell(1, 2)
+    wait_idle(qtbot, ctx)
+    sheet = ScoreSheet.get()
+    assert [sheet.scores[d["key"]] for d in scoring.DEFAULT_DIMENSIONS] == [18, 15, None, 16,
+                                                                          None]
+    assert sheet.comments == "𠮷夜班"
+    assert not grid.contract.is_dirty()
+    from liaison_app.core.services import drafts
+
+    assert drafts.list_drafts(kind="score_entry") == []
+
+
+def test_grid_asks_before_another_unit_and_keeps_typing_in_its_own_unit(qtbot, ctx, county,
+                                                                         monkeypatch):
+    _rnd, page, grid = start_typing(qtbot, ctx, county)
+    asked = answer_all(monkeypatch, ["继续编辑"])
+    type_text(qtbot, "30")  # off the scale
+    press(qtbot, Qt.Key.Key_Tab)
+    assert grid.contract.is_dirty()
+    grid.unit_box.setCurrentIndex(1)
+    assert len(asked) == 1 and "未保存" in asked[0]
+    assert grid.unit == "centre" and grid.unit_box.currentData() == "centre"
+    assert grid.table.item(0, 2).text() == "30"
+    asked_again = answer_all(monkeypatch, ["丢弃"])
+    grid.unit_box.setCurrentIndex(1)
+    wait_idle(qtbot, ctx)
+    assert len(asked_again) == 1 and grid.unit == county["land"]
+    # The wrong value typed for the centre does not appear in the department's grid.
+    assert grid.table.item(0, 2).text() == "" and not grid.rows[0].dirty
+    assert ScoreSheet.select().count() == 0
+
+
+def test_grid_keeps_the_row_being_typed_through_a_sync(qtbot, ctx, county, monkeypatch):
+    rnd, page, grid = start_typing(qtbot, ctx, county)
+    asked = answer_all(monkeypatch, [])
+    type_text(qtbot, "17")
+    press(qtbot, Qt.Key.Key_Tab)
+    type_text(qtbot, "16")
+    press(qtbot, Qt.Key.Key_Tab)
+    # A sync brings a sheet of another enterprise meanwhile.
+    other = grid.rows[5].entry.enterprise_id
+    ev.save_sheet(data=ev.SheetInput(round_id=rnd.id, enterprise_id=other, unit="centre",
+                                     scores={"competence": 12}))
+    ctx.runner.changed.emit("sync")
+    page.refresh()
+    wait_idle(qtbot, ctx)
+    assert [grid.table.item(0, c).text() for c in (2, 3)] == ["17", "16"]
+    assert grid.rows[0].dirty and grid.contract.is_dirty() and asked == []
+    assert ScoreSheet.select().count() == 1, "the half-typed row was saved by the refresh"
+    assert grid.rows[5].entry.entered and grid.table.item(5, 2).text() == "12"
+
+
+def test_grid_escape_undoes_a_box_then_puts_the_typed_rows_aside(qtbot, ctx, county,
+                                                                  monkeypatch):
+    _rnd, page, grid = start_typing(qtbot, ctx, county)
+    asked = answer_all(monkeypatch, ["保留草稿"])
+    type_text(qtbot, "19")
+    press(qtbot, Qt.Key.Key_Tab)
+    type_text(qtbot, "7")
+    press(qtbot, Qt.Key.Key_Escape)  # the open box only
+    assert asked == [] and grid.table.item(0, 3).text() == ""
+    assert grid.table.item(0, 2).text() == "19" and grid.contract.is_dirty()
+    assert grid.table.state() != grid.table.State.EditingState
+    press(qtbot, Qt.Key.Key_Escape)  # no box open: the contract's question
+    wait_idle(qtbot, ctx)
+    assert len(asked) == 1
+    assert grid.table.item(0, 2).text() == "" and not grid.contract.is_dirty()
+    qtbot.waitUntil(lambda: grid.contract.notice.isVisible(), timeout=5000)
+    grid.contract.notice.primary_button.click()  # 恢复草稿
+    assert grid.table.item(0, 2).text() == "19" and grid.contract.is_dirty()
+    assert ScoreSheet.select().count() == 0

@@ -32,6 +32,7 @@ def county(tmp_path_factory):
     script = ("import sys; from pathlib import Path; from liaison_app.core.db import "
               "open_database; from liaison_app.core.paths import DataPaths; "
               "from tests.ui.editor_cases import make_world; "
+              "from tests.keys import unlock_every_folder; unlock_every_folder(); "
               "open_database(DataPaths(Path(sys.argv[1]))); "
               "make_world(enterprises=60, visits=300)")
     subprocess.run([sys.executable, "-c", script, str(folder)], cwd=ROOT, check=True,

@@ -96,7 +96,10 @@ def test_log_visit_with_photo_and_find_it_in_list(qtbot, ctx, tmp_path, monkeypa
     assert [f.text for f in saved.follow_ups] == ["协调环保局现场踏勘"]
     sha = hashlib.sha256(photo.read_bytes()).hexdigest()
     assert [a.sha256 for a in saved.attachments] == [sha]
-    assert attachments.blob_path(ctx.paths.attachments, sha).read_bytes() == photo.read_bytes()
+    store = attachments.AttachmentStore.at(ctx.paths.attachments)
+    assert store.read_bytes(sha) == photo.read_bytes()
+    # On disk the photo is encrypted, not the bytes that were attached.
+    assert attachments.blob_path(ctx.paths.attachments, sha).read_bytes() != photo.read_bytes()
     assert "保存" in editor.status.text()
     assert not editor.is_dirty()
 
@@ -128,9 +131,9 @@ def test_big_photo_is_downscaled_off_the_main_thread(qtbot, ctx, tmp_path, monke
     assert strip.pending() == 1  # the click returned before the work was done
     wait_idle(qtbot, ctx)
     (stored,) = strip.values()
-    path = attachments.blob_path(ctx.paths.attachments, stored.sha256)
-    assert path.stat().st_size < big.stat().st_size
-    with Image.open(path) as img:
+    store = attachments.AttachmentStore.at(ctx.paths.attachments)
+    assert store.size(stored.sha256) < big.stat().st_size
+    with store.open(stored.sha256) as fh, Image.open(fh) as img:
         assert max(img.size) == 1000
 
 

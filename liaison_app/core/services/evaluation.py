@@ -417,6 +417,7 @@ class RoundRow:
     invited: int
     sheets: int
     units: int
+    phone_enabled: bool = False
 
 
 def list_rounds() -> list[RoundRow]:
@@ -428,7 +429,8 @@ def list_rounds() -> list[RoundRow]:
     for r in (EvaluationRound.select().where(EvaluationRound.deleted == False)  # noqa: E712
               .order_by(EvaluationRound.held_on.desc(), EvaluationRound.name)):
         rows.append(RoundRow(r.id, r.name, r.held_on, r.status, r.anonymous,
-                             len(r.invited or []), counts.get(r.id, 0), len(r.units or [])))
+                             len(r.invited or []), counts.get(r.id, 0), len(r.units or []),
+                             r.phone_enabled))
     return rows
 
 

@@ -82,6 +82,36 @@ def render_sheets(*, round_id: str, out: Output, enterprise_ids: Sequence[str] |
                            tuple(f.family for f in result.fonts))
 
 
+def invitations_data(*, round_id: str, links: Sequence[tuple[str, str]]
+                     ) -> fd.PhoneInvitationsData:
+    """The phone invitations of ``links`` ((enterprise id, link) as the server issued
+    them), by town and enterprise name. Any thread."""
+    rnd = ev.get_round(record_id=round_id)
+    names = ev.unit_names()
+    url_of = dict(links)
+    ents = Enterprise.select(Enterprise.id, Enterprise.name, Enterprise.town).where(
+        Enterprise.id.in_(list(url_of)))
+    invitations = tuple(fd.PhoneInvitation(enterprise=e.name, url=url_of[e.id], town=e.town)
+                        for e in sorted(ents, key=lambda e: (e.town, e.name)))
+    return fd.PhoneInvitationsData(
+        round_name=rnd.name, held_on=rnd.held_on,
+        units=tuple(names.get(u, u) for u in rnd.units or []), invitations=invitations,
+        anonymous=rnd.anonymous, organisation=names[scoring.CENTRE_UNIT])
+
+
+def render_phone_invitations(*, round_id: str, links: Sequence[tuple[str, str]], out: Output,
+                             chain: FontChain | None = None) -> EvaluationPrint:
+    """Build the phone invitations of ``links`` into ``out`` (the links are printed, never
+    stored: the log records how many)."""
+    data = invitations_data(round_id=round_id, links=links)
+    if not data.invitations:
+        raise ServiceError(i18n.translate(
+            "Evaluation", "There is no phone link to print: issue the links first."))
+    result = build_form("phone_invitations", data, out=out, chain=chain)
+    return EvaluationPrint("phone_invitations", round_id, result.pages, len(data.invitations),
+                           tuple(f.family for f in result.fonts))
+
+
 def render_report(*, round_id: str, out: Output, chain: FontChain | None = None,
                   issued_on: dt.date | None = None) -> EvaluationPrint:
     """Build the round's 测评结果通报 into ``out``."""

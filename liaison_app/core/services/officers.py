@@ -10,7 +10,13 @@ VIEWER = "viewer"
 
 
 def current_role() -> str:
-    """The signed-in officer's role; a device nobody signed in to acts as a liaison officer."""
+    """The signed-in account's role; a device nobody signed in to acts as a liaison officer
+    (a local officer table only stands in for laptops from before accounts were kept)."""
+    from liaison_app.core.services import account
+
+    role = account.current_role()
+    if role is not None:
+        return role
     officer_id = context.current_officer_id()
     if not officer_id:
         return LIAISON

@@ -30,13 +30,14 @@ from liaison_app.core.models import (
     Worker,
 )
 from liaison_app.core.models.proxy import ProxyCase
-from liaison_app.core.services import applications, roster, visits
+from liaison_app.core.services import account, applications, roster, visits
 from liaison_app.core.services import passes as pass_checks
 from liaison_app.core.services import proxy_cases as pc
 from liaison_app.core.services.errors import NotFound, ServiceError
 from liaison_app.forms import data as fd
 from liaison_app.forms.registry import build_form, form_spec
 from liaison_app.forms.toolkit import BuildResult, FontChain, Output, find_font_chain
+from liaison_app.forms.toolkit.page import footer_note
 
 #: Form id -> the kind of record it prints from ("visit", "roster" or an application kind).
 #: The procedure forms also print from a proxy case (领办代办), see ``PROXY_FORMS``.
@@ -282,7 +283,9 @@ def _case_procedure(case: ProxyCase) -> fd.ProcedureApplicationData:
 
 def _case_power_of_attorney(case: ProxyCase) -> fd.PowerOfAttorneyData:
     sheet, organisation = _case_sheet(case)
-    agents = (fd.AgentPerson(name=sheet.officer, phone=sheet.officer_phone, title="代办员"),
+    # The agent's ID number comes from the officer's own profile, on their own laptop only.
+    agents = (fd.AgentPerson(name=sheet.officer, phone=sheet.officer_phone, title="代办员",
+                             id_number=account.agent_id_number(officer_id=case.officer_id)),
               ) if sheet.officer else ()
     return fd.PowerOfAttorneyData(
         enterprise=sheet.enterprise, agent_organisation=organisation, agents=agents,
@@ -380,8 +383,9 @@ def render(*, form_id: str, record_id: str, out: Output, unmasked: bool = False,
             "masked.").format(form=form_spec(form_id).title_zh))
     with database_proxy.atomic():
         source = form_data(form_id=form_id, record_id=record_id)
-    result: BuildResult = build_form(form_id, source.data, out=out, unmasked=unmasked,
-                                     chain=chain)
+    with footer_note(account.print_note()):
+        result: BuildResult = build_form(form_id, source.data, out=out, unmasked=unmasked,
+                                         chain=chain)
     return PrintJob(form_id=form_id, record_table=source.table, record_id=source.record_id,
                     enterprise_id=source.enterprise_id, unmasked=unmasked, pages=result.pages,
                     fonts=tuple(f.family for f in result.fonts),

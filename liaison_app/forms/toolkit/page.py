@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from typing import IO, Any, Union
 
@@ -112,6 +114,21 @@ class PageDecor:
         return g.height - g.top + 8 * mm if self.header_y is None else self.header_y
 
 
+#: A line printed at the foot of every page of the forms built in this context: who printed
+#: it, or that the laptop is not signed in (a demo). Plain text, set by the caller.
+_FOOTER_NOTE: ContextVar[str] = ContextVar("liaison_footer_note", default="")
+
+
+@contextmanager
+def footer_note(text: str) -> Iterator[None]:
+    """Print ``text`` at the foot of every page built inside the block (this thread)."""
+    token = _FOOTER_NOTE.set(text)
+    try:
+        yield
+    finally:
+        _FOOTER_NOTE.reset(token)
+
+
 class _PageCountingCanvas(Canvas):
     """Holds finished pages until save() so each footer can say how many pages there are."""
 
@@ -164,6 +181,18 @@ class _PageCountingCanvas(Canvas):
             chain=chain,
             align="centre",
         )
+        note = _FOOTER_NOTE.get()
+        if note:
+            draw_text(
+                self,
+                x=g.left + g.body_width,
+                y=decor.footer_baseline,
+                text=note,
+                size=FOOTER_SIZE,
+                primary=chain.body,
+                chain=chain,
+                align="right",
+            )
         if decor.header:
             right = g.left + g.body_width
             header_y = decor.header_baseline

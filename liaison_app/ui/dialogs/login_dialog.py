@@ -4,18 +4,14 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
-    QFormLayout,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from liaison_app.ui.context import AppContext
 from liaison_app.ui.errors import describe
+from liaison_app.ui.widgets.sign_in_form import SignInForm
 
 
 class LoginDialog(QDialog):
@@ -29,28 +25,14 @@ class LoginDialog(QDialog):
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("Sign in once with the account the service centre gave you. "
                                "Afterwards you can work offline; records sync by themselves "
-                               "when the network is there."))
+                               "when the network is there. The account's password then also "
+                               "unlocks this laptop, instead of a local password."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        form = QFormLayout()
-        self.server = QLineEdit(server_url)
-        self.server.setPlaceholderText("https://liaison.example.gov.cn")
-        self.username = QLineEdit(username)
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        ca_row = QHBoxLayout()
-        self.ca_cert = QLineEdit()
-        self.ca_cert.setPlaceholderText(self.tr("Only if the centre uses its own certificate "
-                                                "authority"))
-        browse = QPushButton(self.tr("Choose…"))
-        browse.clicked.connect(self._choose_ca)
-        ca_row.addWidget(self.ca_cert, 1)
-        ca_row.addWidget(browse)
-        form.addRow(self.tr("Server address"), self.server)
-        form.addRow(self.tr("User name"), self.username)
-        form.addRow(self.tr("Password"), self.password)
-        form.addRow(self.tr("CA certificate"), ca_row)
-        layout.addLayout(form)
+        self.form = SignInForm(server_url=server_url, username=username)
+        self.server, self.username = self.form.server, self.form.username
+        self.password, self.ca_cert = self.form.password, self.form.ca_cert
+        layout.addWidget(self.form)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color:#c62828")
@@ -63,12 +45,6 @@ class LoginDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
 
-    def _choose_ca(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the CA certificate"), "",
-                                              self.tr("Certificates (*.pem *.crt *.cer)"))
-        if path:
-            self.ca_cert.setText(path)
-
     def _show(self, text: str) -> None:
         self.message.setText(text)
         self.message.setVisible(bool(text))
@@ -76,23 +52,21 @@ class LoginDialog(QDialog):
         self.adjustSize()
 
     def sign_in(self) -> None:
-        server = self.server.text().strip()
-        user = self.username.text().strip()
-        password = self.password.text()
-        if not server.startswith(("http://", "https://")):
-            self._show(self.tr("Enter the server address, starting with https://"))
+        problem = self.form.problem()
+        if problem:
+            self._show(problem)
             return
-        if not user or not password:
-            self._show(self.tr("Enter the user name and the password."))
-            return
-        ca = self.ca_cert.text().strip() or None
+        values = self.form.values()
+        server, user = str(values["server_url"]), str(values["username"])
+        password, ca = str(values["password"]), values["ca_cert"]
         self._show("")
         self.buttons.setEnabled(False)
-        from sync import client
+        from sync import signin
 
+        paths = self.ctx.paths
         self.ctx.runner.submit(
-            lambda: client.login(server_url=server, username=user, password=password,
-                                 ca_cert=ca),
+            lambda: signin.sign_in(paths=paths, server_url=server, username=user,
+                                   password=password, ca_cert=ca),
             worker="net", on_done=self._signed_in, on_error=self._failed, change="sync.login")
 
     def _signed_in(self, account) -> None:  # noqa: ANN001 - AccountInfo

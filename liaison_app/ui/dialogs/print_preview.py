@@ -201,6 +201,13 @@ class PrintPreviewDialog(QDialog):
         if job.unmasked:
             self._notice(self.tr("Full ID numbers are on this form. Printing or saving it "
                                  "is logged."), WARNING_COLOR)
+            from liaison_app.core.services import audit
+
+            # Full numbers on screen are an unmasked view, logged like a print.
+            self.ctx.runner.submit(lambda: audit.record(
+                action="view_unmasked", record_table=job.record_table,
+                record_id=job.record_id, enterprise_id=job.enterprise_id,
+                details={"form": job.form_id}), change="audit")
         else:
             self.notice.hide()
         self.preview.load(out, pages=job.pages)

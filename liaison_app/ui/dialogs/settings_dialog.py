@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -26,8 +27,15 @@ class SettingsDialog(QDialog):
         s = ctx.settings
         self.setWindowTitle(self.tr("Settings"))
         layout = QVBoxLayout(self)
-        form = QFormLayout()
-        layout.addLayout(form)
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs)
+        general = QWidget()
+        form = QFormLayout(general)
+        self.tabs.addTab(general, self.tr("General"))
+        from liaison_app.ui.dialogs.profile_tab import ProfileTab
+
+        self.profile = ProfileTab(ctx)
+        self.tabs.addTab(self.profile, self.tr("Me"))
 
         self.language = QComboBox()
         self.language.addItem("简体中文", "zh_CN")
@@ -93,6 +101,9 @@ class SettingsDialog(QDialog):
         s.due_soon_days = self.due_soon.value()
         s.photo_max_edge = self.photo_edge.value()
         s.form_font_path = self.font_path.text().strip()
+        if not self.profile.save():
+            self.tabs.setCurrentWidget(self.profile)
+            return
         self.ctx.save_settings()
         self.ctx.runner.changed.emit("settings")
         super().accept()

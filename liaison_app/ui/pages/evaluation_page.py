@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from liaison_app.core.services import departments, evaluation_print, printing
+from liaison_app.core.services import departments, drafts, evaluation_print, printing
 from liaison_app.core.services import evaluation as ev
 from liaison_app.core.services import evaluation_results as er
 from liaison_app.core.services.officers import CENTRE, VIEWER, current_role
@@ -37,6 +37,7 @@ from liaison_app.ui.errors import show_error
 from liaison_app.ui.pages.base import Page
 from liaison_app.ui.widgets.evaluation_results_view import FollowUpView, ResultsView
 from liaison_app.ui.widgets.round_editor import RoundEditor
+from liaison_app.ui.widgets.score_grid import KIND as GRID_KIND
 from liaison_app.ui.widgets.score_grid import ScoreGrid
 
 ROLE = Qt.ItemDataRole.UserRole
@@ -55,6 +56,10 @@ class EvaluationPage(Page):
         self._rows: list[ev.RoundRow] = []
         self._dialogs: list[QWidget] = []
         self._selecting = False
+        self._started = False
+        #: Round id -> enterprise id -> phone link issued this session. Only in memory: a
+        #: working link is the key to an enterprise's scoring and is never written to disk.
+        self._phone_links: dict[str, dict[str, str]] = {}
         self._build()
         # Units come from the directory: a new device seeds it (sent only by the centre).
         ctx.runner.submit(lambda: departments.ensure_seeded(send=current_role() == CENTRE),
@@ -79,8 +84,12 @@ class EvaluationPage(Page):
         self.scan_button = QPushButton(self.tr("Open a sheet from its photo…"),
                                        objectName="scanSheet")
         self.scan_button.clicked.connect(lambda: self.open_photo())
+        self.phone_button = QPushButton(self.tr("Phone links…"), objectName="phoneLinksButton")
+        self.phone_button.setToolTip(self.tr(
+            "Issue, show, copy and print the links enterprises score with on their phones"))
+        self.phone_button.clicked.connect(lambda: self.phone_links())
         for b in (self.new_button, self.open_button, self.close_button, self.print_button,
-                  self.scan_button):
+                  self.phone_button, self.scan_button):
             header.addWidget(b)
         outer.addLayout(header)
 
@@ -111,7 +120,9 @@ class EvaluationPage(Page):
         self.tabs = QTabWidget(objectName="evaluationTabs")
         self.editor = RoundEditor(self.ctx)
         self.editor.saved.connect(self._round_saved)
+        self.editor.closed.connect(self._round_closed)
         self.grid = ScoreGrid(self.ctx)
+        self.grid.phone_link_requested.connect(lambda ent: self.phone_links(enterprise_id=ent))
         self.results = ResultsView(self.ctx)
         self.results.export_requested.connect(lambda: self.export())
         self.results.report_requested.connect(lambda: self.print_report())
@@ -157,42 +168,67 @@ class EvaluationPage(Page):
                 self.tr("No evaluation round yet. The service centre sets rounds up; they "
                         "arrive here with the next sync."))
         self.empty_label.setVisible(not self._rows)
-        if keep < 0 and self._rows and self.editor.record_id is None and \
-                self.editor.is_dirty():
-            keep = -1  # a new round being typed: keep it on screen
-        elif keep < 0 and self._rows:
-            keep = 0
-        if keep >= 0:
-            self._selecting = True
-            self.rounds.setCurrentCell(keep, 0)
-            self._selecting = False
-            self._show_round(self._rows[keep].id, reload_editor=False)
-        elif not self._rows and self.editor.record_id is None and not self.editor.is_dirty():
-            self.round_id = ""
-            if centre:
-                self.editor.new()
+        first_time, self._started = not self._started, True
+        editor = self.editor
+        if editor.contract.is_open() and editor.record_id is None:
+            self._select_round("")  # a new round being set up stays on screen
+        elif keep >= 0:
+            self._show_round(self.round_id, reload_editor=False)
+        elif self.round_id:
+            # The round shown was deleted (by a sync): typing stays until it is discarded.
+            if editor.contract.refresh() == "gone":
+                self._round_closed()
+        elif first_time and self._rows:
+            self._show_round(self._rows[0].id, reload_editor=True)
+        elif first_time and centre:
+            editor.set_read_only(False)
+            editor.new()
         self._update_actions()
 
-    def _round_changed(self, row: int, _c: int, previous: int, _pc: int) -> None:
+    def _select_round(self, round_id: str) -> None:
+        """Mark ``round_id``'s row (none for "") without it counting as a choice."""
+        self._selecting = True
+        row = next((r for r, x in enumerate(self._rows) if x.id == round_id), -1)
+        if row >= 0:
+            self.rounds.setCurrentCell(row, 0)
+        else:
+            self.rounds.clearSelection()
+            self.rounds.setCurrentCell(-1, -1)
+        self._selecting = False
+
+    def _round_changed(self, row: int, _c: int, _previous: int, _pc: int) -> None:
         if self._selecting or row < 0 or row >= len(self._rows):
             return
         target = self._rows[row].id
-        if target == self.round_id:
+        if target == self.round_id and self.editor.record_id == target:
             return
-        if not self.editor.confirm_leave():
-            self._selecting = True
-            self.rounds.setCurrentCell(previous, 0)
-            self._selecting = False
-            return
-        self._show_round(target, reload_editor=True)
+        self._leave_then(lambda: self._show_round(target, reload_editor=True))
+
+    def _leave_then(self, then: Callable[[], None]) -> None:
+        """Run ``then`` once the round editor and the grid may show something else; the
+        list goes back to the round shown when the officer stays (or saves first)."""
+
+        def after_editor() -> None:
+            if not self.grid.leave(then):
+                self._select_round(self.round_id)
+
+        if not self.editor.contract.leave(after_editor):
+            self._select_round(self.round_id)
 
     def _show_round(self, round_id: str, *, reload_editor: bool) -> None:
-        changed = round_id != self.round_id
+        if reload_editor or self.editor.record_id != round_id:
+            if not self.editor.load(round_id):
+                self._round_closed()
+                return
+        elif self.editor.contract.refresh() == "gone":
+            self._round_closed()
+            return
+        self._round_state(round_id)
+
+    def _round_state(self, round_id: str) -> None:
+        """What goes with the round shown besides its fields: the list, the grid, the tabs."""
         self.round_id = round_id
-        if changed or reload_editor:
-            self.editor.load(round_id)
-        else:
-            self.editor.offer_reload()
+        self._select_round(round_id)
         writable = self.role != VIEWER
         self.grid.set_round(round_id, writable=writable)
         self.editor.set_read_only(
@@ -202,8 +238,18 @@ class EvaluationPage(Page):
         self._refresh_tab()
         self._update_actions()
 
+    def _round_closed(self) -> None:
+        """No round is shown (closed with Esc or 关闭, or deleted)."""
+        self.editor.contract.forget()
+        self.editor.stack.setCurrentIndex(0)
+        self.round_id = ""
+        self._select_round("")
+        self._update_actions()
+
     def _round_saved(self, record_id: str) -> None:
-        self.round_id = record_id
+        # The question's 保存 may have gone on to another round or a new one meanwhile.
+        if self.editor.record_id == record_id:
+            self.round_id = record_id
         self.message.setText(self.tr("Round saved."))
         self.refresh()
 
@@ -233,6 +279,11 @@ class EvaluationPage(Page):
                                  current.status == "closed" else self.tr("Open for scoring"))
         self.close_button.setEnabled(current is not None and current.status == "open")
         self.print_button.setEnabled(current is not None and self.role != VIEWER)
+        self.phone_button.setVisible(centre)
+        self.phone_button.setEnabled(current is not None and current.phone_enabled
+                                     and current.status != "closed")
+        self.grid.phone_links_offered = self.phone_button.isVisible() and \
+            self.phone_button.isEnabled()
         self.scan_button.setEnabled(bool(self._rows) and self.role != VIEWER)
         self.tabs.setTabEnabled(TAB_ENTRY, self.role != VIEWER)
         for tab in (TAB_ENTRY, TAB_RESULTS, TAB_FOLLOW):
@@ -243,18 +294,16 @@ class EvaluationPage(Page):
     def new_record(self) -> bool:
         if self.role != CENTRE:
             return False
-        if not self.editor.confirm_leave():
-            return True
+        self._leave_then(self._start_new)
+        return True
+
+    def _start_new(self) -> None:
         self.round_id = ""
-        self._selecting = True
-        self.rounds.clearSelection()
-        self.rounds.setCurrentCell(-1, -1)
-        self._selecting = False
+        self._select_round("")
         self.editor.set_read_only(False)
         self.editor.new()
         self.tabs.setCurrentIndex(TAB_SETTINGS)
         self._update_actions()
-        return True
 
     def save_current(self) -> bool:
         if self.tabs.currentIndex() == TAB_SETTINGS and self.editor.is_dirty():
@@ -265,14 +314,42 @@ class EvaluationPage(Page):
         return False
 
     def can_leave(self) -> bool:
+        # Rows typed in the grid are saved; what the round editor holds stays there and in
+        # its draft.
         self.grid.flush()
-        return self.editor.confirm_leave()
+        self.grid.flush_draft()
+        self.editor.contract.flush_draft()
+        return True
 
     def open_record(self, record_id: str) -> None:
-        for r, row in enumerate(self._rows):
-            if row.id == record_id:
-                self.rounds.setCurrentCell(r, 0)
-                return
+        if record_id.startswith(f"draft:{GRID_KIND}:"):
+            key = record_id.split(":", 1)[1]
+            self._leave_then(lambda: self._open_grid_draft(key))
+        elif record_id.startswith("draft:"):
+            key = record_id.split(":", 1)[1]
+            self._leave_then(lambda: self._open_draft(key))
+        else:
+            self._leave_then(lambda: self._show_round(record_id, reload_editor=True))
+
+    def _open_grid_draft(self, key: str) -> None:
+        round_id = (drafts.record_id_of(key) or "").split("|", 1)[0]
+        if round_id != self.round_id or self.editor.record_id != round_id:
+            self._show_round(round_id, reload_editor=True)
+        self.tabs.setCurrentIndex(TAB_ENTRY)
+        if self.round_id == round_id:
+            self.grid.open_draft(key)
+
+    def _open_draft(self, key: str) -> None:
+        if not self.editor.open_draft(key):
+            return
+        self.tabs.setCurrentIndex(TAB_SETTINGS)
+        if self.editor.record_id:
+            self._round_state(self.editor.record_id)
+        else:
+            self.round_id = ""
+            self._select_round("")
+            self.editor.set_read_only(self.role != CENTRE)
+            self._update_actions()
 
     def on_data_changed(self, what: str) -> None:
         if what == "department":
@@ -307,6 +384,20 @@ class EvaluationPage(Page):
     def print_sheets(self) -> None:
         """Preview every sheet of the round (each invited enterprise, each unit)."""
         self._preview("satisfaction_sheet", evaluation_print.render_sheets)
+
+    def phone_links(self, *, enterprise_id: str = "") -> QWidget | None:
+        """The round's phone links: issue, show as QR code, copy, print (the centre)."""
+        from liaison_app.ui.dialogs.phone_links_dialog import PhoneLinksDialog
+
+        current = self._current()
+        if current is None or self.role != CENTRE:
+            return None
+        dialog = PhoneLinksDialog(
+            self.ctx, round_id=current.id, round_name=current.name,
+            links=self._phone_links.setdefault(current.id, {}),
+            focus_enterprise=enterprise_id, parent=self)
+        self._keep(dialog)
+        return dialog
 
     def print_report(self) -> None:
         """Preview the round's 测评结果通报."""

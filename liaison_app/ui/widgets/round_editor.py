@@ -1,16 +1,16 @@
 """The editor of an evaluation round (测评轮次): name and date, what is evaluated, who is
 invited, the dimensions with their weights, the scale, anonymous or named.
 
-It follows the editor rules the other record editors follow: it knows whether it holds
-unsaved edits (``is_dirty``, comparing what the form says with what was loaded), the page
-asks before anything would discard them (``confirm_leave``), and a refresh after a sync never
-reloads over them (``offer_reload`` only shows a notice then). Only the centre edits; others
-see the round read-only.
+It follows the editor contract (``ui.editor_contract``) like every record editor: what is
+typed is drafted as it is typed and offered back after a crash, the page asks the contract
+before another round, a new one, Esc or 关闭 would replace it, and a refresh after a sync
+never reloads over typing (the contract's notice says the round changed elsewhere). Only the
+centre edits; others see the round read-only.
 """
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -39,15 +39,18 @@ from PySide6.QtWidgets import (
 )
 
 from liaison_app.core import scoring
-from liaison_app.core.services import enterprises
+from liaison_app.core.services import drafts, enterprises
 from liaison_app.core.services import evaluation as ev
 from liaison_app.core.services.errors import ValidationFailed
 from liaison_app.ui.context import AppContext
 from liaison_app.ui.dialogs.visit_editor import EnterpriseChooser
+from liaison_app.ui.editor_contract import EditorContract, stored_payload_of
 from liaison_app.ui.errors import describe
 from liaison_app.ui.widgets.feedback import ERROR_COLOR, WARNING_COLOR
 
 ROLE = Qt.ItemDataRole.UserRole
+#: The editor contract's kind of this editor's drafts (see ``DRAFT_KINDS``).
+KIND = "evaluation_round"
 
 
 def _checked(widget: QListWidget) -> list[str]:
@@ -64,34 +67,59 @@ def _number(text: str) -> float | None:
 
 
 class RoundEditor(QWidget):
-    """Main thread. ``load(record_id)`` or ``new()``; ``save()`` writes on the runner."""
+    """Main thread. ``load(record_id)``, ``new()`` or ``open_draft(key)``; ``save()`` writes
+    on the runner. The editor is the adapter of its ``contract``."""
 
     #: The round saved (its id); the page refreshes its list.
     saved = Signal(str)
-    dirty_changed = Signal(bool)
+    #: Closed through the contract (Esc, 关闭): the page shows no round.
+    closed = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.record_id: str | None = None
-        self._loaded = ev.RoundInput()
         self._loading = False
-        self._dirty = False
         self._read_only = False
         self._keys: list[str] = []
         self._added: list[str] = []
         self._removed: list[str] = []
         self._names: dict[str, str] = {}
         self._build()
+        self.contract = EditorContract(ctx=ctx, root=self, adapter=self, kind=KIND,
+                                       noun=self.tr("evaluation round"))
+        self.outer.insertWidget(0, self.contract.notice)
+        self.actions.insertWidget(0, self.contract.draft_label, 1)
+        self.contract.changed.connect(self._changed)
+
+    @property
+    def record_id(self) -> str | None:
+        """The round shown; None for a new one not saved yet (or none)."""
+        return self.contract.record_id
 
     # -- building ----------------------------------------------------------------------------
     def _build(self) -> None:
-        outer = QVBoxLayout(self)
+        self.outer = QVBoxLayout(self)
+        self.outer.setContentsMargins(0, 0, 0, 0)
+        self.reason = QLabel(objectName="roundNotice")
+        self.reason.setWordWrap(True)
+        self.reason.setStyleSheet("color:#555;")
+        self.reason.hide()
+        self.outer.addWidget(self.reason)
+        # Index 0: no round open (after Esc or 关闭); 1: the form.
+        self.stack = QStackedWidget()
+        self.outer.addWidget(self.stack, 1)
+        self.placeholder = QLabel(self.tr("No round is open. Choose one in the list, or "
+                                          "start one with “New round”."),
+                                  objectName="noRound")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setStyleSheet("color:#666;")
+        self.stack.addWidget(self.placeholder)
+        page = QWidget()
+        outer = QVBoxLayout(page)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.notice = QLabel(objectName="roundNotice")
-        self.notice.setWordWrap(True)
-        self.notice.hide()
-        outer.addWidget(self.notice)
+        self.stack.addWidget(page)
+        self.stack.setCurrentIndex(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         body = QWidget()
@@ -99,6 +127,7 @@ class RoundEditor(QWidget):
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         scroll.setWidget(body)
+        self.body = body
         # Narrow screens scroll down, never sideways: the two columns share the width.
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         outer.addWidget(scroll, 1)
@@ -236,15 +265,16 @@ class RoundEditor(QWidget):
         self.feedback.hide()
         outer.addWidget(self.feedback)
         actions = QHBoxLayout()
+        self.actions = actions
         self.dirty_label = QLabel()
         self.dirty_label.setStyleSheet(f"color:{WARNING_COLOR};")
-        actions.addWidget(self.dirty_label, 1)
-        self.discard_button = QPushButton(self.tr("Discard changes"))
-        self.discard_button.clicked.connect(self.discard_changes)
+        actions.addWidget(self.dirty_label)
+        self.close_button = QPushButton(self.tr("Close"), objectName="closeRoundEditor")
+        self.close_button.clicked.connect(lambda: self.contract.close())
         self.save_button = QPushButton(self.tr("Save round"), objectName="saveRound")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(lambda: self.save())
-        actions.addWidget(self.discard_button)
+        actions.addWidget(self.close_button)
         actions.addWidget(self.save_button)
         outer.addLayout(actions)
 
@@ -311,35 +341,41 @@ class RoundEditor(QWidget):
                 self._add_level(str(level.get("label", "")), level.get("points", 0))
         finally:
             self._loading = False
-        self._loaded = self.collect()
         self.feedback.hide()
-        self.notice.hide()
+        self.stack.setCurrentIndex(1)
         self._changed()
 
+    def _blank(self) -> dict[str, Any]:
+        return drafts.to_payload(ev.RoundInput(held_on=dt.date.today()))
+
     def new(self) -> None:
-        self.record_id = None
-        self._show(ev.RoundInput(held_on=dt.date.today()))
+        """Start a new round (the page has asked the contract first)."""
+        self.contract.open_new(self._blank())
         self.name.setFocus()
 
-    def load(self, record_id: str) -> None:
-        rec = ev.get_round(record_id=record_id)
-        self.record_id = record_id
-        self._show(ev.RoundInput.from_record(rec))
+    def load(self, record_id: str) -> bool:
+        """Show a saved round; False when it no longer exists."""
+        return self.contract.open_record(record_id)
+
+    def open_draft(self, key: str) -> bool:
+        """Put a draft back as it was typed (over its round, or as a new round)."""
+        return self.contract.open_draft(key, blank=self._blank())
 
     def set_read_only(self, read_only: bool, *, reason: str = "") -> None:
         self._read_only = read_only
-        for w in self.findChildren(QWidget):
+        for w in self.body.findChildren(QWidget):
             if isinstance(w, QLineEdit | QDateEdit | QCheckBox | QPlainTextEdit | QComboBox |
                           QDoubleSpinBox | QPushButton):
                 w.setEnabled(not read_only)
+        self.save_button.setEnabled(not read_only)
         for table in (self.dims, self.levels):
             table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers if read_only
                                   else QAbstractItemView.EditTrigger.AllEditTriggers)
         for lst in (self.units, self.towns):
             lst.setEnabled(not read_only)
-        if read_only and reason:
-            self._notice(reason, "#555")
-        # Buttons and lists that depend on the form's state (discard, towns) follow it again.
+        self.reason.setText(reason if read_only else "")
+        self.reason.setVisible(read_only and bool(reason))
+        # Lists that depend on the form's state (towns) follow it again.
         self._changed()
 
     # -- what the form says ------------------------------------------------------------------
@@ -373,13 +409,13 @@ class RoundEditor(QWidget):
             phone_enabled=self.phone.isChecked(), notes=self.notes.toPlainText().strip())
 
     def is_dirty(self) -> bool:
-        return self._dirty
+        return self.contract.is_dirty()
 
     def _changed(self, *_args: object) -> None:
+        """What follows the form (the scale's boxes, the count of invited enterprises)."""
         if self._loading:
             return
         data = self.collect()
-        dirty = data != self._loaded
         self.scale_max.setVisible(self.scale_kind.currentData() == "points")
         levels = self.scale_kind.currentData() == "levels"
         for w in (self.levels, self.level_add, self.level_remove, self.level_reset):
@@ -393,11 +429,9 @@ class RoundEditor(QWidget):
         except Exception:  # noqa: BLE001 - a count is a hint; the save reports problems
             count = 0
         self.invite_count.setText(self.tr("{n} enterprises will be invited.").format(n=count))
+        contract = getattr(self, "contract", None)
+        dirty = contract is not None and contract.is_dirty()
         self.dirty_label.setText(self.tr("Unsaved changes") if dirty else "")
-        self.discard_button.setEnabled(dirty and not self._read_only)
-        if dirty != self._dirty:
-            self._dirty = dirty
-            self.dirty_changed.emit(dirty)
 
     def everyone_state(self) -> None:
         self.towns.setEnabled(not self.everyone.isChecked() and not self._read_only)
@@ -475,7 +509,12 @@ class RoundEditor(QWidget):
         if ent_id not in mine:
             mine.append(ent_id)
         self._fill_hand()
+        self._hand_changed()
+
+    def _hand_changed(self) -> None:
+        # The lists by hand live outside the watched fields: the draft follows them here.
         self._changed()
+        self.contract.write_draft()
 
     def _fill_hand(self) -> None:
         self.hand_list.clear()
@@ -498,84 +537,59 @@ class RoundEditor(QWidget):
             if ent_id in lst:
                 lst.remove(ent_id)
         self._fill_hand()
-        self._changed()
+        self._hand_changed()
+
+    # -- the editor contract's adapter -------------------------------------------------------
+    def editor_payload(self) -> dict[str, Any]:
+        return drafts.to_payload(self.collect())
+
+    def show_payload(self, payload: dict[str, Any]) -> None:
+        self._show(drafts.from_payload(ev.RoundInput, payload))
+
+    def stored_payload(self, record_id: str) -> dict[str, Any] | None:
+        return stored_payload_of(
+            lambda: ev.RoundInput.from_record(ev.get_round(record_id=record_id)))
+
+    def draft_title(self) -> str:
+        name = self.name.text().strip() or self.tr("(round without a name)")
+        return f"{name} · {self.held_on.date().toString('yyyy-MM-dd')}"
+
+    def start_save(self) -> None:
+        if not self.save():
+            self.contract.save_failed()
+
+    def close_editor(self) -> None:
+        self.stack.setCurrentIndex(0)
+        self.closed.emit()
 
     # -- saving ------------------------------------------------------------------------------
-    def save(self, *, then: Callable[[], None] | None = None) -> bool:
-        """Save on the runner; ``then`` runs after a successful save. False when read-only."""
-        if self._read_only:
+    def save(self) -> bool:
+        """Save on the runner. False when read-only or no round is open."""
+        if self._read_only or not self.contract.is_open():
             return False
         data = self.collect()
         record_id = self.record_id
         self.save_button.setEnabled(False)
-        self.ctx.runner.submit(
-            lambda: ev.save_round(data=data, record_id=record_id),
-            on_done=lambda rec: self._saved(rec.id, data, then),
-            on_error=self._failed, change="evaluation")
+        work = self.contract.save_work(lambda: ev.save_round(data=data, record_id=record_id).id)
+        self.ctx.runner.submit(work, on_done=self._saved, on_error=self._failed,
+                               change="evaluation")
         return True
 
-    def _saved(self, record_id: str, data: ev.RoundInput, then: Callable[[], None] | None
-               ) -> None:
-        self.save_button.setEnabled(True)
-        self.record_id = record_id
-        self._loaded = data
+    def _saved(self, record_id: str) -> None:
+        self.save_button.setEnabled(not self._read_only)
         self.feedback.hide()
+        # The contract first (it runs what the question's 保存 was asked for: another round,
+        # a new one), then the page follows what the editor shows.
+        self.contract.saved(record_id)
         self._changed()
         self.saved.emit(record_id)
-        if then is not None:
-            then()
 
     def _failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(not self._read_only)
+        self.contract.save_failed()
         if isinstance(exc, ValidationFailed):
             text = "\n".join(f.message.text() for f in exc.findings)
         else:
             text = describe(exc)
         self.feedback.setText(text)
         self.feedback.show()
-
-    def discard_changes(self) -> None:
-        if self.record_id:
-            self.load(self.record_id)
-        else:
-            self._show(self._loaded)
-
-    def confirm_leave(self) -> bool:
-        """Ask before edits would be lost: save, discard or stay. True when it may go on."""
-        if not self._dirty or self._read_only:
-            return True
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Unsaved round"))
-        box.setText(self.tr("The round has changes that are not saved."))
-        save = box.addButton(self.tr("Save"), QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton(self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(self.tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(save)
-        box.exec()
-        if box.clickedButton() is save:
-            self.save()
-            return False  # the save finishes on the runner; the person goes on after it
-        if box.clickedButton() is discard:
-            self.discard_changes()
-            return True
-        return False
-
-    def offer_reload(self) -> None:
-        """The round changed elsewhere (a sync): reload unless the form holds edits."""
-        if self.record_id is None:
-            return
-        if not self._dirty:
-            try:
-                self.load(self.record_id)
-            except Exception:  # noqa: BLE001 - deleted elsewhere: keep what is shown
-                self._notice(self.tr("This round no longer exists on this computer."),
-                             ERROR_COLOR)
-            return
-        self._notice(self.tr("This round was changed elsewhere. Your edits are kept; "
-                             "discard them to see the other version."), WARNING_COLOR)
-
-    def _notice(self, text: str, color: str) -> None:
-        self.notice.setStyleSheet(f"color:{color};")
-        self.notice.setText(text)
-        self.notice.show()

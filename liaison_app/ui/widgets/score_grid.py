@@ -6,13 +6,30 @@ Made for speed with the sheets in one hand: type a score, Tab or Enter goes to t
 whether it is saved, waiting, or what is wrong with it (the typed values stay). A row whose
 sheet is already entered shows it (in a named round) and changing it changes that sheet; in
 an anonymous round its scores are not shown, and retyping it asks before replacing.
+
+The rows typed and not saved yet (the row being typed, a row with a wrong value) follow the
+editor contract (``ui.editor_contract``), one "record" per round and unit: they are drafted
+as they are typed and offered back after a crash; changing the unit or the round asks
+before they would be lost; a refresh after a sync keeps them; Esc in a box undoes that box,
+Esc outside the boxes puts the typed rows aside through the contract's question.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, Qt, Signal
+import shiboken6
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -22,6 +39,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -33,8 +51,9 @@ from PySide6.QtWidgets import (
 
 from liaison_app.core import scoring
 from liaison_app.core.services import evaluation as ev
-from liaison_app.core.services.errors import ValidationFailed
+from liaison_app.core.services.errors import NotFound, ValidationFailed
 from liaison_app.ui.context import AppContext
+from liaison_app.ui.editor_contract import DRAFT_DELAY_MS, EditorContract
 from liaison_app.ui.errors import describe
 
 SAVED = QColor("#2e7d32")
@@ -43,6 +62,13 @@ WRONG = QColor("#c62828")
 #: What may be typed for 不了解/不适用 (the first letter is enough).
 NA_KEYS = frozenset({"n", "na", "n/a", "/", "-", "x", "不", "不了解", "不适用"})
 FIXED = 2  # enterprise, town
+#: The editor contract's kind of the grid's drafts (see ``DRAFT_KINDS``).
+KIND = "score_entry"
+
+
+def entry_key(round_id: str, unit: str) -> str:
+    """The contract's record id of one round's grid for one unit."""
+    return f"{round_id}|{unit}"
 
 
 def _two_lines(label: str) -> str:
@@ -65,15 +91,27 @@ class _Row:
 
 
 class _EnterMovesOn(QStyledItemDelegate):
-    """Enter in a box closes it and opens the next one, like Tab."""
+    """Enter in a box closes it and opens the next one, like Tab. The box open now is told
+    to the grid, whose draft includes what is typed in it."""
+
+    def __init__(self, grid: ScoreGrid) -> None:
+        super().__init__(grid.table)
+        self.grid = grid
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802
                      index: QModelIndex) -> QWidget:
         editor = QLineEdit(parent)
         editor.setFrame(False)
+        self.grid.box_opened(editor, index.row(), index.column())
         return editor
 
     def eventFilter(self, editor: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
+                and event.key() == Qt.Key.Key_Escape:
+            # Esc in an open box undoes that box; the grid's Esc (the contract's) is for
+            # when no box is open.
+            event.accept()
+            return True
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and \
                 event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.commitData.emit(editor)
@@ -141,6 +179,8 @@ class ScoreGrid(QWidget):
 
     #: A row was saved (the page refreshes counts and results).
     row_saved = Signal(str)
+    #: The phone link of a row's enterprise was asked for (its context menu).
+    phone_link_requested = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -152,8 +192,21 @@ class ScoreGrid(QWidget):
         self.anonymous = False
         self.writable = False
         self.rows: list[_Row] = []
+        #: The page offers phone links for this round (the centre, a round open to phones).
+        self.phone_links_offered = False
+        self._rows_key = ""
         self._loading = False
+        self._saving_all = False
+        self._box: tuple[QLineEdit, int, int] | None = None
+        self._box_timer = QTimer(self)
+        self._box_timer.setSingleShot(True)
+        self._box_timer.setInterval(DRAFT_DELAY_MS)
+        self._box_timer.timeout.connect(lambda: self.contract.write_draft())
         self._build()
+        self.contract = EditorContract(ctx=ctx, root=self.table, adapter=self, kind=KIND,
+                                       noun=self.tr("typed score sheets"))
+        self.layout().insertWidget(1, self.contract.notice)
+        self.bottom.insertWidget(1, self.contract.draft_label)
 
     def _build(self) -> None:
         outer = QVBoxLayout(self)
@@ -180,7 +233,7 @@ class ScoreGrid(QWidget):
         outer.addWidget(self.hint)
         self.table = _Table(self)
         self.table.setObjectName("scoreGrid")
-        self.table.setItemDelegate(_EnterMovesOn(self.table))
+        self.table.setItemDelegate(_EnterMovesOn(self))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
                                    | QAbstractItemView.EditTrigger.DoubleClicked
                                    | QAbstractItemView.EditTrigger.EditKeyPressed)
@@ -188,14 +241,21 @@ class ScoreGrid(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(28)
         self.table.itemChanged.connect(self._item_changed)
         self.table.currentCellChanged.connect(self._cell_changed)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
         outer.addWidget(self.table, 1)
         self.message = QLabel(objectName="entryMessage")
         self.message.setWordWrap(True)
-        outer.addWidget(self.message)
+        self.bottom = QHBoxLayout()
+        self.bottom.addWidget(self.message, 1)
+        outer.addLayout(self.bottom)
 
     # -- loading -----------------------------------------------------------------------------
     def set_round(self, round_id: str, *, writable: bool) -> None:
-        self.flush()
+        """Show ``round_id`` (the page has asked ``leave`` before another round). The same
+        round again (a refresh) keeps the rows being typed."""
+        if round_id != self.round_id:
+            self.flush()
         rnd = ev.get_round(record_id=round_id)
         wire = rnd.wire_fields()
         self.round_id = round_id
@@ -240,9 +300,24 @@ class ScoreGrid(QWidget):
             return
         unit = self.unit_box.currentData()
         if unit and unit != self.unit:
-            self.flush()
-            self.unit = unit
-            self.reload()
+            if not self.leave(lambda: self._switch_unit(unit)):
+                self._loading = True
+                self.unit_box.setCurrentIndex(max(self.unit_box.findData(self.unit), 0))
+                self._loading = False
+
+    def _switch_unit(self, unit: str) -> None:
+        self.unit = unit
+        self.reload()
+        self._loading = True
+        self.unit_box.setCurrentIndex(max(self.unit_box.findData(unit), 0))
+        self._loading = False
+
+    def leave(self, then: Callable[[], None]) -> bool:
+        """Before another unit or round: rows that can be saved are saved (the grid's rule),
+        and the contract asks about what still cannot (a wrong value). True when ``then``
+        has run."""
+        self.flush()
+        return self.contract.leave(then)
 
     def editable_columns(self) -> tuple[int, int]:
         return FIXED, FIXED + len(self.dims)
@@ -251,7 +326,14 @@ class ScoreGrid(QWidget):
         """Read the rows again (keeps rows with unsaved typing as they are)."""
         if not self.round_id or not self.unit:
             return
-        pending = {r.entry.enterprise_id: r for r in self.rows if r.dirty or r.saving}
+        key = entry_key(self.round_id, self.unit)
+        # Rows being typed stay as typed, but only in the grid they were typed in.
+        pending = {r.entry.enterprise_id: r for r in self.rows
+                   if r.dirty or r.saving} if key == self._rows_key else {}
+        current = self.table.currentIndex()
+        keep_cell = (self.rows[current.row()].entry.enterprise_id, current.column()) if (
+            pending and current.isValid() and current.row() < len(self.rows)) else None
+        self._rows_key = key
         entries = ev.entry_rows(round_id=self.round_id, unit=self.unit)
         self.rows = [pending.get(e.enterprise_id) or _Row(
             e, dict(e.scores or {}), e.comments or "") for e in entries]
@@ -282,6 +364,11 @@ class ScoreGrid(QWidget):
             table.setColumnWidth(c, 76 if self.scale.kind == "levels" else 64)
         head.setSectionResizeMode(FIXED + len(self.dims), QHeaderView.ResizeMode.Stretch)
         table.setColumnWidth(FIXED + len(self.dims) + 1, 120)
+        if keep_cell is not None:
+            row = next((r for r, x in enumerate(self.rows)
+                        if x.entry.enterprise_id == keep_cell[0]), -1)
+            if row >= 0:
+                table.setCurrentCell(row, keep_cell[1])
         self._loading = False
         self._filter(self.find.text())
         self._count()
@@ -289,6 +376,8 @@ class ScoreGrid(QWidget):
             self._say(self.tr("None of the enterprises invited to this round is on this "
                               "computer (an officer's laptop holds the enterprises assigned "
                               "to them)."), PENDING)
+        if self.contract.record_id != key or not self.contract.is_open():
+            self.contract.open_record(key)
 
     def _count(self) -> None:
         done = sum(1 for r in self.rows if r.entry.entered)
@@ -407,8 +496,43 @@ class ScoreGrid(QWidget):
             self._paint_row(r)
 
     def _cell_changed(self, row: int, _col: int, previous_row: int, _previous_col: int) -> None:
+        if self._loading:
+            return  # the rows are being read again, not left
         if previous_row != row and 0 <= previous_row < len(self.rows):
             self.save_row(previous_row)
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        if not index.isValid() or not self.phone_links_offered:
+            return
+        enterprise_id = self.rows[index.row()].entry.enterprise_id
+        menu = QMenu(self.table)
+        menu.addAction(self.tr("Phone link of this enterprise…"),
+                       lambda: self.phone_link_requested.emit(enterprise_id))
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    def box_opened(self, editor: QLineEdit, row: int, column: int) -> None:
+        """A box was opened for typing: what is typed in it is drafted before it is
+        committed (a crash mid-word loses at most half a second)."""
+        self._box = (editor, row, column)
+        editor.textChanged.connect(lambda _t: self._box_timer.start())
+
+    def flush_draft(self) -> None:
+        """Write what is typed, the open box included, as the draft now (before the page is
+        left or the window closes)."""
+        if self._box_timer.isActive():
+            self._box_timer.stop()
+            self.contract.write_draft()
+        self.contract.flush_draft()
+
+    def _open_box(self) -> tuple[int, int, str] | None:
+        """(row, column, text) of the box open now, if any."""
+        if self._box is None or self.table.state() != QAbstractItemView.State.EditingState:
+            return None
+        editor, row, column = self._box
+        if not shiboken6.isValid(editor) or not editor.isVisible():
+            return None
+        return row, column, editor.text()
 
     # -- saving ------------------------------------------------------------------------------
     def _input(self, row: _Row) -> ev.SheetInput:
@@ -438,6 +562,8 @@ class ScoreGrid(QWidget):
             lambda: ev.save_sheet(data=data, replace=replace),
             on_done=lambda _sheet, row=row: self._saved(row),
             on_error=lambda exc, row=row: self._failed(row, exc), change="evaluation")
+        # The draft holds what is still only typed; this row is now the runner's.
+        self.contract.write_draft()
         return True
 
     def flush(self) -> None:
@@ -463,10 +589,19 @@ class ScoreGrid(QWidget):
             self._paint_row(r)
             self._count()
         self.row_saved.emit(row.entry.enterprise_id)
+        self._finish_save_all()
 
     def _failed(self, row: _Row, exc: BaseException) -> None:
         row.saving = False
         r = self._index_of(row)
+        if r >= 0:
+            self.contract.write_draft()  # typed again, not saved: back into the draft
+        try:
+            self._report_failure(row, r, exc)
+        finally:
+            self._finish_save_all()
+
+    def _report_failure(self, row: _Row, r: int, exc: BaseException) -> None:
         if isinstance(exc, ev.DuplicateSheet):
             self._duplicate(row, exc)
             return
@@ -508,6 +643,114 @@ class ScoreGrid(QWidget):
                 self._paint_row(r)
                 self.table.setCurrentCell(r, FIXED)
                 return
+
+    def _unsaved(self) -> list[int]:
+        """Rows typed in and not handed to the runner (not saved yet, or refused)."""
+        return [r for r, row in enumerate(self.rows) if row.dirty and not row.saving]
+
+    def _finish_save_all(self) -> None:
+        """The contract's 保存 waits for every row it saved."""
+        if not self._saving_all or any(row.saving for row in self.rows):
+            return
+        self._saving_all = False
+        if self._unsaved():
+            self.contract.save_failed()
+        elif self.contract.record_id:
+            self.contract.saved(self.contract.record_id)
+
+    # -- the editor contract's adapter -------------------------------------------------------
+    def editor_payload(self) -> dict[str, Any]:
+        round_id, _sep, unit = self._rows_key.partition("|")
+        comments = FIXED + len(self.dims)
+        box = self._open_box()
+        texts: dict[tuple[int, int], str] = {}
+        unsaved = self._unsaved()
+        if box is not None:
+            r, c, text = box
+            item = self.table.item(r, c)
+            if item is not None and text != item.text():
+                texts[(r, c)] = text
+                if r not in unsaved:
+                    unsaved.append(r)
+
+        def text_of(r: int, c: int) -> str:
+            if (r, c) in texts:
+                return texts[(r, c)]
+            item = self.table.item(r, c)
+            return item.text() if item is not None else ""
+
+        rows = {self.rows[r].entry.enterprise_id: {
+            "cells": {d.key: text_of(r, FIXED + i) for i, d in enumerate(self.dims)},
+            "comments": text_of(r, comments)} for r in sorted(unsaved)}
+        return {"round_id": round_id, "unit": unit, "rows": rows}
+
+    def show_payload(self, payload: dict[str, Any]) -> None:
+        typed = payload.get("rows") if isinstance(payload.get("rows"), dict) else {}
+        comments = FIXED + len(self.dims)
+        for r, row in enumerate(self.rows):
+            values = typed.get(row.entry.enterprise_id)
+            if not isinstance(values, dict):
+                if row.dirty and not row.saving:  # back to what is stored
+                    self.rows[r] = _Row(row.entry, dict(row.entry.scores or {}),
+                                        row.entry.comments or "")
+                    self._paint_row(r)
+                continue
+            cells = values.get("cells") if isinstance(values.get("cells"), dict) else {}
+            # Typed back box by box, so each is checked as if typed now.
+            for i, d in enumerate(self.dims):
+                self._put(r, FIXED + i, str(cells.get(d.key, "")))
+            self._put(r, comments, str(values.get("comments", "")))
+
+    def _put(self, r: int, c: int, text: str) -> None:
+        item = self.table.item(r, c)
+        if item is not None and item.text() != text:
+            item.setText(text)
+
+    def stored_payload(self, record_id: str) -> dict[str, Any] | None:
+        round_id, _sep, unit = record_id.partition("|")
+        try:
+            rnd = ev.get_round(record_id=round_id)
+        except NotFound:
+            return None
+        if unit not in (rnd.units or []):
+            return None
+        return {"round_id": round_id, "unit": unit, "rows": {}}
+
+    def draft_title(self) -> str:
+        return self.tr("{unit}: {n} sheets typed").format(
+            unit=self.unit_box.currentText(), n=len(self._unsaved()))
+
+    def start_save(self) -> None:
+        self.flush()
+        if self._unsaved():
+            self.contract.save_failed()
+            self._say(self.tr("Correct the boxes in red first, or empty them."), WRONG)
+            return
+        self._saving_all = True
+        self._finish_save_all()
+
+    def close_editor(self) -> None:
+        """Esc (or the question's 保留草稿/丢弃): the typed rows go back to what is stored;
+        a kept draft is offered in the notice once the runner has written it."""
+        with self.contract.loading():
+            self.show_payload({"rows": {}})
+        key = entry_key(self.round_id, self.unit)
+        self.ctx.runner.submit(lambda: None, on_done=lambda _r: self._reopen(key))
+        self.find.setFocus()
+
+    def _reopen(self, key: str) -> None:
+        if self.contract.is_valid() and entry_key(self.round_id, self.unit) == key:
+            self.contract.open_record(key)
+
+    def open_draft(self, key: str) -> bool:
+        """Put a draft of typed rows back (after a crash); False when it cannot be."""
+        record = key.split(":", 1)[1] if ":" in key else ""
+        round_id, _sep, unit = record.partition("|")
+        if round_id != self.round_id or self.unit_box.findData(unit) < 0:
+            return False
+        if unit != self.unit:
+            self._switch_unit(unit)
+        return self.contract.open_draft(key)
 
     # -- finding rows ------------------------------------------------------------------------
     def _filter(self, text: str) -> None:

@@ -17,6 +17,10 @@
         <translation>同时在屏幕上显示运行日志</translation>
     </message>
     <message>
+        <source>read the password that unlocks the data from the first line of standard input (for scripts)</source>
+        <translation>从标准输入的第一行读取解锁数据的密码（供脚本使用）</translation>
+    </message>
+    <message>
         <source>Interrupted.</source>
         <translation>已中断。</translation>
     </message>

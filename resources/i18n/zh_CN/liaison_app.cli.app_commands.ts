@@ -28,8 +28,8 @@
         <translation>要写入的 PNG 文件</translation>
     </message>
     <message>
-        <source>today, enterprises, visits, requests, proxy, applications, satisfaction, reports, sync, or search:QUERY (default today)</source>
-        <translation>页面：today（工作台）、enterprises（企业）、visits（走访）、requests（诉求）、proxy（代办）、applications（申请与打印）、satisfaction（测评）、reports（报表）、sync（同步），或 search:查询词（默认 today）</translation>
+        <source>today, enterprises, visits, requests, proxy, applications, satisfaction, reports, sync, search:QUERY, or lock (the lock screen) (default today)</source>
+        <translation>today、enterprises、visits、requests、proxy、applications、satisfaction、reports、sync、search:查询词 或 lock（锁屏界面）（默认 today）</translation>
     </message>
     <message>
         <source>window size in pixels (default 1280x800)</source>

@@ -12,6 +12,10 @@
         <translation>驻企通正在使用 {path}。请先关闭窗口，再重新恢复。</translation>
     </message>
     <message>
+        <source>Password of the backup: </source>
+        <translation>备份的密码：</translation>
+    </message>
+    <message>
         <source>{reason}
 To restore anyway, run the command again with --force.</source>
         <translation>{reason}

@@ -43,6 +43,10 @@
         <translation>已以 {user}（{role}）身份登录 {server}；登录凭据保存在{store}中。</translation>
     </message>
     <message>
+        <source>From now on this account&apos;s password unlocks the data on this laptop, also offline.</source>
+        <translation>从现在起，用此账号的密码解锁本机数据（离线时也一样）。</translation>
+    </message>
+    <message>
         <source>Records of type {table} did not match the server and were fetched again.</source>
         <translation>“{table}”类记录与服务器不一致，已重新获取。</translation>
     </message>

@@ -8,5 +8,9 @@
         <extracomment>Never: the sheets and the report carry no ID numbers (the preview asks).</extracomment>
         <translation>没有可打印的测评表：本轮未邀请本机上的企业，或没有被测评单位。</translation>
     </message>
+    <message>
+        <source>There is no phone link to print: issue the links first.</source>
+        <translation>没有可打印的手机测评链接，请先发放链接。</translation>
+    </message>
 </context>
 </TS>

@@ -29,6 +29,14 @@
         <translation>申请</translation>
     </message>
     <message>
+        <source>evaluation round</source>
+        <translation>测评轮次</translation>
+    </message>
+    <message>
+        <source>typed score sheets</source>
+        <translation>录入中的测评表</translation>
+    </message>
+    <message>
         <source>report template</source>
         <translation>日报模板</translation>
     </message>

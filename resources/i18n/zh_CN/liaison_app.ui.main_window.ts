@@ -93,6 +93,14 @@
         <translation>从文件恢复(&amp;R)…</translation>
     </message>
     <message>
+        <source>&amp;Lock</source>
+        <translation>锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out of the server…</source>
+        <translation>退出服务器登录(&amp;O)…</translation>
+    </message>
+    <message>
         <source>Load &amp;demo data…</source>
         <translation>载入演示数据(&amp;D)…</translation>
     </message>
@@ -133,8 +141,8 @@
         <translation>当前用户：{name}</translation>
     </message>
     <message>
-        <source>Not signed in</source>
-        <translation>未登录</translation>
+        <source>Not signed in (demo or local password): records carry no officer</source>
+        <translation>未登录（演示或本机密码）：记录不带联络员</translation>
     </message>
     <message>
         <source>Data: {path}</source>

@@ -5,7 +5,7 @@
     <name>EvaluationPage</name>
     <message>
         <source>Satisfaction</source>
-        <extracomment>Pictures the QR code can be read from.</extracomment>
+        <extracomment>Pictures the QR code can be read from. Round id -&gt; enterprise id -&gt; phone link issued this session. Only in memory: a working link is the key to an enterprise&apos;s scoring and is never written to disk.</extracomment>
         <translation>测评</translation>
     </message>
     <message>
@@ -27,6 +27,14 @@
     <message>
         <source>Open a sheet from its photo…</source>
         <translation>按照片打开测评表…</translation>
+    </message>
+    <message>
+        <source>Phone links…</source>
+        <translation>手机测评链接…</translation>
+    </message>
+    <message>
+        <source>Issue, show, copy and print the links enterprises score with on their phones</source>
+        <translation>发放、显示、复制和打印企业用手机评分的链接</translation>
     </message>
     <message>
         <source>Round</source>

@@ -9,6 +9,10 @@
         <translation>界面翻译已加载</translation>
     </message>
     <message>
+        <source>the database is encrypted</source>
+        <translation>数据库已加密</translation>
+    </message>
+    <message>
         <source>demo data</source>
         <translation>生成演示数据</translation>
     </message>
@@ -31,6 +35,10 @@
     <message>
         <source>settings dialog</source>
         <translation>设置对话框</translation>
+    </message>
+    <message>
+        <source>the lock hides the window; the password unlocks it</source>
+        <translation>锁定时窗口内容隐藏，输入密码后解锁</translation>
     </message>
     <message>
         <source>start</source>

@@ -4,8 +4,12 @@
 <context>
     <name>SyncController</name>
     <message>
-        <source>Sync status unavailable</source>
+        <source>Liaison</source>
         <extracomment>The status-bar text changed (or its facts did). A sync finished; carries the SyncReport. Progress of the running sync: text, done, total (0 when unknown).</extracomment>
+        <translation>驻企通</translation>
+    </message>
+    <message>
+        <source>Sync status unavailable</source>
         <translation>无法读取同步状态</translation>
     </message>
     <message>

@@ -4,8 +4,16 @@
 <context>
     <name>RoundEditor</name>
     <message>
+        <source>evaluation round</source>
+        <extracomment>The editor contract&apos;s kind of this editor&apos;s drafts (see ``DRAFT_KINDS``). The round saved (its id); the page refreshes its list. Closed through the contract (Esc, 关闭): the page shows no round.</extracomment>
+        <translation>测评轮次</translation>
+    </message>
+    <message>
+        <source>No round is open. Choose one in the list, or start one with “New round”.</source>
+        <translation>没有打开的测评轮次。请在左侧列表中选择，或点“新建测评轮次”。</translation>
+    </message>
+    <message>
         <source>Round</source>
-        <extracomment>The round saved (its id); the page refreshes its list.</extracomment>
         <translation>测评轮次</translation>
     </message>
     <message>
@@ -129,8 +137,12 @@
         <translation>默认等级</translation>
     </message>
     <message>
-        <source>Discard changes</source>
-        <translation>放弃修改</translation>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>(round without a name)</source>
+        <translation>（未命名的测评轮次）</translation>
     </message>
     <message>
         <source>Save round</source>
@@ -155,34 +167,6 @@
     <message>
         <source>Double-click an enterprise to take it off this list.</source>
         <translation>双击企业可将其从此名单中移除。</translation>
-    </message>
-    <message>
-        <source>Unsaved round</source>
-        <translation>测评轮次未保存</translation>
-    </message>
-    <message>
-        <source>The round has changes that are not saved.</source>
-        <translation>测评轮次有未保存的修改。</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>Discard</source>
-        <translation>放弃</translation>
-    </message>
-    <message>
-        <source>Keep editing</source>
-        <translation>继续编辑</translation>
-    </message>
-    <message>
-        <source>This round no longer exists on this computer.</source>
-        <translation>本机上已没有该测评轮次。</translation>
-    </message>
-    <message>
-        <source>This round was changed elsewhere. Your edits are kept; discard them to see the other version.</source>
-        <translation>该测评轮次已在别处修改。您的修改仍保留；放弃修改即可查看另一版本。</translation>
     </message>
 </context>
 </TS>

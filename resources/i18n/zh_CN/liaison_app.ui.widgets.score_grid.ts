@@ -4,8 +4,12 @@
 <context>
     <name>ScoreGrid</name>
     <message>
+        <source>typed score sheets</source>
+        <extracomment>What may be typed for 不了解/不适用 (the first letter is enough). The editor contract&apos;s kind of the grid&apos;s drafts (see ``DRAFT_KINDS``). Dimension key -&gt; number, None (n/a) or missing (blank). A row was saved (the page refreshes counts and results). The phone link of a row&apos;s enterprise was asked for (its context menu). The page offers phone links for this round (the centre, a round open to phones).</extracomment>
+        <translation>录入中的测评表</translation>
+    </message>
+    <message>
         <source>Evaluated unit</source>
-        <extracomment>What may be typed for 不了解/不适用 (the first letter is enough). Dimension key -&gt; number, None (n/a) or missing (blank). A row was saved (the page refreshes counts and results).</extracomment>
         <translation>被测评单位</translation>
     </message>
     <message>
@@ -77,6 +81,10 @@
         <translation>{dimension}：“{text}”不是本轮的有效分数（{scale}）。</translation>
     </message>
     <message>
+        <source>Phone link of this enterprise…</source>
+        <translation>该企业的手机测评链接…</translation>
+    </message>
+    <message>
         <source>Sheet already entered</source>
         <translation>测评表已录入</translation>
     </message>
@@ -91,6 +99,14 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>{unit}: {n} sheets typed</source>
+        <translation>{unit}：{n} 张测评表录入后未保存</translation>
+    </message>
+    <message>
+        <source>Correct the boxes in red first, or empty them.</source>
+        <translation>请先改正标红的格子，或将其清空。</translation>
     </message>
     <message>
         <source>{name}: this sheet is already entered; what you type changes it.</source>

@@ -5,7 +5,7 @@
     <name>Sync</name>
     <message>
         <source>Sent {pushed} changes ({conflicts} conflicts, {rejected} refused), received {pulled} records, {up} files up, {down} files down.</source>
-        <extracomment>ok | offline | signin | upgrade | server | cancelled | busy | error (anything else: recorded as a failed sync, never as a successful one) Pulled records this laptop could not apply and set aside (with the reason). Records that left this account&apos;s scope and this laptop.</extracomment>
+        <extracomment>ok | offline | signin | upgrade | server | cancelled | busy | error (anything else: recorded as a failed sync, never as a successful one) | wiped (a lost or retired laptop removed its data: nothing is left to record the sync in) Pulled records this laptop could not apply and set aside (with the reason). Records that left this account&apos;s scope and this laptop.</extracomment>
         <translation>已发送 {pushed} 项更改（冲突 {conflicts} 项，被拒收 {rejected} 项），收到 {pulled} 条记录，上传文件 {up} 个，下载文件 {down} 个。</translation>
     </message>
     <message>
@@ -39,10 +39,6 @@
     <message>
         <source>Receiving files: {done} of {total}</source>
         <translation>正在下载文件：{done} / {total}</translation>
-    </message>
-    <message>
-        <source>A file on this laptop is damaged and was not sent; the attachments naming it are listed as refused.</source>
-        <translation>本机有一个附件文件已损坏，未能上传；引用它的附件已列为被拒绝的记录。</translation>
     </message>
     <message>
         <source>The server sent an answer this version of Liaison cannot read. Nothing was changed here; it will be tried again. If it persists, ask the service centre whether the server was updated.</source>

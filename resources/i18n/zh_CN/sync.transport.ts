@@ -16,6 +16,14 @@
         <translation>管理员已撤销本机访问服务器的权限。请重新登录或联系服务中心；未发送的更改会保留。</translation>
     </message>
     <message>
+        <source>The service centre reported this laptop lost; its data is removed.</source>
+        <translation>服务中心已报告本机丢失，本机数据将被清除。</translation>
+    </message>
+    <message>
+        <source>The service centre retired this laptop: it sends what it holds, then removes its data.</source>
+        <translation>服务中心已停用本机：本机先发送所存数据，然后清除本机数据。</translation>
+    </message>
+    <message>
         <source>The user name or password is wrong.</source>
         <translation>用户名或密码错误。</translation>
     </message>
