@@ -28,6 +28,8 @@ class BatchView(Protocol):
 
     def letter_max(self, year: int) -> int: ...
 
+    def document_max(self, series: str, year: int) -> int: ...
+
 
 #: (batch, record id, merged data, deleted) -> fields the server sets; ``{}`` for none.
 AfterApply = Callable[[BatchView, str, dict[str, Any], bool], dict[str, Any]]
@@ -59,5 +61,20 @@ def number_letter(batch: BatchView, record_id: str, data: dict[str, Any],
     return {"registration_no": batch.letter_max(year) + 1}
 
 
+def number_document(batch: BatchView, record_id: str, data: dict[str, Any],
+                    deleted: bool) -> dict[str, Any]:
+    """Give a form's register entry (``document_number``) the next number of its form and
+    year when it has none, exactly as ``number_letter`` numbers letters: read from the
+    server's register under the sequence lock, entered there in the same transaction, never
+    given twice, never reused when an entry is deleted later."""
+    year = _year(data.get("year"))
+    series = data.get("series")
+    if (year is None or not isinstance(series, str) or data.get("number") is not None
+            or deleted or ("document_number", record_id) in batch.deleted_later):
+        return {}
+    return {"number": batch.document_max(series, year) + 1}
+
+
 #: table -> its hook. One hook per table keeps the order of server changes obvious.
-AFTER_APPLY: dict[str, AfterApply] = {"request": number_letter}
+AFTER_APPLY: dict[str, AfterApply] = {"request": number_letter,
+                                      "document_number": number_document}

@@ -34,6 +34,7 @@ from sync.server.models import (
     AttachmentBlob,
     BlobUpload,
     ChangeLog,
+    DocumentRegister,
     EnterpriseCode,
     LetterNumber,
     OpRecord,
@@ -162,6 +163,7 @@ class _Batch:
         self.blob_refs: dict[str, tuple[str, str]] = {}
         self.exits: list[tuple[int, str, str, str]] = []
         self.letters: list[tuple[int, int, str]] = []
+        self.documents: list[tuple[str, int, int, str]] = []
         self._nameable: dict[str, bool] = {}
         #: For ``AFTER_APPLY`` hooks: what they read from the database once per batch.
         self.hook_cache: dict[Any, Any] = {}
@@ -209,6 +211,16 @@ class _Batch:
                 .where(LetterNumber.year == year).scalar() or 0)
         return self.hook_cache[key]
 
+    def document_max(self, series: str, year: int) -> int:
+        """The highest document number of ``series`` in ``year``, counting this batch."""
+        key = ("document_max", series, year)
+        if key not in self.hook_cache:
+            self.hook_cache[key] = int(
+                DocumentRegister.select(peewee.fn.MAX(DocumentRegister.number))
+                .where((DocumentRegister.series == series) & (DocumentRegister.year == year))
+                .scalar() or 0)
+        return self.hook_cache[key]
+
     def flush(self) -> None:
         """Write every staged effect and result (inside the batch's transaction)."""
         new = [r for r in self.dirty.values() if r.pk is None]
@@ -226,6 +238,8 @@ class _Batch:
         _insert_rows(ScopeExit, ("seq", "table", "record_id", "old_scope_key"), self.exits)
         # The key makes a number given twice a database error: the batch rolls back whole.
         _insert_rows(LetterNumber, ("year", "number", "record_id"), self.letters)
+        _insert_rows(DocumentRegister, ("series", "year", "number", "record_id"),
+                     self.documents)
         self.counter.flush()
 
 
@@ -665,6 +679,12 @@ def _stage_centre_change(batch: _Batch, rec: _Row, changes: dict[str, Any]) -> N
         year = int(rec.data["registration_year"])
         batch.letters.append((year, number, rec.record_id))
         batch.hook_cache[("letter_max", year)] = max(batch.letter_max(year), number)
+    number = changes.get("number")
+    if rec.table == "document_number" and isinstance(number, int):
+        series, year = str(rec.data["series"]), int(rec.data["year"])
+        batch.documents.append((series, year, number, rec.record_id))
+        batch.hook_cache[("document_max", series, year)] = max(
+            batch.document_max(series, year), number)
     _staged(batch, rec, old_key)
 
 

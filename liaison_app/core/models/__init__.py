@@ -13,6 +13,7 @@ from liaison_app.core.models.base import (
     SyncedModel,
 )
 from liaison_app.core.models.centre import CentreSetting
+from liaison_app.core.models.documents import DocumentNumber
 from liaison_app.core.models.enterprise import Enterprise
 from liaison_app.core.models.evaluation import EvaluationRound, ScoreSheet
 from liaison_app.core.models.people import Officer
@@ -28,7 +29,7 @@ from liaison_app.core.models.visit import VISIT_KINDS, Attachment, FollowUp, Vis
 __all__ = [
     "Application", "AuditEntry", "IssuedPass", "Worker",
     "SYNCED_MODELS", "VISIT_KINDS", "Attachment", "BaseModel", "CentreSetting", "Draft",
-    "Enterprise", "EvaluationRound", "ScoreSheet",
+    "DocumentNumber", "Enterprise", "EvaluationRound", "ScoreSheet",
     "FollowUp", "LocalState", "Officer", "OutboxOp", "SearchDocument", "SyncConflict",
     "SyncHistory", "SyncParked", "SyncedModel", "Visit", "PendingFile", "SyncSetAside",
 ]

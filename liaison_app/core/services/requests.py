@@ -172,6 +172,11 @@ class RequestConfig:
     due_soon_days: int = 2
     addressees: list[str] = field(default_factory=lambda: ["县委书记", "县长", "常务副县长"])
     organisation: str = "县企业服务中心"
+    #: The county's identity on printed forms (``county_identity``): the county's name, the
+    #: name on the centre's seal and the issuing code before a document number (机关代字).
+    county: str = ""
+    seal_name: str = ""
+    doc_prefix: str = ""
 
 
 def load_config() -> RequestConfig:
