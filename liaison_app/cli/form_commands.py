@@ -116,6 +116,13 @@ def cmd_print(args: argparse.Namespace) -> int:
                                 fonts=", ".join(job.fonts)))
     if job.unmasked:
         say(i18n.translate("Printing", "Full ID numbers were printed; the print is logged."))
+    if job.number and job.number_final:
+        say(i18n.translate("Printing", "Document number: {number}.").format(number=job.number))
+    elif job.number:
+        say(i18n.translate(
+            "Printing", "The form says “{number}”: the server gives its number when "
+            "this computer next syncs. Print it again after syncing to carry the number."
+        ).format(number=job.number))
     return 0
 
 

@@ -492,6 +492,13 @@ def _apply(batch: _Batch, op: Op) -> OpResult:
     changes = {k: v for k, v in op.changes.items() if k not in BOOKKEEPING}
     caller = batch.caller
     rec = batch.records.get((op.table, op.record_id))
+    if rec is not None and op.creating:
+        # A record whose id is derived from its key (a document number, a setting) created
+        # on two laptops offline: the second create sends the server's and the centre's
+        # columns empty, as every create does. That is not clearing what they set since.
+        owned = rule.server_owned | (frozenset() if caller.role == "center"
+                                     else rule.centre_owned)
+        changes = {k: v for k, v in changes.items() if k not in owned or not _empty(v)}
     current: dict[str, Any] = rec.data if rec is not None else {}
     merged_view = {**current, **changes}
     if rule.scope not in (SELF, ALL) and not rule.scope_key(op.record_id, merged_view):
