@@ -284,6 +284,10 @@ class DispatchSheetData:
     dispatcher: str = ""
     requirements: str = ""
     organisation: str = ""
+    #: 交办日期: when the centre dispatched it.
+    dispatched_on: date | None = None
+    #: 领导批示 already given (usually written on the printed sheet).
+    instruction: str = ""
 
 
 @dataclass(frozen=True)

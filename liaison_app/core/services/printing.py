@@ -308,13 +308,17 @@ def _visit_record(record_id: str) -> tuple[fd.VisitRecordData, str]:
     visit = visits.get(record_id=record_id)
     data = visits.load_input(record_id=record_id)
     ent = _enterprise(visit.enterprise_id)
-    actions = tuple(fd.FollowUpAction(action=f.text, due=f.due_date) for f in data.follow_ups)
+    officers = _officer_names(data.officer_ids)
+    # A follow-up is the visiting officers' to see through: the form names them for it.
+    owner = "、".join(officers)
+    actions = tuple(fd.FollowUpAction(action=f.text, due=f.due_date, owner=owner)
+                    for f in data.follow_ups)
     lines = [ln.strip() for ln in data.problems.splitlines() if ln.strip()]
     people = [p.strip() for p in data.participants.replace("，", "\n").replace("、", "\n")
               .splitlines() if p.strip()]
     record = fd.VisitRecordData(
         enterprise=enterprise_info(ent), visited_at=data.visit_at,
-        officers=_officer_names(data.officer_ids), kind=VISIT_KINDS_ZH.get(data.kind, data.kind),
+        officers=officers, kind=VISIT_KINDS_ZH.get(data.kind, data.kind),
         place=data.place, participants=tuple(people), summary=data.summary,
         problems=tuple(lines), actions=actions, record_no=visit.id[:8].upper(),
         organisation=_org())
