@@ -75,8 +75,7 @@ def _box(kit: tk.FormKit, box: SealBox, width: float) -> Table:
 
 
 def seal_boxes(kit: tk.FormKit, boxes: Sequence[SealBox]) -> Flowable:
-    """The parties' boxes side by side, up to three a row, each with a seal's room; kept
-    together on one page."""
+    """The parties' boxes side by side, up to three a row, each with a seal's room."""
     if not boxes:
         return Spacer(1, 0)
     per_row = min(len(boxes), _PER_ROW) if len(boxes) != 4 else 2
@@ -95,7 +94,10 @@ def seal_boxes(kit: tk.FormKit, boxes: Sequence[SealBox]) -> Flowable:
         ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]))
-    return KeepTogether([Spacer(1, 1.5 * mm), table])
+    # A row of boxes never splits (a table breaks only between rows); no KeepTogether here,
+    # so the block can go inside ``kept_with_sign_off`` (nested ones always move on a page).
+    table.spaceBefore = 1.5 * mm
+    return table
 
 
 def kept_with_sign_off(last: Sequence[Flowable], sign_off: Sequence[Flowable]) -> Flowable:

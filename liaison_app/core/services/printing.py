@@ -463,7 +463,10 @@ def render(*, form_id: str, record_id: str, out: Output, unmasked: bool = False,
     result: BuildResult = build_form(form_id, source.data, out=out, unmasked=unmasked,
                                      chain=chain)
     return PrintJob(form_id=form_id, record_table=source.table, record_id=source.record_id,
-                    enterprise_id=source.enterprise_id, unmasked=unmasked, pages=result.pages,
+                    # What the form printed: a full number asked for but not on record is not
+                    # logged as printed.
+                    enterprise_id=source.enterprise_id, unmasked=result.unmasked,
+                    pages=result.pages,
                     fonts=tuple(f.family for f in result.fonts),
                     number=source.number.text if source.number else "",
                     number_final=source.number.final if source.number else True)
