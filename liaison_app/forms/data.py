@@ -177,6 +177,15 @@ class ReopeningApplicationData:
     addressee: str = "县复工复产工作领导小组"
     applied_on: date | None = None
     organisation: str = ""
+    #: 防疫负责人 and their phone; empty ones are left to be written in.
+    epidemic_officer: str = ""
+    epidemic_phone: str = ""
+    #: 外地返岗人数: returning workers coming from outside the county (None: not known).
+    returning_from_outside: int | None = None
+    #: 附件 handed in with the application; empty means the standard list.
+    attachments: tuple[str, ...] = ()
+    #: The bodies that approve, one opinion and seal box each; empty means the standard ones.
+    approvers: tuple[str, ...] = ()
 
 
 # --- lead and proxy service ---------------------------------------------------------------

@@ -205,6 +205,8 @@ def _reopening(app: Application) -> fd.ReopeningApplicationData:
     chosen = set(app.worker_ids or [])
     returning = chosen or {w.id for w in everyone}
     details = app.details or {}
+    identity = county_identity.load()
+    group = identity.county_body("县复工复产工作领导小组")
     assert app.period_start
     return fd.ReopeningApplicationData(
         enterprise=enterprise_info(ent), planned_date=app.period_start,
@@ -219,9 +221,20 @@ def _reopening(app: Application) -> fd.ReopeningApplicationData:
                        for m in details.get("measures") or [] if m.get("text")),
         workers=tuple(worker_entry(w) for w in everyone if w.id in returning),
         application_no=app.application_no, commitment=str(details.get("commitment") or ""),
-        addressee=str(details.get("addressee") or "")
-        or county_identity.load().county_body("县复工复产工作领导小组"),
-        applied_on=app.applied_on, organisation=_org())
+        # A letter saved to the generic 县… group is addressed to the county's own.
+        addressee=identity.county_body(str(details.get("addressee") or "") or group),
+        applied_on=app.applied_on, organisation=identity.organisation,
+        epidemic_officer=str(details.get("epidemic_officer") or ""),
+        epidemic_phone=str(details.get("epidemic_phone") or ""),
+        returning_from_outside=_count(details.get("outside_returning")),
+        attachments=tuple(str(a) for a in details.get("attachments") or () if str(a).strip()),
+        approvers=("属地镇街（园区）意见", "行业主管部门意见", f"{group}意见"))
+
+
+def _count(value: Any) -> int | None:
+    """A head count typed by a person, or None when it is not a whole number."""
+    text = str(value if value is not None else "").strip()
+    return int(text) if text.isdigit() else None
 
 
 def _procedure_items(details: dict[str, Any]) -> tuple[fd.ProcedureItem, ...]:
