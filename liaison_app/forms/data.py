@@ -63,6 +63,11 @@ class WorkerEntry:
     workshop: str = ""
     post: str = ""
     shift: str = ""
+    address: str = ""
+    plate: str = ""
+    #: The worker's own health and travel declarations (健康状况, 行程).
+    health: str = ""
+    travel: str = ""
 
 
 # --- visits -------------------------------------------------------------------------------
@@ -271,6 +276,10 @@ class ProxyPublicListData:
     entries: tuple[ProxyPublicEntry, ...]
     publisher: str = ""
     published_on: date | None = None
+    #: Last day of the 公示期 (it starts on ``published_on``).
+    public_until: date | None = None
+    #: 监督电话: where objections go.
+    supervision_phone: str = ""
 
 
 # --- whistle-blowing requests and the direct channel --------------------------------------

@@ -10,7 +10,7 @@ from . import toolkit as tk
 from .blocks_official import SealBox, kept_with_sign_off, seal_boxes
 from .data import ReopeningApplicationData
 from .formatting import enterprise_fields, fmt_date, labelled
-from .roster_section import roster_table
+from .roster_section import declaration_table, roster_table
 from .worker_roster import privacy_note
 
 FORM_ID = "reopening_application"
@@ -133,6 +133,8 @@ def build(
             PageBreak(),
             *tk.title_block(kit, title="返岗人员花名册", subtitle=e.name),
             roster_table(kit, data.workers, unmasked=unmasked),
+            *declaration_table(kit, data.workers, ("health", "travel", "address"),
+                               title="返岗人员健康、行程及住址"),
             privacy_note(kit, unmasked=unmasked),
         ]
     return tk.build_story(

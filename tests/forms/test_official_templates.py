@@ -104,3 +104,27 @@ def test_an_unmasked_print_without_numbers_on_record_is_not_logged_as_full(
                       unmasked=True)
     assert full.unmasked and "371082198507150031" in compact(
         "".join(pdf_pages(tmp_path / "b.pdf")))
+
+
+def test_declared_plate_health_travel_and_address_print_where_the_form_needs_them(
+        tmp_path: Path) -> None:
+    declared = dataclasses.replace(s.WORKERS[0], plate="鲁N·A12345", health="健康码绿码，体温正常",
+                                   travel="近14天未离开本县", address="经济开发区纬二路𠮷祥小区3号楼")
+    workers = (declared, *s.WORKERS[1:])
+    expected = {
+        "pass_application": (s.pass_application(workers), ("鲁N·A12345", "健康码绿码",
+                                                          "近14天未离开本县")),
+        "reopening_application": (s.reopening(workers), ("健康码绿码", "近14天未离开本县",
+                                                         "经济开发区纬二路𠮷祥小区3号楼")),
+        "worker_roster": (s.roster(workers), ("鲁N·A12345", "经济开发区纬二路𠮷祥小区3号楼")),
+    }
+    for form_id, (data, values) in expected.items():
+        out = tmp_path / f"{form_id}.pdf"
+        build_form(form_id, data, out=out)
+        text = compact("".join(pdf_pages(out)))
+        for value in values:
+            assert compact(value) in text, (form_id, value)
+    # Nobody declared anything: no empty section.
+    out = tmp_path / "plain.pdf"
+    build_form("pass_application", s.pass_application(), out=out)
+    assert "车辆及健康、行程申报" not in compact("".join(pdf_pages(out)))

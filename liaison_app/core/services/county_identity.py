@@ -25,6 +25,8 @@ class CountyIdentity:
     seal_name: str = ""
     #: 机关代字 printed before 〔年份〕 in document numbers, e.g. 青企服.
     doc_prefix: str = ""
+    #: 监督电话 on public lists: where anyone may object.
+    supervision_phone: str = ""
 
     @property
     def seal(self) -> str:
@@ -45,4 +47,5 @@ def load() -> CountyIdentity:
     config = load_config()
     return CountyIdentity(organisation=config.organisation.strip() or DEFAULT_ORGANISATION,
                           county=config.county.strip(), seal_name=config.seal_name.strip(),
-                          doc_prefix=config.doc_prefix.strip())
+                          doc_prefix=config.doc_prefix.strip(),
+                          supervision_phone=config.supervision_phone.strip())

@@ -110,7 +110,9 @@ def enterprise_info(rec: Enterprise) -> fd.EnterpriseInfo:
 
 def worker_entry(rec: Worker) -> fd.WorkerEntry:
     return fd.WorkerEntry(name=rec.name, id_number=rec.id_number, phone=rec.phone,
-                          workshop=rec.workshop, post=rec.post, shift=rec.shift)
+                          workshop=rec.workshop, post=rec.post, shift=rec.shift,
+                          address=rec.address, plate=rec.plate, health=rec.health,
+                          travel=rec.travel)
 
 
 def _enterprise(enterprise_id: str) -> Enterprise:

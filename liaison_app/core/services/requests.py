@@ -177,6 +177,8 @@ class RequestConfig:
     county: str = ""
     seal_name: str = ""
     doc_prefix: str = ""
+    #: 监督电话 printed on public lists.
+    supervision_phone: str = ""
 
 
 def load_config() -> RequestConfig:

@@ -375,7 +375,9 @@ class ServiceSettingsDialog(QDialog):
         for name, label, example, length in (
                 ("county", self.tr("County"), "青田县", 40),
                 ("seal_name", self.tr("Name on the seal"), "青田县企业服务中心", 80),
-                ("doc_prefix", self.tr("Document number prefix"), "青企服", 12)):
+                ("doc_prefix", self.tr("Document number prefix"), "青企服", 12),
+                ("supervision_phone", self.tr("Supervision phone (public lists)"),
+                 "0578-1234567", 20)):
             edit = QLineEdit()
             edit.setMaxLength(length)
             edit.setPlaceholderText(example)

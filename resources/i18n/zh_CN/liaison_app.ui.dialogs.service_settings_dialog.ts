@@ -169,6 +169,10 @@
         <translation>文号机关代字</translation>
     </message>
     <message>
+        <source>Supervision phone (public lists)</source>
+        <translation>监督电话（公示用）</translation>
+    </message>
+    <message>
         <source>Direct-channel addressees</source>
         <translation>直通车呈报对象</translation>
     </message>
