@@ -220,6 +220,8 @@ class ProcedureApplicationData:
     officer_phone: str = ""
     applied_on: date | None = None
     organisation: str = ""
+    #: The name on the receiving centre's seal (its organisation if empty).
+    seal_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -306,6 +308,8 @@ class DispatchSheetData:
     dispatched_on: date | None = None
     #: 领导批示 already given (usually written on the printed sheet).
     instruction: str = ""
+    #: The name on the seal the dispatching centre stamps with (its organisation if empty).
+    seal_name: str = ""
 
 
 @dataclass(frozen=True)

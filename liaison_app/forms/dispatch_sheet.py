@@ -52,7 +52,8 @@ def build(
                 SealBox(party="承办单位反馈", opinion_label="办理结果：",
                         signer_label="承办人（签字）：", opinion_height=22 * mm),
                 SealBox(party="主办单位签收", signer_label="签收人（签字）："),
-                SealBox(party="交办单位", signer_label="交办人（签字）："),
+                SealBox(party=f"交办单位：{data.seal_name or data.organisation}",
+                        signer_label="交办人（签字）："),
             ],
         ),
     ]

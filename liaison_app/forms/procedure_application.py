@@ -44,7 +44,8 @@ def build(
             kit,
             [
                 SealBox(party="申请企业", signer_label="法定代表人（签字）："),
-                SealBox(party="受理单位意见", opinion_label="意见：",
+                SealBox(party=f"受理单位意见：{data.seal_name or data.organisation}",
+                        opinion_label="意见：",
                         signer_label="受理人（签字）："),
             ],
         ),

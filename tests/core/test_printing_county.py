@@ -20,7 +20,7 @@ from .test_printing_proxy import case  # noqa: F401
 from .test_requests import act_as, full_input, letter, new_request, world  # noqa: F401
 
 IDENTITY = {"organisation": "青田县企业综合服务中心", "county": "青田县",
-            "seal_name": "青田县企业综合服务中心", "doc_prefix": "青企服",
+            "seal_name": "青田县人民政府企业综合服务中心", "doc_prefix": "青企服",
             "supervision_phone": "0578-6121234"}
 YEAR = dt.date.today().year
 
@@ -68,6 +68,8 @@ def test_every_form_prints_from_the_cli_with_the_countys_names_and_is_logged(
         assert entry.details["form"] == form_id and entry.details["destination"] == "pdf"
         assert entry.record_id == record_id
     assert AuditEntry.select().count() == len(sources)
+    for form_id in ("dispatch_sheet", "procedure_application"):
+        assert "青田县人民政府企业综合服务中心" in _text(tmp_path / f"{form_id}.pdf"), form_id
     public = _text(tmp_path / "proxy_public_list.pdf")
     today = dt.date.today()
     assert f"公示期：{today.year}年{today.month}月{today.day}日至" in public

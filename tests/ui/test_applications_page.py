@@ -242,3 +242,11 @@ def test_reopening_application_details_reach_the_printed_form(qtbot, ctx, page, 
                      "属地镇街（园区）意见", "行业主管部门意见", "县复工复产工作领导小组意见"):
         assert expected in text, expected
     assert "疫情防控工作方案" not in text  # the standard list only when none is given
+    # The preview says that the number is still to come, and when it comes.
+    dialog = page.preview_form("reopening_application", app_id)
+    wait_idle(qtbot, ctx)
+    wait_idle(qtbot, ctx)
+    assert dialog.job is not None and not dialog.job.number_final
+    assert dialog.notice.isVisible() and "待编号" in dialog.notice.text()
+    dialog.grab().save(str(tmp_path / "reopening-preview.png"))
+    dialog.reject()

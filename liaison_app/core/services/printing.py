@@ -262,7 +262,8 @@ def _procedure(app: Application) -> fd.ProcedureApplicationData:
         project_location=str(d.get("project_location") or ""),
         investment=str(d.get("investment") or ""), description=str(d.get("description") or ""),
         officer=str(d.get("officer") or ""), officer_phone=str(d.get("officer_phone") or ""),
-        applied_on=app.applied_on, organisation=_org())
+        applied_on=app.applied_on, organisation=_org(),
+        seal_name=county_identity.load().seal_name)
 
 
 def _power_of_attorney(app: Application) -> fd.PowerOfAttorneyData:
@@ -304,7 +305,8 @@ def _case_procedure(case: ProxyCase) -> fd.ProcedureApplicationData:
         enterprise=sheet.enterprise, project_name=sheet.project_name, items=sheet.items,
         application_no=case.case_no, project_location=case.project_location,
         officer=sheet.officer, officer_phone=sheet.officer_phone,
-        applied_on=case.started_on, organisation=organisation)
+        applied_on=case.started_on, organisation=organisation,
+        seal_name=county_identity.load().seal_name)
 
 
 def _case_power_of_attorney(case: ProxyCase) -> fd.PowerOfAttorneyData:

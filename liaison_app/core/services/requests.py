@@ -877,7 +877,8 @@ def dispatch_sheet_data(*, record_id: str) -> fd.DispatchSheetData:
         requirements=(f"协办单位请于{req.co_deadline:%Y年%m月%d日}前向主办单位反馈意见。"
                       if req.co_deadline else ""),
         organisation=config.organisation,
-        dispatched_on=req.dispatched_at.date() if req.dispatched_at else None)
+        dispatched_on=req.dispatched_at.date() if req.dispatched_at else None,
+        seal_name=config.seal_name.strip())
 
 
 def letter_register_data(*, year: int) -> fd.LetterRegisterData:

@@ -162,6 +162,11 @@ class PrintPreviewDialog(QDialog):
         if job.unmasked:
             self._notice(self.tr("Full ID numbers are on this form. Printing or saving it "
                                  "is logged."), WARNING_COLOR)
+        elif job.number and not job.number_final:
+            self._notice(self.tr(
+                "The form says \u201c{number}\u201d: the server gives its number when this "
+                "computer next syncs. Print it again after syncing to carry the number."
+            ).format(number=job.number), WARNING_COLOR)
         else:
             self.notice.hide()
         self.preview.load(out, pages=job.pages)
