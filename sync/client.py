@@ -24,7 +24,7 @@ from typing import Any
 
 from liaison_app.core import context, i18n, writer
 from liaison_app.core.files import sha256_of_file
-from liaison_app.core.i18n import Message
+from liaison_app.core.i18n import Message, in_language
 from liaison_app.core.migrations import LATEST_VERSION
 from liaison_app.core.models.base import SYNCED_MODELS, LocalState, OutboxOp, utcnow
 from liaison_app.core.models.sync_records import SyncConflict, SyncHistory, SyncSetAside
@@ -177,7 +177,7 @@ class RejectedOp:
 
     @property
     def reason_text(self) -> str:
-        return self.reason_zh or self.reason_en or self.reason
+        return in_language(zh=self.reason_zh, en=self.reason_en) or self.reason
 
 
 def rejected_ops() -> list[RejectedOp]:

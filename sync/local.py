@@ -27,6 +27,7 @@ import peewee
 from liaison_app import __version__
 from liaison_app.core import search, writer
 from liaison_app.core.db import database_proxy
+from liaison_app.core.i18n import in_language
 from liaison_app.core.models.base import (
     SYNCED_MODELS,
     LocalState,
@@ -740,6 +741,10 @@ class SetAside:
     reason_en: str
     reason_zh: str
     at: dt.datetime
+
+    @property
+    def reason_text(self) -> str:
+        return in_language(zh=self.reason_zh, en=self.reason_en)
 
 
 def set_aside_records() -> list[SetAside]:

@@ -89,7 +89,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     for op in client.rejected_ops():
         say(f"  {op.table} {op.record_id[:8]}: {op.reason_text}")
     for row in local.set_aside_records():
-        say(f"  {row.table} {row.record_id[:8]}: {row.reason_zh or row.reason_en}")
+        say(f"  {row.table} {row.record_id[:8]}: {row.reason_text}")
     from liaison_app.core.services import workdays
 
     notice = workdays.coverage_notice(today=dt.date.today())

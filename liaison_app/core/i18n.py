@@ -43,6 +43,14 @@ def language() -> str:
     return _language
 
 
+def in_language(*, zh: str, en: str) -> str:
+    """The server sends some reasons in both languages: the one the person reads, else the
+    other (a reason in the wrong language beats no reason)."""
+    if _language.startswith("zh"):
+        return zh or en
+    return en or zh
+
+
 @dataclass(frozen=True)
 class Message:
     """A sentence for a person, translated only when it is shown."""

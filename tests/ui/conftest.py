@@ -34,3 +34,17 @@ def ctx(qapp, store):
 def wait_idle(qtbot, ctx, timeout: int = 10_000) -> None:
     """Wait until every background task has delivered its result to the main thread."""
     qtbot.waitUntil(lambda: not ctx.runner.is_busy(), timeout=timeout)
+
+
+@pytest.fixture
+def sync_page(qtbot, ctx):
+    """The 同步 page with its controller, shown and filled."""
+    from liaison_app.ui.pages.sync_page import SyncPage
+    from liaison_app.ui.sync_controller import SyncController
+
+    ctx.sync = SyncController(ctx)
+    page = SyncPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    return page

@@ -64,16 +64,8 @@ def server_process(tmp_path):
 
 
 @pytest.fixture
-def page(qtbot, ctx):
-    from liaison_app.ui.pages.sync_page import SyncPage
-    from liaison_app.ui.sync_controller import SyncController
-
-    ctx.sync = SyncController(ctx)
-    page = SyncPage(ctx)
-    qtbot.addWidget(page)
-    page.show()
-    page.refresh()
-    return page
+def page(sync_page):
+    return sync_page
 
 
 def _sign_in(qtbot, page, server) -> None:
@@ -155,9 +147,13 @@ def test_the_window_keeps_responding_during_a_large_sync(qtbot, page, server_pro
     assert blocker.args[0].ok, blocker.args[0].message
     assert blocker.args[0].pushed >= 3000
     gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
-    # The suite runs two workers on two cores, so the bound is generous; a frozen window
-    # would stall for the whole sync (seconds).
-    assert len(ticks) > 10 and max(gaps) < 0.5, f"the event loop stalled for {max(gaps):.2f} s"
+    # A frozen window stalls for the whole sync. The machine may be busy with other work
+    # (the suite runs two workers on two cores), which delays single ticks, so the bound is
+    # relative: no stall takes more than a third of the sync.
+    took = ticks[-1] - ticks[0] if ticks else 0.0
+    assert len(ticks) > 10, "the event loop never ran during the sync"
+    assert max(gaps) < took / 3, \
+        f"the event loop stalled for {max(gaps):.2f} s of a {took:.2f} s sync"
     assert Enterprise.select().count() == 1
 
 

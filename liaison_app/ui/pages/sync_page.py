@@ -90,6 +90,19 @@ class SyncPage(Page):
                                      self.tr("Kept now")], stretch=0)
         self.history = self._tree([self.tr("Started"), self.tr("Result"), self.tr("Details")],
                                   stretch=2)
+        self.set_aside = self._tree([self.tr("Record type"), self.tr("Record"),
+                                     self.tr("Why this computer could not take it"),
+                                     self.tr("Received at")], stretch=2)
+        set_aside_tab = QWidget()
+        sl = QVBoxLayout(set_aside_tab)
+        set_aside_hint = QLabel(self.tr(
+            "These records came from the server but hold values this version of the app "
+            "cannot use. They are kept aside, nothing else is held up; tell the service "
+            "centre, which can correct them."))
+        set_aside_hint.setWordWrap(True)
+        set_aside_hint.setObjectName("hint")
+        sl.addWidget(set_aside_hint)
+        sl.addWidget(self.set_aside)
 
         rejected_tab = QWidget()
         rl = QVBoxLayout(rejected_tab)
@@ -119,6 +132,7 @@ class SyncPage(Page):
         self.tabs.addTab(self.waiting, "")
         self.tabs.addTab(rejected_tab, "")
         self.tabs.addTab(conflicts_tab, "")
+        self.tabs.addTab(set_aside_tab, "")
         self.tabs.addTab(self.history, self.tr("History"))
         layout.addWidget(self.tabs, 1)
 
@@ -152,7 +166,7 @@ class SyncPage(Page):
     def refresh(self) -> None:
         from liaison_app.core.models.base import OutboxOp
         from liaison_app.core.models.sync_records import SyncHistory
-        from sync import client
+        from sync import client, local
 
         st = client.status()
         if st.signed_in:
@@ -178,6 +192,10 @@ class SyncPage(Page):
         self.rejected.addTopLevelItems([self._item([
             self.table_label(r.table), record_labels.record_title(r.table, r.record_id),
             r.reason_text]) for r in client.rejected_ops()])
+        self.set_aside.clear()
+        self.set_aside.addTopLevelItems([self._item([
+            self.table_label(r.table), record_labels.record_title(r.table, r.record_id),
+            r.reason_text, _local(r.at)]) for r in local.set_aside_records()])
         self.conflicts.clear()
         for c in conflict_service.open_conflicts():
             item = self._item([c.record_title, record_labels.field_label(c.table, c.field),
@@ -198,6 +216,7 @@ class SyncPage(Page):
         self.tabs.setTabText(0, self.tr("Waiting ({n})").format(n=st.pending))
         self.tabs.setTabText(1, self.tr("Refused ({n})").format(n=st.rejected))
         self.tabs.setTabText(2, self.tr("Conflicts ({n})").format(n=st.conflicts))
+        self.tabs.setTabText(3, self.tr("Set aside ({n})").format(n=st.set_aside))
         self._state()
 
     @staticmethod

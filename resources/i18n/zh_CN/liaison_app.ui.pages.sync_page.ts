@@ -72,6 +72,18 @@
         <translation>详情</translation>
     </message>
     <message>
+        <source>Why this computer could not take it</source>
+        <translation>本机无法接收的原因</translation>
+    </message>
+    <message>
+        <source>Received at</source>
+        <translation>收到时间</translation>
+    </message>
+    <message>
+        <source>These records came from the server but hold values this version of the app cannot use. They are kept aside, nothing else is held up; tell the service centre, which can correct them.</source>
+        <translation>以下记录来自服务器，但含有本版本无法使用的数据。它们已被单独存放，不影响其他记录同步；请告知服务中心更正。</translation>
+    </message>
+    <message>
         <source>Send refused changes again</source>
         <translation>重新发送被拒收的更改</translation>
     </message>
@@ -146,6 +158,10 @@
     <message>
         <source>Conflicts ({n})</source>
         <translation>冲突（{n}）</translation>
+    </message>
+    <message>
+        <source>Set aside ({n})</source>
+        <translation>暂存未用（{n}）</translation>
     </message>
 </context>
 </TS>
