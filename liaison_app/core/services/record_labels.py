@@ -35,6 +35,7 @@ TYPE_LABELS: dict[str, Message] = {
     "centre_setting": i18n.translate("Records", "Setting of the service centre"),
     "evaluation_round": i18n.translate("Records", "Satisfaction evaluation round"),
     "score_sheet": i18n.translate("Records", "Score sheet"),
+    "document_number": i18n.translate("Records", "Document number of a printed form"),
 }
 
 _COMMON = {
@@ -183,6 +184,13 @@ _OWN: dict[str, dict[str, Message]] = {
         "anonymous": i18n.translate("Records", "Anonymous"),
         "phone_enabled": i18n.translate("Records", "By phone too"),
         "closed_at": i18n.translate("Records", "Closed at"),
+    },
+    "document_number": {
+        "series": i18n.translate("Records", "Form"),
+        "year": i18n.translate("Records", "Year"),
+        "record_table": i18n.translate("Records", "Kind of record"),
+        "record_id": i18n.translate("Records", "Record"),
+        "number": i18n.translate("Records", "Number"),
     },
     "score_sheet": {
         "round_id": i18n.translate("Records", "Evaluation round"),

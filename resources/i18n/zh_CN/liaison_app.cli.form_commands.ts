@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>the application, visit, enterprise (for a whole roster), proxy case, request, evaluation round (satisfaction forms), year (letter register) or half year (public list, 2026-1 or 2026-2) to print</source>
-        <translation>要打印的申请、走访、企业（整份花名册）、代办案件、诉求、测评轮次（测评表）、年份（直通车登记簿）或半年（公示，2026-1 或 2026-2）</translation>
+        <translation>要打印的申请、走访、企业（整份花名册）、代办项目、诉求、测评轮次（测评表）、年份（直通车登记簿）或半年（公示，2026-1 或 2026-2）</translation>
     </message>
     <message>
         <source>the PDF file to write</source>
@@ -86,7 +86,7 @@
     </message>
     <message>
         <source>a proxy case</source>
-        <translation>一件代办案件</translation>
+        <translation>一件代办项目</translation>
     </message>
     <message>
         <source>a year, e.g. 2026</source>
