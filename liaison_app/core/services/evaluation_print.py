@@ -67,6 +67,9 @@ class EvaluationPrint:
     fonts: tuple[str, ...]
     #: Never: the sheets and the report carry no ID numbers (the preview asks).
     unmasked: bool = False
+    #: Unnumbered forms (the preview reads these of every print job).
+    number: str = ""
+    number_final: bool = True
 
 
 def render_sheets(*, round_id: str, out: Output, enterprise_ids: Sequence[str] | None = None,
