@@ -17,7 +17,10 @@ deb_depends() {
 }
 SYSTEM_PACKAGES=()
 while IFS= read -r group; do SYSTEM_PACKAGES+=("$group"); done < <(deb_depends)
+# Forms: UKai stands in for FangSong (letters, undertakings); Hanazono covers CJK Extensions
+# A-F so rare name characters (𠮷) print from an embedded TrueType face.
 SYSTEM_PACKAGES+=(fonts-wqy-microhei fonts-wqy-zenhei fonts-arphic-uming poppler-utils)
+SYSTEM_PACKAGES+=(fonts-arphic-ukai fonts-hanazono)
 if [ -n "${LIAISON_EXTRA_PACKAGES:-}" ]; then
   read -r -a extra <<<"$LIAISON_EXTRA_PACKAGES"
   SYSTEM_PACKAGES+=("${extra[@]}")
@@ -46,6 +49,11 @@ pick() {
 test_tools() {
   command -v openssl >/dev/null 2>&1 || echo openssl
   [ -x /usr/sbin/nginx ] || echo "nginx-light|nginx"
+  # A virtual printer for the print-path tests (tests/ui/test_print_queue.py): CUPS with
+  # cups-pdf, and ipptool to make a queue report "out of paper".
+  [ -x /usr/sbin/cupsd ] || echo cups
+  [ -x /usr/lib/cups/backend/cups-pdf ] || echo printer-driver-cups-pdf
+  command -v ipptool >/dev/null 2>&1 || echo cups-ipp-utils
 }
 
 missing=()
@@ -98,6 +106,22 @@ if [ ${#missing[@]} -gt 0 ]; then
     echo "Install them with: sudo apt-get install ${missing[*]//|*/}" >&2
   fi
 fi
+
+# The tests' print queue "Liaison-PDF" (cups-pdf writes each job to ~/PDF of its owner).
+# The scheduler is started when it is not running (containers have no init to start it).
+print_queue() {
+  [ -x /usr/sbin/cupsd ] && [ -x /usr/lib/cups/backend/cups-pdf ] || return 0
+  if ! lpstat -r >/dev/null 2>&1; then
+    if [ -d /run/systemd/system ]; then systemctl start cups >/dev/null 2>&1 || true; fi
+    lpstat -r >/dev/null 2>&1 || /usr/sbin/cupsd || return 0
+    for _ in 1 2 3 4 5 6 7 8 9 10; do lpstat -r >/dev/null 2>&1 && break; sleep 0.5; done
+  fi
+  lpstat -p Liaison-PDF >/dev/null 2>&1 && return 0
+  lpadmin -p Liaison-PDF -E -v cups-pdf:/ -m lsb/usr/cups-pdf/CUPS-PDF_opt.ppd \
+    -o PageSize=A4 2>/dev/null \
+    || echo "Note: could not add the print queue Liaison-PDF (needs root)" >&2
+}
+if [ "$(id -u)" = "0" ]; then print_queue; fi
 
 PYTHON=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then

@@ -61,17 +61,28 @@ class Problem:
     field: str
     code: str
     limit: int | None = None
+    #: (English, Chinese) when the check that found it says more than its code can (a
+    #: content check's own sentence, e.g. which score is outside which scale).
+    words: tuple[str, str] | None = None
 
     def text_en(self) -> str:
+        if self.words is not None:
+            return self.words[0]
         return _PROBLEM_TEXT[self.code][0].format(field=self.field, limit=self.limit)
 
     def text_zh(self) -> str:
+        if self.words is not None:
+            return self.words[1]
         return _PROBLEM_TEXT[self.code][1].format(field=self.field, limit=self.limit)
 
 
 _PROBLEM_TEXT: dict[str, tuple[str, str]] = {
     "unknown_field": ("{field}: this version of the server does not know the field",
                       "{field}：服务器的版本不认识该项"),
+    "report_values": ("{field}: the report does not follow its template",
+                      "{field}：日报内容不符合其模板"),
+    "sheet_rules": ("{field}: the score sheet does not fit its round",
+                    "{field}：测评表不符合本轮测评"),
     "required": ("{field}: missing", "{field}：缺少此项"),
     "null": ("{field}: may not be empty", "{field}：不能为空"),
     "type": ("{field}: wrong kind of value", "{field}：数值类型不对"),

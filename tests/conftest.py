@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,14 @@ from liaison_app.core.db import close_database, open_database  # noqa: E402
 from liaison_app.core.paths import DataPaths  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The catalogue the app and its command line read, compiled from the sources once per
+    run (by the main process only, before any worker starts)."""
+    if not hasattr(config, "workerinput"):
+        subprocess.run([sys.executable, str(ROOT / "scripts" / "i18n.py"), "compile-if-stale"],
+                       check=True, capture_output=True)
 
 
 @pytest.fixture

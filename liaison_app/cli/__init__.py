@@ -38,7 +38,9 @@ COMMAND_MODULES = (
     "liaison_app.cli.sync_commands",
     "liaison_app.cli.form_commands",
     "liaison_app.cli.report_commands",
+    "liaison_app.cli.daily_commands",
     "liaison_app.cli.backup_commands",
+    "liaison_app.cli.pass_commands",
 )
 #: Commands that open the window (or an offscreen one), which sets up its own logging.
 WINDOW_COMMANDS = frozenset({"gui", "self-test", "screenshot"})

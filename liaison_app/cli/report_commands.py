@@ -11,7 +11,7 @@ from liaison_app.core import i18n
 
 def register(subparsers: Any) -> None:
     report = subparsers.add_parser("report", help=i18n.translate(
-        "Cli", "reports: the three rates, satisfaction").text())
+        "Cli", "reports: the three rates, satisfaction, the day's daily reports").text())
     sub = report.add_subparsers(dest="report", metavar="REPORT", required=True)
     rates = sub.add_parser("rates", help=i18n.translate(
         "Cli", "response, resolution and satisfaction rates").text(), description=i18n.translate(

@@ -86,10 +86,12 @@ def cmd_status(args: argparse.Namespace) -> int:
     if st.last_outcome and st.last_outcome != "ok":
         say(i18n.translate("Sync", "The last sync failed: {message}").format(
             message=st.last_message))
-    for op in client.rejected_ops():
-        say(f"  {op.table} {op.record_id[:8]}: {op.reason_text}")
-    for row in local.set_aside_records():
-        say(f"  {row.table} {row.record_id[:8]}: {row.reason_text}")
+    from liaison_app.core.services.record_labels import record_title, type_label
+
+    for row in [*client.rejected_ops(), *local.set_aside_records()]:
+        say("  " + i18n.translate("Sync", "{kind} {record}: {reason}").format(
+            kind=type_label(row.table), record=record_title(row.table, row.record_id),
+            reason=row.reason_text).text())
     from liaison_app.core.services import workdays
 
     notice = workdays.coverage_notice(today=dt.date.today())

@@ -8,7 +8,7 @@ entirely rather than partly revealed.
 
 from __future__ import annotations
 
-__all__ = ["mask_id_number", "mask_phone"]
+__all__ = ["mask_id_number", "mask_name", "mask_phone"]
 
 _ID_HEAD = 6
 _ID_TAIL = 4
@@ -63,3 +63,15 @@ def mask_phone(value: str | None) -> str:
     if len(text) < 6:
         return "*" * max(len(text), 4)
     return "*" * _PHONE_STARS + text[-2:]
+
+
+def mask_name(value: str | None) -> str:
+    """Mask a person's name as ``张*三``: the first and last character kept, the rest starred;
+    a two-character name keeps its first (``李*``). Characters outside the BMP count as one.
+    Any thread may call this."""
+    text = "".join(str(value or "").split())
+    if len(text) <= 1:
+        return text
+    if len(text) == 2:
+        return text[0] + "*"
+    return text[0] + "*" * (len(text) - 2) + text[-1]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 from enum import Enum
 
@@ -158,6 +159,23 @@ def check_phone(value: str, *, field: str = "phone", allow_landline: bool = True
             "Validation", "\u201c{value}\u201d is not a mobile number: it has 11 digits starting with 1."
         )
     return [Finding(field, Severity.ERROR, message.format(value=raw))]
+
+
+# Yes and no as people write them in forms and spreadsheets (是/否, Y/N, 1/0, √/×, 有/无…).
+_YES = frozenset({"是", "y", "yes", "true", "1", "√", "✓", "✔", "对", "重点", "t", "有", "已"})
+_NO = frozenset({"否", "n", "no", "false", "0", "×", "✗", "不是", "非重点", "f", "无", "不",
+                 "未"})
+
+
+def yes_no(text: str) -> bool | None:
+    """True or False for a written yes or no (full-width forms folded), None for anything
+    else."""
+    key = unicodedata.normalize("NFKC", text).strip().casefold()
+    if key in _YES:
+        return True
+    if key in _NO:
+        return False
+    return None
 
 
 def required(value: object, *, field: str, label: Message) -> list[Finding]:

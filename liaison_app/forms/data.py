@@ -14,6 +14,8 @@ from datetime import date, datetime
 __all__ = [
     "AgentPerson",
     "ChecklistItem",
+    "DailySummaryData",
+    "DailySummaryRow",
     "DispatchSheetData",
     "EnterpriseInfo",
     "EvaluationReportData",
@@ -131,6 +133,12 @@ class PassCard:
     #: Printed masked, and only when given.
     id_number: str = ""
     areas: str = ""
+    #: 车牌号 of the vehicle the holder may bring in, if any.
+    plate: str = ""
+    #: The QR code's text (``core.pass_codes``): signed by the county, or provisional.
+    qr_text: str = ""
+    #: Not signed by the county yet: the card says so in red.
+    provisional: bool = False
 
 
 @dataclass(frozen=True)
@@ -329,6 +337,39 @@ class LetterRegisterData:
     period: str = ""
     clerk: str = ""
     organisation: str = ""
+
+
+# --- daily reporting ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DailySummaryRow:
+    """One town's (or officer's) line of the day's summary; the figures as printed."""
+
+    name: str
+    due: int
+    reported: int
+    late: int
+    missing: int
+    rate: str
+    people_on_site: int
+    change: str
+    anomaly_enterprises: int
+
+
+@dataclass(frozen=True)
+class DailySummaryData:
+    title: str
+    day: date
+    rows: tuple[DailySummaryRow, ...]
+    total: DailySummaryRow
+    #: "town" or "officer": what the first column lists.
+    by: str = "town"
+    organisation: str = ""
+    #: (enterprise, town, days) of the enterprises silent for two days or more.
+    long_missing: tuple[tuple[str, str, int], ...] = ()
+    #: (enterprise, town, what is wrong) of the enterprises that reported anomalies.
+    problems: tuple[tuple[str, str, str], ...] = ()
 
 
 # --- satisfaction evaluation (测评) -----------------------------------------------------------

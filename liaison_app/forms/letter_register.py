@@ -56,4 +56,6 @@ def build(
             min_row_height=14 * mm,
         ),
     ]
-    return tk.build_story(story, out=out, decor=kit.decor(header=TITLE), title=TITLE)
+    return tk.build_story(
+        story, out=out, decor=kit.decor(header=TITLE), title=TITLE, page=tk.LANDSCAPE
+    )

@@ -1,7 +1,17 @@
 """通行证: worker pass cards, eight to an A4 sheet, with cut marks and a QR code each.
 
-The QR code carries the pass number and its check code so a guard can verify a pass with any
-phone. ID numbers, when printed at all, are always masked: a pass is shown to everyone.
+Each card has fixed fields that never overflow: a value shrinks to a smallest size, then
+wraps onto the lines its field allows, then ends in "…" — a long unit name is cut on the card
+rather than printed under the QR code or into the next card. The full values are on the pass
+application and the roster; the card must stay readable at a gate.
+
+Around the fields: a box for a photo, the vehicle plate, and the issuing unit's seal area
+(a dashed circle where the seal goes, over the issuer's name as seals are placed).
+
+The QR code carries the pass number, its validity, the masked holder and unit and the
+county's signature (``core/pass_codes.py``). A pass the server has not signed yet prints as
+*provisional*, in red, and its code checks as provisional, never as valid. ID numbers,
+when printed at all, are always masked: a pass is shown to everyone.
 Cards are drawn straight onto the canvas; platypus layout would cost far more for 2,000.
 """
 
@@ -26,45 +36,40 @@ from .toolkit.page import PAGE_HEIGHT, PAGE_WIDTH, build_lock, open_canvas
 
 FORM_ID = "pass_cards"
 TITLE = "通行证"
-
-QR_PREFIX = "PASS"
-_SEP = "|"
-
-
-def pass_qr_payload(*, pass_no: str, check: str) -> str:
-    """What a pass's QR code carries: ``PASS|<pass number>|<check code>``."""
-    if _SEP in pass_no or _SEP in check:
-        raise ValueError("pass number and check code must not contain '|'")
-    return f"{QR_PREFIX}{_SEP}{pass_no}{_SEP}{check}"
-
-
-def parse_pass_qr_payload(payload: str) -> tuple[str, str]:
-    """``(pass number, check code)`` from a scanned payload; ValueError if it is not a pass."""
-    parts = payload.split(_SEP)
-    if len(parts) != 3 or parts[0] != QR_PREFIX or not parts[1] or not parts[2]:
-        raise ValueError("not a pass code")
-    return parts[1], parts[2]
+ELLIPSIS = "…"
 
 
 @dataclass(frozen=True)
 class CardLayout:
     columns: int = 2
     rows: int = 4
-    width: float = 90 * mm
-    height: float = 60 * mm
+    width: float = 95 * mm
+    height: float = 66 * mm
 
     @property
     def per_sheet(self) -> int:
         return self.columns * self.rows
 
 
-_PAD = 4.5 * mm
+_PAD = 4 * mm
 _QR = 25 * mm
-_BORDER_INSET = 1.5 * mm
+_BORDER_INSET = 1.2 * mm
+_PHOTO_W = 20 * mm
+_PHOTO_H = 26 * mm
+_SEAL = 18 * mm
+_GREY = colors.Color(0.35, 0.35, 0.35)
+_RED = colors.Color(0.78, 0.08, 0.08)
+_MIN_SIZE = 6.5
 
 
 def _short_date(value: date) -> str:
     return f"{value.year}.{value.month:02d}.{value.day:02d}"
+
+
+@dataclass(frozen=True)
+class _Fitted:
+    size: float
+    lines: tuple[str, ...]
 
 
 class _CardPainter:
@@ -76,120 +81,140 @@ class _CardPainter:
         self.issuer = issuer
         self.title = title
 
-    def _fit(self, text: str, *, size: float, width: float, font: LoadedFont) -> float:
-        """The largest size <= ``size`` (down to 6.5 pt) at which ``text`` fits ``width``."""
-        runs = split_runs(text, primary=font, chain=self.chain)
-        natural = sum(stringWidth(r, n, size) for n, r in runs)
-        if natural <= width:
-            return size
-        return max(6.5, size * width / natural)
+    # -- measuring ------------------------------------------------------------------------
+    def _char_widths(self, text: str, size: float, font: LoadedFont) -> list[float]:
+        out: list[float] = []
+        for name, run in split_runs(text, primary=font, chain=self.chain):
+            out.extend(stringWidth(ch, name, size) for ch in run)
+        return out
 
-    def _line(
-        self, *, x: float, y: float, label: str, value: str, width: float, size: float = 9.5
-    ) -> None:
+    def fit(self, text: str, *, size: float, width: float, font: LoadedFont,
+            max_lines: int = 1, min_size: float = _MIN_SIZE) -> _Fitted:
+        """``text`` in at most ``max_lines`` lines of ``width`` points: at ``size`` if it
+        fits, else smaller down to ``min_size``, else wrapped there and cut with "…"."""
+        text = " ".join(text.split())
+        unit = self._char_widths(text, 1.0, font)
+        natural = sum(unit)
+        if natural * size <= width or not text:
+            return _Fitted(size, (text,))
+        one_line = width / natural
+        if one_line >= min_size:
+            return _Fitted(one_line, (text,))
+        # Wrapped: the largest size at which it fits the allowed lines, not below min_size.
+        size = max(min_size, min(size, width * max_lines / natural * 0.92))
+        lines: list[str] = []
+        start, used = 0, 0.0
+        for i, w in enumerate(unit):
+            if used + w * size > width and i > start:
+                lines.append(text[start:i])
+                start, used = i, 0.0
+            used += w * size
+        lines.append(text[start:])
+        if len(lines) > max_lines:
+            lines = lines[:max_lines]
+            last = lines[-1]
+            limit = width - stringWidth(ELLIPSIS, self.body.name, size)
+            widths = self._char_widths(last, size, font)
+            while last and sum(widths) > limit:
+                last, widths = last[:-1], widths[:-1]
+            lines[-1] = last + ELLIPSIS
+        return _Fitted(size, tuple(lines))
+
+    # -- drawing --------------------------------------------------------------------------
+    def _field(self, *, x: float, y: float, label: str, value: str, width: float,
+               size: float = 8.5, max_lines: int = 1, step: float = 4.2 * mm,
+               font: LoadedFont | None = None) -> float:
+        """A label and its value; returns the y of the next field."""
         c = self.c
-        c.setFillColor(colors.Color(0.3, 0.3, 0.3))
-        used = draw_text(
-            c, x=x, y=y, text=label, size=size - 1, primary=self.body, chain=self.chain
-        )
+        c.setFillColor(_GREY)
+        used = draw_text(c, x=x, y=y, text=label, size=7.5, primary=self.body,
+                         chain=self.chain)
         c.setFillColor(colors.black)
-        value_size = self._fit(value, size=size, width=width - used, font=self.body)
-        draw_text(
-            c, x=x + used, y=y, text=value, size=value_size, primary=self.body, chain=self.chain
-        )
+        font = font or self.body
+        fitted = self.fit(value, size=size, width=width - used, font=font,
+                          max_lines=max_lines)
+        line_y = y
+        for line in fitted.lines:
+            draw_text(c, x=x + used, y=line_y, text=line, size=fitted.size, primary=font,
+                      chain=self.chain)
+            line_y -= fitted.size * 1.15
+        return y - step - (len(fitted.lines) - 1) * fitted.size * 1.15
 
     def paint(self, card: PassCard, *, x: float, y: float, layout: CardLayout) -> None:
         c = self.c
         w, h = layout.width, layout.height
+        c.setStrokeColor(colors.black)
         c.setLineWidth(0.6)
-        c.roundRect(
-            x + _BORDER_INSET,
-            y + _BORDER_INSET,
-            w - 2 * _BORDER_INSET,
-            h - 2 * _BORDER_INSET,
-            2.5 * mm,
-            stroke=1,
-            fill=0,
-        )
+        c.roundRect(x + _BORDER_INSET, y + _BORDER_INSET, w - 2 * _BORDER_INSET,
+                    h - 2 * _BORDER_INSET, 2.5 * mm, stroke=1, fill=0)
         heading = f"{self.issuer} {self.title}" if self.issuer else self.title
-        size = self._fit(heading, size=15, width=w - 2 * _PAD, font=self.head)
-        draw_text(
-            c,
-            x=x + w / 2,
-            y=y + h - 10 * mm,
-            text=heading,
-            size=size,
-            primary=self.head,
-            chain=self.chain,
-            align="centre",
-        )
-        c.setLineWidth(1.2)
-        c.line(x + _PAD, y + h - 12.5 * mm, x + w - _PAD, y + h - 12.5 * mm)
+        fitted = self.fit(heading, size=14, width=w - 2 * _PAD, font=self.head, min_size=9)
+        draw_text(c, x=x + w / 2, y=y + h - 8.5 * mm, text=fitted.lines[0], size=fitted.size,
+                  primary=self.head, chain=self.chain, align="centre")
+        c.setLineWidth(1.0)
+        c.line(x + _PAD, y + h - 10.5 * mm, x + w - _PAD, y + h - 10.5 * mm)
 
-        text_w = w - 2 * _PAD - _QR - 2 * mm
-        left = x + _PAD
-        top = y + h - 19 * mm
-        name_size = self._fit(card.name, size=15, width=text_w - 12 * mm, font=self.head)
-        c.setFillColor(colors.Color(0.3, 0.3, 0.3))
-        used = draw_text(
-            c, x=left, y=top, text="姓名：", size=8.5, primary=self.body, chain=self.chain
-        )
+        # Photo box, top left.
+        photo_x, photo_top = x + _PAD, y + h - 12.5 * mm
+        c.setLineWidth(0.4)
+        c.setStrokeColor(_GREY)
+        c.rect(photo_x, photo_top - _PHOTO_H, _PHOTO_W, _PHOTO_H, stroke=1, fill=0)
+        c.setFillColor(_GREY)
+        draw_text(c, x=photo_x + _PHOTO_W / 2, y=photo_top - _PHOTO_H / 2 - 1.2 * mm,
+                  text="照片", size=8, primary=self.body, chain=self.chain, align="centre")
         c.setFillColor(colors.black)
-        draw_text(
-            c,
-            x=left + used,
-            y=top,
-            text=card.name,
-            size=name_size,
-            primary=self.head,
-            chain=self.chain,
-        )
-        lines = [
-            ("单位：", card.enterprise_name),
-            ("车间岗位：", " / ".join(v for v in (card.workshop, card.post) if v)),
-        ]
-        if card.id_number:
-            lines.append(("证号：", mask_id_number(card.id_number)))
-        if card.areas:
-            lines.append(("区域：", card.areas))
-        lines.append(("有效期：", f"{_short_date(card.valid_from)}—{_short_date(card.valid_to)}"))
-        step = 5.6 * mm if len(lines) <= 4 else 4.9 * mm
-        line_y = top - 6.5 * mm
-        for label, value in lines:
-            self._line(x=left, y=line_y, label=label, value=value, width=text_w)
-            line_y -= step
+        c.setStrokeColor(colors.black)
 
+        # QR code, right; the pass number under it.
         qr_x = x + w - _PAD - _QR
         qr_y = y + 9 * mm
-        tk.draw_qr(
-            c,
-            payload=pass_qr_payload(pass_no=card.pass_no, check=card.check_code),
-            x=qr_x,
-            y=qr_y,
-            size=_QR,
-        )
-        number = f"No. {card.pass_no}"
-        size = self._fit(number, size=8.5, width=_QR, font=self.body)
-        draw_text(
-            c,
-            x=qr_x + _QR / 2,
-            y=qr_y - 3.2 * mm,
-            text=number,
-            size=size,
-            primary=self.body,
-            chain=self.chain,
-            align="centre",
-        )
-        c.setFillColor(colors.Color(0.35, 0.35, 0.35))
-        draw_text(
-            c,
-            x=left,
-            y=y + 5 * mm,
-            text="本证限本人使用，严禁涂改、转借",
-            size=7,
-            primary=self.body,
-            chain=self.chain,
-        )
+        if card.qr_text:
+            tk.draw_qr(c, payload=card.qr_text, x=qr_x, y=qr_y, size=_QR)
+        number = self.fit(f"No. {card.pass_no}", size=8, width=_QR + 2 * mm, font=self.body)
+        draw_text(c, x=qr_x + _QR / 2, y=qr_y - 3.2 * mm, text=number.lines[0],
+                  size=number.size, primary=self.body, chain=self.chain, align="centre")
+        if card.provisional:
+            c.setFillColor(_RED)
+            draw_text(c, x=qr_x + _QR / 2, y=qr_y + _QR + 2.2 * mm, text="临时·待中心签发",
+                      size=7.5, primary=self.head, chain=self.chain, align="centre")
+            c.setFillColor(colors.black)
+
+        # Fields beside the photo, between it and the QR code.
+        fx = photo_x + _PHOTO_W + 2.5 * mm
+        fw = qr_x - 2 * mm - fx
+        fy = photo_top - 4 * mm
+        fy = self._field(x=fx, y=fy, label="姓名：", value=card.name, width=fw, size=12,
+                         font=self.head, step=5.2 * mm)
+        fy = self._field(x=fx, y=fy, label="单位：", value=card.enterprise_name, width=fw,
+                         max_lines=2)
+        job = " / ".join(v for v in (card.workshop, card.post) if v)
+        fy = self._field(x=fx, y=fy, label="岗位：", value=job or "—", width=fw)
+        if card.id_number:
+            fy = self._field(x=fx, y=fy, label="证号：", value=mask_id_number(card.id_number),
+                             width=fw)
+        self._field(x=fx, y=fy, label="车牌：", value=card.plate or "—", width=fw)
+
+        # Under the photo, as wide as photo and fields: areas and validity, then the seal.
+        bx = photo_x
+        bw = qr_x - 2 * mm - bx
+        by = photo_top - _PHOTO_H - 4 * mm
+        by = self._field(x=bx, y=by, label="通行区域：", value=card.areas or "—", width=bw,
+                         max_lines=2)
+        self._field(x=bx, y=by, label="有效期：",
+                    value=f"{_short_date(card.valid_from)}—{_short_date(card.valid_to)}",
+                    width=bw, size=8.5, font=self.head)
+        seal_cx = x + w - _PAD - _QR - 2 * mm - _SEAL / 2
+        seal_cy = y + 2 * mm + _SEAL / 2
+        c.setStrokeColor(_GREY)
+        c.setDash(2, 2)
+        c.circle(seal_cx, seal_cy, _SEAL / 2, stroke=1, fill=0)
+        c.setDash()
+        c.setStrokeColor(colors.black)
+        c.setFillColor(_GREY)
+        issuer = self.fit(f"发证单位：{self.issuer or ''}（盖章）", size=7,
+                          width=seal_cx + _SEAL / 2 - bx, font=self.body)
+        draw_text(c, x=bx, y=y + 4 * mm, text=issuer.lines[0], size=issuer.size,
+                  primary=self.body, chain=self.chain)
         c.setFillColor(colors.black)
 
 
@@ -197,6 +222,23 @@ def _sheet_origin(layout: CardLayout) -> tuple[float, float]:
     grid_w = layout.columns * layout.width
     grid_h = layout.rows * layout.height
     return (PAGE_WIDTH - grid_w) / 2, (PAGE_HEIGHT - grid_h) / 2 + 4 * mm
+
+
+def card_boxes(count: int, *, layout: CardLayout | None = None
+               ) -> list[tuple[int, float, float, float, float]]:
+    """(page index, x0, y0, x1, y1) of each card, in PDF points from the page's lower left:
+    for checks that nothing printed leaves its card."""
+    layout = layout or CardLayout()
+    x0, y0 = _sheet_origin(layout)
+    top = y0 + layout.rows * layout.height
+    out = []
+    for i in range(count):
+        page, k = divmod(i, layout.per_sheet)
+        row, col = divmod(k, layout.columns)
+        x = x0 + col * layout.width
+        y = top - (row + 1) * layout.height
+        out.append((page, x, y, x + layout.width, y + layout.height))
+    return out
 
 
 def _draw_sheet(painter: _CardPainter, cards: Sequence[PassCard], layout: CardLayout) -> None:
@@ -224,7 +266,7 @@ def build(
     layout = layout or CardLayout()
     tally: list[int] = []
     # The cards fill most of the sheet; the page number goes just above the bottom edge.
-    decor = tk.PageDecor(chain=kit.chain, footer_y=8 * mm)
+    decor = tk.PageDecor(chain=kit.chain, footer_y=6 * mm)
     with build_lock():
         canvas = open_canvas(out, decor=decor, title=data.title, tally=tally)
         painter = _CardPainter(canvas, kit.chain, data.issuer, data.title)

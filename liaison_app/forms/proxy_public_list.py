@@ -67,5 +67,9 @@ def build(
         kit.para(fmt_date(data.published_on), "letter_right"),
     ]
     return tk.build_story(
-        story, out=out, decor=kit.decor(header=f"{data.period}{TITLE}"), title=TITLE
+        story,
+        out=out,
+        decor=kit.decor(header=f"{data.period}{TITLE}"),
+        title=TITLE,
+        page=tk.LANDSCAPE,
     )

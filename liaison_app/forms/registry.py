@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
-from . import data as d
 from . import (
+    daily_summary,
     dispatch_sheet,
     evaluation_report,
     letter_register,
@@ -27,6 +27,7 @@ from . import (
     visit_record,
     worker_roster,
 )
+from . import data as d
 from .toolkit import BuildResult, FontChain, Output
 
 __all__ = ["FORMS", "FormSpec", "build_form", "form_spec"]
@@ -67,6 +68,7 @@ FORMS: tuple[FormSpec, ...] = (
     _spec(proxy_service_record, "Proxy service record", d.ProxyServiceRecordData, False),
     _spec(proxy_public_list, "Proxy handling public list", d.ProxyPublicListData, False),
     _spec(letter_register, "Direct-channel letter register", d.LetterRegisterData, False),
+    _spec(daily_summary, "Daily report summary", d.DailySummaryData, False),
     _spec(satisfaction_sheet, "Satisfaction sheets", d.SatisfactionSheetsData, False),
     _spec(evaluation_report, "Satisfaction results report", d.EvaluationReportData, False),
 )

@@ -110,6 +110,8 @@ DRAFT_KINDS: dict[str, DraftKind] = {
         "applications", lambda: QCoreApplication.translate("EditorContract", "worker")),
     "application": DraftKind(
         "applications", lambda: QCoreApplication.translate("EditorContract", "application")),
+    "report_template": DraftKind(
+        "daily", lambda: QCoreApplication.translate("EditorContract", "report template")),
 }
 
 

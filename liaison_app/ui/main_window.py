@@ -68,6 +68,8 @@ PAGES: tuple[PageSpec, ...] = (
              "liaison_app.ui.pages.enterprises_page:EnterprisesPage"),
     PageSpec("visits", lambda: QCoreApplication.translate("MainWindow", "Visits"),
              "liaison_app.ui.pages.visits_page:VisitsPage"),
+    PageSpec("daily", lambda: QCoreApplication.translate("MainWindow", "Daily reports"),
+             "liaison_app.ui.pages.daily_page:DailyPage"),
     PageSpec("requests", lambda: QCoreApplication.translate("MainWindow", "Requests"),
              "liaison_app.ui.pages.requests_page:RequestsPage"),
     PageSpec("proxy", lambda: QCoreApplication.translate("MainWindow", "Proxy cases"),
@@ -235,6 +237,9 @@ class MainWindow(QMainWindow):
         self.action_demo = QAction(self.tr("Load &demo data…"), self)
         self.action_demo.triggered.connect(self.load_demo_data)
         file_menu.addAction(self.action_demo)
+        self.action_verify_pass = QAction(self.tr("&Verify a pass…"), self)
+        self.action_verify_pass.triggered.connect(self.verify_pass)
+        file_menu.addAction(self.action_verify_pass)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -394,6 +399,11 @@ class MainWindow(QMainWindow):
         from liaison_app.ui.dialogs.settings_dialog import SettingsDialog
 
         SettingsDialog(self.ctx, self).exec()
+
+    def verify_pass(self) -> None:
+        from liaison_app.ui.dialogs.verify_pass_dialog import VerifyPassDialog
+
+        VerifyPassDialog(self.ctx, self).exec()
 
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About Liaison"), self.tr(

@@ -25,7 +25,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES, GZipMiddleware
 
 from sync import protocol as p
-from sync.server import auth, gate, store
+from sync.server import auth, gate, pass_keys, store
 from sync.server.blobs import BlobError, BlobStore
 from sync.server.models import connection, open_server_database
 
@@ -240,6 +240,7 @@ def _openapi(app: FastAPI, config: ServerConfig) -> dict[str, Any]:
 
 def create_app(config: ServerConfig) -> FastAPI:
     open_server_database(config.db_url)
+    pass_keys.configure(config.data_dir)
     blobs = BlobStore(config.data_dir)
     app = FastAPI(title="Liaison sync server", version=str(config.protocol))
     # Attachments (photos, PDFs) are compressed already: gzip would spend the server's CPU

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sync.protocol import DEFAULT_MAX_BODY
-from sync.server import audit, auth, backup
+from sync.server import audit, auth, backup, pass_keys
 from sync.server.migrations import SchemaTooNewError
 from sync.server.models import (
     Device,
@@ -252,6 +252,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.set_defaults(func=cmd_import)
     backup.register(sub)
     audit.register(sub)
+    pass_keys.register(sub)
     return parser
 
 

@@ -28,7 +28,7 @@ from sync.protocol import (
 )
 from sync.schema import ALL_TABLES, BOOKKEEPING, ID_MAX, SCHEMA, Problem, TableSchema
 from sync.server.auth import Caller, assigned_enterprises
-from sync.server.hooks import AFTER_APPLY
+from sync.server.hooks import AFTER_APPLY, CONTENT_CHECKS
 from sync.server.models import (
     Assignment,
     AttachmentBlob,
@@ -459,6 +459,10 @@ def _authorise(batch: _Batch, op: Op, rule: TableSchema, rec: _Row | None,
         # would be speaking for them.
         if rule.owner_column and merged.get(rule.owner_column) not in ("", caller.officer_id):
             return reject(op.op_id, RejectReason.OUT_OF_SCOPE)
+        # A county-wide entry (a pass revocation) is anyone's to add; what it names must be
+        # a record the caller may see, which the reference check enforces.
+        if rule.scope == ALL and rule.refs:
+            return None
     if caller.role == "center":
         return None
     if rule.writers is Writers.CENTRE:
@@ -519,6 +523,10 @@ def _apply(batch: _Batch, op: Op) -> OpResult:
         return reject(op.op_id, RejectReason.OUT_OF_SCOPE if any(
             p.code == "reference_out_of_scope" for p in problems) else RejectReason.INVALID,
             problems)
+    content = CONTENT_CHECKS.get(op.table)
+    problems = content(batch, merged_view) if content is not None else []
+    if problems:
+        return reject(op.op_id, RejectReason.INVALID, problems)
     sha = changes.get("sha256") if op.table == "attachment" else None
     if sha is not None and sha != current.get("sha256") and not batch.may_name_blob(sha):
         return reject(op.op_id, RejectReason.INVALID, [Problem("sha256", "not_uploaded")])

@@ -5,10 +5,10 @@ import datetime as dt
 
 import pytest
 
-from liaison_app.core.models import IssuedPass, LocalState
+from liaison_app.core.models import IssuedPass
 from liaison_app.core.paths import DataPaths
 from liaison_app.core.services import applications as apps
-from liaison_app.core.services import roster
+from liaison_app.core.services import passes, roster
 from liaison_app.core.services.applications import ApplicationInput
 from liaison_app.core.services.errors import ServiceError, ValidationFailed
 
@@ -66,7 +66,7 @@ def test_edit_after_printing_goes_back_to_draft(store: DataPaths) -> None:
     assert apps.get(record_id=app_id).status == "draft"
 
 
-def test_pass_numbers_unique_and_check_codes_verify(store: DataPaths) -> None:
+def test_pass_numbers_unique_and_codes_provisional_until_signed(store: DataPaths) -> None:
     ent = enterprise()
     workers = add_workers(ent.id, 5)
     first = apps.issue_passes(record_id=_pass_app(ent.id, workers))
@@ -75,15 +75,14 @@ def test_pass_numbers_unique_and_check_codes_verify(store: DataPaths) -> None:
     assert len(set(numbers)) == 7
     tag = apps.issuer_tag()
     assert all(n.startswith(tag + "-") for n in numbers)
-    key = bytes.fromhex(LocalState.get_value("pass_signing_key"))
     p = first[0]
     worker = roster.get(record_id=p.worker_id)
-    assert apps.verify_pass(pass_no=p.pass_no, check_code=p.check_code,
-                            id_number=worker.id_number, valid_from=START, valid_to=END, key=key)
-    assert not apps.verify_pass(pass_no=p.pass_no, check_code=p.check_code,
-                                id_number=worker.id_number, valid_from=START,
-                                valid_to=END + dt.timedelta(days=30), key=key)
-    assert worker.id_number not in p.check_code
+    # The code shows the holder masked, never the full ID number, and is unsigned until
+    # the server signs it.
+    code = passes.code_of(p)
+    assert worker.id_number not in code.text
+    assert worker.id_number[-4:] in code.holder and worker.name[0] in code.holder
+    assert code.provisional and passes.check_text(code.text).outcome is passes.Outcome.PROVISIONAL
     # Issuing again gives the same passes, not new ones.
     again = apps.issue_passes(record_id=first[0].application_id)
     assert [x.pass_no for x in again] == [x.pass_no for x in first]
@@ -106,3 +105,18 @@ def test_reissue_and_revoke(store: DataPaths) -> None:
     # Issuing again gives the revoked worker (still on the application) a fresh pass.
     active = apps.issue_passes(record_id=app_id)
     assert len(active) == 3 and passes[1].pass_no not in {p.pass_no for p in active}
+
+
+def test_a_pass_from_before_signatures_gets_its_holder_when_printed(store: DataPaths) -> None:
+    ent = enterprise()
+    workers = add_workers(ent.id, 2)
+    app_id = _pass_app(ent.id, workers)
+    [p, q] = apps.issue_passes(record_id=app_id)
+    # As schema 10 left it: no holder or unit, never signable.
+    IssuedPass.update(holder="", unit="").where(IssuedPass.id == p.id).execute()
+    again = apps.issue_passes(record_id=app_id)
+    assert [x.pass_no for x in again] == [p.pass_no, q.pass_no]
+    rec = IssuedPass.get_by_id(p.id)
+    worker = roster.get(record_id=rec.worker_id)
+    assert rec.holder == passes.holder_of(name=worker.name, id_number=worker.id_number)
+    assert rec.unit == ent.name

@@ -13,13 +13,13 @@ import zxingcpp
 from PIL import Image
 
 from liaison_app import cli
+from liaison_app.core import pass_codes
 from liaison_app.core.models import AuditEntry, Officer, Worker
 from liaison_app.core.paths import DataPaths
 from liaison_app.core.services import applications as apps
 from liaison_app.core.services import printing, roster, visits
 from liaison_app.core.services.applications import ApplicationInput
 from liaison_app.core.services.errors import ServiceError
-from liaison_app.forms.pass_cards import parse_pass_qr_payload
 
 from .test_roster_samples import add_workers, enterprise
 
@@ -103,8 +103,10 @@ def test_pass_cards_qr_decodes(records: dict[str, str], tmp_path: Path) -> None:
     printing.render(form_id="pass_cards", record_id=records["pass"], out=out)
     text = _text(out)
     assert "110105********002X" in text and "11010519491231002X" not in text
-    passes = {p.pass_no: p.check_code for p in apps.issue_passes(record_id=records["pass"])}
+    passes = {p.pass_no: p for p in apps.issue_passes(record_id=records["pass"])}
     assert len(passes) == 7 and all(no in text for no in passes)
+    # Not signed by the server yet: every card says so.
+    assert text.count("临时·待中心签发") == 7
     pdftoppm = shutil.which("pdftoppm")
     assert pdftoppm
     subprocess.run([pdftoppm, "-png", "-r", "150", str(out), str(tmp_path / "s")], check=True)
@@ -112,9 +114,11 @@ def test_pass_cards_qr_decodes(records: dict[str, str], tmp_path: Path) -> None:
     for png in sorted(tmp_path.glob("s-*.png")):
         with Image.open(png) as image:
             for code in zxingcpp.read_barcodes(image.convert("L")):
-                number, check = parse_pass_qr_payload(code.text)
-                decoded[number] = check
-    assert decoded == passes
+                parsed = pass_codes.parse(code.text)
+                decoded[parsed.pass_no] = parsed
+    assert decoded.keys() == passes.keys()
+    for number, parsed in decoded.items():
+        assert parsed.holder == passes[number].holder and parsed.provisional
 
 
 def test_reopening_procedure_attorney_visit(records: dict[str, str], tmp_path: Path) -> None:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from liaison_app.core.pass_codes import make_code
 from liaison_app.forms.data import (
     AgentPerson,
     ChecklistItem,
+    DailySummaryData,
+    DailySummaryRow,
     DispatchSheetData,
     EnterpriseInfo,
     EvaluationReportData,
@@ -125,6 +128,11 @@ def pass_cards(workers: tuple[WorkerEntry, ...] = WORKERS) -> PassCardsData:
             workshop=w.workshop,
             post=w.post,
             id_number=w.id_number,
+            plate=f"鲁H·{i:05d}" if i % 2 else "",
+            qr_text=make_code(pass_no=f"371082-2024-{i:06d}", valid_from=date(2024, 2, 21),
+                              valid_to=date(2024, 3, 20), holder=w.name,
+                              unit=ENTERPRISE.name).text,
+            provisional=True,
         )
         for i, w in enumerate(workers, start=1)
     )
@@ -300,6 +308,23 @@ def letter_register() -> LetterRegisterData:
         clerk="孙丽",
         organisation=OFFICE,
     )
+
+
+def daily_summary(officers: int = 0) -> DailySummaryData:
+    """The day's summary by town; with ``officers`` > 0, that many officer lines instead."""
+    towns = ["城关街道", "经济开发区街道", "东城街道", "西城街道", "北关镇", "南湖镇", "河口镇",
+             "青山镇", "新桥镇"]
+    names = [f"联络员{n + 1:03d}" for n in range(officers)] if officers else towns
+    rows = tuple(DailySummaryRow(name, 40 + i, 38 + i % 3, i % 2, 2 - i % 3, "95.0%",
+                                 1200 + 10 * i, f"+{i}" if i else "0", i % 4)
+                 for i, name in enumerate(names))
+    return DailySummaryData(
+        title="复工复产日报核查统计表", day=date(2024, 3, 5), rows=rows,
+        total=DailySummaryRow("合计", 2000, 1960, 12, 40, "98.0%", 61234, "+321", 17),
+        by="officer" if officers else "town", organisation=OFFICE,
+        long_missing=(("鲁西𠮷祥化工有限公司", "河口镇", 3), ("德州面粉厂", "北关镇", 2)),
+        problems=(("山东德润新材料科技有限公司", "经济开发区街道",
+                   "口罩等防护物资充足：否；异常情况：" + "口罩只够两天" * 40),))
 
 
 DIMENSIONS = (("业务水平", 1.0), ("服务态度", 1.0), ("工作效率", 1.0), ("代办手续及解决问题", 1.0),

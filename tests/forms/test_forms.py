@@ -50,7 +50,7 @@ SAMPLES = {
             "371082-2024-000001",
             "刘芳",
             "2024.02.21—2024.03.20",
-            "车间岗位：聚合车间/班组长",
+            "岗位：聚合车间/班组长",
         ],
     ),
     "reopening_application": (
@@ -117,6 +117,12 @@ SAMPLES = {
             "2024.3.20",
             "孙丽",
         ],
+    ),
+    "daily_summary": (
+        s.daily_summary,
+        ["复工复产日报核查统计表", "2024年3月5日", "镇（街道）", "经济开发区街道", "合计", "61234",
+         "+321", "连续两日及以上未报企业（2家）", "鲁西𠮷祥化工有限公司河口镇3",
+         "报告异常的企业（1家）"],
     ),
     "satisfaction_sheet": (
         s.satisfaction_sheets,
@@ -233,3 +239,19 @@ def test_forms_import_no_qt() -> None:
     root = Path(__file__).resolve().parents[2]
     done = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+def test_daily_summary_prints_landscape_and_repeats_its_header(tmp_path: Path) -> None:
+    import pypdf
+
+    out = tmp_path / "daily.pdf"
+    result = build_form("daily_summary", s.daily_summary(officers=60), out=out)
+    pages = pdf_pages(out)
+    assert result.pages == len(pages) >= 2
+    for page in pypdf.PdfReader(str(out)).pages:
+        assert float(page.mediabox.width) > float(page.mediabox.height)
+    listing = [compact(p) for p in pages if "联络员0" in compact(p)]
+    assert len(listing) >= 2
+    for page in listing:
+        assert "联络员应报企业数已报其中迟报未报报送率在岗人数较前一日增减异常企业数" in page
+    assert "联络员060" in listing[-1] and "合计" in listing[-1]

@@ -3,20 +3,21 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import queue
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 import pytest
 import uvicorn
 
-from liaison_app.core import context
+from liaison_app.core import context, writer
 from liaison_app.core.db import database_proxy, open_database
 from liaison_app.core.migrations import LATEST_VERSION
 from liaison_app.core.models import Enterprise, Visit
@@ -29,6 +30,8 @@ from sync.server.app import UVICORN_OPTIONS, ServerConfig, create_app
 from sync.server.models import connection, server_db
 from sync.transport import RetryPolicy
 from tests.sync.faultproxy import FaultProxy
+
+T = TypeVar("T")
 
 PASSWORD = "correct horse battery"
 PG_URL = os.environ.get("LIAISON_TEST_PG_URL", "")
@@ -262,3 +265,66 @@ def county(server: LiveServer, make_device: Any) -> dict[str, Any]:
     wang.login(server, "wang")
     return {"server": server, "centre": centre, "li": li, "wang": wang, "e1": e1.id,
             "e2": e2.id}
+
+
+class WriterThread:
+    """The app's database worker in miniature: one thread that runs every write in order."""
+
+    def __init__(self) -> None:
+        self.jobs: queue.Queue[Any] = queue.Queue()
+        self.errors: list[BaseException] = []
+        self.thread = threading.Thread(target=self._loop, daemon=True)
+        self.thread.start()
+
+    def _loop(self) -> None:
+        while (job := self.jobs.get()) is not None:
+            job()
+
+    def is_writer_thread(self) -> bool:
+        return threading.current_thread() is self.thread
+
+    def run_and_wait(self, func: Callable[[], T]) -> T:
+        box: dict[str, Any] = {}
+        done = threading.Event()
+
+        def job() -> None:
+            try:
+                box["result"] = func()
+            except BaseException as exc:  # noqa: BLE001 - handed to the caller
+                box["error"] = exc
+            done.set()
+
+        self.jobs.put(job)
+        done.wait()
+        if "error" in box:
+            raise box["error"]
+        return box["result"]
+
+    def submit(self, func: Callable[[], Any]) -> None:
+        """Queue a write and go on, as a person saving while a sync runs does; a failure is
+        kept for ``drain`` to raise."""
+        def job() -> None:
+            try:
+                func()
+            except BaseException as exc:  # noqa: BLE001 - raised by drain
+                self.errors.append(exc)
+        self.jobs.put(job)
+
+    def drain(self) -> None:
+        """Wait for every queued write; raise the first that failed."""
+        self.run_and_wait(lambda: None)
+        if self.errors:
+            raise self.errors.pop(0)
+
+    def stop(self) -> None:
+        self.jobs.put(None)
+        self.thread.join(10)
+
+
+@pytest.fixture
+def one_writer() -> Iterator[WriterThread]:
+    thread = WriterThread()
+    writer.install(thread)
+    yield thread
+    writer.install(None)
+    thread.stop()

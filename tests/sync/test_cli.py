@@ -1,6 +1,7 @@
 """The command lines: ``liaison-server`` administration and ``liaison login/sync/status``."""
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import time
@@ -10,6 +11,7 @@ from typing import Any
 import httpx
 
 from liaison_app.core.db import open_database
+from liaison_app.core.models.sync_records import SyncSetAside
 from liaison_app.core.paths import DataPaths
 from tests.sync.conftest import PASSWORD, VERSIONS, free_port, new_enterprise
 
@@ -45,6 +47,18 @@ def test_login_sync_status(server: Any, tmp_path: Path) -> None:
     assert "1" in synced.stdout
     out = liaison(data, "status")
     assert out.returncode == 0 and out.stdout.splitlines()[1].endswith("0")
+    # A record the sync could not apply is counted and named with its reason, in Chinese.
+    db = open_database(DataPaths(data))
+    SyncSetAside.create(table="visit", record_id="3f0c1d2e-0000-4000-8000-000000000009",
+                        payload=json.dumps({"table": "visit", "version": 3}),
+                        reason=json.dumps({"en": "visit_at: not a date and time",
+                                           "zh": "走访时间：不是日期时间"}, ensure_ascii=False),
+                        app_version="0")
+    db.close()
+    out = liaison(data, "status")
+    assert out.returncode == 0
+    assert "（已搁置）：1" in out.stdout, out.stdout
+    assert "走访 走访（本机已无此记录）：走访时间：不是日期时间" in out.stdout, out.stdout
 
 
 def test_admin_commands(tmp_path: Path) -> None:

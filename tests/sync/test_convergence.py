@@ -21,7 +21,7 @@ from liaison_app.core.services.attachments import store_bytes
 from sync import client as sync_client
 from sync.server.blobs import BlobStore
 from sync.server.models import ChangeLog, Record, ServerConflict, connection
-from tests.sync.conftest import new_visit
+from tests.sync.conftest import WriterThread, new_visit
 from tests.sync.faultproxy import Fault, FaultProxy
 from tests.sync.hostile import push
 
@@ -31,8 +31,13 @@ FIELD = st.sampled_from(["summary", "place", "participants"])
 #: What an officer may push by hand with their own token: values no laptop could read, a
 #: path for a hash, another's audit entry, a number that fits no database.
 HOSTILE = st.sampled_from([
-    {"visit_at": "not-a-date"}, {"visit_at": 20250301}, {"summary": {"x": 1}},
-    {"place": "场" * 500}, {"kind": "not-a-kind"}, {"officer_ids": 10**30},
+    ("visit", {"visit_at": "not-a-date"}), ("visit", {"visit_at": 20250301}),
+    ("visit", {"summary": {"x": 1}}), ("visit", {"place": "场" * 500}),
+    ("visit", {"kind": "not-a-kind"}), ("visit", {"officer_ids": 10**30}),
+    ("attachment", {"owner_table": "visit", "owner_id": "x", "sha256": "../../x/escape",
+                    "filename": "x.jpg", "size": 1}),
+    ("audit_entry", {"officer_id": "someone-else", "action": "print",
+                     "device_time": "2025-03-01T10:00:00"}),
 ])
 #: One round: everyone works offline, then everyone syncs in some order, one link may drop.
 #: Index -1 is the visit li and the centre both hold, so both sides often edit it at once.
@@ -50,7 +55,7 @@ ROUND = st.fixed_dictionaries({
 _counter = itertools.count()
 
 
-def test_everyone_converges(county: dict[str, Any]) -> None:
+def test_everyone_converges(county: dict[str, Any], one_writer: WriterThread) -> None:
     proxy = FaultProxy(county["server"].port)
     devices = {name: county[name] for name in ("li", "wang", "centre")}
     for dev in devices.values():
@@ -72,6 +77,9 @@ def test_everyone_converges(county: dict[str, Any]) -> None:
 
     def edit(who: str, field: str, index: int) -> None:
         devices[who].use()
+        edit_here(who, field, index)
+
+    def edit_here(who: str, field: str, index: int) -> None:
         visit = pick(who, index)
         if visit is not None:
             value = f"{who}{next(_counter)}"
@@ -80,7 +88,11 @@ def test_everyone_converges(county: dict[str, Any]) -> None:
             edits.append((who, visit.id, field, value))
 
     def attach(who: str) -> None:
-        dev = devices[who].use()
+        devices[who].use()
+        attach_here(who)
+
+    def attach_here(who: str) -> None:
+        dev = devices[who]
         visit = pick(who, 0)
         if visit is None:
             return
@@ -96,25 +108,30 @@ def test_everyone_converges(county: dict[str, Any]) -> None:
         todo = [d for d in r["during"] if d[0] == who]
 
         def during(progress: sync_client.Progress) -> None:
+            # Queued on the laptop's one writer and left running, as a person saving while
+            # the sync goes on: the sync's own writes queue behind or before them.
             for item in [d for d in todo if d[1] == progress.phase]:
                 todo.remove(item)
                 if item[2] == "edit":
-                    edit(who, item[3], 0)
+                    one_writer.submit(lambda f=item[3]: edit_here(who, f, 0))
                 else:
-                    attach(who)
+                    one_writer.submit(lambda: attach_here(who))
 
         report = devices[who].sync(progress=during)
+        one_writer.drain()
         for _, _, action, field in todo:  # a phase with nothing to do reported no progress
             edit(who, field, 0) if action == "edit" else attach(who)
         return report
 
     def run(rounds: list[dict[str, Any]]) -> None:
         for r in rounds:
-            for who, values in r["hostile"]:
-                ent = enterprises[who][0]
-                [result] = push(devices[who], url, {"table": "visit", "changes": {
-                    "enterprise_id": ent, "visit_at": "2025-03-01T09:00:00", **values}})
-                assert result["status"] == "rejected", values
+            for who, (table, values) in r["hostile"]:
+                base = {"enterprise_id": enterprises[who][0]}
+                if table == "visit":
+                    base["visit_at"] = "2025-03-01T09:00:00"
+                [result] = push(devices[who], url, {"table": table,
+                                                    "changes": {**base, **values}})
+                assert result["status"] == "rejected", (table, values)
             for who, ent in r["creates"]:
                 devices[who].use()
                 ents = enterprises[who]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import uuid
 from typing import Any
 
 from liaison_app.core import scoring
@@ -116,3 +117,46 @@ def test_an_officer_cannot_change_a_round(county):
         stored = json.loads(Record.get((Record.table == "evaluation_round")
                                        & (Record.record_id == rnd.id)).data)
     assert stored["status"] == "open"
+
+
+def test_a_sheet_outside_the_rounds_scale_pushed_by_hand_is_refused(county):
+    """The laptop's grid refuses a score of 25 on a 0-20 scale; a client writing to the API by
+    hand must meet the same rule on the server, with the reason in words, and nothing stored.
+    An honest sheet in the same push is taken."""
+    from tests.sync.hostile import push
+
+    centre, li, url = county["centre"], county["li"], county["server"].url
+    rnd = centre_round(county)
+    assert centre.sync().ok and li.sync().ok
+    honest_id = sheet_id(round_id=rnd.id, enterprise_id=county["e1"], unit="centre")
+
+    def sheet_op(values: dict[str, Any], *, record_id: str | None = None) -> dict[str, Any]:
+        return {"table": "score_sheet", "record_id": record_id or str(uuid.uuid4()),
+                "changes": {"round_id": rnd.id, "enterprise_id": county["e1"], "unit": "centre",
+                            "scores": values, "comments": "𠮷", "method": "paper",
+                            "collected_by": li.officer_id, "request_id": "",
+                            "collected_at": "2026-06-18T10:00:00", "deleted": False}}
+
+    honest, too_high, negative, unknown = push(
+        li, url, sheet_op(scores(18, 19, None, 17, 20), record_id=honest_id),
+        sheet_op({**scores(18, 19, None, 17, 20), "efficiency": 25}),
+        sheet_op({**scores(18, 19, None, 17, 20), "attitude": -1}),
+        sheet_op({"kindness": 5}))
+    assert honest["status"] == "applied", honest
+    for refused in (too_high, negative, unknown):
+        assert refused["status"] == "rejected", refused
+        assert refused["problems"] == [{"field": "scores", "code": "sheet_rules"}], refused
+    scale = scoring.scale({}).text()
+    assert f"：25 超出评分范围（{scale}）" in too_high["text_zh"], too_high["text_zh"]
+    assert f"：-1 超出评分范围（{scale}）" in negative["text_zh"], negative["text_zh"]
+    assert "“kindness”不是本轮的测评项目" in unknown["text_zh"], unknown["text_zh"]
+    with connection():
+        stored = {r.record_id: json.loads(r.data)
+                  for r in Record.select().where(Record.table == "score_sheet")}
+    assert list(stored) == [honest_id]
+
+    # The centre's results count the honest sheet alone.
+    assert centre.sync().ok
+    centre.use()
+    assert [s.id for s in ScoreSheet.select()] == [honest_id]
+    assert er.round_results(round_id=rnd.id).sheets == 1

@@ -7,17 +7,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import queue
 import threading
 import uuid
-from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
 import peewee
 import pytest
 
-from liaison_app.core import writer
 from liaison_app.core.models import (
     Attachment,
     AuditEntry,
@@ -34,7 +31,7 @@ from sync import client as sync_client
 from sync import local
 from sync.server.models import LetterNumber, SeqCounter, connection, write_transaction
 from sync.server.store import server_write
-from tests.sync.conftest import new_visit
+from tests.sync.conftest import WriterThread, new_visit
 from tests.sync.hostile import call, push
 
 T = TypeVar("T")
@@ -46,6 +43,17 @@ def county(county: dict[str, Any]) -> dict[str, Any]:
     for name in ("li", "wang"):
         assert county[name].sync().ok
     return county
+
+
+#: A folder name a path-shaped hash aims at; unique so that no other test's file matches.
+ESCAPE = f"escape-{uuid.uuid4().hex[:12]}"
+
+
+def escaped(tmp_path: Path) -> list[Path]:
+    """Folders a path-shaped hash made: ``../`` climbs out of a data folder's attachments, up
+    to a few levels above the test's own folder, so look there as well as inside it."""
+    above = [parent / ESCAPE for parent in list(tmp_path.parents)[:4]]
+    return list(tmp_path.rglob(ESCAPE)) + [path for path in above if path.exists()]
 
 
 def attach(dev: Any, ent: str, data: bytes, owner: Visit | None = None) -> Attachment:
@@ -69,6 +77,39 @@ def legacy_record(table: str, record_id: str, data: dict[str, Any]) -> None:
         counter = SeqCounter()
         server_write(table=table, record_id=record_id, data=data, counter=counter)
         counter.flush()
+
+
+# -- the declared schema's reasons, one by one ---------------------------------------------------
+def test_each_kind_of_bad_change_is_refused_with_its_own_reason(county: dict[str, Any]) -> None:
+    li, wang, centre, url = county["li"], county["wang"], county["centre"], county["server"].url
+    wang.use()
+    theirs = new_visit(county["e2"], summary="王的走访")
+    assert wang.sync().ok
+    li.use()
+    mine = new_visit(county["e1"], summary="李的走访")
+    assert li.sync().ok
+    missing = str(uuid.uuid4())
+
+    def follow_up(ent: str, visit_id: str, **extra: Any) -> dict[str, Any]:
+        return {"table": "follow_up", "changes": {
+            "enterprise_id": ent, "visit_id": visit_id, "text": "回访", **extra}}
+
+    cases = [
+        (li, visit_op(county["e1"], colour="红"), "colour", "unknown_field"),
+        (li, {"table": "follow_up", "changes": {"enterprise_id": county["e1"],
+                                                "visit_id": mine.id}}, "text", "required"),
+        (li, visit_op(county["e1"], kind="不是类别"), "kind", "choice"),
+        (li, follow_up(county["e1"], missing), "visit_id", "reference_missing"),
+        (li, follow_up(county["e1"], theirs.id), "visit_id", "reference_out_of_scope"),
+        (centre, follow_up(county["e1"], theirs.id), "visit_id", "reference_other_enterprise"),
+    ]
+    for dev, op, field, code in cases:
+        [result] = push(dev, url, op)
+        assert result["status"] == "rejected", (field, code)
+        assert {"field": field, "code": code} in result["problems"], (code, result["problems"])
+        assert result["text_zh"] and result["text_en"]
+    [plain] = push(li, url, follow_up(county["e1"], mine.id))
+    assert plain["status"] == "applied"  # the same change with good values goes through
 
 
 # -- 1. one bad value stops every laptop that can see it ---------------------------------------
@@ -111,7 +152,7 @@ def test_a_bad_record_already_on_the_server_is_set_aside_and_the_rest_arrives(
     legacy_record("enterprise", county["e1"], {"employees": 10**30})
     legacy_record("attachment", str(uuid.uuid4()), {
         "enterprise_id": county["e1"], "owner_table": "visit", "owner_id": "x",
-        "sha256": "../../../escape/x", "filename": "x", "size": 1})
+        "sha256": f"../../../{ESCAPE}/x", "filename": "x", "size": 1})
     li.use()
     good = new_visit(county["e1"], summary="正常的走访")
     assert li.sync().ok
@@ -125,7 +166,7 @@ def test_a_bad_record_already_on_the_server_is_set_aside_and_the_rest_arrives(
     reasons = {r.table: r.reason_zh for r in local.set_aside_records()}
     assert "visit_at" in reasons["visit"] and "sha256" in reasons["attachment"]
     assert "employees" in reasons["enterprise"]
-    assert not list(tmp_path.rglob("escape"))
+    assert not escaped(tmp_path)
     again = centre.sync()  # and it stays that way: no sync fails because of them
     assert again.ok and again.set_aside == 0
 
@@ -188,6 +229,20 @@ def test_knowing_a_files_hash_does_not_let_an_officer_read_it(
     assert call(county["centre"], url, "GET", f"/attachments/{secret.sha256}")[0] == 200
 
 
+def test_a_file_the_officer_may_already_read_can_be_named_again_without_sending_it(
+        county: dict[str, Any]) -> None:
+    li, url = county["li"], county["server"].url
+    first = attach(li, county["e1"], "营业执照副本".encode() * 400)
+    assert li.sync().ok
+    li.use()
+    other = new_visit(county["e1"], summary="再次走访")
+    assert li.sync().ok
+    [result] = push(li, url, {"table": "attachment", "changes": {
+        "enterprise_id": county["e1"], "owner_table": "visit", "owner_id": other.id,
+        "sha256": first.sha256, "filename": "营业执照副本.jpg", "size": first.size}})
+    assert result["status"] == "applied", result
+
+
 def test_an_officer_holding_the_same_file_proves_it_by_sending_it(
         county: dict[str, Any]) -> None:
     """The same scan attached by two officers: the second sends it too, and both may read
@@ -217,6 +272,7 @@ def test_audit_entries_are_append_only_server_stamped_and_scoped(
     centre, li, wang, url = county["centre"], county["li"], county["wang"], county["server"].url
     theirs = audit_entry(centre, county["e1"])
     private = audit_entry(wang, "", action="unlock")
+    elsewhere = audit_entry(wang, county["e2"])
     mine = audit_entry(li, county["e1"])
     assert centre.sync().ok and wang.sync().ok and li.sync().ok
     li.use()
@@ -224,6 +280,7 @@ def test_audit_entries_are_append_only_server_stamped_and_scoped(
     assert stamped.server_time is not None and stamped.version == 2  # the server's stamp
     assert AuditEntry.get_or_none(AuditEntry.id == theirs.id) is not None  # its enterprise
     assert AuditEntry.get_or_none(AuditEntry.id == private.id) is None  # wang's own
+    assert AuditEntry.get_or_none(AuditEntry.id == elsewhere.id) is None  # wang's enterprise
     for dev, entry in ((li, theirs), (li, mine), (centre, theirs)):
         dev.use()
         version = AuditEntry.get_by_id(entry.id).version
@@ -251,13 +308,13 @@ def test_a_hash_that_is_a_path_is_refused(county: dict[str, Any], tmp_path: Path
     li, url = county["li"], county["server"].url
     [result] = push(li, url, {"table": "attachment", "changes": {
         "enterprise_id": county["e1"], "owner_table": "visit", "owner_id": "x",
-        "sha256": "../../tmp/escape/x", "filename": "x.jpg", "size": 1}})
+        "sha256": f"../../tmp/{ESCAPE}/x", "filename": "x.jpg", "size": 1}})
     assert result["status"] == "rejected"
     assert result["problems"] == [{"field": "sha256", "code": "sha256"}]
-    for path in ("/attachments/..%2F..%2Fescape", "/attachments/" + "A" * 64):
+    for path in (f"/attachments/..%2F..%2F{ESCAPE}", "/attachments/" + "A" * 64):
         assert call(li, url, "GET", path)[0] in (404, 422)
     assert county["centre"].sync().ok
-    assert not list(tmp_path.rglob("escape"))
+    assert not escaped(tmp_path)
 
 
 # -- 6. a junk partial upload under someone else's hash ----------------------------------------
@@ -267,7 +324,7 @@ def test_junk_sent_under_another_officers_hash_does_not_block_their_upload(
     data = "王的现场照片".encode() * 20_000
     sha = hashlib.sha256(data).hexdigest()
     status, answer = call(li, url, "PUT", f"/attachments/{sha}?offset=0&total={len(data) * 3}",
-                          raw=b"junk" * 50_000,
+                          raw=b"junk" * 100_000,  # longer than the real file
                           headers={"Content-Type": "application/octet-stream"})
     assert status == 200 and answer["complete"] is False
     att = attach(wang, county["e2"], data)
@@ -313,9 +370,13 @@ def test_a_delete_and_a_concurrent_edit_are_both_kept_in_either_order(
         step()
     for dev in (li, centre, li):
         assert dev.sync().ok
+    states = set()
     for dev in (li, centre):
         dev.use()
         assert Visit.get_by_id(visit.id).summary == "中心补充：已联系供电公司"
+        states.add(Visit.get_by_id(visit.id).deleted)
+    # Whichever arrived first stands on both laptops alike until a person settles it.
+    assert states == {first == "delete"}
     someone = centre if first == "delete" else li
     someone.use()
     assert SyncConflict.select().where((SyncConflict.record_id == visit.id)
@@ -323,52 +384,6 @@ def test_a_delete_and_a_concurrent_edit_are_both_kept_in_either_order(
 
 
 # -- 8. saving while a sync runs ---------------------------------------------------------------
-class WriterThread:
-    """The app's database worker in miniature: one thread that runs every write in order."""
-
-    def __init__(self) -> None:
-        self.jobs: queue.Queue[Any] = queue.Queue()
-        self.thread = threading.Thread(target=self._loop, daemon=True)
-        self.thread.start()
-
-    def _loop(self) -> None:
-        while (job := self.jobs.get()) is not None:
-            job()
-
-    def is_writer_thread(self) -> bool:
-        return threading.current_thread() is self.thread
-
-    def run_and_wait(self, func: Callable[[], T]) -> T:
-        box: dict[str, Any] = {}
-        done = threading.Event()
-
-        def job() -> None:
-            try:
-                box["result"] = func()
-            except BaseException as exc:  # noqa: BLE001 - handed to the caller
-                box["error"] = exc
-            done.set()
-
-        self.jobs.put(job)
-        done.wait()
-        if "error" in box:
-            raise box["error"]
-        return box["result"]
-
-    def stop(self) -> None:
-        self.jobs.put(None)
-        self.thread.join(10)
-
-
-@pytest.fixture
-def one_writer() -> Iterator[WriterThread]:
-    thread = WriterThread()
-    writer.install(thread)
-    yield thread
-    writer.install(None)
-    thread.stop()
-
-
 def test_saving_while_a_sync_runs_never_fails_either(
         county: dict[str, Any], one_writer: WriterThread) -> None:
     li, centre = county["li"], county["centre"]

@@ -29,3 +29,27 @@ def test_schema_matches_the_migrated_database(store):
             field = model._meta.columns[name]
             if isinstance(field, peewee.CharField):
                 assert f"({field.max_length})" in columns[name].data_type, f"{table}.{name}"
+            declared = columns[name].data_type.split("(")[0].upper()
+            assert declared in STORAGE[field.field_type], \
+                f"{table}.{name}: the model says {field.field_type}, the database {declared}"
+
+
+#: What SQLite column types hold each kind of peewee field (a migration typed differently
+#: from the model would store, say, a date as a number and sort it wrongly).
+STORAGE = {"BOOL": {"INTEGER", "BOOLEAN"}, "VARCHAR": {"VARCHAR"}, "DATE": {"DATE"},
+           "DATETIME": {"DATETIME"}, "INT": {"INTEGER"}, "BIGINT": {"INTEGER", "BIGINT"},
+           "TEXT": {"TEXT"}, "FLOAT": {"REAL", "FLOAT"}, "DECIMAL": {"DECIMAL", "NUMERIC"}}
+
+
+def test_declared_choices_and_owned_fields_are_the_models():
+    """Enumerations the server enforces are exactly the model's; owned fields exist."""
+    for table, schema in SCHEMA.items():
+        model = SYNCED_MODELS[table]
+        for name, spec in schema.fields.items():
+            field = model._meta.columns[name]
+            if field.choices:
+                values = {c[0] if isinstance(c, tuple) else c for c in field.choices}
+                assert spec.choices == values, f"{table}.{name}"
+            else:
+                assert spec.choices is None, f"{table}.{name}"
+        assert schema.centre_owned <= set(schema.fields), table

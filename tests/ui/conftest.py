@@ -1,20 +1,9 @@
 """UI fixtures: the app's context over a real temporary database, offscreen, in Chinese."""
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
 from liaison_app.core.settings import Settings
-
-ROOT = __import__("pathlib").Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="session", autouse=True)
-def compiled_translations():
-    subprocess.run([sys.executable, str(ROOT / "scripts" / "i18n.py"), "compile-if-stale"],
-                   check=True, capture_output=True)
 
 
 @pytest.fixture

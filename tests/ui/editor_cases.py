@@ -295,7 +295,74 @@ APPLICATION = Case(
     window=True,
 )
 
-CASES = {c.name: c for c in (VISIT, REQUEST, LETTER, PROXY, ENTERPRISE, WORKER, APPLICATION)}
+
+
+# -- report template (the centre's; a window of the 日报 page) ------------------------------
+def _as_centre() -> None:
+    """Templates are the centre's to edit: act as a centre officer (this process)."""
+    from liaison_app.core import context
+    from liaison_app.core.models import Officer
+
+    centre = Officer.get_or_none(Officer.role == "center")
+    if centre is None:
+        centre = Officer(name="服务中心", role="center")
+        centre.save(force_insert=True)
+    context.set_actor(officer_id=centre.id)
+
+
+def _two_templates() -> tuple[str, str]:
+    from liaison_app.core.services import daily_templates
+
+    _as_centre()
+    daily_templates.ensure_seeded()
+    rows = daily_templates.list_templates()
+    return rows[0].id, rows[1].id
+
+
+def _open_template(win: Any, record_id: str) -> None:
+    _as_centre()
+    _page(win, "daily").edit_templates(template_id=record_id)
+
+
+def _change_template(record_id: str) -> None:
+    from liaison_app.core.services import daily_templates
+
+    template = daily_templates.get_template(template_id=record_id)
+    version = daily_templates.versions(template_id=record_id)[-1]
+    daily_templates.save_template(template_id=record_id, data=daily_templates.TemplateInput(
+        name=f"{template.name[:40]}（同步修改 {_fresh()}）", description=template.description,
+        active=template.active, starts_on=template.starts_on, ends_on=template.ends_on,
+        audience=version.audience, towns=list(version.towns),
+        enterprise_ids=list(version.enterprise_ids), fields=list(version.fields)))
+
+
+def _template_dialog(win: Any) -> Any:
+    return win.page("daily").template_dialog
+
+
+def _switch_template(win: Any, record_id: str) -> None:
+    """Click another template in the editor's list."""
+    listing = _template_dialog(win).list
+    row = next(i for i in range(listing.count())
+               if listing.item(i).data(Qt.ItemDataRole.UserRole) == record_id)
+    listing.setCurrentRow(row)
+
+
+TEMPLATE = Case(
+    name="report_template",
+    pick=_two_templates,
+    open=_open_template,
+    editor=_template_dialog,
+    field=lambda win: _template_dialog(win).description,
+    switch=_switch_template,
+    cancel_button=lambda win: _template_dialog(win).close_button,
+    change_elsewhere=_change_template,
+    value_of=lambda p: p["description"],
+    window=True,
+)
+
+CASES = {c.name: c for c in (VISIT, REQUEST, LETTER, PROXY, ENTERPRISE, WORKER, APPLICATION,
+                             TEMPLATE)}
 
 
 # -- driving -------------------------------------------------------------------------------

@@ -212,6 +212,14 @@ def main(data_dir: str, out_dir: str) -> None:
                and applications.open_editor().contract is not None)
         shoot(applications.open_editor(), f"application-{kind}")
         _close(applications.open_editor())
+    # The report template editor, as the centre opens it (officers see it read-only).
+    from tests.ui.editor_cases import _two_templates
+
+    template_id, _other = _two_templates()
+    win.navigate("daily")
+    templates = win.current_page().edit_templates(template_id=template_id)
+    shoot(templates, "template-editor")
+    _close(templates)
     print(json.dumps(report, ensure_ascii=False), flush=True)
     runner.shutdown()
 

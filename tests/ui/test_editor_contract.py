@@ -1,7 +1,7 @@
 """Every record editor passes the same scenarios: nothing typed is ever lost.
 
 Each scenario runs for the visit, request, direct-channel letter, proxy case, enterprise,
-worker and application editors (``editor_cases.py`` says how each is reached).
+worker, application and report template editors (``editor_cases.py`` says how each is reached).
 """
 from __future__ import annotations
 
@@ -51,8 +51,11 @@ def answers(monkeypatch):
 
 @pytest.fixture
 def world(ctx):
+    from liaison_app.core import context
+
     make_world()
-    return ctx
+    yield ctx
+    context.set_actor(officer_id="")  # a case that acts as the centre leaves nobody behind
 
 
 def open_window(qtbot, ctx, size=(1366, 768)) -> MainWindow:

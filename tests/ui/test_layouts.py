@@ -63,7 +63,8 @@ def test_every_page_and_editor_fits_the_screen(size, county, tmp_path):
     assert {"today", "enterprises", "visits", "requests", "proxy", "applications", "reports",
             "sync", "search", "visit-editor", "request-editor", "letter-editor",
             "proxy-editor", "enterprise-editor", "worker-editor", "application-pass",
-            "application-reopening", "application-procedure"} <= names
+            "application-reopening", "application-procedure", "daily",
+            "template-editor"} <= names
     for name in report["shots"]:
         assert (shots / name).stat().st_size > 10_000  # a real picture, not an empty grab
 

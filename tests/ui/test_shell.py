@@ -29,7 +29,8 @@ def window(qtbot, ctx):
 
 def test_navigation_has_every_area_in_chinese(window):
     labels = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert labels == ["工作台", "企业", "走访", "诉求", "代办", "申请与打印", "测评", "报表", "同步"]
+    assert labels == ["工作台", "企业", "走访", "日报", "诉求", "代办", "申请与打印", "测评", "报表",
+                      "同步"]
 
 
 def test_no_area_is_left_as_a_placeholder(window):

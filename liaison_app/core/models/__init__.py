@@ -13,9 +13,11 @@ from liaison_app.core.models.base import (
     SyncedModel,
 )
 from liaison_app.core.models.centre import CentreSetting
+from liaison_app.core.models.daily import DailyReport, ReportTemplate, ReportTemplateVersion
 from liaison_app.core.models.documents import DocumentNumber
 from liaison_app.core.models.enterprise import Enterprise
 from liaison_app.core.models.evaluation import EvaluationRound, ScoreSheet
+from liaison_app.core.models.passes import CountyKey, PassRevocation
 from liaison_app.core.models.people import Officer
 from liaison_app.core.models.sync_records import (
     PendingFile,
@@ -28,8 +30,10 @@ from liaison_app.core.models.visit import VISIT_KINDS, Attachment, FollowUp, Vis
 
 __all__ = [
     "Application", "AuditEntry", "IssuedPass", "Worker",
-    "SYNCED_MODELS", "VISIT_KINDS", "Attachment", "BaseModel", "CentreSetting", "Draft",
-    "DocumentNumber", "Enterprise", "EvaluationRound", "ScoreSheet",
+    "SYNCED_MODELS", "VISIT_KINDS", "Attachment", "BaseModel", "CentreSetting", "DailyReport",
+    "DocumentNumber", "Draft", "Enterprise", "EvaluationRound", "ScoreSheet", "CountyKey",
+    "PassRevocation",
     "FollowUp", "LocalState", "Officer", "OutboxOp", "SearchDocument", "SyncConflict",
-    "SyncHistory", "SyncParked", "SyncedModel", "Visit", "PendingFile", "SyncSetAside",
+    "ReportTemplate", "ReportTemplateVersion", "SyncHistory", "SyncParked", "SyncedModel",
+    "Visit", "PendingFile", "SyncSetAside",
 ]

@@ -53,14 +53,17 @@ class IssuedPass(SyncedModel):
     """A worker pass number handed out by a pass application; revoked, never deleted."""
 
     sync_table = "issued_pass"
+    #: The county's signature is the server's: a laptop cannot sign (see ``core.passes``).
+    sync_server_owned = frozenset({"signature", "sign_key_id"})
 
     application = peewee.ForeignKeyField(Application, backref="passes")
     #: Kept on the row for the sync scope and for listing an enterprise's passes.
     enterprise = peewee.ForeignKeyField(Enterprise, backref="passes", index=False)
     worker = peewee.ForeignKeyField(Worker, backref="passes")
     pass_no = peewee.CharField(max_length=32, index=True)
+    #: Schema 3's HMAC check code and its key's fingerprint: no longer written (empty on
+    #: passes issued since schema 11); the county's ``signature`` replaced them.
     check_code = peewee.CharField(max_length=16)
-    #: Which signing key made ``check_code`` (a fingerprint, never the key).
     key_id = peewee.CharField(default="", max_length=16)
     valid_from = peewee.DateField()
     valid_to = peewee.DateField()
@@ -71,6 +74,13 @@ class IssuedPass(SyncedModel):
     revoke_reason = peewee.CharField(default="", max_length=120)
     #: The pass this one replaces (a reissue), if any.
     replaces = peewee.CharField(default="", max_length=36)
+    #: What the QR code shows and the signature covers: the masked name and ID, the unit
+    #: (``core.pass_codes``). Fixed at issue, so the card and the signature agree.
+    holder = peewee.CharField(default="", max_length=60)
+    unit = peewee.CharField(default="", max_length=60)
+    #: The county key's signature over the code, set by the server; empty until then.
+    signature = peewee.CharField(default="", max_length=100)
+    sign_key_id = peewee.CharField(default="", max_length=16)
 
     class Meta:
         indexes = ((("enterprise", "state"), False),)

@@ -13,27 +13,23 @@ The tag is printed, so a guard can also tell which laptop issued a pass. The cen
 every issued pass when it syncs (table ``issued_pass``); should two laptops ever share a
 tag, the server finds the repeated number and the centre has one of them reissued.
 
-The check code printed in the QR code is an HMAC-SHA256 over the pass number, the holder's
-ID number and the validity, truncated to 8 characters (40 bits). A forged or edited pass
-fails it; a guard's checker that holds the key (the county key distributed with sign-in,
-or until then this installation's own key, named by ``key_id`` on each pass) verifies it
-with ``verify_pass``. The check code never reveals the ID number.
+The QR code on a card carries the pass number, its validity, the masked holder and unit, and
+the county key's signature, which the server adds when the pass reaches it: until then the
+card prints as provisional. Signing and checking live in ``services/passes.py`` and
+``sync/server/pass_keys.py``.
 
 Database worker thread for writes; any thread for reads.
 """
 from __future__ import annotations
 
-import base64
 import datetime as dt
-import hashlib
-import hmac
 import secrets
 from dataclasses import dataclass, field
 from typing import Any
 
 import peewee
 
-from liaison_app.core import context, i18n
+from liaison_app.core import context, i18n, pass_codes
 from liaison_app.core.db import database_proxy
 from liaison_app.core.i18n import Message
 from liaison_app.core.models import (
@@ -41,9 +37,11 @@ from liaison_app.core.models import (
     Enterprise,
     IssuedPass,
     LocalState,
+    PassRevocation,
     Worker,
 )
 from liaison_app.core.models.applications import APPLICATION_KINDS, APPLICATION_STATUSES
+from liaison_app.core.services import passes
 from liaison_app.core.services.errors import NotFound, ServiceError, ValidationFailed
 from liaison_app.core.validation import (
     Finding,
@@ -311,14 +309,11 @@ def list_applications(*, enterprise_id: str) -> list[ApplicationRow]:
                            len(a.worker_ids or []), counts.get(a.id, 0)) for a in query]
 
 
-# -- pass numbers and check codes ------------------------------------------------------------
+# -- pass numbers ----------------------------------------------------------------------------
 
 _TAG_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
-_KEY_STATE = "pass_signing_key"
 _TAG_STATE = "pass_issuer_tag"
 _SEQ_STATE = "pass_seq"
-#: Set by sign-in when the centre hands out the county's pass key (hex).
-COUNTY_KEY_STATE = "county_pass_key"
 
 
 def issuer_tag() -> str:
@@ -337,36 +332,10 @@ def _next_number(state_key: str, *, prefix: str = "") -> str:
     return "-".join(filter(None, [prefix, issuer_tag(), f"{seq:06d}"]))
 
 
-def _signing_key() -> tuple[bytes, str]:
-    """(key, key id): the county key when the centre gave one, else this installation's."""
-    value = LocalState.get_value(COUNTY_KEY_STATE) or LocalState.get_value(_KEY_STATE)
-    if not value:
-        value = secrets.token_hex(32)
-        LocalState.set_value(_KEY_STATE, value)
-    key = bytes.fromhex(str(value))
-    return key, hashlib.sha256(key).hexdigest()[:8]
-
-
-def pass_check_code(*, pass_no: str, id_number: str, valid_from: dt.date, valid_to: dt.date,
-                    key: bytes) -> str:
-    """8 characters of base32 HMAC-SHA256 over the pass's identifying facts."""
-    message = "|".join([pass_no, id_number.upper(), valid_from.isoformat(),
-                        valid_to.isoformat()]).encode()
-    digest = hmac.new(key, message, hashlib.sha256).digest()
-    return base64.b32encode(digest[:5]).decode()
-
-
-def verify_pass(*, pass_no: str, check_code: str, id_number: str, valid_from: dt.date,
-                valid_to: dt.date, key: bytes) -> bool:
-    expected = pass_check_code(pass_no=pass_no, id_number=id_number, valid_from=valid_from,
-                               valid_to=valid_to, key=key)
-    return hmac.compare_digest(expected, check_code.upper())
-
-
 class _Issuer:
-    """Hands out pass numbers and check codes for one transaction.
+    """Hands out pass numbers for one transaction.
 
-    The key, the tag and the counter are read once and the counter written back once, and
+    The tag and the counter are read once and the counter written back once, and
     the records are given the related objects rather than ids, so that change capture does
     not load the application, enterprise and worker again for every pass: 2,000 passes are
     issued in well under a second.
@@ -375,7 +344,7 @@ class _Issuer:
     def __init__(self, app: Application) -> None:
         self.app = app
         self.enterprise = app.enterprise
-        self.key, self.key_id = _signing_key()
+        self.unit = self.enterprise.name
         self.tag = issuer_tag()
         self.seq = int(LocalState.get_value(_SEQ_STATE, 0) or 0)
 
@@ -386,13 +355,26 @@ class _Issuer:
         LocalState.set_value(_SEQ_STATE, self.seq)
         pass_no = f"{self.tag}-{self.seq:06d}"
         rec = IssuedPass(application=app, enterprise=self.enterprise, worker=worker,
-                         pass_no=pass_no, key_id=self.key_id, valid_from=app.period_start,
-                         valid_to=app.period_end, replaces=replaces,
-                         check_code=pass_check_code(pass_no=pass_no, id_number=worker.id_number,
-                                                    valid_from=app.period_start,
-                                                    valid_to=app.period_end, key=self.key))
+                         pass_no=pass_no, valid_from=app.period_start,
+                         valid_to=app.period_end, replaces=replaces, check_code="")
+        self._fill(rec, worker)
         rec.save(force_insert=True)
         return rec
+
+    def _fill(self, rec: IssuedPass, worker: Worker) -> None:
+        # Holder and unit are normalised as the code signs them, so the server's signature
+        # covers exactly what the card prints.
+        code = pass_codes.make_code(
+            pass_no=rec.pass_no, valid_from=rec.valid_from, valid_to=rec.valid_to,
+            holder=passes.holder_of(name=worker.name, id_number=worker.id_number),
+            unit=self.unit)
+        rec.holder, rec.unit = code.holder, code.unit
+
+    def describe(self, rec: IssuedPass, worker: Worker) -> None:
+        """Give a pass issued before schema 11 (no holder, HMAC check code) what the
+        county's signature covers; the change syncs and the server signs it."""
+        self._fill(rec, worker)
+        rec.save()
 
 
 def issue_passes(*, record_id: str) -> list[IssuedPass]:
@@ -419,6 +401,8 @@ def issue_passes(*, record_id: str) -> list[IssuedPass]:
                     app.period_start, app.period_end):
                 _revoke(rec, "有效期变更")
                 rec = issuer.issue(worker, replaces=rec.id)
+            if rec is not None and not rec.holder:
+                issuer.describe(rec, worker)
             out.append(rec or issuer.issue(worker))
         for worker_id, rec in active.items():
             if worker_id not in set(app.worker_ids or []):
@@ -431,6 +415,9 @@ def _revoke(rec: IssuedPass, reason: str) -> None:
     rec.revoked_at = dt.datetime.now()
     rec.revoke_reason = reason[:120]
     rec.save()
+    # The county-wide notice: gates elsewhere never see this enterprise's passes.
+    PassRevocation.create(pass_id=rec.id, pass_no=rec.pass_no,
+                          revoked_on=rec.revoked_at.date(), reason=rec.revoke_reason)
 
 
 def get_pass(*, pass_id: str) -> IssuedPass:

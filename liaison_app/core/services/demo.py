@@ -22,6 +22,7 @@ from liaison_app.core.db import database_proxy
 from liaison_app.core.models import (
     VISIT_KINDS,
     Application,
+    CountyKey,
     Enterprise,
     FollowUp,
     IssuedPass,
@@ -312,6 +313,10 @@ def _generate_services(*, seed: int, ent_rows: list[dict[str, Any]], requests: i
                             (EvaluationRound, rounds), (ScoreSheet, sheets)):
             _insert(model, rows)
         search.index_many(req_docs + case_docs + app_docs)
+        from liaison_app.core.services import daily_demo  # it uses this module's insert
+
+        daily_demo.generate(random.Random(f"{seed}-daily"), ent_rows=ent_rows, today=today,
+                            stamp=stamp, insert=_insert)
     return dict(requests=len(req_rows), proxy_cases=len(case_rows), workers=len(workers),
                 applications=len(apps), passes=len(passes), evaluation_rounds=len(rounds),
                 score_sheets=len(sheets))
@@ -899,10 +904,16 @@ def _roster_rows(rng: random.Random, *, ent_rows: list[dict[str, Any]], share: f
                  ) -> tuple[list[dict], list[dict], list[dict], list[tuple]]:
     """Rosters for ``share`` of the enterprises; reopening and pass applications for most of
     them, the approved pass applications with their passes issued."""
-    from liaison_app.core.services import applications as apps
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-    key = hashlib.sha256(f"liaison-demo-{seed}".encode()).digest()
-    key_id = hashlib.sha256(key).hexdigest()[:8]
+    from liaison_app.core import pass_codes
+    from liaison_app.core.services import applications as apps
+    from liaison_app.core.services import passes as pass_checks
+
+    # A demo county key, known only to demo databases (its record is made here, never
+    # synced), so demo passes verify like real ones.
+    key = Ed25519PrivateKey.from_private_bytes(
+        hashlib.sha256(f"liaison-demo-{seed}".encode()).digest())
     count = max(1, round(len(ent_rows) * share))
     chosen = sorted(rng.sample(range(len(ent_rows)), k=min(count, len(ent_rows))))
     workers, applications, passes, docs = [], [], [], []
@@ -969,17 +980,27 @@ def _roster_rows(rng: random.Random, *, ent_rows: list[dict[str, Any]], share: f
                             w["workshop"], w["post"], w["name"], w["id"])):
                         pass_seq += 1
                         pass_no = f"{DEMO_PASS_TAG}-{pass_seq:06d}"
+                        code = pass_codes.sign(pass_codes.make_code(
+                            pass_no=pass_no, valid_from=start, valid_to=end,
+                            holder=pass_checks.holder_of(name=w["name"],
+                                                         id_number=w["id_number"]),
+                            unit=ent["name"]), private_key=key)
                         passes.append(dict(
                             id=_new_id(rng), version=0, created_at=stamp, updated_at=stamp,
                             created_by="", deleted=False, application=app_id,
                             enterprise=ent["id"], worker=w["id"], pass_no=pass_no,
-                            check_code=apps.pass_check_code(
-                                pass_no=pass_no, id_number=w["id_number"], valid_from=start,
-                                valid_to=end, key=key),
-                            key_id=key_id, valid_from=start, valid_to=end, state="active",
-                            revoked_at=None, revoke_reason="", replaces=""))
+                            check_code="", key_id="", valid_from=start, valid_to=end,
+                            state="active", revoked_at=None, revoke_reason="", replaces="",
+                            holder=code.holder, unit=code.unit, signature=code.signature,
+                            sign_key_id=code.key_id))
             applications.append(base)
             docs.append((app_id, SearchDocument(
                 kind="application", title=f"{ent['name']} {base['title']}",
                 body=base["application_no"], when=applied.isoformat())))
+    if passes:
+        public = pass_codes.public_bytes(key.public_key())
+        _insert(CountyKey, [dict(
+            id=_new_id(rng), version=0, created_at=stamp, updated_at=stamp, created_by="",
+            deleted=False, key_id=pass_codes.key_id_of(public), public_key=public.hex(),
+            retired_on=None)])
     return workers, applications, passes, docs

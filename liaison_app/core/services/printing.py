@@ -37,6 +37,7 @@ from liaison_app.core.services import (
     roster,
     visits,
 )
+from liaison_app.core.services import passes as pass_checks
 from liaison_app.core.services import proxy_cases as pc
 from liaison_app.core.services.errors import NotFound, ServiceError
 from liaison_app.forms import data as fd
@@ -180,10 +181,12 @@ def _pass_cards(app: Application) -> fd.PassCardsData:
     cards = []
     for p in passes:
         w = workers[p.worker_id]
+        code = pass_checks.code_of(p)
         cards.append(fd.PassCard(
-            pass_no=p.pass_no, check_code=p.check_code, name=w.name,
+            pass_no=p.pass_no, check_code="", name=w.name,
             enterprise_name=ent.name, valid_from=p.valid_from, valid_to=p.valid_to,
-            workshop=w.workshop, post=w.post, id_number=w.id_number, areas=areas))
+            workshop=w.workshop, post=w.post, id_number=w.id_number, areas=areas,
+            plate=w.plate, qr_text=code.text, provisional=code.provisional))
     return fd.PassCardsData(cards=tuple(cards), issuer=_org())
 
 

@@ -29,7 +29,7 @@ from typing import Any
 from liaison_app.core import i18n
 from liaison_app.core.i18n import Message
 from liaison_app.core.services.errors import ServiceError
-from liaison_app.core.validation import Finding, Severity
+from liaison_app.core.validation import Finding, Severity, yes_no
 
 
 class TableReadError(ServiceError):
@@ -321,20 +321,14 @@ def _to_date(value: Any, col: ColumnSpec) -> tuple[dt.date | None, Finding | Non
         label=col.label, value=text))
 
 
-_YES = frozenset({"是", "y", "yes", "true", "1", "√", "✓", "✔", "对", "重点", "t"})
-_NO = frozenset({"否", "n", "no", "false", "0", "×", "✗", "不是", "非重点", "f", "无"})
-
-
 def _to_bool(value: Any, col: ColumnSpec) -> tuple[bool | None, Finding | None]:
     if value is None:
         return None, None
     if isinstance(value, bool):
         return value, None
-    key = unicodedata.normalize("NFKC", _to_text(value)).strip().casefold()
-    if key in _YES:
-        return True, None
-    if key in _NO:
-        return False, None
+    answer = yes_no(_to_text(value))
+    if answer is not None:
+        return answer, None
     return None, Finding(col.key, Severity.ERROR, i18n.translate(
         "Import", "{label}: \u201c{value}\u201d is neither yes nor no; write 是 or 否.").format(
         label=col.label, value=_to_text(value)))

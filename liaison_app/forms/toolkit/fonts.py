@@ -1,7 +1,20 @@
 """Find, register and report the CJK fonts used by printed forms.
 
-The chain: a font chosen in settings -> Windows SimSun/SimHei/FangSong -> common Linux fonts
-(WenQuanYi Micro Hei / Zen Hei, AR PL UMing) -> ReportLab's built-in ``STSong-Light`` CID font.
+Forms use three font roles, as Chinese official paper does:
+
+- 宋 (body): values, cells, running text. A font chosen in settings, else SimSun, else
+  AR PL UMing; a Hei face only when no Song face exists.
+- 黑 (heading): titles, labels, column heads. SimHei, else WenQuanYi Micro Hei / Zen Hei.
+- 仿宋 (letter): letters, undertakings, powers of attorney. FangSong, else AR PL UKai (a Kai
+  face, the usual stand-in where FangSong is not installed), else the body face.
+
+A character missing from the role's face is drawn from the next face that has it: the other
+CJK faces, then the extension-plane faces (HanaMin A/B, BabelStone Han), loaded only when a
+character needs them. Every face is embedded. A character no face has raises
+``UncoveredCharacter``: printing a different character in a person's name is worse than
+refusing. ReportLab's built-in ``STSong-Light`` CID font (never embedded: the viewer draws its
+own glyphs) is used only when the machine has no embeddable CJK font at all.
+
 Only TrueType-outline fonts can be embedded by ReportLab, so CFF-outline files (Noto CJK .otf
 and its .ttc) are skipped: ReportLab refuses them when loading, and we move on.
 
@@ -17,7 +30,7 @@ import re
 import sys
 import threading
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -26,6 +39,13 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
+from liaison_app.core import i18n
+
+from . import tounicode
+
+# Characters outside the BMP must extract as themselves; see tounicode's docstring.
+tounicode.apply()
+
 log = logging.getLogger(__name__)
 
 __all__ = [
@@ -33,6 +53,7 @@ __all__ = [
     "FontChain",
     "FontInfo",
     "LoadedFont",
+    "UncoveredCharacter",
     "current_font_info",
     "default_search_dirs",
     "find_font_chain",
@@ -45,19 +66,66 @@ CID_FONT_NAME = "STSong-Light"
 class _KnownFont:
     file_name: str
     family: str
-    #: "hei" faces suit titles; "song"/"fang" faces suit body text.
+    #: "song" (body), "hei" (titles), "fang" (letters), "kai" (stands in for fang), "ext"
+    #: (extension planes only: never a role's face, only a per-glyph fallback).
     style: str
 
 
-# Order matters: it is the fallback order after the font chosen in settings.
+# Order matters: within a style it is the order of preference, and as a whole it is the
+# per-glyph fallback order after the role's own face.
 _KNOWN_FONTS: tuple[_KnownFont, ...] = (
     _KnownFont("simsun.ttc", "宋体 SimSun", "song"),
     _KnownFont("simhei.ttf", "黑体 SimHei", "hei"),
     _KnownFont("simfang.ttf", "仿宋 FangSong", "fang"),
+    _KnownFont("uming.ttc", "文鼎细上海宋 AR PL UMing", "song"),
     _KnownFont("wqy-microhei.ttc", "文泉驿微米黑 WenQuanYi Micro Hei", "hei"),
     _KnownFont("wqy-zenhei.ttc", "文泉驿正黑 WenQuanYi Zen Hei", "hei"),
-    _KnownFont("uming.ttc", "AR PL UMing", "song"),
+    _KnownFont("simkai.ttf", "楷体 KaiTi", "kai"),
+    _KnownFont("ukai.ttc", "文鼎中楷 AR PL UKai", "kai"),
+    # Extension A and the BMP (HanaMinA), Extension B and beyond (HanaMinB), then BabelStone.
+    _KnownFont("hanamina.ttf", "花园明朝A HanaMinA", "ext"),
+    _KnownFont("hanaminb.ttf", "花园明朝B HanaMinB", "ext"),
+    _KnownFont("babelstonehan.ttf", "BabelStone Han", "ext"),
 )
+
+#: Which styles may serve each role, in order; the body face closes every list.
+ROLE_STYLES: dict[str, tuple[str, ...]] = {
+    "body": ("song", "hei", "fang", "kai"),
+    "heading": ("hei",),
+    "letter": ("fang", "kai"),
+}
+ROLE_NAMES = {"body": "宋", "heading": "黑", "letter": "仿宋"}
+
+
+class UncoveredCharacter(ValueError):
+    """No font on this machine can draw ``char``; nothing was printed.
+
+    ``field`` names where the character is (a field label or the start of the text); the
+    toolkit fills it in when it knows. ``message`` is the sentence shown to a person.
+    """
+
+    def __init__(self, char: str, *, field: str = "") -> None:
+        self.char = char
+        self.field = field
+        code = f"U+{ord(char):04X}"
+        if field:
+            self.message = i18n.translate(
+                "Printing", "The character \u201c{char}\u201d ({code}) in \u201c{field}\u201d "
+                "cannot be printed: no font on this computer has it, and printing another "
+                "character in its place could change a name. Install a font that has it (the "
+                "set-up installs the Hanazono fonts) or correct the text.").format(
+                char=char, code=code, field=field)
+        else:
+            self.message = i18n.translate(
+                "Printing", "The character \u201c{char}\u201d ({code}) cannot be printed: no "
+                "font on this computer has it, and printing another character in its place "
+                "could change a name. Install a font that has it (the set-up installs the "
+                "Hanazono fonts) or correct the text.").format(char=char, code=code)
+        super().__init__(f"no font has {char!r} ({code})" + (f" in {field!r}" if field else ""))
+
+    def in_field(self, field: str) -> UncoveredCharacter:
+        """The same error naming ``field`` (kept if one is already named)."""
+        return self if self.field or not field else UncoveredCharacter(self.char, field=field)
 
 
 @dataclass(frozen=True)
@@ -168,42 +236,65 @@ def _index_font_files(dirs: tuple[Path, ...]) -> dict[str, Path]:
 
 
 class FontChain:
-    """The primary font for body text, one for titles, and the per-glyph fallbacks.
+    """The faces of the three roles (``body`` 宋, ``heading`` 黑, ``letter`` 仿宋) and the
+    per-glyph fallbacks.
 
-    Fallback faces other than the primary ones are loaded lazily, the first time a character
-    is missing from the faces before them. Any thread may use a chain.
+    Only the role faces are loaded up front; fallback faces are loaded the first time a
+    character is missing from the faces before them. Any thread may use a chain.
     """
 
     def __init__(self, *, candidates: Sequence[tuple[Path, str, str]]) -> None:
         self._candidates = list(candidates)  # (path, family, style)
         self._fallback_cache: dict[tuple[str, str], LoadedFont] = {}
-        faces: list[tuple[LoadedFont, str]] = []
-        # Load just enough faces to pick the body and title fonts.
+        # A font chosen in settings is the body face whatever its style.
+        chosen = self._first(lambda style: style == "settings")
+        self.body: LoadedFont = (
+            chosen or self._role_face(ROLE_STYLES["body"]) or _cid_font()
+        )
+        self.heading: LoadedFont = self._role_face(ROLE_STYLES["heading"]) or self.body
+        self.letter: LoadedFont = self._role_face(ROLE_STYLES["letter"]) or self.body
+        #: True when no embeddable face exists and everything prints in STSong-Light.
+        self.cid_only = self.body.info.path is None
+
+    def _first(self, accept: Callable[[str], bool]) -> LoadedFont | None:
         for path, family, style in self._candidates:
-            face = _load_ttf(path, family)
-            if face is None:
-                continue
-            faces.append((face, style))
-            if style == "hei" or len(faces) >= 2:
-                break
-        self._eager = faces
-        self.body: LoadedFont = faces[0][0] if faces else _cid_font()
-        hei = [f for f, style in faces if style == "hei"]
-        self.heading: LoadedFont = hei[0] if hei else self.body
+            if accept(style):
+                face = _load_ttf(path, family)
+                if face is not None:
+                    return face
+        return None
+
+    def _role_face(self, styles: Sequence[str]) -> LoadedFont | None:
+        for wanted in styles:
+            face = self._first(lambda style, w=wanted: style == w)
+            if face is not None:
+                return face
+        return None
 
     @property
     def info(self) -> FontInfo:
         return self.body.info
 
+    def roles(self) -> dict[str, FontInfo]:
+        """Role ("body", "heading", "letter") -> the face that serves it."""
+        return {"body": self.body.info, "heading": self.heading.info, "letter": self.letter.info}
+
+    def face_for_role(self, role: str) -> LoadedFont:
+        return {"body": self.body, "heading": self.heading, "letter": self.letter}[role]
+
     def _iter_faces(self) -> Iterable[LoadedFont]:
+        yield from (self.body, self.heading, self.letter)
         for path, family, _style in self._candidates:
             face = _load_ttf(path, family)
             if face is not None:
                 yield face
-        yield _cid_font()
 
     def font_for(self, char: str, *, primary: LoadedFont) -> LoadedFont:
-        """The first face in the chain that can draw ``char``; STSong-Light at the end."""
+        """The first face in the chain that can draw ``char``.
+
+        Raises ``UncoveredCharacter`` when none can (the CID font stands in only when the
+        machine has no embeddable face at all).
+        """
         if primary.has(char):
             return primary
         key = (primary.name, char)
@@ -214,7 +305,9 @@ class FontChain:
             if face is not primary and face.has(char):
                 hit = face
                 break
-        else:  # pragma: no cover - the CID face claims every character
+        else:
+            if not self.cid_only:
+                raise UncoveredCharacter(char)
             hit = _cid_font()
         self._fallback_cache[key] = hit
         return hit
@@ -222,8 +315,9 @@ class FontChain:
     def used_fonts(self) -> list[FontInfo]:
         """Fonts loaded so far for this chain (body first)."""
         seen = [self.body.info]
-        if self.heading.info not in seen:
-            seen.append(self.heading.info)
+        for face in (self.heading, self.letter):
+            if face.info not in seen:
+                seen.append(face.info)
         for face in set(self._fallback_cache.values()):
             if face.info not in seen:
                 seen.append(face.info)
@@ -237,7 +331,7 @@ def _candidates(
     if settings_path:
         chosen = Path(settings_path).expanduser()
         if chosen.is_file():
-            result.append((chosen, chosen.stem, "song"))
+            result.append((chosen, chosen.stem, "settings"))
         else:
             log.warning("form font %s not found; looking for another", chosen)
     dirs = tuple(default_search_dirs() if search_dirs is None else (Path(d) for d in search_dirs))

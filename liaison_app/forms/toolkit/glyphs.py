@@ -1,8 +1,10 @@
 """Per-glyph font fallback: split text into runs that each font can actually draw.
 
-A rare name character (䶮, 㛃, from CJK Extension A) is often missing from the body font. Left
-alone, ReportLab would print an empty box; instead every run of such characters is set in the
-next font of the chain that has them, finally in STSong-Light.
+A rare name character (䶮, 㛃 from CJK Extension A, 𠮷 from Extension B) is often missing
+from the body font. Left alone, ReportLab would print an empty box; instead every run of such
+characters is set in the next font of the chain that has them. When no font has one,
+``FontChain.font_for`` raises ``UncoveredCharacter``; the callers here add where the
+character is.
 """
 
 from __future__ import annotations
@@ -12,9 +14,9 @@ from xml.sax.saxutils import escape
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from .fonts import FontChain, LoadedFont
+from .fonts import FontChain, LoadedFont, UncoveredCharacter
 
-__all__ = ["draw_text", "paragraph_markup", "split_runs", "text_width"]
+__all__ = ["draw_text", "ellipsize", "excerpt", "paragraph_markup", "split_runs", "text_width"]
 
 _ALWAYS_PRIMARY = frozenset(" \t\n\r")
 
@@ -62,6 +64,31 @@ def text_width(text: str, *, size: float, primary: LoadedFont, chain: FontChain)
     )
 
 
+def excerpt(text: str, char: str) -> str:
+    """A few characters around ``char``, to say where it is when no field name is known."""
+    at = max(text.find(char), 0)
+    start = max(at - 6, 0)
+    part = text[start : at + 7].replace("\n", " ")
+    return ("…" if start else "") + part + ("…" if at + 7 < len(text) else "")
+
+
+def ellipsize(
+    text: str, *, width: float, size: float, primary: LoadedFont, chain: FontChain
+) -> str:
+    """``text`` cut at the end with "…" so it is no wider than ``width``."""
+    if text_width(text, size=size, primary=primary, chain=chain) <= width:
+        return text
+    lo, hi = 0, len(text)
+    # The longest prefix that fits with the ellipsis (widths grow with length).
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if text_width(text[:mid] + "…", size=size, primary=primary, chain=chain) <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    return text[:lo].rstrip() + "…"
+
+
 def draw_text(
     canvas: Canvas,
     *,
@@ -74,11 +101,14 @@ def draw_text(
     align: str = "left",
 ) -> float:
     """Draw one line with per-glyph fallback; returns its width. ``align``: left/centre/right."""
-    runs = (
-        [(primary.name, text)]
-        if _covered(text, primary)
-        else split_runs(text, primary=primary, chain=chain)
-    )
+    try:
+        runs = (
+            [(primary.name, text)]
+            if _covered(text, primary)
+            else split_runs(text, primary=primary, chain=chain)
+        )
+    except UncoveredCharacter as exc:
+        raise exc.in_field(excerpt(text, exc.char)) from None
     widths = [stringWidth(run, name, size) for name, run in runs]
     total = sum(widths)
     if align == "centre":

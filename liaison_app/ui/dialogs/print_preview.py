@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QCloseEvent, QPainter
+from PySide6.QtGui import QCloseEvent, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,35 +30,62 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from liaison_app.core import printers
 from liaison_app.core.services import printing
+from liaison_app.core.services.errors import ServiceError
 from liaison_app.forms.registry import form_spec
 from liaison_app.ui.context import AppContext
 from liaison_app.ui.errors import describe
 from liaison_app.ui.widgets.feedback import ERROR_COLOR, WARNING_COLOR
 from liaison_app.ui.widgets.pdf_preview import PdfPreview, font_display_name, render_page
 
+#: The resolution pages are rendered at for a printer (at most).
+PRINT_DPI = 300
+
+
+def pages_to_print(printer: QPrinter, pages: int) -> list[int]:
+    """The 0-based pages the print dialog asked for: all, or the chosen range."""
+    if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
+        first = max(1, printer.fromPage())
+        last = min(pages, printer.toPage() or pages)
+        return list(range(first - 1, last))
+    return list(range(pages))
+
 
 def paint_to_printer(printer: QPrinter, path: str, pages: int, task: Any) -> int:
-    """Render each page at the printer's resolution and paint it. Background thread."""
+    """Render each chosen page at the printer's resolution and paint it; the copies are the
+    printer's (Qt hands the count to the system). Returns the pages sent. Background
+    thread."""
+    if printer.outputFormat() == QPrinter.OutputFormat.NativeFormat:
+        if not printer.printerName():
+            raise ServiceError(printers.NO_PRINTER)
+        problem = printers.printer_problem(name=printer.printerName())
+        if problem is not None:
+            raise ServiceError(problem)
+    chosen = pages_to_print(printer, pages)
     painter = QPainter()
     if not painter.begin(printer):
-        raise OSError("the printer could not be started")
+        raise ServiceError(printers.printer_problem(name=printer.printerName())
+                           or printers.NOT_STARTED.format(name=printer.printerName()))
     try:
-        dpi = printer.resolution()
-        for index in range(pages):
+        # Pages go as pictures; 300 dpi keeps text and QR modules sharp on paper, while a
+        # queue's 1,200 dpi would make each A4 picture ~140 million pixels and keep the
+        # print system busy for minutes per sheet.
+        dpi = min(printer.resolution(), PRINT_DPI)
+        for done, index in enumerate(chosen):
             if task.cancelled.is_set():
                 printer.abort()
-                return index
-            if index:
+                return done
+            if done:
                 printer.newPage()
             image = render_page(path, index, scale=dpi / 72.0)
             area = painter.viewport()
             size = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
             painter.drawImage(QRect(area.x(), area.y(), size.width(), size.height()), image)
-            task.progress(index + 1, pages)
+            task.progress(done + 1, len(chosen))
     finally:
         painter.end()
-    return pages
+    return len(chosen)
 
 
 class PrintPreviewDialog(QDialog):
@@ -87,6 +114,7 @@ class PrintPreviewDialog(QDialog):
         self._busy = False
         self._closed = False
         self._print_task: Any = None
+        self._print_expected = 0
         self.setObjectName("printPreview")
         self.setWindowTitle(self.tr("Preview: {form}").format(form=self.spec.title_zh))
         self.resize(820, 960)
@@ -142,6 +170,7 @@ class PrintPreviewDialog(QDialog):
         out = Path(self._tmp.name) / f"{self.form_id}{'-full' if unmasked else ''}.pdf"
         form_id, record_id = self.form_id, self.record_id
         chain = printing.font_chain(settings_path=self.ctx.settings.form_font_path)
+        self._chain = chain
         self._set_busy(self.tr("Filling in the form\u2026"))
         render = self._render or (lambda path, full: printing.render(
             form_id=form_id, record_id=record_id, out=path, unmasked=full, chain=chain))
@@ -156,9 +185,19 @@ class PrintPreviewDialog(QDialog):
         self._set_busy("")
         self.job = job
         self.pdf_path = str(out)
-        fonts = "\u3001".join(font_display_name(f) for f in job.fonts)
-        self.font_label.setText(self.tr("{pages} pages \u00b7 font: {fonts}").format(
-            pages=job.pages, fonts=fonts))
+        # Which face serves each role (宋 body, 黑 titles, 仿宋 letters), then any face that
+        # supplied rare characters.
+        roles = self._chain.roles()
+        extra = [f for f in job.fonts if f not in {i.family for i in roles.values()}]
+        text = self.tr("{pages} pages \u00b7 fonts: body (Song) {body}, titles (Hei) {heading}, "
+                       "letters (FangSong) {letter}").format(
+            pages=job.pages, body=font_display_name(roles["body"].family),
+            heading=font_display_name(roles["heading"].family),
+            letter=font_display_name(roles["letter"].family))
+        if extra:
+            text += self.tr("; rare characters: {fonts}").format(
+                fonts="\u3001".join(font_display_name(f) for f in extra))
+        self.font_label.setText(text)
         if job.unmasked:
             self._notice(self.tr("Full ID numbers are on this form. Printing or saving it "
                                  "is logged."), WARNING_COLOR)
@@ -202,6 +241,8 @@ class PrintPreviewDialog(QDialog):
     def choose_printer(self, printer: QPrinter) -> bool:
         """The system print dialog; a separate method so tests can answer it."""
         dialog = QPrintDialog(printer, self)
+        if self.job is not None:
+            dialog.setMinMax(1, self.job.pages)
         return dialog.exec() == QDialog.DialogCode.Accepted
 
     def print_document(self) -> None:
@@ -210,11 +251,14 @@ class PrintPreviewDialog(QDialog):
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.spec.title_zh)
+        # Every form is laid out on A4; a queue defaulting to Letter would cut it.
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
         if not self.choose_printer(printer):
             return
         path, pages = self.pdf_path, job.pages
-        self._set_busy(self.tr("Sending {n} pages to the printer\u2026").format(n=pages),
-                       total=pages)
+        self._print_expected = sending = len(pages_to_print(printer, pages))
+        self._set_busy(self.tr("Sending {n} pages to the printer\u2026").format(n=sending),
+                       total=sending)
         self._printer = printer  # kept alive until the worker is done with it
         record = self._record
         self._print_task = self.ctx.runner.submit(
@@ -228,7 +272,7 @@ class PrintPreviewDialog(QDialog):
     def _print_and_log(printer: QPrinter, path: str, pages: int, job: Any, task: Any,
                        record: Callable[[Any, str], Any]) -> int:
         done = paint_to_printer(printer, path, pages, task)
-        if done == pages:
+        if done == len(pages_to_print(printer, pages)):
             record(job, "printer")
         return done
 
@@ -243,7 +287,7 @@ class PrintPreviewDialog(QDialog):
     def _printed(self, done: int) -> None:
         self._print_task = None
         self._set_busy("")
-        if self.job and done == self.job.pages:
+        if self.job and done == self._print_expected:
             self._notice(self.tr("Sent to the printer."), "#2e7d32")
         else:
             self._notice(self.tr("Printing was stopped after {n} pages; it was not logged as "

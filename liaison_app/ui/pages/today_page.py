@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
@@ -28,6 +29,8 @@ DUE_SOON = QColor("#b26a00")
 ROLE_TARGET = Qt.ItemDataRole.UserRole
 # The requests panel's share of the page's height when it lists something.
 REQUESTS_STRETCH = 2
+#: Enterprises named in the daily-report reminder line; the 日报 page lists them all.
+REMINDED = 6
 
 
 class TodayPage(Page):
@@ -45,6 +48,13 @@ class TodayPage(Page):
         self.calendar_notice.setWordWrap(True)
         self.calendar_notice.hide()
         layout.addWidget(self.calendar_notice)
+        # One line while a daily report is asked for: the officer's enterprises not in yet.
+        self.daily = QLabel(objectName="dailyReminder")
+        self.daily.setWordWrap(True)
+        self.daily.setTextFormat(Qt.TextFormat.RichText)
+        self.daily.linkActivated.connect(lambda target: self.ctx.navigate("daily", target))
+        self.daily.hide()
+        layout.addWidget(self.daily)
         self.welcome = self._build_welcome()
         layout.addWidget(self.welcome)
         grid = QGridLayout()
@@ -163,11 +173,34 @@ class TodayPage(Page):
              ("requests", r.id), OVERDUE if r.deadline_state == "overdue" else DUE_SOON)
             for r in data.requests_due], self.tr("No request is overdue or due soon."))
         self._fit_requests(bool(data.requests_due))
+        self._remind_daily(today)
         self._fill(self.recent, [
             ([_local(a.when).strftime("%m-%d %H:%M"),
               (self.tr("Visit: ") if a.kind == "visit" else self.tr("Enterprise: ")) + a.title],
              ("visits" if a.kind == "visit" else "enterprises", a.record_id), None)
             for a in data.recent], self.tr("Nothing recorded yet."))
+
+    def _remind_daily(self, today: dt.date) -> None:
+        """Enterprises that have not reported today, longest silent first (officers only:
+        the centre has the board)."""
+        from liaison_app.core.services import daily_board
+        from liaison_app.core.services.officers import CENTRE, current_role
+
+        found = ([] if current_role() == CENTRE else
+                 daily_board.reminders(officer_id=self.ctx.settings.officer_id, today=today))
+        self.daily.setVisible(bool(found))
+        if not found:
+            return
+        shown = "、".join(html.escape(self.tr("{name} ({n} days)").format(
+            name=r.enterprise_name, n=r.missing_days)) for r in found[:REMINDED])
+        more = self.tr(" and {n} more").format(n=len(found) - REMINDED) \
+            if len(found) > REMINDED else ""
+        first = found[0]
+        self.daily.setText(self.tr(
+            "<span style='color:#b26a00'><b>Daily reports not in yet today ({n}):</b></span> "
+            "{names}{more} <a href='{target}'>Enter them…</a>").format(
+            n=len(found), names=shown, more=html.escape(more),
+            target=html.escape(f"{first.template_id}:{first.enterprise_id}")))
 
     def _fit_requests(self, listed: bool) -> None:
         box = self.requests.parentWidget()

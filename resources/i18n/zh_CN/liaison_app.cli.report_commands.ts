@@ -4,8 +4,8 @@
 <context>
     <name>Cli</name>
     <message>
-        <source>reports: the three rates, satisfaction</source>
-        <translation>报表：三率、满意度测评</translation>
+        <source>reports: the three rates, satisfaction, the day&apos;s daily reports</source>
+        <translation>报表：三率、满意度测评、当日日报</translation>
     </message>
     <message>
         <source>response, resolution and satisfaction rates</source>

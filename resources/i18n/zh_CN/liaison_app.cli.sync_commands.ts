@@ -82,5 +82,9 @@
         <source>The last sync failed: {message}</source>
         <translation>上次同步失败：{message}</translation>
     </message>
+    <message>
+        <source>{kind} {record}: {reason}</source>
+        <translation>{kind} {record}：{reason}</translation>
+    </message>
 </context>
 </TS>

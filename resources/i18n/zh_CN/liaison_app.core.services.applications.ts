@@ -102,7 +102,6 @@
     </message>
     <message>
         <source>Only a worker-pass application issues passes.</source>
-        <extracomment>Set by sign-in when the centre hands out the county&apos;s pass key (hex).</extracomment>
         <translation>只有通行证申请才能发放通行证。</translation>
     </message>
     <message>

@@ -65,12 +65,32 @@
         <translation>服务中心设置</translation>
     </message>
     <message>
+        <source>County pass key</source>
+        <translation>县级通行证密钥</translation>
+    </message>
+    <message>
+        <source>Pass revocation</source>
+        <translation>通行证注销</translation>
+    </message>
+    <message>
         <source>Satisfaction evaluation round</source>
         <translation>满意度测评轮次</translation>
     </message>
     <message>
         <source>Score sheet</source>
         <translation>测评表</translation>
+    </message>
+    <message>
+        <source>Daily report template</source>
+        <translation>日报模板</translation>
+    </message>
+    <message>
+        <source>Version of a daily report template</source>
+        <translation>日报模板版本</translation>
+    </message>
+    <message>
+        <source>Daily report</source>
+        <translation>日报</translation>
     </message>
     <message>
         <source>Document number of a printed form</source>
@@ -433,6 +453,38 @@
         <translation>替换</translation>
     </message>
     <message>
+        <source>Holder</source>
+        <translation>持证人</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>County&apos;s signature</source>
+        <translation>县级签名</translation>
+    </message>
+    <message>
+        <source>County key</source>
+        <translation>县级密钥</translation>
+    </message>
+    <message>
+        <source>Key id</source>
+        <translation>密钥编号</translation>
+    </message>
+    <message>
+        <source>Public key</source>
+        <translation>公钥</translation>
+    </message>
+    <message>
+        <source>Retired on</source>
+        <translation>停用日期</translation>
+    </message>
+    <message>
+        <source>Revoked on</source>
+        <translation>注销日期</translation>
+    </message>
+    <message>
         <source>Kind of record</source>
         <translation>记录类型</translation>
     </message>
@@ -531,6 +583,82 @@
     <message>
         <source>Request raised</source>
         <translation>转为诉求</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Reporting from</source>
+        <translation>填报起始日</translation>
+    </message>
+    <message>
+        <source>Reporting until</source>
+        <translation>填报截止日</translation>
+    </message>
+    <message>
+        <source>Applies from</source>
+        <translation>自何日起生效</translation>
+    </message>
+    <message>
+        <source>Who reports</source>
+        <translation>填报企业</translation>
+    </message>
+    <message>
+        <source>Towns reporting</source>
+        <translation>填报镇街</translation>
+    </message>
+    <message>
+        <source>Enterprises reporting</source>
+        <translation>指定填报企业</translation>
+    </message>
+    <message>
+        <source>What is reported</source>
+        <translation>填报项</translation>
+    </message>
+    <message>
+        <source>Template version</source>
+        <translation>模板版本</translation>
+    </message>
+    <message>
+        <source>Day reported</source>
+        <translation>填报日期</translation>
+    </message>
+    <message>
+        <source>Figures and checks reported</source>
+        <translation>填报数据</translation>
+    </message>
+    <message>
+        <source>People on site</source>
+        <translation>在岗人数</translation>
+    </message>
+    <message>
+        <source>Capacity (%)</source>
+        <translation>产能恢复率（%）</translation>
+    </message>
+    <message>
+        <source>Anomalies</source>
+        <translation>异常数</translation>
+    </message>
+    <message>
+        <source>Reported late</source>
+        <translation>迟报</translation>
+    </message>
+    <message>
+        <source>More people than employees, confirmed</source>
+        <translation>已确认在岗人数超过职工人数</translation>
+    </message>
+    <message>
+        <source>Entered by</source>
+        <translation>填报人</translation>
+    </message>
+    <message>
+        <source>Entered at</source>
+        <translation>填报时间</translation>
+    </message>
+    <message>
+        <source>Entered from</source>
+        <translation>填报方式</translation>
     </message>
     <message>
         <source>New record</source>

@@ -5,6 +5,7 @@
     <name>PrintPreviewDialog</name>
     <message>
         <source>Preview: {form}</source>
+        <extracomment>The resolution pages are rendered at for a printer (at most).</extracomment>
         <translation>预览：{form}</translation>
     </message>
     <message>
@@ -32,8 +33,12 @@
         <translation>正在填写表单…</translation>
     </message>
     <message>
-        <source>{pages} pages · font: {fonts}</source>
-        <translation>共 {pages} 页 · 字体：{fonts}</translation>
+        <source>{pages} pages · fonts: body (Song) {body}, titles (Hei) {heading}, letters (FangSong) {letter}</source>
+        <translation>共 {pages} 页 · 字体：正文（宋）{body}，标题（黑）{heading}，函件（仿宋）{letter}</translation>
+    </message>
+    <message>
+        <source>; rare characters: {fonts}</source>
+        <translation>；生僻字：{fonts}</translation>
     </message>
     <message>
         <source>Full ID numbers are on this form. Printing or saving it is logged.</source>

@@ -25,6 +25,10 @@
         <translation>走访</translation>
     </message>
     <message>
+        <source>Daily reports</source>
+        <translation>日报</translation>
+    </message>
+    <message>
         <source>Requests</source>
         <translation>诉求</translation>
     </message>
@@ -91,6 +95,10 @@
     <message>
         <source>Load &amp;demo data…</source>
         <translation>载入演示数据(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Verify a pass…</source>
+        <translation>验证通行证(&amp;V)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

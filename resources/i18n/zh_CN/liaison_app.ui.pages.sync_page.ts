@@ -81,7 +81,7 @@
     </message>
     <message>
         <source>These records came from the server but hold values this version of the app cannot use. They are kept aside, nothing else is held up; tell the service centre, which can correct them.</source>
-        <translation>以下记录来自服务器，但含有本版本无法使用的数据。它们已被单独存放，不影响其他记录同步；请告知服务中心更正。</translation>
+        <translation>以下记录来自服务器，但含有本版本无法使用的数据。它们已被搁置，不影响其他记录同步；请告知服务中心更正。</translation>
     </message>
     <message>
         <source>Send refused changes again</source>
@@ -161,7 +161,7 @@
     </message>
     <message>
         <source>Set aside ({n})</source>
-        <translation>暂存未用（{n}）</translation>
+        <translation>已搁置（{n}）</translation>
     </message>
 </context>
 </TS>

@@ -29,6 +29,7 @@
     </message>
     <message>
         <source>Requests overdue or due soon</source>
+        <extracomment>Enterprises named in the daily-report reminder line; the 日报 page lists them all.</extracomment>
         <translation>逾期和即将到期的诉求</translation>
     </message>
     <message>
@@ -70,6 +71,18 @@
     <message>
         <source>Record</source>
         <translation>记录</translation>
+    </message>
+    <message>
+        <source>{name} ({n} days)</source>
+        <translation>{name}（{n}天）</translation>
+    </message>
+    <message>
+        <source> and {n} more</source>
+        <translation>等 {n} 家</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#b26a00&apos;&gt;&lt;b&gt;Daily reports not in yet today ({n}):&lt;/b&gt;&lt;/span&gt; {names}{more} &lt;a href=&apos;{target}&apos;&gt;Enter them…&lt;/a&gt;</source>
+        <translation>&lt;span style=&apos;color:#b26a00&apos;&gt;&lt;b&gt;今日未报日报（{n} 家）：&lt;/b&gt;&lt;/span&gt;{names}{more} &lt;a href=&apos;{target}&apos;&gt;去填报…&lt;/a&gt;</translation>
     </message>
     <message>
         <source>Today</source>

@@ -1,0 +1,676 @@
+"""日报: daily reporting and dispatch (日上报、日调度).
+
+Three tabs over one template and day: 填报, the officer's entry grid (one enterprise a line,
+typed by keyboard, each line saved through the runner when the cursor leaves it); 调度, the
+board of who reported and what went wrong; 趋势, the charts. The header chooses the template
+and the day and holds the import, the printed summary, the Excel export and the templates.
+
+Typing is never lost: a line not yet saved keeps its typing through every refresh (a sync,
+another line's save), and each keystroke's line is kept as a draft, so even a crash gives it
+back when the same day is opened again.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from liaison_app.core.services import daily_board, daily_reports, daily_templates, enterprises
+from liaison_app.core.services import requests as rq
+from liaison_app.core.services.daily_reports import SavedReport
+from liaison_app.core.services.errors import ValidationFailed
+from liaison_app.core.services.officers import CENTRE, LIAISON, current_role
+from liaison_app.ui.context import AppContext
+from liaison_app.ui.errors import describe, show_error
+from liaison_app.ui.models.daily_entry_model import DailyEntryModel
+from liaison_app.ui.pages.base import Page
+from liaison_app.ui.widgets.daily_board_view import DailyBoardView
+from liaison_app.ui.widgets.daily_trend_view import DailyTrendView
+from liaison_app.ui.widgets.entry_grid import EntryGridView
+from liaison_app.ui.widgets.feedback import ERROR_COLOR
+
+ENTRY, BOARD, TREND = 0, 1, 2
+#: What other screens' changes make this page read again.
+#: The entry grid's column widths (pixels): natural, and the least they give back to fit.
+ENTERPRISE_WIDTH, ENTERPRISE_MIN = 220, 150
+TEXT_WIDTH, TEXT_MIN = 180, 100
+#: The last column (what is wrong with a line) stretches, from at least this.
+PROBLEMS_WIDTH = 110
+_RELOAD_ON = ("sync", "all", "enterprise", "report_template", "request", "daily_import")
+
+
+class RequestFromReportDialog(QDialog):
+    """The request (诉求) an anomaly or need becomes: its words, category and urgency."""
+
+    def __init__(self, parent: QWidget | None, *, enterprise: str, text: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Record a request from the report"))
+        self.setObjectName("requestFromReport")
+        form = QFormLayout(self)
+        form.addRow(self.tr("Enterprise"), QLabel(enterprise))
+        self.description = QPlainTextEdit(text)
+        self.description.setTabChangesFocus(True)
+        self.description.setMinimumSize(460, 120)
+        form.addRow(self.tr("What the enterprise needs"), self.description)
+        self.category = QComboBox()
+        for code, label in rq.CATEGORY_LABELS.items():
+            self.category.addItem(label.text(), code)
+        self.category.setCurrentIndex(self.category.findData("other"))
+        form.addRow(self.tr("Category"), self.category)
+        self.urgency = QComboBox()
+        for code, label in rq.URGENCY_LABELS.items():
+            self.urgency.addItem(label.text(), code)
+        form.addRow(self.tr("Urgency"), self.urgency)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Record request"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+class DailyPage(Page):
+    page_id = "daily"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.templates: list[daily_templates.Template] = []
+        #: The template editor while it is open (one at a time; it follows syncs).
+        self.template_dialog: Any = None
+        self._stale_tabs: set[int] = {ENTRY, BOARD, TREND}
+        self._build()
+        # A new laptop has no templates until its first sync: the ready ones are seeded (sent
+        # to the server only from the centre's laptop, whose table it is).
+        ctx.runner.submit(lambda: daily_templates.ensure_seeded(send=current_role() == CENTRE),
+                          change="report_template")
+
+    def title(self) -> str:
+        return self.tr("Daily reports")
+
+    # -- building ----------------------------------------------------------------------
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        header, self.count_label = self.title_row()
+        self.template_box = QComboBox(objectName="dailyTemplate")
+        self.template_box.setMinimumContentsLength(10)
+        self.template_box.currentIndexChanged.connect(lambda _i: self._sheet_changed())
+        self.day_edit = QDateEdit(objectName="dailyDay")
+        self.day_edit.setCalendarPopup(True)
+        self.day_edit.setDisplayFormat("yyyy-MM-dd")
+        self.day_edit.setDate(QDate.currentDate())
+        self.day_edit.setMaximumDate(QDate.currentDate())
+        self.day_edit.dateChanged.connect(lambda _d: self._sheet_changed())
+        today = QPushButton(self.tr("Today"))
+        today.clicked.connect(lambda: self.day_edit.setDate(QDate.currentDate()))
+        self.import_button = QPushButton(self.tr("Import…"))
+        self.import_button.setToolTip(self.tr("Import the day's reports from an Excel or CSV "
+                                              "sheet an enterprise or a town sent"))
+        self.import_button.clicked.connect(lambda: self.import_sheet())
+        self.print_button = QPushButton(self.tr("Print summary…"))
+        self.print_button.clicked.connect(lambda: self.print_summary())
+        self.export_button = QPushButton(self.tr("Export to Excel…"))
+        self.export_button.clicked.connect(lambda: self.export_summary())
+        self.templates_button = QPushButton(self.tr("Templates…"))
+        self.templates_button.clicked.connect(lambda: self.edit_templates())
+        for widget in (self.template_box, self.day_edit, today):
+            header.addWidget(widget)
+        header.addStretch(1)
+        for button in (self.import_button, self.print_button, self.export_button,
+                       self.templates_button):
+            header.addWidget(button)
+        outer.addLayout(header)
+
+        self.tabs = QTabWidget(objectName="dailyTabs")
+        self.tabs.addTab(self._build_entry(), self.tr("Entry"))
+        self.board_view = DailyBoardView()
+        self.board_view.grouping_changed.connect(lambda: self._load(BOARD))
+        self.board_view.enterprise_chosen.connect(self.show_enterprise_trend)
+        self.tabs.addTab(self.board_view, self.tr("Dispatch board"))
+        self.trend_view = DailyTrendView()
+        self.tabs.addTab(self.trend_view, self.tr("Trend"))
+        self.tabs.currentChanged.connect(lambda i: self._load(i) if i in self._stale_tabs
+                                         else None)
+        outer.addWidget(self.tabs, 1)
+        self.message = QLabel(objectName="dailyMessage")
+        self.message.setWordWrap(True)
+        outer.addWidget(self.message)
+
+    def _build_entry(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 4, 0, 0)
+        actions = QHBoxLayout()
+        self.copy_button = QPushButton(self.tr("Same as yesterday"))
+        self.copy_button.setToolTip(self.tr(
+            "Report the current line with yesterday's numbers and checks (Ctrl+D)"))
+        self.copy_button.clicked.connect(lambda: self.copy_yesterday())
+        self.request_button = QPushButton(self.tr("Anomaly → request…"))
+        self.request_button.setToolTip(self.tr(
+            "Record the current line's anomaly or need as a request (诉求)"))
+        self.request_button.clicked.connect(lambda: self.make_request())
+        self.save_button = QPushButton(self.tr("Save lines"))
+        self.save_button.setToolTip(self.tr("Save every line typed and not yet saved (Ctrl+S)"))
+        self.save_button.clicked.connect(lambda: self.save_all())
+        self.town_box = QComboBox(objectName="dailyTown")
+        self.town_box.currentIndexChanged.connect(lambda _i: self._load(ENTRY))
+        for widget in (self.copy_button, self.request_button, self.save_button):
+            actions.addWidget(widget)
+        actions.addStretch(1)
+        self.town_label = QLabel(self.tr("Town/street"))
+        actions.addWidget(self.town_label)
+        actions.addWidget(self.town_box)
+        layout.addLayout(actions)
+        self.entry_stack = QStackedWidget()
+        self.model = DailyEntryModel(self)
+        self.model.typed_changed.connect(self._keep_typing)
+        self.grid = EntryGridView()
+        self.grid.setObjectName("dailyGrid")
+        self.grid.setModel(self.model)
+        self.grid.line_left.connect(lambda row: self.save_line(row))
+        self.grid.width_changed.connect(self._fit_if_shown)
+        self.entry_stack.addWidget(self.grid)
+        self.entry_empty = QLabel(objectName="emptyState")
+        self.entry_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.entry_empty.setWordWrap(True)
+        self.entry_stack.addWidget(self.entry_empty)
+        layout.addWidget(self.entry_stack, 1)
+        self.entry_hint = QLabel(objectName="hint")
+        self.entry_hint.setWordWrap(True)
+        layout.addWidget(self.entry_hint)
+        QShortcut(QKeySequence("Ctrl+D"), box, activated=lambda: self.copy_yesterday())
+        return box
+
+    # -- what is shown -----------------------------------------------------------------
+    def template_id(self) -> str:
+        return self.template_box.currentData() or ""
+
+    def day(self) -> dt.date:
+        return self.day_edit.date().toPython()
+
+    def officer_scope(self) -> str:
+        """An officer enters their own enterprises; the centre any (by town)."""
+        if current_role() == LIAISON and self.ctx.settings.officer_id:
+            return self.ctx.settings.officer_id
+        return ""
+
+    def refresh(self) -> None:
+        self.day_edit.setMaximumDate(QDate.currentDate())
+        self._fill_templates()
+        self._fill_towns()
+        self._stale_tabs = {ENTRY, BOARD, TREND}
+        self._load(self.tabs.currentIndex())
+
+    def activate(self) -> None:
+        first = self._stale and not self.templates
+        super().activate()
+        if first and current_role() == CENTRE:
+            self.tabs.setCurrentIndex(BOARD)
+
+    def _fill_templates(self) -> None:
+        current = self.template_id()
+        self.templates = daily_templates.list_templates()
+        self.template_box.blockSignals(True)
+        self.template_box.clear()
+        for t in self.templates:
+            label = t.name if t.active else self.tr("{name} (not in use)").format(name=t.name)
+            self.template_box.addItem(label, t.id)
+        index = self.template_box.findData(current) if current else 0
+        self.template_box.setCurrentIndex(max(index, 0))
+        self.template_box.blockSignals(False)
+        centre = current_role() == CENTRE
+        self.templates_button.setText(self.tr("Templates…") if centre
+                                      else self.tr("View templates…"))
+
+    def _fill_towns(self) -> None:
+        scoped = bool(self.officer_scope())
+        self.town_box.setVisible(not scoped)
+        self.town_label.setVisible(not scoped)
+        if scoped:
+            return
+        current = self.town_box.currentData()
+        self.town_box.blockSignals(True)
+        self.town_box.clear()
+        self.town_box.addItem(self.tr("All"), "")
+        for town in enterprises.filter_choices()["town"]:
+            self.town_box.addItem(town, town)
+        self.town_box.setCurrentIndex(max(self.town_box.findData(current or ""), 0))
+        self.town_box.blockSignals(False)
+
+    def _sheet_changed(self) -> None:
+        # Lines typed for the day being left are saved (or kept as drafts) first.
+        self.save_all()
+        self._stale_tabs = {ENTRY, BOARD, TREND}
+        self._load(self.tabs.currentIndex())
+
+    def _load(self, tab: int) -> None:
+        self._stale_tabs.discard(tab)
+        if not self.template_id():
+            return
+        if tab == ENTRY:
+            self._load_entry()
+        elif tab == BOARD:
+            self.board_view.show_board(daily_board.board(
+                template_id=self.template_id(), day=self.day(),
+                by=self.board_view.grouping(), officer_id=self.officer_scope()))
+        else:
+            self.trend_view.set_scopes(towns=enterprises.filter_choices()["town"])
+            self.trend_view.show_trend(template_id=self.template_id(), end=self.day())
+
+    def _load_entry(self) -> None:
+        grid = daily_reports.entry_grid(template_id=self.template_id(), day=self.day(),
+                                        officer_id=self.officer_scope(),
+                                        town=self.town_box.currentData() or "")
+        self.model.load(grid)
+        self._fit_columns()
+        template = grid.template
+        if not self.model.lines:
+            if grid.version is None or not template.covers(grid.day):
+                text = self.tr("{name} is not reported on {date}: the day is outside its "
+                               "reporting period.").format(name=template.name,
+                                                           date=grid.day.isoformat())
+            elif self.officer_scope():
+                text = self.tr("None of your enterprises is asked to report {name}.").format(
+                    name=template.name)
+            else:
+                text = self.tr("No enterprise is asked to report {name}.").format(
+                    name=template.name)
+            if not template.active:
+                text += "\n" + self.tr(
+                    "This template is not in use; the service centre starts it under "
+                    "Templates….")
+            self.entry_empty.setText(text)
+            self.entry_stack.setCurrentWidget(self.entry_empty)
+        else:
+            self.entry_stack.setCurrentWidget(self.grid)
+        done = sum(1 for s in self.model.lines if s.saved is not None)
+        self.count_label.setText(self.tr("{done} of {n} reported").format(
+            done=done, n=len(self.model.lines)))
+        hint = self.tr("Type into a cell; Tab or Enter moves on, and a line is saved when you "
+                       "leave it. Checks: 是/否 or 1/0.")
+        if not template.due_on(grid.day) and self.model.lines:
+            hint = self.tr("{name} is not in use: lines can still be entered, but nobody is "
+                           "reminded.").format(name=template.name) + " " + hint
+        self.entry_hint.setText(hint)
+        # Typing kept as drafts is read on the database worker, after the drafts still
+        # queued there (the last keystrokes before the day was changed) are written.
+        sheet = (template.id, grid.day)
+        self.ctx.runner.submit(
+            lambda: (daily_reports.kept_typing(template_id=sheet[0], day=sheet[1]),
+                     daily_reports.days_with_typing(template_id=sheet[0])),
+            on_done=lambda found: self._typing_found(sheet, hint, *found))
+
+    def _typing_found(self, sheet: tuple[str, dt.date], hint: str,
+                      typed: dict[str, dict[str, str]], days: list[dt.date]) -> None:
+        if self._sheet() != sheet:
+            return  # another day is shown by now
+        self.model.restore_typed(typed)
+        other = [d for d in days if d != sheet[1]]
+        if other:
+            hint += " " + self.tr("Unsaved lines are kept for: {days}.").format(
+                days="、".join(d.isoformat() for d in other))
+        self.entry_hint.setText(hint)
+
+    def _fit_if_shown(self) -> None:
+        if self.model.grid is not None:
+            self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Field names wrap onto two lines and the columns share the grid's width, so a
+        dozen fields fit a 1280-pixel screen without scrolling sideways."""
+        header = self.grid.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        metrics = header.fontMetrics()
+        last = self.model.problems_column()
+        widths = {0: ENTERPRISE_WIDTH, 1: 104}
+        for column in range(2, last):
+            f = self.model.fields[column - 2]
+            text = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            half = metrics.horizontalAdvance(text) // 2 + 18
+            widths[column] = TEXT_WIDTH if f.kind == "text" else max(64, min(120, half))
+        room = self.grid.viewport().width()
+        if room > 200:  # laid out: give back width, text first, then the names, then numbers
+            excess = sum(widths.values()) + PROBLEMS_WIDTH - room
+            order = ([(c, TEXT_MIN) for c in range(2, last)
+                      if self.model.fields[c - 2].kind == "text"]
+                     + [(0, ENTERPRISE_MIN)]
+                     + [(c, 56) for c in range(2, last)
+                        if self.model.fields[c - 2].kind != "text"])
+            for column, floor in order:
+                if excess <= 0:
+                    break
+                cut = min(excess, max(0, widths[column] - floor))
+                widths[column] -= cut
+                excess -= cut
+        for column, width in widths.items():
+            header.resizeSection(column, width)
+        # Narrowed field names take a third line rather than being cut.
+        lines = 3 if any(widths[c] < 64 for c in range(2, last)) else 2
+        header.setMinimumHeight(metrics.height() * lines + 10)
+        header.setMinimumSectionSize(40)
+        header.setStretchLastSection(True)
+
+    def on_data_changed(self, what: str) -> None:
+        dialog = self.template_dialog
+        if dialog is not None and shiboken6.isValid(dialog) and dialog.isVisible() and (
+                what in ("sync", "all", "report_template") or what.startswith("sync")):
+            dialog.refresh()  # never over unsaved typing: the editor contract sees to it
+        if what == "daily_report":
+            # The grid already shows its own saves; the board and the trend read again.
+            self._stale_tabs |= {BOARD, TREND}
+            if self.isVisible() and self.tabs.currentIndex() != ENTRY:
+                self._load(self.tabs.currentIndex())
+            return
+        if what in _RELOAD_ON or what.startswith("sync"):
+            super().on_data_changed(what)
+
+    # -- entering ----------------------------------------------------------------------
+    def _sheet(self) -> tuple[str, dt.date]:
+        """The template and day of the lines shown (the header may already show the next)."""
+        grid = self.model.grid
+        if grid is None:
+            return self.template_id(), self.day()
+        return grid.template.id, grid.day
+
+    def _current_row(self) -> int:
+        index = self.grid.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def _keep_typing(self, row: int) -> None:
+        state = self.model.state(row)
+        template_id, day = self._sheet()
+        ent = state.line.enterprise
+        typed = dict(state.typed)
+        self.ctx.runner.submit(lambda: daily_reports.keep_typing(
+            template_id=template_id, day=day, enterprise_id=ent.id, title=ent.name,
+            typed=typed))
+
+    def save_line(self, row: int, *, confirm: bool = False) -> bool:
+        """Save line ``row`` if it holds typing; False when a cell does not parse."""
+        if not 0 <= row < len(self.model.lines):
+            return True
+        state = self.model.state(row)
+        if not state.dirty or state.saving:
+            return True
+        values, bad = state.values()
+        if bad:
+            self.model.set_findings(row, bad)
+            return False
+        sent = dict(state.typed)
+        ent = state.line.enterprise
+        template_id, day = self._sheet()
+        self.model.set_saving(row, True)
+
+        def work() -> Any:
+            rec = daily_reports.save_report(template_id=template_id, enterprise_id=ent.id,
+                                            day=day, values=values, confirm=confirm)
+            daily_reports.keep_typing(template_id=template_id, day=day, enterprise_id=ent.id,
+                                      title=ent.name, typed={})
+            return SavedReport.of(rec)
+
+        rid = state.line.report_id
+        self.ctx.runner.submit(work, change="daily_report",
+                               on_done=lambda saved: self._saved(ent.id, saved, sent),
+                               on_error=lambda exc: self._save_failed(ent.id, rid, exc,
+                                                                      confirm=confirm))
+        return True
+
+    def _saved(self, enterprise_id: str, saved: SavedReport, sent: dict[str, str]) -> None:
+        row = self.model.row_of(enterprise_id)
+        if row < 0 or self.model.state(row).line.report_id != saved.id:
+            return  # another day or template is shown now; it is read afresh when shown
+        self.model.mark_saved(row, saved, sent)
+        state = self.model.state(row)
+        if state.typed:
+            # Typed on while it was being saved: kept, and saved too once the line is left.
+            self._keep_typing(row)
+            if self._current_row() != row:
+                self.save_line(row)
+        self.message.setStyleSheet("")
+        self.message.setText(self.tr("Saved {name}.").format(name=state.line.enterprise.name))
+        done = sum(1 for s in self.model.lines if s.saved is not None)
+        self.count_label.setText(self.tr("{done} of {n} reported").format(
+            done=done, n=len(self.model.lines)))
+
+    def _save_failed(self, enterprise_id: str, report_id: str, exc: BaseException, *,
+                     confirm: bool = False) -> None:
+        row = self.model.row_of(enterprise_id)
+        if row < 0 or self.model.state(row).line.report_id != report_id:
+            # Another day is shown now; the line's typing is kept as a draft for its day.
+            self.message.setStyleSheet(f"color:{ERROR_COLOR};")
+            self.message.setText(self.tr(
+                "A line of an earlier screen was not saved: {problem} It is kept; open its "
+                "day again to finish it.").format(problem=describe(exc)))
+            return
+        self.model.set_saving(row, False)
+        if isinstance(exc, ValidationFailed):
+            if not exc.errors and not confirm and self.confirm_warnings(row, exc):
+                self.save_line(row, confirm=True)
+                return
+            self.model.set_findings(row, exc.findings)
+            name = self.model.state(row).line.enterprise.name
+            self.message.setStyleSheet(f"color:{ERROR_COLOR};")
+            self.message.setText(self.tr("{name} was not saved: {problem}").format(
+                name=name, problem=exc.findings[0].message.text()))
+            return
+        self.message.setStyleSheet(f"color:{ERROR_COLOR};")
+        self.message.setText(describe(exc))
+
+    def confirm_warnings(self, row: int, exc: ValidationFailed) -> bool:
+        """Ask whether the warnings of line ``row`` are right (more people than employees)."""
+        name = self.model.state(row).line.enterprise.name
+        answer = QMessageBox.question(
+            self, self.tr("Please confirm"),
+            self.tr("{name}: {problems}\n\nSave the line as it is?").format(
+                name=name, problems="\n".join(f.message.text() for f in exc.warnings)))
+        return answer == QMessageBox.StandardButton.Yes
+
+    def save_all(self) -> bool:
+        rows = self.model.dirty_rows()
+        for row in rows:
+            self.save_line(row)
+        return bool(rows)
+
+    def save_current(self) -> bool:
+        if self.grid.state() == self.grid.State.EditingState:
+            # Commit the cell being typed first.
+            self.grid.setCurrentIndex(self.grid.currentIndex())
+        self.save_all()
+        return True
+
+    def can_leave(self) -> bool:
+        # Lines are saved, or kept as drafts when they cannot be yet: nothing to ask.
+        self.save_all()
+        return True
+
+    def copy_yesterday(self, row: int | None = None) -> None:
+        row = self._current_row() if row is None else row
+        if row < 0:
+            self.message.setText(self.tr("Choose a line first."))
+            return
+        state = self.model.state(row)
+        ent = state.line.enterprise
+        if state.line.yesterday is None:
+            self.message.setText(self.tr("{name} reported nothing yesterday, so there is "
+                                         "nothing to copy.").format(name=ent.name))
+            return
+        sent = {k: v for k, v in state.typed.items()
+                if (f := state.field(k)) is not None and f.kind != "text"}
+        template_id, day = self._sheet()
+        self.model.set_saving(row, True)
+
+        def work() -> Any:
+            rec = daily_reports.copy_yesterday(template_id=template_id, enterprise_id=ent.id,
+                                               day=day)
+            return SavedReport.of(rec)
+
+        rid = state.line.report_id
+        self.ctx.runner.submit(work, change="daily_report",
+                               on_done=lambda saved: self._saved(ent.id, saved, sent),
+                               on_error=lambda exc: self._save_failed(ent.id, rid, exc))
+        next_row = self.grid.first_field(row + 1)
+        if next_row.isValid():
+            self.grid.setCurrentIndex(next_row)
+
+    def make_request(self, row: int | None = None) -> None:
+        row = self._current_row() if row is None else row
+        if row < 0:
+            self.message.setText(self.tr("Choose a line first."))
+            return
+        state = self.model.state(row)
+        ent = state.line.enterprise
+        if state.saved is None or state.dirty:
+            self.message.setText(self.tr("Save the line of {name} first; the request is made "
+                                         "from what was reported.").format(name=ent.name))
+            return
+        if state.saved.request_id:
+            self.message.setText(self.tr("A request was already made from this report."))
+            return
+        text = daily_reports.request_text(report_id=state.saved.id)
+        dialog = RequestFromReportDialog(self, enterprise=ent.name, text=text)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        description = dialog.description.toPlainText().strip()
+        category, urgency = dialog.category.currentData(), dialog.urgency.currentData()
+        report_id = state.saved.id
+        self.ctx.runner.submit(
+            lambda: daily_reports.make_request(report_id=report_id, description=description,
+                                               category=category, urgency=urgency),
+            change="request", on_done=lambda _req: self._request_made(ent.name),
+            on_error=lambda exc: show_error(self, exc))
+
+    def _request_made(self, name: str) -> None:
+        self.message.setStyleSheet("")
+        self.message.setText(self.tr("A request of {name} was recorded; it is on the requests "
+                                     "page.").format(name=name))
+
+    def open_record(self, record_id: str) -> None:
+        """``template_id:enterprise_id`` (from 工作台's reminders): today's line to enter;
+        ``draft:<key>``: a report template's draft, in the template editor."""
+        if record_id.startswith("draft:"):
+            self.edit_templates(draft_key=record_id.split(":", 1)[1])
+            return
+        template_id, _, enterprise_id = record_id.partition(":")
+        if not self.templates:
+            self.refresh()
+        index = self.template_box.findData(template_id)
+        if index >= 0:
+            self.template_box.setCurrentIndex(index)
+        self.day_edit.setDate(QDate.currentDate())
+        self.tabs.setCurrentIndex(ENTRY)
+        self._load(ENTRY)
+        row = self.model.row_of(enterprise_id)
+        if row >= 0:
+            self.grid.setFocus()
+            self.grid.setCurrentIndex(self.grid.first_field(row))
+            self.grid.scrollTo(self.grid.currentIndex())
+
+    # -- header actions ----------------------------------------------------------------
+    def show_enterprise_trend(self, enterprise_id: str) -> None:
+        name = next((b.name for b in (self.board_view.board.lines if self.board_view.board
+                                      else []) if b.enterprise_id == enterprise_id), "")
+        self.trend_view.set_scopes(towns=enterprises.filter_choices()["town"],
+                                   enterprise=(enterprise_id, name))
+        self.tabs.setCurrentIndex(TREND)
+        if TREND in self._stale_tabs:
+            self._load(TREND)
+        else:
+            self.trend_view.refresh()
+
+    def print_summary(self, path: str = "") -> None:
+        if not self.template_id():
+            return
+        day, template_id = self.day(), self.template_id()
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save the day's summary"),
+                str(Path.home() / f"{self.template_box.currentText()}-{day:%Y%m%d}.pdf"),
+                "PDF (*.pdf)")
+        if not path:
+            return
+        by = self.board_view.grouping()
+        self.ctx.runner.submit(
+            lambda: daily_board.print_summary(
+                b=daily_board.board(template_id=template_id, day=day, by=by), out=path,
+                organisation=rq.load_config().organisation),
+            on_done=lambda _r: self._written(path), on_error=lambda e: show_error(self, e))
+
+    def export_summary(self, path: str = "") -> None:
+        if not self.template_id():
+            return
+        day, template_id = self.day(), self.template_id()
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export the day's summary"),
+                str(Path.home() / f"{self.template_box.currentText()}-{day:%Y%m%d}.xlsx"),
+                "Excel (*.xlsx)")
+        if not path:
+            return
+        by = self.board_view.grouping()
+        self.ctx.runner.submit(
+            lambda: daily_board.export_xlsx(
+                b=daily_board.board(template_id=template_id, day=day, by=by), path=path),
+            on_done=lambda _r: self._written(path), on_error=lambda e: show_error(self, e))
+
+    def _written(self, path: str) -> None:
+        self.message.setStyleSheet("")
+        self.message.setText(self.tr("Saved {path}").format(path=path))
+        self.last_written = path
+
+    def import_sheet(self, path: str = "") -> Any:
+        from liaison_app.ui.dialogs.daily_import_dialog import DailyImportDialog
+
+        if not self.template_id():
+            return None
+        dialog = DailyImportDialog(self.ctx, template_id=self.template_id(), day=self.day(),
+                                   template_name=self.template_box.currentText(), parent=self)
+        path = path or dialog.choose_file()
+        if not path:
+            return None
+        dialog.imported.connect(lambda n: self.message.setText(
+            self.tr("{n} reports imported.").format(n=n)))
+        dialog.load(path)
+        dialog.open()
+        return dialog
+
+    def edit_templates(self, *, template_id: str = "", draft_key: str = "") -> Any:
+        """The template editor (one window: opened again, it shows ``template_id`` after
+        asking about unsaved changes)."""
+        from liaison_app.ui.dialogs.daily_template_dialog import DailyTemplateDialog
+
+        dialog = self.template_dialog
+        if dialog is not None and shiboken6.isValid(dialog) and dialog.isVisible():
+            if template_id:
+                dialog.show_template(template_id)
+            dialog.raise_()
+            dialog.activateWindow()
+            return dialog
+        if dialog is not None and shiboken6.isValid(dialog):
+            dialog.deleteLater()  # closed before: a new window reads the templates afresh
+        dialog = DailyTemplateDialog(self.ctx, template_id=template_id or self.template_id(),
+                                     draft_key=draft_key, parent=self)
+        self.template_dialog = dialog
+        dialog.open()
+        return dialog
