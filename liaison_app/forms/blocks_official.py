@@ -59,7 +59,17 @@ def _box(kit: tk.FormKit, box: SealBox, width: float) -> Table:
     # The date closes the box; the seal is stamped over it and the lines above, so what is
     # written and the date together are never lower than a seal.
     written = sum(h or line for h in heights)
-    body.append([tk.date_blank(kit, label="（盖章）" if box.stamp else "", width=inner)])
+    label = "（盖章）" if box.stamp else ""
+    size = kit.styles["sign"].fontSize
+    if label and kit.width(label, size=size) + 2 + 7.5 * size * 1.2 > inner:
+        # A narrow box: "（盖章）" above the date, so neither runs out of the box.
+        date: object = Table([[kit.para(label, "sign_right")], [tk.date_blank(kit, width=inner)]],
+                             colWidths=[inner])
+        date.setStyle(TableStyle([(side, (0, 0), (-1, -1), 0) for side in (
+            "LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING")]))
+    else:
+        date = tk.date_blank(kit, label=label, width=inner)
+    body.append([date])
     heights.append(max(line, (SEAL_SIZE if box.stamp else 0) - written))
     rows: list[list[object]] = [[kit.para(box.party, "head_cell")], *body]
     table = Table(rows, colWidths=[inner], rowHeights=[None, *heights])

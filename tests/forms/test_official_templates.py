@@ -16,17 +16,19 @@ from liaison_app.forms.power_of_attorney import project_phrase
 from liaison_app.forms.registry import build_form
 
 STAMP = "（盖章）"
+#: The date line's "年" closes every box; the seal is stamped down to it.
+DATE_MARK = "年"
 
 
 def _boxes(path: Path, heading_prefixes: tuple[str, ...]) -> list[tuple[str, float]]:
     """(heading, room in mm between the bottom of a box's heading and the bottom of its
-    "（盖章） 年 月 日" line) for every box whose heading starts with one of the prefixes."""
+    "年 月 日" line) for every box whose heading starts with one of the prefixes."""
     found = []
     pdf = pdfium.PdfDocument(str(path))
     for page in pdf:
         text = page.get_textpage()
         stamps = []
-        search = text.search(STAMP)
+        search = text.search(DATE_MARK)
         while (hit := search.get_next()):
             left, bottom, _r, _t = text.get_charbox(hit[0])
             stamps.append((left, bottom))
