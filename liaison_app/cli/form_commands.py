@@ -31,8 +31,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         "Cli", "form id, see liaison forms").text())
     p.add_argument("--id", required=True, dest="record_id", metavar="RECORD_ID",
                    help=i18n.translate(
-        "Cli", "the application, visit, enterprise (for a whole roster), proxy case "
-        "(procedure forms) or evaluation round (satisfaction forms) to print").text())
+        "Cli", "the application, visit, enterprise (for a whole roster), proxy case, "
+        "request, evaluation round (satisfaction forms), year (letter register) or half "
+        "year (public list, 2026-1 or 2026-2) to print").text())
     p.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help=i18n.translate(
         "Cli", "the PDF file to write").text())
     p.add_argument("--unmasked", action="store_true", help=i18n.translate(
@@ -61,6 +62,10 @@ FORM_SOURCE_LABELS = {
     "visit": i18n.translate("Cli", "a visit"),
     "roster": i18n.translate("Cli", "an enterprise or application"),
     "round": i18n.translate("Cli", "an evaluation round"),
+    "request": i18n.translate("Cli", "a dispatched request"),
+    "case": i18n.translate("Cli", "a proxy case"),
+    "year": i18n.translate("Cli", "a year, e.g. 2026"),
+    "half_year": i18n.translate("Cli", "a half year, e.g. 2026-1 or 2026-2"),
 }
 
 
@@ -111,6 +116,13 @@ def cmd_print(args: argparse.Namespace) -> int:
                                 fonts=", ".join(job.fonts)))
     if job.unmasked:
         say(i18n.translate("Printing", "Full ID numbers were printed; the print is logged."))
+    if job.number and job.number_final:
+        say(i18n.translate("Printing", "Document number: {number}.").format(number=job.number))
+    elif job.number:
+        say(i18n.translate(
+            "Printing", "The form says “{number}”: the server gives its number when "
+            "this computer next syncs. Print it again after syncing to carry the number."
+        ).format(number=job.number))
     return 0
 
 

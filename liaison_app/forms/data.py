@@ -65,6 +65,11 @@ class WorkerEntry:
     workshop: str = ""
     post: str = ""
     shift: str = ""
+    address: str = ""
+    plate: str = ""
+    #: The worker's own health and travel declarations (健康状况, 行程).
+    health: str = ""
+    travel: str = ""
 
 
 # --- visits -------------------------------------------------------------------------------
@@ -185,6 +190,15 @@ class ReopeningApplicationData:
     addressee: str = "县复工复产工作领导小组"
     applied_on: date | None = None
     organisation: str = ""
+    #: 防疫负责人 and their phone; empty ones are left to be written in.
+    epidemic_officer: str = ""
+    epidemic_phone: str = ""
+    #: 外地返岗人数: returning workers coming from outside the county (None: not known).
+    returning_from_outside: int | None = None
+    #: 附件 handed in with the application; empty means the standard list.
+    attachments: tuple[str, ...] = ()
+    #: The bodies that approve, one opinion and seal box each; empty means the standard ones.
+    approvers: tuple[str, ...] = ()
 
 
 # --- lead and proxy service ---------------------------------------------------------------
@@ -214,6 +228,8 @@ class ProcedureApplicationData:
     officer_phone: str = ""
     applied_on: date | None = None
     organisation: str = ""
+    #: The name on the receiving centre's seal (its organisation if empty).
+    seal_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -270,6 +286,10 @@ class ProxyPublicListData:
     entries: tuple[ProxyPublicEntry, ...]
     publisher: str = ""
     published_on: date | None = None
+    #: Last day of the 公示期 (it starts on ``published_on``).
+    public_until: date | None = None
+    #: 监督电话: where objections go.
+    supervision_phone: str = ""
 
 
 # --- whistle-blowing requests and the direct channel --------------------------------------
@@ -292,6 +312,12 @@ class DispatchSheetData:
     dispatcher: str = ""
     requirements: str = ""
     organisation: str = ""
+    #: 交办日期: when the centre dispatched it.
+    dispatched_on: date | None = None
+    #: 领导批示 already given (usually written on the printed sheet).
+    instruction: str = ""
+    #: The name on the seal the dispatching centre stamps with (its organisation if empty).
+    seal_name: str = ""
 
 
 @dataclass(frozen=True)

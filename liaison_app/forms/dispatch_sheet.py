@@ -6,6 +6,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 
 from . import toolkit as tk
+from .blocks_official import SealBox, seal_boxes
 from .data import DispatchSheetData
 from .formatting import enterprise_fields, fmt_date, fmt_datetime, joined, labelled
 
@@ -22,7 +23,7 @@ def build(
     rows += [
         [tk.Field("诉求类别", data.category), tk.Field("紧急程度", data.urgency)],
         [tk.Field("诉求来源", data.source), tk.Field("受理时间", fmt_datetime(data.accepted_at))],
-        [tk.Field("诉求内容", data.description, wide=True, min_height=28 * mm)],
+        [tk.Field("诉求内容", data.description, wide=True, min_height=20 * mm)],
         [tk.Field("主办单位", data.lead_department, wide=True)],
         [tk.Field("协办单位", joined(data.co_departments), wide=True)],
         [
@@ -31,10 +32,11 @@ def build(
         ],
         [
             tk.Field("办结时限", fmt_date(data.resolve_deadline)),
-            tk.Field("交办人", data.dispatcher),
+            tk.Field("交办日期", fmt_date(data.dispatched_on)),
         ],
-        [tk.Field("办理要求", data.requirements, wide=True, min_height=16 * mm)],
-        [tk.Field("办理结果", "", wide=True, min_height=24 * mm)],
+        [tk.Field("交办人", data.dispatcher, wide=True)],
+        [tk.Field("办理要求", data.requirements, wide=True, min_height=12 * mm)],
+        [tk.Field("领导批示", data.instruction, wide=True, min_height=14 * mm)],
     ]
     story = [
         *tk.form_heading(
@@ -44,11 +46,14 @@ def build(
             right=labelled("编号", data.request_no),
         ),
         tk.field_table(kit, rows),
-        tk.signature_boxes(
+        seal_boxes(
             kit,
             [
-                tk.Signatory(party="主办单位签收", signer_label="签收人", stamp=True),
-                tk.Signatory(party="交办单位", signer_label="交办人", stamp=True),
+                SealBox(party="承办单位反馈", opinion_label="办理结果：",
+                        signer_label="承办人（签字）：", opinion_height=22 * mm),
+                SealBox(party="主办单位签收", signer_label="签收人（签字）："),
+                SealBox(party=f"交办单位：{data.seal_name or data.organisation}",
+                        signer_label="交办人（签字）："),
             ],
         ),
     ]

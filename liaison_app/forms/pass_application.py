@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from . import toolkit as tk
+from .blocks_official import SealBox, seal_boxes
 from .data import PassApplicationData
 from .formatting import enterprise_fields, fmt_date, fmt_period, joined, labelled
-from .roster_section import roster_table, workshop_count_table
+from .roster_section import declaration_table, roster_table, workshop_count_table
 from .worker_roster import privacy_note
 
 FORM_ID = "pass_application"
@@ -39,18 +40,22 @@ def build(
             right=labelled("编号", data.application_no),
         ),
         tk.field_table(kit, rows),
-        tk.signature_boxes(
+        seal_boxes(
             kit,
             [
-                tk.Signatory(party="申请企业", signer_label="负责人签字", stamp=True),
-                tk.Signatory(party="驻企联络员意见", signer_label="签字"),
-                tk.Signatory(party="审批部门意见", signer_label="经办人", stamp=True),
+                SealBox(party="申请企业", signer_label="负责人（签字）："),
+                SealBox(party="驻企联络员意见", opinion_label="意见：",
+                        signer_label="联络员（签字）：", stamp=False),
+                SealBox(party="审批部门意见", opinion_label="意见：",
+                        signer_label="经办人（签字）："),
             ],
         ),
         tk.section(kit, "一、申请人员按车间、岗位统计"),
         workshop_count_table(kit, data.workers),
         tk.section(kit, "二、申请人员名单"),
         roster_table(kit, data.workers, unmasked=unmasked),
+        *declaration_table(kit, data.workers, ("plate", "health", "travel"),
+                           title="三、车辆及健康、行程申报"),
         privacy_note(kit, unmasked=unmasked),
     ]
     return tk.build_story(

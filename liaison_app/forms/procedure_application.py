@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 
 from . import toolkit as tk
+from .blocks_official import SealBox, seal_boxes
 from .data import ProcedureApplicationData
 from .formatting import enterprise_fields, fmt_date, labelled
 from .procedure_items import procedure_items_table
@@ -39,11 +40,13 @@ def build(
         tk.field_table(kit, rows),
         tk.section(kit, "申请代办事项"),
         procedure_items_table(kit, data.items, with_progress=False),
-        tk.signature_boxes(
+        seal_boxes(
             kit,
             [
-                tk.Signatory(party="申请企业", signer_label="法定代表人签字", stamp=True),
-                tk.Signatory(party="受理单位意见", signer_label="受理人", stamp=True),
+                SealBox(party="申请企业", signer_label="法定代表人（签字）："),
+                SealBox(party=f"受理单位意见：{data.seal_name or data.organisation}",
+                        opinion_label="意见：",
+                        signer_label="受理人（签字）："),
             ],
         ),
     ]

@@ -13,6 +13,15 @@ FORM_ID = "proxy_public_list"
 TITLE = "代办情况公示"
 
 
+def _notice(data: ProxyPublicListData) -> str:
+    """公示期 and where to object, as a public notice says it."""
+    period = (f"公示期：{fmt_date(data.published_on)}至{fmt_date(data.public_until)}。"
+              if data.published_on and data.public_until else "")
+    phone = f"，监督电话：{data.supervision_phone}" if data.supervision_phone else ""
+    return (f"{period}公示期内如对上述代办事项有异议，请向{data.publisher or '公示单位'}"
+            f"反映{phone}。")
+
+
 def build(
     data: ProxyPublicListData, *, out: tk.Output, chain: tk.FontChain | None = None
 ) -> tk.BuildResult:
@@ -51,7 +60,9 @@ def build(
             col_widths=widths,
             left_columns=(1, 2, 3),
         ),
-        Spacer(1, 8 * mm),
+        Spacer(1, 4 * mm),
+        kit.para(_notice(data), "letter"),
+        Spacer(1, 6 * mm),
         kit.para(f"公示单位：{data.publisher}", "letter_right"),
         kit.para(fmt_date(data.published_on), "letter_right"),
     ]

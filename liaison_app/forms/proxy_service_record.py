@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 
 from . import toolkit as tk
+from .blocks_official import SealBox, seal_boxes
 from .data import ProxyServiceRecordData
 from .formatting import enterprise_fields, fmt_days, fmt_period, labelled
 from .procedure_items import procedure_items_table
@@ -45,11 +46,12 @@ def build(
         tk.field_table(kit, rows),
         tk.section(kit, "代办事项办理情况"),
         procedure_items_table(kit, data.items, with_progress=True),
-        tk.signature_boxes(
+        seal_boxes(
             kit,
             [
-                tk.Signatory(party="企业确认", signer_label="企业经办人签字", stamp=True),
-                tk.Signatory(party="代办员", signer_label="签字"),
+                SealBox(party="企业确认", opinion_label="意见：",
+                        signer_label="企业经办人（签字）："),
+                SealBox(party="代办员", signer_label="代办员（签字）：", stamp=False),
             ],
         ),
     ]

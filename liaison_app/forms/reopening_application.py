@@ -7,13 +7,24 @@ from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Spacer
 
 from . import toolkit as tk
+from .blocks_official import SealBox, kept_with_sign_off, seal_boxes
 from .data import ReopeningApplicationData
 from .formatting import enterprise_fields, fmt_date, labelled
-from .roster_section import roster_table
+from .roster_section import declaration_table, roster_table
 from .worker_roster import privacy_note
 
 FORM_ID = "reopening_application"
 TITLE = "复工复产申请表"
+
+#: What an application is handed in with when the enterprise lists nothing else.
+STANDARD_ATTACHMENTS = (
+    "营业执照复印件",
+    "疫情防控工作方案及应急处置预案",
+    "返岗人员花名册（见本表附页）",
+    "防疫物资储备清单",
+)
+#: Who approves when the county names no other bodies.
+STANDARD_APPROVERS = ("属地镇街（园区）意见", "行业主管部门意见", "县复工复产工作领导小组意见")
 
 STANDARD_COMMITMENT = (
     "本企业郑重承诺：严格落实疫情防控主体责任，建立健全防控工作机制；"
@@ -22,6 +33,10 @@ STANDARD_COMMITMENT = (
     "如实报送返岗人员、生产经营和防控措施落实情况，坚持日上报、日调度；"
     "所报材料真实有效。如有隐瞒、虚报或防控措施落实不到位，本企业愿承担相应责任。"
 )
+
+
+def _people(count: int | None) -> str:
+    return "" if count is None else f"{count} 人"
 
 
 def build(
@@ -45,8 +60,13 @@ def build(
         ],
         [
             tk.Field("拟返岗人数", f"{returning} 人"),
-            tk.Field("申请日期", fmt_date(data.applied_on)),
+            tk.Field("外地返岗人数", _people(data.returning_from_outside)),
         ],
+        [
+            tk.Field("防疫负责人", data.epidemic_officer),
+            tk.Field("负责人电话", data.epidemic_phone),
+        ],
+        [tk.Field("申请日期", fmt_date(data.applied_on), wide=True)],
         [tk.Field("产能恢复计划", data.capacity, wide=True, min_height=16 * mm)],
     ]
     head_rows = [(h.workshop, str(h.total), str(h.returning), h.posts) for h in data.headcount]
@@ -79,31 +99,42 @@ def build(
                 left_columns=(0, 3),
             ),
         ]
+    attachments = data.attachments or STANDARD_ATTACHMENTS
+    approvers = data.approvers or STANDARD_APPROVERS
     story += [
         tk.section(kit, "三、防控措施落实情况（已落实的打“√”）"),
         tk.checklist(kit, [(m.text, m.done) for m in data.measures]),
-        tk.signature_boxes(
+        tk.section(kit, "四、附件"),
+        kit.para("\n".join(f"{i}. {a}" for i, a in enumerate(attachments, start=1)), "sign"),
+        seal_boxes(
             kit,
             [
-                tk.Signatory(party="申请企业", signer_label="法定代表人签字", stamp=True),
-                tk.Signatory(party="镇街（园区）审核意见", signer_label="经办人", stamp=True),
+                SealBox(party="申请企业", signer_label="法定代表人（签字）："),
+                *(SealBox(party=name, opinion_label="意见：", signer_label="经办人（签字）：",
+                          opinion_height=14 * mm) for name in approvers),
             ],
         ),
         PageBreak(),
         *tk.title_block(kit, title="承诺书"),
         kit.para(f"{data.addressee}：", "letter_plain"),
         kit.para(data.commitment or STANDARD_COMMITMENT, "letter"),
-        kit.para("特此承诺。", "letter"),
-        Spacer(1, 14 * mm),
-        kit.para(f"承诺企业（盖章）：{e.name}", "letter_right"),
-        tk.signature_line(kit, label="法定代表人（签字）："),
-        tk.date_blank(kit, style="letter_plain"),
+        kept_with_sign_off(
+            [kit.para("特此承诺。", "letter")],
+            [
+                Spacer(1, 14 * mm),
+                kit.para(f"承诺企业（盖章）：{e.name}", "letter_right"),
+                tk.signature_line(kit, label="法定代表人（签字）："),
+                tk.date_blank(kit, style="letter_plain"),
+            ],
+        ),
     ]
     if data.workers:
         story += [
             PageBreak(),
             *tk.title_block(kit, title="返岗人员花名册", subtitle=e.name),
             roster_table(kit, data.workers, unmasked=unmasked),
+            *declaration_table(kit, data.workers, ("health", "travel", "address"),
+                               title="返岗人员健康、行程及住址"),
             privacy_note(kit, unmasked=unmasked),
         ]
     return tk.build_story(

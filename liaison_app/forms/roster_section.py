@@ -13,7 +13,14 @@ from . import toolkit as tk
 from .data import WorkerEntry
 from .formatting import shown_id, shown_phone
 
-__all__ = ["ROSTER_HEADER", "roster_table", "workshop_count_table", "workshop_counts"]
+__all__ = [
+    "DECLARATION_COLUMNS",
+    "ROSTER_HEADER",
+    "declaration_table",
+    "roster_table",
+    "workshop_count_table",
+    "workshop_counts",
+]
 
 ROSTER_HEADER = ("序号", "姓名", "身份证号", "手机", "车间", "岗位", "班次")
 _ROSTER_WIDTHS_MM = (11, 20, 42, 27, 22, 20, 14)
@@ -38,6 +45,41 @@ def roster_table(
         for i, w in enumerate(workers, start=1)
     ]
     return tk.grid_table(kit, header=ROSTER_HEADER, rows=rows, col_widths=widths)
+
+
+#: What workers declare beyond the roster's columns, as the forms head them.
+DECLARATION_COLUMNS = {"plate": "车牌号", "health": "健康状况", "travel": "行程", "address": "住址"}
+#: Widths of the short columns; the rest share what is left.
+_NARROW_MM = {"plate": 24, "health": 26}
+
+
+def declaration_table(
+    kit: tk.FormKit, workers: Sequence[WorkerEntry], columns: Sequence[str], *, title: str
+) -> list[Flowable]:
+    """A section listing ``columns`` (keys of ``DECLARATION_COLUMNS``) for the workers who
+    declared any of them, numbered as on the roster; nothing when nobody did."""
+    rows = [
+        (str(i), w.name, *(getattr(w, c) for c in columns))
+        for i, w in enumerate(workers, start=1)
+        if any(getattr(w, c) for c in columns)
+    ]
+    if not rows:
+        return []
+    widths = [11 * mm, 20 * mm, *(_NARROW_MM.get(c, 0) * mm for c in columns)]
+    wide = [i for i, c in enumerate(columns, start=2) if c not in _NARROW_MM]
+    rest = (tk.BODY_WIDTH - sum(widths)) / max(len(wide), 1)
+    for i in wide:
+        widths[i] = rest
+    return [
+        tk.section(kit, title),
+        tk.grid_table(
+            kit,
+            header=("序号", "姓名", *(DECLARATION_COLUMNS[c] for c in columns)),
+            rows=rows,
+            col_widths=widths,
+            left_columns=tuple(wide),
+        ),
+    ]
 
 
 def workshop_counts(workers: Sequence[WorkerEntry]) -> list[tuple[str, int]]:

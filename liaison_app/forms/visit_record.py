@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 
 from . import toolkit as tk
+from .blocks_official import SealBox, seal_boxes
 from .data import VisitRecordData
 from .formatting import enterprise_fields, fmt_date, fmt_datetime, joined, labelled
 
@@ -55,11 +56,13 @@ def build(
             )
         )
     story.append(
-        tk.signature_boxes(
+        seal_boxes(
             kit,
             [
-                tk.Signatory(party="企业意见", signer_label="企业联系人签字", stamp=True),
-                tk.Signatory(party="走访人员", signer_label="联络员签字"),
+                SealBox(party="企业意见", opinion_label="意见：",
+                        signer_label="企业负责人（签字）："),
+                SealBox(party="走访人员", opinion_label="备注：", signer_label="联络员（签字）：",
+                        stamp=False),
             ],
         )
     )

@@ -9,9 +9,10 @@ from __future__ import annotations
 from reportlab.platypus import Flowable
 
 from . import toolkit as tk
+from .blocks_official import SealBox, kept_with_sign_off, seal_boxes
 from .data import WorkerRosterData
 from .formatting import fmt_date
-from .roster_section import roster_table, workshop_count_table
+from .roster_section import declaration_table, roster_table, workshop_count_table
 
 FORM_ID = "worker_roster"
 TITLE = "员工花名册"
@@ -42,14 +43,21 @@ def build(
             right=f"{as_of}共 {len(data.workers)} 人",
         ),
         roster_table(kit, data.workers, unmasked=unmasked),
+        *declaration_table(kit, data.workers, ("address", "plate"), title="住址及车辆"),
         tk.section(kit, "按车间统计"),
         workshop_count_table(kit, data.workers),
-        privacy_note(kit, unmasked=unmasked),
-        tk.signature_boxes(
-            kit,
+        # The note and the signatures together: a sign-off alone on a last page signs
+        # nothing a reader can see.
+        kept_with_sign_off(
+            [privacy_note(kit, unmasked=unmasked)],
             [
-                tk.Signatory(party="填报人", signer_label="签字"),
-                tk.Signatory(party="企业", signer_label="负责人签字", stamp=True),
+                seal_boxes(
+                    kit,
+                    [
+                        SealBox(party="填报人", signer_label="填报人（签字）：", stamp=False),
+                        SealBox(party="企业", signer_label="负责人（签字）："),
+                    ],
+                )
             ],
         ),
     ]

@@ -484,12 +484,12 @@ def links_body(found: ev.RoundLinks, base_url: str) -> p.EvaluationLinks:
             for s in found.links])
 
 
-def _centre(request: Request) -> auth.Caller:
+async def _centre(request: Request) -> auth.Caller:
     """The signed-in caller, who must be a centre account."""
     # Late: the app module imports this one.
     from sync.server.app import ApiError, current_caller
 
-    who = current_caller(request)
+    who = await current_caller(request)
     if who.role != "center":
         raise ApiError("forbidden")
     return who

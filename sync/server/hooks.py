@@ -36,6 +36,8 @@ class BatchView(Protocol):
 
     def letter_max(self, year: int) -> int: ...
 
+    def document_max(self, series: str, year: int) -> int: ...
+
     def read(self, key: Any, fn: Callable[[], Any]) -> Any:
         """``fn()`` once per batch, checked again under the sequence lock."""
         ...
@@ -69,6 +71,20 @@ def number_letter(batch: BatchView, record_id: str, data: dict[str, Any],
             or ("request", record_id) in batch.deleted_later):
         return {}
     return {"registration_no": batch.letter_max(year) + 1}
+
+
+def number_document(batch: BatchView, record_id: str, data: dict[str, Any],
+                    deleted: bool) -> dict[str, Any]:
+    """Give a form's register entry (``document_number``) the next number of its form and
+    year when it has none, exactly as ``number_letter`` numbers letters: read from the
+    server's register under the sequence lock, entered there in the same transaction, never
+    given twice, never reused when an entry is deleted later."""
+    year = _year(data.get("year"))
+    series = data.get("series")
+    if (year is None or not isinstance(series, str) or data.get("number") is not None
+            or deleted or ("document_number", record_id) in batch.deleted_later):
+        return {}
+    return {"number": batch.document_max(series, year) + 1}
 
 
 def sign_pass(batch: BatchView, record_id: str, data: dict[str, Any],
@@ -170,4 +186,5 @@ CONTENT_CHECKS: dict[str, ContentCheck] = {"daily_report": daily_values,
 
 #: table -> its hook. One hook per table keeps the order of server changes obvious.
 AFTER_APPLY: dict[str, AfterApply] = {"request": number_letter, "daily_report": daily_figures,
-                                      "issued_pass": sign_pass}
+                                      "issued_pass": sign_pass,
+                                      "document_number": number_document}

@@ -187,6 +187,20 @@ class LetterNumber(Base):
         primary_key = peewee.CompositeKey("year", "number")
 
 
+class DocumentRegister(Base):
+    """Final document numbers of printed forms: unique per form (series) and year by the
+    key, one per register entry."""
+
+    series = peewee.CharField(max_length=32)
+    year = peewee.IntegerField()
+    number = peewee.IntegerField()
+    record_id = peewee.CharField(max_length=64, unique=True)
+
+    class Meta:
+        table_name = "document_register"
+        primary_key = peewee.CompositeKey("series", "year", "number")
+
+
 class ScopeExit(Base):
     """A record that left an enterprise's scope (moved to another one) at change ``seq``:
     devices of the old scope are told to drop their copy."""
@@ -268,7 +282,8 @@ class EvaluationLinkMiss(Base):
 ALL_MODELS: list[type[Base]] = [Meta, User, Device, LoginFailure, Assignment, EnterpriseCode,
                                 Record, OpRecord, ChangeLog, ServerConflict, Blob, AuditEvent,
                                 BlobUpload, AttachmentBlob, LetterNumber, ScopeExit,
-                                EvaluationLink, EvaluationLinkMiss, ScopeCount, SeqMark]
+                                EvaluationLink, EvaluationLinkMiss, ScopeCount, SeqMark,
+                                DocumentRegister]
 
 
 def default_sqlite_url(data_dir: Path) -> str:

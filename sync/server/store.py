@@ -64,6 +64,7 @@ from sync.server.models import (
     AttachmentBlob,
     BlobUpload,
     ChangeLog,
+    DocumentRegister,
     EnterpriseCode,
     LetterNumber,
     Meta,
@@ -207,6 +208,7 @@ class _Batch:
         self.blob_refs: dict[str, tuple[str, str]] = {}
         self.exits: list[tuple[int, str, str, str]] = []
         self.letters: list[tuple[int, int, str]] = []
+        self.documents: list[tuple[str, int, int, str]] = []
         #: For ``AFTER_APPLY`` hooks: what they read from the database once per batch.
         self.hook_cache: dict[Any, Any] = {}
 
@@ -264,6 +266,16 @@ class _Batch:
             self.hook_cache[key] = self.read(key, lambda: int(
                 LetterNumber.select(peewee.fn.MAX(LetterNumber.number))
                 .where(LetterNumber.year == year).scalar() or 0))
+        return self.hook_cache[key]
+
+    def document_max(self, series: str, year: int) -> int:
+        """The highest document number of ``series`` in ``year``, counting this batch."""
+        key = ("document_max", series, year)
+        if key not in self.hook_cache:
+            self.hook_cache[key] = self.read(key, lambda: int(
+                DocumentRegister.select(peewee.fn.MAX(DocumentRegister.number))
+                .where((DocumentRegister.series == series) & (DocumentRegister.year == year))
+                .scalar() or 0))
         return self.hook_cache[key]
 
     @property
@@ -328,6 +340,8 @@ class _Batch:
         _insert_rows(ScopeExit, ("seq", "table", "record_id", "old_scope_key"), self.exits)
         # The key makes a number given twice a database error: the batch rolls back whole.
         _insert_rows(LetterNumber, ("year", "number", "record_id"), self.letters)
+        _insert_rows(DocumentRegister, ("series", "year", "number", "record_id"),
+                     self.documents)
         _add_counts(self._count_changes())
         high = base + self.counter.value
         if high != base:
@@ -667,6 +681,13 @@ def _apply(batch: _Batch, op: Op) -> OpResult:
     changes = {k: v for k, v in op.changes.items() if k not in BOOKKEEPING}
     caller = batch.caller
     rec = batch.records.get((op.table, op.record_id))
+    if rec is not None and op.creating:
+        # A record whose id is derived from its key (a document number, a setting) created
+        # on two laptops offline: the second create sends the server's and the centre's
+        # columns empty, as every create does. That is not clearing what they set since.
+        owned = rule.server_owned | (frozenset() if caller.role == "center"
+                                     else rule.centre_owned)
+        changes = {k: v for k, v in changes.items() if k not in owned or not _empty(v)}
     current: dict[str, Any] = rec.data if rec is not None else {}
     merged_view = {**current, **changes}
     if rule.scope not in (SELF, ALL) and not rule.scope_key(op.record_id, merged_view):
@@ -858,6 +879,12 @@ def _stage_centre_change(batch: _Batch, rec: _Row, changes: dict[str, Any]) -> N
         year = int(rec.data["registration_year"])
         batch.letters.append((year, number, rec.record_id))
         batch.hook_cache[("letter_max", year)] = max(batch.letter_max(year), number)
+    number = changes.get("number")
+    if rec.table == "document_number" and isinstance(number, int):
+        series, year = str(rec.data["series"]), int(rec.data["year"])
+        batch.documents.append((series, year, number, rec.record_id))
+        batch.hook_cache[("document_max", series, year)] = max(
+            batch.document_max(series, year), number)
     _staged(batch, rec, old_key)
 
 

@@ -162,7 +162,7 @@ def reopening(workers: tuple[WorkerEntry, ...] = WORKERS) -> ReopeningApplicatio
             ChecklistItem("厂区实行封闭管理，出入口测温登记", True),
             ChecklistItem("食堂错峰就餐、分餐制", False),
         ),
-        workers=WORKERS,
+        workers=workers,
         application_no="FG-2024-0058",
         applied_on=date(2024, 2, 20),
         organisation=OFFICE,

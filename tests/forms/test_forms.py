@@ -23,8 +23,8 @@ SAMPLES = {
             "二期厂房用电增容手续办理慢",
             "协调供电公司现场勘查并出具供电方案",
             "2024年3月8日",
-            "企业联系人签字",
-            "联络员签字",
+            "企业负责人（签字）",
+            "联络员（签字）",
             "张㛃",
         ],
     ),
@@ -227,7 +227,9 @@ def test_long_roster_repeats_its_header_on_every_page(tmp_path: Path) -> None:
         assert f"第{number}页共{len(pages)}页" in text
         if number < len(pages):
             assert "序号姓名身份证号手机车间岗位班次" in text
-    assert "150" in compact(pages[-1])
+    # The signatures share their page with the note they close.
+    assert "已作脱敏处理" in compact(pages[-1]) and "负责人（签字）" in compact(pages[-1])
+    assert "150" in "".join(compact(p) for p in pages[-2:])
 
 
 def test_forms_import_no_qt() -> None:

@@ -212,3 +212,44 @@ def test_an_empty_roster_and_no_applications_say_what_to_do(page):
     assert page.worker_table.isHidden() and not page.roster_empty.isHidden()
     assert "导入" in page.roster_empty.text()
     assert page.app_split.isHidden() and not page.apps_empty.isHidden()
+
+
+def test_reopening_application_details_reach_the_printed_form(qtbot, ctx, page, tmp_path):
+    from liaison_app.core.services import printing
+
+    row = worker_row(0)
+    roster.create(enterprise_id=page.enterprise_id, data=roster.WorkerInput(
+        name=row[0], id_number=row[1], phone=row[2], workshop=row[3], post=row[4]))
+    page.edit_application(None, kind="reopening")
+    editor = _dialog(page, ApplicationEditor)
+    wait_idle(qtbot, ctx)
+    assert editor.addressee.placeholderText() == "县复工复产工作领导小组"
+    editor.capacity.setText("日产50吨")
+    editor.epidemic_officer.setText("孙𠮷")  # typed through an input method
+    editor.epidemic_phone.setText("13912345678")
+    qtbot.keyClicks(editor.outside_returning, "12x")  # the validator keeps the digits only
+    editor.attachments.setText("营业执照复印件、消毒记录台账")
+    editor.resize(1100, 740)
+    editor.grab().save(str(tmp_path / "reopening-editor.png"))
+    editor.save()
+    wait_idle(qtbot, ctx)
+    wait_idle(qtbot, ctx)
+    app_id = page.current_application_id()
+    details = apps.get(record_id=app_id).details
+    assert (details["epidemic_officer"], details["outside_returning"]) == ("孙𠮷", 12)
+    out = tmp_path / "reopening.pdf"
+    ctx.runner.run_sync(lambda: printing.render(form_id="reopening_application",
+                                                record_id=app_id, out=out))
+    text = _text(out)
+    for expected in ("防疫负责人", "孙𠮷", "13912345678", "外地返岗人数", "12人", "消毒记录台账",
+                     "属地镇街（园区）意见", "行业主管部门意见", "县复工复产工作领导小组意见"):
+        assert expected in text, expected
+    assert "疫情防控工作方案" not in text  # the standard list only when none is given
+    # The preview says that the number is still to come, and when it comes.
+    dialog = page.preview_form("reopening_application", app_id)
+    wait_idle(qtbot, ctx)
+    wait_idle(qtbot, ctx)
+    assert dialog.job is not None and not dialog.job.number_final
+    assert dialog.notice.isVisible() and "待编号" in dialog.notice.text()
+    dialog.grab().save(str(tmp_path / "reopening-preview.png"))
+    dialog.reject()

@@ -131,3 +131,27 @@ def test_centre_sees_no_read_only_note(qtbot, ctx, world, tmp_path):
     for index in range(dialog.tabs.count()):
         dialog.tabs.setCurrentIndex(index)
         assert dialog.grab().save(str(tmp_path / f"tab{index}.png"))
+
+
+def test_the_countys_names_are_edited_with_the_settings_and_printed(qtbot, ctx, world):
+    from liaison_app.core.services import county_identity
+
+    dialog = open_dialog(qtbot, ctx)
+    dialog.tabs.setCurrentIndex(2)
+    dialog.organisation.setText("青田县企业综合服务中心")
+    for name, text in (("county", "青田县"), ("seal_name", "青田县企业综合服务中心（公章）"),
+                       ("doc_prefix", "青企服")):
+        dialog.identity_edits[name].setText(text)  # typed through an input method
+    qtbot.mouseClick(dialog.cfg_save, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, ctx)
+    identity = county_identity.load()
+    assert identity == county_identity.CountyIdentity(
+        organisation="青田县企业综合服务中心", county="青田县",
+        seal_name="青田县企业综合服务中心（公章）", doc_prefix="青企服")
+    assert identity.county_body("县复工复产工作领导小组") == "青田县复工复产工作领导小组"
+    # A liaison officer reads them but cannot change them.
+    ctx.settings.officer_id = world[1].id
+    context.set_actor(officer_id=world[1].id)
+    again = open_dialog(qtbot, ctx)
+    assert again.identity_edits["county"].text() == "青田县"
+    assert all(e.isReadOnly() for e in again.identity_edits.values())

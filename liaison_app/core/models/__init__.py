@@ -14,6 +14,7 @@ from liaison_app.core.models.base import (
 )
 from liaison_app.core.models.centre import CentreSetting
 from liaison_app.core.models.daily import DailyReport, ReportTemplate, ReportTemplateVersion
+from liaison_app.core.models.documents import DocumentNumber
 from liaison_app.core.models.enterprise import Enterprise
 from liaison_app.core.models.evaluation import EvaluationRound, ScoreSheet
 from liaison_app.core.models.passes import CountyKey, PassRevocation
@@ -30,7 +31,8 @@ from liaison_app.core.models.visit import VISIT_KINDS, Attachment, FollowUp, Vis
 __all__ = [
     "Application", "AuditEntry", "IssuedPass", "Worker",
     "SYNCED_MODELS", "VISIT_KINDS", "Attachment", "BaseModel", "CentreSetting", "DailyReport",
-    "Draft", "Enterprise", "EvaluationRound", "ScoreSheet", "CountyKey", "PassRevocation",
+    "DocumentNumber", "Draft", "Enterprise", "EvaluationRound", "ScoreSheet", "CountyKey",
+    "PassRevocation",
     "FollowUp", "LocalState", "Officer", "OutboxOp", "SearchDocument", "SyncConflict",
     "ReportTemplate", "ReportTemplateVersion", "SyncHistory", "SyncParked", "SyncedModel",
     "Visit", "PendingFile", "SyncSetAside",

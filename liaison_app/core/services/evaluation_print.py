@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from liaison_app.core import context, i18n, scoring
 from liaison_app.core.db import database_proxy
 from liaison_app.core.models import AuditEntry, Enterprise
+from liaison_app.core.services import county_identity
 from liaison_app.core.services import evaluation as ev
 from liaison_app.core.services import evaluation_results as er
 from liaison_app.core.services.errors import ServiceError
@@ -54,7 +55,7 @@ def sheets_data(*, round_id: str, enterprise_ids: Sequence[str] | None = None,
         round_name=rnd.name, held_on=rnd.held_on,
         dimensions=tuple((d.label, d.weight) for d in dims), scale_kind=sc.kind,
         scale_max=sc.max, levels=sc.levels, sheets=tuple(sheets), anonymous=rnd.anonymous,
-        organisation=names[scoring.CENTRE_UNIT])
+        organisation=county_identity.load().organisation)
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,9 @@ class EvaluationPrint:
     fonts: tuple[str, ...]
     #: Never: the sheets and the report carry no ID numbers (the preview asks).
     unmasked: bool = False
+    #: Unnumbered forms (the preview reads these of every print job).
+    number: str = ""
+    number_final: bool = True
 
 
 def render_sheets(*, round_id: str, out: Output, enterprise_ids: Sequence[str] | None = None,

@@ -685,6 +685,12 @@ def _cell(text: str) -> Any:
 
 
 # -- the printed report ----------------------------------------------------------------------
+def _issuer() -> str:
+    from liaison_app.core.services import county_identity
+
+    return county_identity.load().organisation
+
+
 def report_data(*, round_id: str, organisation: str = "") -> Any:
     """The 测评结果通报 as the form prints it (Chinese, as every printed form)."""
     from liaison_app.forms import data as fd
@@ -700,7 +706,7 @@ def report_data(*, round_id: str, organisation: str = "") -> Any:
          ev.format_number(i.total), "，".join(i.low_dimensions), i.comments) for i in items)
     return fd.EvaluationReportData(
         round_name=res.name, held_on=res.held_on,
-        organisation=organisation or ev.unit_names()[scoring.CENTRE_UNIT],
+        organisation=organisation or _issuer(),
         summary=(f"本轮测评于 {res.held_on.year} 年 {res.held_on.month} 月 {res.held_on.day} 日"
                  f"进行，共邀请 {res.invited} 家企业，{res.responded} 家企业参加测评，参评率 "
                  f"{percent(res.response_rate)}，收回测评表 {res.sheets} 份；"

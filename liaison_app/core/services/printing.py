@@ -7,8 +7,9 @@ left the app (printed or saved), with who, when, which form, which record, and w
 ID numbers were on it. Full numbers print only on a form whose registry entry allows them
 and only when the caller asks (the GUI after a confirmation, the CLI with ``--unmasked``).
 
-``render`` may run on any worker thread (it reads records and builds a PDF);
-``record_print`` and ``print_to_file`` write, so they run on the database worker.
+``render`` runs on the database worker: it reads records, enters a numbered form in its
+register of document numbers on the first print (``document_numbers``) and builds a PDF;
+``record_print`` and ``print_to_file`` write, so they run there too.
 """
 from __future__ import annotations
 
@@ -30,7 +31,14 @@ from liaison_app.core.models import (
     Worker,
 )
 from liaison_app.core.models.proxy import ProxyCase
-from liaison_app.core.services import account, applications, roster, visits
+from liaison_app.core.services import (
+    account,
+    applications,
+    county_identity,
+    document_numbers,
+    roster,
+    visits,
+)
 from liaison_app.core.services import passes as pass_checks
 from liaison_app.core.services import proxy_cases as pc
 from liaison_app.core.services.errors import NotFound, ServiceError
@@ -49,6 +57,10 @@ FORM_SOURCES: dict[str, str] = OrderedDict([
     ("procedure_application", "procedure"),
     ("power_of_attorney", "procedure"),
     ("visit_record", "visit"),
+    ("dispatch_sheet", "request"),
+    ("proxy_service_record", "case"),
+    ("letter_register", "year"),
+    ("proxy_public_list", "half_year"),
 ])
 
 #: The forms an application of each kind prints, main form first.
@@ -67,8 +79,12 @@ VISIT_KINDS_ZH = {
     "routine": "日常走访", "onsite_office": "现场办公", "reopening_check": "复工复产检查",
     "special_service": "专项服务", "callback": "回访",
 }
-#: Printed as the issuer on passes and the receiving office on forms.
-ORGANISATION = "县企业服务中心"
+
+
+def _org() -> str:
+    """The centre as the county named it: the issuer on passes, the receiving office on
+    forms."""
+    return county_identity.load().organisation
 
 
 def font_chain(*, settings_path: str = "") -> FontChain:
@@ -98,7 +114,9 @@ def enterprise_info(rec: Enterprise) -> fd.EnterpriseInfo:
 
 def worker_entry(rec: Worker) -> fd.WorkerEntry:
     return fd.WorkerEntry(name=rec.name, id_number=rec.id_number, phone=rec.phone,
-                          workshop=rec.workshop, post=rec.post, shift=rec.shift)
+                          workshop=rec.workshop, post=rec.post, shift=rec.shift,
+                          address=rec.address, plate=rec.plate, health=rec.health,
+                          travel=rec.travel)
 
 
 def _enterprise(enterprise_id: str) -> Enterprise:
@@ -153,7 +171,7 @@ def _pass_application(app: Application) -> fd.PassApplicationData:
         period_end=app.period_end, areas=tuple(app.areas or ()),
         workers=tuple(worker_entry(w) for w in _app_workers(app)),
         application_no=app.application_no, reason=str(app.details.get("reason") or ""),
-        applied_on=app.applied_on, organisation=ORGANISATION)
+        applied_on=app.applied_on, organisation=_org())
 
 
 def _pass_cards(app: Application) -> fd.PassCardsData:
@@ -172,7 +190,7 @@ def _pass_cards(app: Application) -> fd.PassCardsData:
             enterprise_name=ent.name, valid_from=p.valid_from, valid_to=p.valid_to,
             workshop=w.workshop, post=w.post, id_number=w.id_number, areas=areas,
             plate=w.plate, qr_text=code.text, provisional=code.provisional))
-    return fd.PassCardsData(cards=tuple(cards), issuer=ORGANISATION)
+    return fd.PassCardsData(cards=tuple(cards), issuer=_org())
 
 
 def _roster(record_id: str) -> tuple[fd.WorkerRosterData, str]:
@@ -195,6 +213,8 @@ def _reopening(app: Application) -> fd.ReopeningApplicationData:
     chosen = set(app.worker_ids or [])
     returning = chosen or {w.id for w in everyone}
     details = app.details or {}
+    identity = county_identity.load()
+    group = identity.county_body("县复工复产工作领导小组")
     assert app.period_start
     return fd.ReopeningApplicationData(
         enterprise=enterprise_info(ent), planned_date=app.period_start,
@@ -209,8 +229,20 @@ def _reopening(app: Application) -> fd.ReopeningApplicationData:
                        for m in details.get("measures") or [] if m.get("text")),
         workers=tuple(worker_entry(w) for w in everyone if w.id in returning),
         application_no=app.application_no, commitment=str(details.get("commitment") or ""),
-        addressee=str(details.get("addressee") or "") or "县复工复产工作领导小组",
-        applied_on=app.applied_on, organisation=ORGANISATION)
+        # A letter saved to the generic 县… group is addressed to the county's own.
+        addressee=identity.county_body(str(details.get("addressee") or "") or group),
+        applied_on=app.applied_on, organisation=identity.organisation,
+        epidemic_officer=str(details.get("epidemic_officer") or ""),
+        epidemic_phone=str(details.get("epidemic_phone") or ""),
+        returning_from_outside=_count(details.get("outside_returning")),
+        attachments=tuple(str(a) for a in details.get("attachments") or () if str(a).strip()),
+        approvers=("属地镇街（园区）意见", "行业主管部门意见", f"{group}意见"))
+
+
+def _count(value: Any) -> int | None:
+    """A head count typed by a person, or None when it is not a whole number."""
+    text = str(value if value is not None else "").strip()
+    return int(text) if text.isdigit() else None
 
 
 def _procedure_items(details: dict[str, Any]) -> tuple[fd.ProcedureItem, ...]:
@@ -236,7 +268,8 @@ def _procedure(app: Application) -> fd.ProcedureApplicationData:
         project_location=str(d.get("project_location") or ""),
         investment=str(d.get("investment") or ""), description=str(d.get("description") or ""),
         officer=str(d.get("officer") or ""), officer_phone=str(d.get("officer_phone") or ""),
-        applied_on=app.applied_on, organisation=ORGANISATION)
+        applied_on=app.applied_on, organisation=_org(),
+        seal_name=county_identity.load().seal_name)
 
 
 def _power_of_attorney(app: Application) -> fd.PowerOfAttorneyData:
@@ -250,7 +283,7 @@ def _power_of_attorney(app: Application) -> fd.PowerOfAttorneyData:
     today = app.applied_on or dt.date.today()
     return fd.PowerOfAttorneyData(
         enterprise=enterprise_info(ent),
-        agent_organisation=str(d.get("agent_organisation") or "") or ORGANISATION,
+        agent_organisation=str(d.get("agent_organisation") or "") or _org(),
         agents=agents, project_name=str(d.get("project_name") or ""),
         items=tuple(i.name for i in _procedure_items(d)),
         valid_from=app.period_start or today,
@@ -268,7 +301,7 @@ def _case_sheet(case: ProxyCase) -> tuple[fd.ProxyServiceRecordData, str]:
     sheet = pc.service_record_data(record_id=case.id)
     withdrawn = pc.ITEM_STATUS_ZH["withdrawn"]
     items = tuple(i for i in sheet.items if i.status != withdrawn)
-    organisation = sheet.organisation or ORGANISATION  # the centre set in the settings
+    organisation = sheet.organisation or _org()
     return dataclasses.replace(sheet, items=items), organisation
 
 
@@ -278,7 +311,8 @@ def _case_procedure(case: ProxyCase) -> fd.ProcedureApplicationData:
         enterprise=sheet.enterprise, project_name=sheet.project_name, items=sheet.items,
         application_no=case.case_no, project_location=case.project_location,
         officer=sheet.officer, officer_phone=sheet.officer_phone,
-        applied_on=case.started_on, organisation=organisation)
+        applied_on=case.started_on, organisation=organisation,
+        seal_name=county_identity.load().seal_name)
 
 
 def _case_power_of_attorney(case: ProxyCase) -> fd.PowerOfAttorneyData:
@@ -299,16 +333,20 @@ def _visit_record(record_id: str) -> tuple[fd.VisitRecordData, str]:
     visit = visits.get(record_id=record_id)
     data = visits.load_input(record_id=record_id)
     ent = _enterprise(visit.enterprise_id)
-    actions = tuple(fd.FollowUpAction(action=f.text, due=f.due_date) for f in data.follow_ups)
+    officers = _officer_names(data.officer_ids)
+    # A follow-up is the visiting officers' to see through: the form names them for it.
+    owner = "、".join(officers)
+    actions = tuple(fd.FollowUpAction(action=f.text, due=f.due_date, owner=owner)
+                    for f in data.follow_ups)
     lines = [ln.strip() for ln in data.problems.splitlines() if ln.strip()]
     people = [p.strip() for p in data.participants.replace("，", "\n").replace("、", "\n")
               .splitlines() if p.strip()]
     record = fd.VisitRecordData(
         enterprise=enterprise_info(ent), visited_at=data.visit_at,
-        officers=_officer_names(data.officer_ids), kind=VISIT_KINDS_ZH.get(data.kind, data.kind),
+        officers=officers, kind=VISIT_KINDS_ZH.get(data.kind, data.kind),
         place=data.place, participants=tuple(people), summary=data.summary,
         problems=tuple(lines), actions=actions, record_no=visit.id[:8].upper(),
-        organisation=ORGANISATION)
+        organisation=_org())
     return record, ent.id
 
 
@@ -320,10 +358,72 @@ class Source:
     record_id: str
     enterprise_id: str
     data: Any
+    #: The document number printed on it (numbered forms only).
+    number: document_numbers.Numbered | None = None
+
+
+def _period(text: str, *, half: bool) -> tuple[int, int]:
+    """``2026`` (a year) or ``2026-1`` / ``2026-2`` (a half year) as (year, half)."""
+    year_text, _sep, half_text = text.strip().partition("-")
+    ok = year_text.isdigit() and len(year_text) == 4 and (
+        half_text in ("1", "2") if half else not half_text)
+    if not ok:
+        raise ServiceError(i18n.translate(
+            "Printing", "\u201c{text}\u201d is not a year like 2026.").format(text=text)
+            if not half else i18n.translate(
+            "Printing", "\u201c{text}\u201d is not a half year like 2026-1 (January to "
+            "June) or 2026-2 (July to December).").format(text=text))
+    return int(year_text), int(half_text or 0)
+
+
+def _county_form(form_id: str, record_id: str) -> Source:
+    """The four forms of requests and proxy service: from a request, a case or a period.
+    A register or a list covers the county: its audit entry names no enterprise."""
+    from liaison_app.core.services import proxy_cases
+    from liaison_app.core.services import requests as rq
+
+    if form_id == "dispatch_sheet":
+        req = rq.get(record_id=record_id)
+        return Source("request", req.id, req.enterprise_id,
+                      rq.dispatch_sheet_data(record_id=req.id))
+    if form_id == "proxy_service_record":
+        case = proxy_cases.get(record_id=record_id)
+        return Source("proxy_case", case.id, case.enterprise_id,
+                      proxy_cases.service_record_data(record_id=case.id))
+    if form_id == "letter_register":
+        year, _half = _period(record_id, half=False)
+        return Source("letter_register", str(year), "", rq.letter_register_data(year=year))
+    year, half = _period(record_id, half=True)
+    return Source("proxy_public_list", f"{year}-{half}", "",
+                  proxy_cases.public_list_data(year=year, half=half))
+
+
+#: The field of each numbered form's data that carries its document number.
+NUMBER_FIELDS = {
+    "visit_record": "record_no", "pass_application": "application_no",
+    "reopening_application": "application_no", "procedure_application": "application_no",
+    "power_of_attorney": "document_no", "dispatch_sheet": "request_no",
+    "proxy_service_record": "case_no",
+}
 
 
 def form_data(*, form_id: str, record_id: str) -> Source:
-    """The form's plain data for ``record_id``.
+    """The form's plain data for ``record_id``, with its document number: the register
+    entry is made on the first print (see ``document_numbers``), so call it on the database
+    worker. Raises as ``_source``."""
+    source = _source(form_id=form_id, record_id=record_id)
+    field = NUMBER_FIELDS.get(form_id)
+    if field is None:
+        return source
+    numbered = document_numbers.number_for(
+        series=form_id, record_table=source.table, record_id=source.record_id,
+        enterprise_id=source.enterprise_id, prefix=county_identity.load().doc_prefix)
+    return dataclasses.replace(source, data=dataclasses.replace(
+        source.data, **{field: numbered.text}), number=numbered)
+
+
+def _source(*, form_id: str, record_id: str) -> Source:
+    """The form's plain data for ``record_id``, as the records hold it.
 
     The procedure application and the power of attorney print from a procedure application
     or from a proxy case (``record_id`` is either).
@@ -336,6 +436,8 @@ def form_data(*, form_id: str, record_id: str) -> Source:
         raise ServiceError(i18n.translate(
             "Printing", "The form \u201c{form}\u201d is not printed from a record here.").format(
             form=form_spec(form_id).title_zh))
+    if kind in ("request", "case", "year", "half_year"):
+        return _county_form(form_id, record_id)
     if kind == "visit":
         data, ent_id = _visit_record(record_id)
         return Source("visit", record_id, ent_id, data)
@@ -369,6 +471,9 @@ class PrintJob:
     unmasked: bool
     pages: int
     fonts: tuple[str, ...]
+    #: The document number printed, and whether it is final (else 待编号 until a sync).
+    number: str = ""
+    number_final: bool = True
     # Pass cards only: (pass number, printed as provisional) of each card, so that the
     # page can later say which provisional cards have since been signed.
     cards: tuple[tuple[str, bool], ...] = ()
@@ -376,7 +481,7 @@ class PrintJob:
 
 def render(*, form_id: str, record_id: str, out: Output, unmasked: bool = False,
            chain: FontChain | None = None) -> PrintJob:
-    """Build the PDF of ``form_id`` for ``record_id`` into ``out``. Background thread."""
+    """Build the PDF of ``form_id`` for ``record_id`` into ``out``. Database worker."""
     if unmasked and not may_unmask(form_id):
         raise ServiceError(i18n.translate(
             "Printing", "The form \u201c{form}\u201d never carries full ID numbers; print it "
@@ -387,8 +492,13 @@ def render(*, form_id: str, record_id: str, out: Output, unmasked: bool = False,
         result: BuildResult = build_form(form_id, source.data, out=out, unmasked=unmasked,
                                          chain=chain)
     return PrintJob(form_id=form_id, record_table=source.table, record_id=source.record_id,
-                    enterprise_id=source.enterprise_id, unmasked=unmasked, pages=result.pages,
+                    # What the form printed: a full number asked for but not on record is not
+                    # logged as printed.
+                    enterprise_id=source.enterprise_id, unmasked=result.unmasked,
+                    pages=result.pages,
                     fonts=tuple(f.family for f in result.fonts),
+                    number=source.number.text if source.number else "",
+                    number_final=source.number.final if source.number else True,
                     cards=tuple((c.pass_no, c.provisional) for c in source.data.cards)
                     if isinstance(source.data, fd.PassCardsData) else ())
 
@@ -402,7 +512,8 @@ def record_print(*, job: PrintJob, destination: str) -> AuditEntry:
             record_table=job.record_table, record_id=job.record_id,
             enterprise_id=job.enterprise_id, device_time=dt.datetime.now(),
             details={"form": job.form_id, "unmasked": job.unmasked, "pages": job.pages,
-                     "destination": destination, "fonts": list(job.fonts)})
+                     "destination": destination, "fonts": list(job.fonts),
+                     **({"number": job.number} if job.number else {})})
         if job.cards:
             entry.details["cards"] = {
                 "provisional": [no for no, provisional in job.cards if provisional],

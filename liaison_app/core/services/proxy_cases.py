@@ -453,6 +453,10 @@ def service_record_data(*, record_id: str) -> fd.ProxyServiceRecordData:
         organisation=load_config().organisation)
 
 
+#: How long the public list stays up: working days, the day it is put up included.
+PUBLIC_WORKDAYS = 5
+
+
 def half_year_bounds(*, year: int, half: int) -> tuple[dt.date, dt.date]:
     if half == 1:
         return dt.date(year, 1, 1), dt.date(year, 6, 30)
@@ -477,10 +481,17 @@ def public_list_data(*, year: int, half: int) -> fd.ProxyPublicListData:
             status=CASE_STATUS_ZH["done"] if r.finished_on and r.finished_on <= last
             else CASE_STATUS_ZH["open"],
             days_saved=r.totals.days_saved if r.totals.done else None))
-    config = load_config()
+    from liaison_app.core.services import county_identity, workdays
+
+    identity = county_identity.load()
+    calendar = workdays.county_calendar()
+    today = dt.date.today()
     return fd.ProxyPublicListData(period=f"{year}年{'上' if half == 1 else '下'}半年",
-                                  entries=tuple(entries), publisher=config.organisation,
-                                  published_on=dt.date.today())
+                                  entries=tuple(entries), publisher=identity.organisation,
+                                  published_on=today,
+                                  public_until=calendar.add_workdays(
+                                      calendar.add_workdays(today, 0), PUBLIC_WORKDAYS - 1),
+                                  supervision_phone=identity.supervision_phone)
 
 
 def print_service_record(*, record_id: str, out: Output) -> BuildResult:

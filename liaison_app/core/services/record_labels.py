@@ -40,6 +40,7 @@ TYPE_LABELS: dict[str, Message] = {
     "report_template": i18n.translate("Records", "Daily report template"),
     "report_template_version": i18n.translate("Records", "Version of a daily report template"),
     "daily_report": i18n.translate("Records", "Daily report"),
+    "document_number": i18n.translate("Records", "Document number of a printed form"),
 }
 
 _COMMON = {
@@ -203,6 +204,13 @@ _OWN: dict[str, dict[str, Message]] = {
         "anonymous": i18n.translate("Records", "Anonymous"),
         "phone_enabled": i18n.translate("Records", "By phone too"),
         "closed_at": i18n.translate("Records", "Closed at"),
+    },
+    "document_number": {
+        "series": i18n.translate("Records", "Form"),
+        "year": i18n.translate("Records", "Year"),
+        "record_table": i18n.translate("Records", "Kind of record"),
+        "record_id": i18n.translate("Records", "Record"),
+        "number": i18n.translate("Records", "Number"),
     },
     "score_sheet": {
         "round_id": i18n.translate("Records", "Evaluation round"),

@@ -172,6 +172,13 @@ class RequestConfig:
     due_soon_days: int = 2
     addressees: list[str] = field(default_factory=lambda: ["县委书记", "县长", "常务副县长"])
     organisation: str = "县企业服务中心"
+    #: The county's identity on printed forms (``county_identity``): the county's name, the
+    #: name on the centre's seal and the issuing code before a document number (机关代字).
+    county: str = ""
+    seal_name: str = ""
+    doc_prefix: str = ""
+    #: 监督电话 printed on public lists.
+    supervision_phone: str = ""
 
 
 def load_config() -> RequestConfig:
@@ -869,7 +876,9 @@ def dispatch_sheet_data(*, record_id: str) -> fd.DispatchSheetData:
         resolve_deadline=req.resolve_deadline, dispatcher=dispatcher,
         requirements=(f"协办单位请于{req.co_deadline:%Y年%m月%d日}前向主办单位反馈意见。"
                       if req.co_deadline else ""),
-        organisation=config.organisation)
+        organisation=config.organisation,
+        dispatched_on=req.dispatched_at.date() if req.dispatched_at else None,
+        seal_name=config.seal_name.strip())
 
 
 def letter_register_data(*, year: int) -> fd.LetterRegisterData:

@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from PySide6.QtCore import QDate, QSize, Qt, Signal
+from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from liaison_app.core.services import applications as apps
-from liaison_app.core.services import drafts, roster
+from liaison_app.core.services import county_identity, drafts, roster
 from liaison_app.core.services.applications import ApplicationInput
 from liaison_app.core.services.errors import ValidationFailed
 from liaison_app.ui.context import AppContext
@@ -300,7 +301,24 @@ class ApplicationEditor(QDialog):
             self.capacity = QLineEdit(objectName="appCapacity")
             form.addRow(self.tr("Capacity plan"), self.capacity)
             self.addressee = QLineEdit()
+            self.addressee.setPlaceholderText(
+                county_identity.load().county_body("县复工复产工作领导小组"))
             form.addRow(self.tr("Commitment addressed to"), self.addressee)
+            # What the application form asks besides (left empty, they are written in by hand).
+            self.epidemic_officer = QLineEdit(objectName="appEpidemicOfficer")
+            self.epidemic_officer.setMaxLength(40)
+            form.addRow(self.tr("Epidemic prevention officer"), self.epidemic_officer)
+            self.epidemic_phone = QLineEdit(objectName="appEpidemicPhone")
+            self.epidemic_phone.setMaxLength(20)
+            form.addRow(self.tr("Officer's phone"), self.epidemic_phone)
+            self.outside_returning = QLineEdit(objectName="appOutsideReturning")
+            self.outside_returning.setValidator(QIntValidator(0, 1_000_000, self))
+            self.outside_returning.setPlaceholderText(self.tr("Not known"))
+            form.addRow(self.tr("Returning from outside the county"), self.outside_returning)
+            self.attachments = QLineEdit(objectName="appAttachments")
+            self.attachments.setPlaceholderText(self.tr(
+                "Separated by 、 (empty: the standard list)"))
+            form.addRow(self.tr("Attachments"), self.attachments)
             self.materials = GridEditor(
                 ("item", "quantity", "stock", "note"),
                 [self.tr("Item"), self.tr("Quantity needed"), self.tr("In stock"),
@@ -391,7 +409,12 @@ class ApplicationEditor(QDialog):
             self.reason.setPlainText(str(d.get("reason") or ""))
         elif self.kind == "reopening":
             self.capacity.setText(str(d.get("capacity") or ""))
-            self.addressee.setText(str(d.get("addressee") or "县复工复产工作领导小组"))
+            self.addressee.setText(str(d.get("addressee") or ""))
+            self.epidemic_officer.setText(str(d.get("epidemic_officer") or ""))
+            self.epidemic_phone.setText(str(d.get("epidemic_phone") or ""))
+            outside = d.get("outside_returning")
+            self.outside_returning.setText("" if outside is None else str(outside))
+            self.attachments.setText("、".join(str(a) for a in d.get("attachments") or ()))
             self.materials.set_rows(list(d.get("materials") or []))
             saved = {m.get("text"): bool(m.get("done")) for m in d.get("measures") or []
                      if isinstance(m, dict)}
@@ -437,7 +460,13 @@ class ApplicationEditor(QDialog):
             data.details = {"capacity": self.capacity.text().strip(),
                             "addressee": self.addressee.text().strip(),
                             "materials": self.materials.rows(), "measures": measures,
-                            "commitment": self.commitment.toPlainText().strip()}
+                            "commitment": self.commitment.toPlainText().strip(),
+                            "epidemic_officer": self.epidemic_officer.text().strip(),
+                            "epidemic_phone": self.epidemic_phone.text().strip(),
+                            "outside_returning": (int(self.outside_returning.text())
+                                                  if self.outside_returning.text().isdigit()
+                                                  else None),
+                            "attachments": _split(self.attachments.text())}
         else:
             data.period_end = _pydate(self.end)
             items = []

@@ -208,6 +208,11 @@ class PrintPreviewDialog(QDialog):
                 action="view_unmasked", record_table=job.record_table,
                 record_id=job.record_id, enterprise_id=job.enterprise_id,
                 details={"form": job.form_id}), change="audit")
+        elif job.number and not job.number_final:
+            self._notice(self.tr(
+                "The form says \u201c{number}\u201d: the server gives its number when this "
+                "computer next syncs. Print it again after syncing to carry the number."
+            ).format(number=job.number), WARNING_COLOR)
         else:
             self.notice.hide()
         self.preview.load(out, pages=job.pages)

@@ -370,6 +370,19 @@ class ServiceSettingsDialog(QDialog):
         self.organisation_feedback = FieldFeedback()
         days_form.addRow(self.tr("Organisation *"), self.organisation)
         days_form.addRow("", self.organisation_feedback)
+        # How printed forms name the county, its seal and their document numbers.
+        self.identity_edits: dict[str, QLineEdit] = {}
+        for name, label, example, length in (
+                ("county", self.tr("County"), "青田县", 40),
+                ("seal_name", self.tr("Name on the seal"), "青田县企业服务中心", 80),
+                ("doc_prefix", self.tr("Document number prefix"), "青企服", 12),
+                ("supervision_phone", self.tr("Supervision phone (public lists)"),
+                 "0578-1234567", 20)):
+            edit = QLineEdit()
+            edit.setMaxLength(length)
+            edit.setPlaceholderText(example)
+            self.identity_edits[name] = edit
+            days_form.addRow(label, edit)
         top.addWidget(days_box, 3)
 
         people = QGroupBox(self.tr("Direct-channel addressees"))
@@ -442,6 +455,8 @@ class ServiceSettingsDialog(QDialog):
         for name, spin in self.day_spins.items():
             spin.setValue(getattr(self._config, name))
         self.organisation.setText(self._config.organisation)
+        for name, edit in self.identity_edits.items():
+            edit.setText(getattr(self._config, name))
         self.addressees.clear()
         for name in self._config.addressees:
             self._addressee_item(name)
@@ -515,7 +530,9 @@ class ServiceSettingsDialog(QDialog):
             (makeups if self.holiday_table.cellWidget(row, 1).isChecked()
              else holidays).append(iso)
         days = {name: spin.value() for name, spin in self.day_spins.items()}
-        config = replace(self._config, organisation=organisation, addressees=names, **days)
+        identity = {name: edit.text().strip() for name, edit in self.identity_edits.items()}
+        config = replace(self._config, organisation=organisation, addressees=names, **days,
+                         **identity)
         return config, sorted(holidays), sorted(makeups), findings
 
     def save_config(self) -> None:
@@ -541,7 +558,8 @@ class ServiceSettingsDialog(QDialog):
         editable = self.can_edit_centre
         self.dep_note.setVisible(not editable)
         self.cfg_note.setVisible(not editable)
-        for widget in (self.dep_name, self.dep_contact, self.dep_phone, self.organisation):
+        for widget in (self.dep_name, self.dep_contact, self.dep_phone, self.organisation,
+                       *self.identity_edits.values()):
             widget.setReadOnly(not editable)
         for widget in (self.dep_kind, self.dep_add, self.dep_save,
                        self.addressee_add, self.addressee_remove, self.holiday_add,

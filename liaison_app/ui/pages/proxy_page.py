@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from liaison_app.core.services import departments, drafts
+from liaison_app.core.services import departments, drafts, printing
 from liaison_app.core.services import proxy_cases as pc
 from liaison_app.core.services import requests as rq
 from liaison_app.core.services.errors import NotFound, ValidationFailed
@@ -636,7 +636,8 @@ class ProxyPage(ListEditorMixin, Page):
                 str(Path.home() / f"代办服务记录单-{record_id[:4]}.pdf"), "PDF (*.pdf)")
         if path:
             self.ctx.runner.submit(
-                lambda: pc.print_service_record(record_id=record_id, out=path),
+                lambda: printing.print_to_file(form_id="proxy_service_record",
+                                               record_id=record_id, out=path),
                 on_done=lambda _: self._printed(path), on_error=lambda e: show_error(self, e))
 
     def print_public_list(self, path: str = "", *, year: int | None = None,
@@ -659,7 +660,8 @@ class ProxyPage(ListEditorMixin, Page):
                 self, self.tr("Save public list"),
                 str(Path.home() / f"代办情况公示-{year}-{half}.pdf"), "PDF (*.pdf)")
         if path:
-            self.ctx.runner.submit(lambda: pc.print_public_list(year=year, half=half, out=path),
+            self.ctx.runner.submit(lambda: printing.print_to_file(
+                form_id="proxy_public_list", record_id=f"{year}-{half}", out=path),
                                    on_done=lambda _: self._printed(path),
                                    on_error=lambda e: show_error(self, e))
 

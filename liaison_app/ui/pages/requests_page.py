@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from liaison_app.core.services import departments, drafts
+from liaison_app.core.services import departments, drafts, printing
 from liaison_app.core.services import requests as rq
 from liaison_app.core.services.errors import NotFound, ValidationFailed
 from liaison_app.ui.context import AppContext
@@ -566,7 +566,8 @@ class RequestsPage(ListEditorMixin, Page):
                 str(Path.home() / f"问题交办单-{record_id[:4]}.pdf"), "PDF (*.pdf)")
         if not path:
             return
-        self.ctx.runner.submit(lambda: rq.print_dispatch_sheet(record_id=record_id, out=path),
+        self.ctx.runner.submit(lambda: printing.print_to_file(
+                form_id="dispatch_sheet", record_id=record_id, out=path),
                                on_done=lambda _: self._printed(path),
                                on_error=lambda exc: show_error(self, exc))
 
@@ -582,7 +583,8 @@ class RequestsPage(ListEditorMixin, Page):
                 str(Path.home() / f"直通车登记簿-{year}.pdf"), "PDF (*.pdf)")
         if not path:
             return
-        self.ctx.runner.submit(lambda: rq.print_letter_register(year=year, out=path),
+        self.ctx.runner.submit(lambda: printing.print_to_file(
+                form_id="letter_register", record_id=str(year), out=path),
                                on_done=lambda _: self._printed(path),
                                on_error=lambda exc: show_error(self, exc))
 

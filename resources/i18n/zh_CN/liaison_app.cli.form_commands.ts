@@ -24,8 +24,8 @@
         <translation>表单编号，见 liaison forms</translation>
     </message>
     <message>
-        <source>the application, visit, enterprise (for a whole roster), proxy case (procedure forms) or evaluation round (satisfaction forms) to print</source>
-        <translation>要打印的申请、走访、企业（整份花名册）、代办项目（办事表格）或测评轮次（测评表格）</translation>
+        <source>the application, visit, enterprise (for a whole roster), proxy case, request, evaluation round (satisfaction forms), year (letter register) or half year (public list, 2026-1 or 2026-2) to print</source>
+        <translation>要打印的申请、走访、企业（整份花名册）、代办项目、诉求、测评轮次（测评表）、年份（直通车登记簿）或半年（公示，2026-1 或 2026-2）</translation>
     </message>
     <message>
         <source>the PDF file to write</source>
@@ -81,6 +81,22 @@
         <translation>测评轮次</translation>
     </message>
     <message>
+        <source>a dispatched request</source>
+        <translation>一件已交办的诉求</translation>
+    </message>
+    <message>
+        <source>a proxy case</source>
+        <translation>一件代办项目</translation>
+    </message>
+    <message>
+        <source>a year, e.g. 2026</source>
+        <translation>年份，如 2026</translation>
+    </message>
+    <message>
+        <source>a half year, e.g. 2026-1 or 2026-2</source>
+        <translation>半年，如 2026-1 或 2026-2</translation>
+    </message>
+    <message>
         <source>full ID numbers allowed</source>
         <translation>可打印完整身份证号</translation>
     </message>
@@ -125,6 +141,14 @@
     <message>
         <source>Full ID numbers were printed; the print is logged.</source>
         <translation>已打印完整身份证号；本次打印已记录在审计日志中。</translation>
+    </message>
+    <message>
+        <source>Document number: {number}.</source>
+        <translation>文号：{number}。</translation>
+    </message>
+    <message>
+        <source>The form says “{number}”: the server gives its number when this computer next syncs. Print it again after syncing to carry the number.</source>
+        <translation>表上印的是“{number}”：文号在本机下次同步时由服务器编定。同步后重新打印即带正式文号。</translation>
     </message>
 </context>
 </TS>

@@ -93,6 +93,10 @@
         <translation>日报</translation>
     </message>
     <message>
+        <source>Document number of a printed form</source>
+        <translation>表单文号</translation>
+    </message>
+    <message>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -535,6 +539,18 @@
     <message>
         <source>By phone too</source>
         <translation>允许电话测评</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>表单</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>号码</translation>
     </message>
     <message>
         <source>Evaluation round</source>

@@ -202,7 +202,7 @@
     </message>
     <message>
         <source>Enterprise</source>
-        <extracomment>The centre setting holding ``RequestConfig``; releases before it kept the same dictionary (with the holiday calendar inside) in each device&apos;s ``LocalState`` under this key. Working days ahead in which a deadline counts as &quot;due soon&quot;.</extracomment>
+        <extracomment>The centre setting holding ``RequestConfig``; releases before it kept the same dictionary (with the holiday calendar inside) in each device&apos;s ``LocalState`` under this key. Working days ahead in which a deadline counts as &quot;due soon&quot;. The county&apos;s identity on printed forms (``county_identity``): the county&apos;s name, the name on the centre&apos;s seal and the issuing code before a document number (机关代字). 监督电话 printed on public lists.</extracomment>
         <translation>企业</translation>
     </message>
     <message>

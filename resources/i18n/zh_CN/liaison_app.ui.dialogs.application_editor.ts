@@ -48,6 +48,26 @@
         <translation>承诺书致</translation>
     </message>
     <message>
+        <source>Epidemic prevention officer</source>
+        <translation>防疫负责人</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>不详</translation>
+    </message>
+    <message>
+        <source>Returning from outside the county</source>
+        <translation>外地返岗人数</translation>
+    </message>
+    <message>
+        <source>Separated by 、 (empty: the standard list)</source>
+        <translation>以“、”分隔（留空：标准附件清单）</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
         <source>Item</source>
         <translation>物资名称</translation>
     </message>

@@ -45,6 +45,10 @@
         <translation>本表含完整身份证号，打印或保存都会记录在审计日志中。</translation>
     </message>
     <message>
+        <source>The form says “{number}”: the server gives its number when this computer next syncs. Print it again after syncing to carry the number.</source>
+        <translation>表上印的是“{number}”：文号在本机下次同步时由服务器编定。同步后重新打印即带正式文号。</translation>
+    </message>
+    <message>
         <source>Print full ID numbers?</source>
         <translation>打印完整身份证号？</translation>
     </message>

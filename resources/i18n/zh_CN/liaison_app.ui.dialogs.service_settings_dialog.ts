@@ -157,6 +157,22 @@
         <translation>单位名称 *</translation>
     </message>
     <message>
+        <source>County</source>
+        <translation>县（市、区）名称</translation>
+    </message>
+    <message>
+        <source>Name on the seal</source>
+        <translation>印章名称</translation>
+    </message>
+    <message>
+        <source>Document number prefix</source>
+        <translation>文号机关代字</translation>
+    </message>
+    <message>
+        <source>Supervision phone (public lists)</source>
+        <translation>监督电话（公示用）</translation>
+    </message>
+    <message>
         <source>Direct-channel addressees</source>
         <translation>直通车呈报对象</translation>
     </message>

@@ -26,6 +26,7 @@
     </message>
     <message>
         <source>Receiving records: {count}</source>
+        <extracomment>Everything pulled again because the server forgot what it told this laptop: the ids it sends (this laptop&apos;s own too) are all it holds for this account.</extracomment>
         <translation>正在接收记录：{count}</translation>
     </message>
     <message>
