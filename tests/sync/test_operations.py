@@ -148,6 +148,11 @@ def test_metrics_add_up_over_worker_processes(tmp_path: Path) -> None:
         # Each on a connection of its own: the workers share them out between them.
         for _ in range(40):
             assert get("/health")[0] == 200
+        # A request is counted just after its answer has gone out: give the last one a moment.
+        settle = time.monotonic() + 10
+        while _sample(get("/metrics")[1], "liaison_http_requests_total", route="/health",
+                      method="GET", status="200") < 41 and time.monotonic() < settle:
+            time.sleep(0.1)
         # Whichever worker answers a scrape, it reports every worker's requests.
         scrapes = [get("/metrics") for _ in range(6)]
     finally:

@@ -25,8 +25,10 @@ def main(data_dir: str, officer_id: str, keys: str) -> None:
     from liaison_app.ui.i18n import install_language
     from liaison_app.ui.main_window import MainWindow
     from liaison_app.ui.tasks import TaskRunner
+    from tests.keys import unlock_every_folder
     from tests.ui.editor_cases import settle
 
+    unlock_every_folder()  # the test's folder, encrypted with the suite's key
     app = make_application()
     install_language("zh_CN")
     paths = DataPaths(Path(data_dir))

@@ -1,10 +1,10 @@
-"""Schema 8: the register of document numbers the server gives printed forms, per form and
+"""Schema 7: the register of document numbers the server gives printed forms, per form and
 year: its key refuses a number given twice."""
 from __future__ import annotations
 
 import peewee
 
-VERSION = 8
+VERSION = 7
 
 _STATEMENTS = [
     'CREATE TABLE "document_register" ("series" VARCHAR(32) NOT NULL, "year" INTEGER NOT NULL, '
