@@ -69,6 +69,9 @@ def from_database(out: Path, *, runs: int) -> None:
 
 
 def main() -> None:
+    from tests.perf.folder_keys import unlock_every_folder
+
+    unlock_every_folder()  # encrypted folders, as officers have them
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     runs = parser.parse_args().runs

@@ -35,6 +35,9 @@ def _median(values: list[float]) -> str:
 
 
 def main() -> None:
+    from tests.perf.folder_keys import unlock_every_folder
+
+    unlock_every_folder()  # encrypted folders, as officers have them
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=15)
     runs = parser.parse_args().runs

@@ -112,6 +112,9 @@ def populate(*, enterprises: int, rounds: int, per_enterprise: int, seed: int = 
 
 
 def main() -> None:
+    from tests.perf.folder_keys import unlock_every_folder
+
+    unlock_every_folder()  # encrypted folders, as officers have them
     parser = argparse.ArgumentParser()
     parser.add_argument("--enterprises", type=int, default=2_000)
     parser.add_argument("--rounds", type=int, default=10)
