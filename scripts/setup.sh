@@ -112,17 +112,23 @@ fi
 
 # The tests' print queue "Liaison-PDF" (cups-pdf writes each job to ~/PDF of its owner).
 # The scheduler is started when it is not running (containers have no init to start it).
+# `lpstat -r` exits 0 whether or not the scheduler runs: only its words tell.
+scheduler_up() {
+  [ "$(LC_ALL=C lpstat -r 2>/dev/null)" = "scheduler is running" ]
+}
 print_queue() {
   [ -x /usr/sbin/cupsd ] && [ -x /usr/lib/cups/backend/cups-pdf ] || return 0
-  if ! lpstat -r >/dev/null 2>&1; then
+  if ! scheduler_up; then
     if [ -d /run/systemd/system ]; then systemctl start cups >/dev/null 2>&1 || true; fi
-    lpstat -r >/dev/null 2>&1 || /usr/sbin/cupsd || return 0
-    for _ in 1 2 3 4 5 6 7 8 9 10; do lpstat -r >/dev/null 2>&1 && break; sleep 0.5; done
+    scheduler_up || /usr/sbin/cupsd || return 0
+    for _ in $(seq 40); do scheduler_up && break; sleep 0.5; done
   fi
   lpstat -p Liaison-PDF >/dev/null 2>&1 && return 0
-  lpadmin -p Liaison-PDF -E -v cups-pdf:/ -m lsb/usr/cups-pdf/CUPS-PDF_opt.ppd \
-    -o PageSize=A4 2>/dev/null \
-    || echo "Note: could not add the print queue Liaison-PDF (needs root)" >&2
+  # lpadmin warns that printer drivers are deprecated; only a failure is worth showing.
+  local out
+  out=$(lpadmin -p Liaison-PDF -E -v cups-pdf:/ -m lsb/usr/cups-pdf/CUPS-PDF_opt.ppd \
+    -o PageSize=A4 2>&1) \
+    || echo "Note: could not add the print queue Liaison-PDF: $out" >&2
 }
 if [ "$(id -u)" = "0" ]; then print_queue; fi
 

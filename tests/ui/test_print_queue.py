@@ -35,9 +35,14 @@ def _lp(*args: str) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture(scope="module")
 def cups() -> None:
-    if shutil.which("lpstat") is None or _lp("lpstat", "-p", QUEUE).returncode != 0:
-        pytest.fail(f"the CUPS queue {QUEUE} is missing: run scripts/setup.sh as root (it "
-                    "installs cups and printer-driver-cups-pdf and adds the queue)")
+    if shutil.which("lpstat") is None:
+        pytest.fail("CUPS is not installed: run scripts/setup.sh as root (it installs cups "
+                    "and printer-driver-cups-pdf and adds the queue)")
+    found = _lp("lpstat", "-r", "-p", QUEUE)
+    if found.returncode != 0:
+        pytest.fail(f"the CUPS queue {QUEUE} is missing ({found.stdout.strip()} "
+                    f"{found.stderr.strip()}): run scripts/setup.sh as root (it installs cups "
+                    "and printer-driver-cups-pdf, starts the scheduler and adds the queue)")
 
 
 @pytest.fixture
