@@ -20,7 +20,7 @@ import logging
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import peewee
 
@@ -96,20 +96,37 @@ def outbox_high_seq() -> int:
     return OutboxOp.select(OutboxOp.seq).order_by(OutboxOp.seq.desc()).scalar() or 0
 
 
-def pending_ops(*, after_seq: int, up_to_seq: int, limit: int) -> list[OutboxOp]:
-    """Waiting operations in order, each with ``size``: the characters of its changes."""
-    return list(OutboxOp.select(OutboxOp, peewee.fn.LENGTH(OutboxOp.changes).alias("size"))
-                .where((OutboxOp.state == "pending") & (OutboxOp.seq > after_seq)
-                       & (OutboxOp.seq <= up_to_seq))
-                .order_by(OutboxOp.seq).limit(limit))
+class PendingOp(NamedTuple):
+    """A waiting operation as it is sent (read as plain rows: a push reads thousands)."""
+
+    seq: int
+    op_id: str
+    table: str
+    record_id: str
+    base_version: int
+    creating: bool
+    changes: Any
+    device_time: Any
+    #: The characters of its changes as stored.
+    size: int
 
 
-def within_bytes(ops: list[OutboxOp], *, limit: int) -> list[OutboxOp]:
+def pending_ops(*, after_seq: int, up_to_seq: int, limit: int) -> list[PendingOp]:
+    """Waiting operations in order."""
+    o = OutboxOp
+    return [PendingOp(*row) for row in
+            o.select(o.seq, o.op_id, o.table, o.record_id, o.base_version, o.creating,
+                     o.changes, o.device_time, peewee.fn.LENGTH(o.changes))
+            .where((o.state == "pending") & (o.seq > after_seq) & (o.seq <= up_to_seq))
+            .order_by(o.seq).limit(limit).tuples()]
+
+
+def within_bytes(ops: list[PendingOp], *, limit: int) -> list[PendingOp]:
     """The first operations whose changes fit in ``limit`` characters (at least one): a batch
     is cut by size as well as by count, so it stays under the server's body limit."""
     total = 0
     for n, op in enumerate(ops):
-        total += int(getattr(op, "size", 0) or 0) + 200
+        total += int(op.size or 0) + 200
         if total > limit and n:
             return ops[:n]
     return ops
@@ -129,7 +146,7 @@ _TOO_LARGE = {
     "zh": "此修改超过服务器可接收的大小，因此未发送。请缩短文字或拆分记录。"}
 
 
-def refuse_unsendable(ops: list[OutboxOp]) -> set[str]:
+def refuse_unsendable(ops: list[PendingOp]) -> set[str]:
     """Mark refused, with the reason, operations the server would refuse whole (text no
     database holds, numbers beyond 64 bits): one of them must not hold up the others, and
     the person sees which record to fix. Returns their op ids."""
@@ -153,13 +170,13 @@ def refuse_unsendable(ops: list[OutboxOp]) -> set[str]:
     return set(bad)
 
 
-def refuse_too_large(op: OutboxOp) -> None:
+def refuse_too_large(op: PendingOp) -> None:
     writer.write(lambda: OutboxOp.update(state="rejected", last_error=_error_text(
         _TOO_LARGE["reason"], _TOO_LARGE["en"], _TOO_LARGE["zh"])
     ).where(OutboxOp.op_id == op.op_id).execute())
 
 
-def op_to_wire(op: OutboxOp) -> dict[str, Any]:
+def op_to_wire(op: PendingOp | OutboxOp) -> dict[str, Any]:
     when = op.device_time
     return {"op_id": op.op_id, "table": op.table, "record_id": op.record_id,
             "base_version": op.base_version, "creating": bool(op.creating),
@@ -232,14 +249,14 @@ def _drop_superseded(accepted: list[str]) -> None:
     """A refused change all of whose fields a later accepted change of the same record set
     again is settled (the person fixed the record): it no longer protects those fields.
     Called with the accepted operations still in the outbox."""
+    if not accepted or not OutboxOp.select().where(OutboxOp.state == "rejected").exists():
+        return  # the usual case: nothing refused waits to be settled
     settled: dict[str, tuple[int, set[str]]] = {}
     for chunk in _chunks(accepted):
         for op in (OutboxOp.select(OutboxOp.seq, OutboxOp.record_id, OutboxOp.changes)
                    .where(OutboxOp.op_id.in_(chunk))):
             seq, fields = settled.get(op.record_id, (0, set()))
             settled[op.record_id] = (max(seq, op.seq), fields | set(op.changes or {}))
-    if not settled or not OutboxOp.select().where(OutboxOp.state == "rejected").exists():
-        return
     for chunk in _chunks(sorted(settled)):
         for op in (OutboxOp.select(OutboxOp.seq, OutboxOp.record_id, OutboxOp.changes)
                    .where(OutboxOp.record_id.in_(chunk) & (OutboxOp.state == "rejected"))):
