@@ -226,6 +226,9 @@ class SyncEngine:
         self.timeout = timeout
         self.retry = retry or RetryPolicy()
         self.protocol_version = protocol_version
+        #: The connection of the last sync, kept for the next one while the server, the
+        #: account and the settings stay the same (no new connection for each sync).
+        self._kept: tuple[tuple[Any, ...], Transport] | None = None
 
     @staticmethod
     def _officer_id() -> str:
@@ -238,10 +241,26 @@ class SyncEngine:
             raise SyncError("signin", i18n.translate(
                 "Sync", "This laptop is not signed in to a server yet. Sign in first; your "
                 "records are kept."))
-        return Transport(server_url=self.server_url or info.server_url,
-                         client_schema=LATEST_VERSION, token=token, device_id=info.device_id,
-                         ca_cert=info.ca_cert, timeout=self.timeout, retry=self.retry,
-                         cancel=cancel, protocol_version=self.protocol_version)
+        url = self.server_url or info.server_url
+        key = (url, token, info.device_id, info.ca_cert, self.timeout, self.retry,
+               self.protocol_version)
+        if self._kept is not None and self._kept[0] == key:
+            kept = self._kept[1]
+            kept.start_over(cancel)
+            return kept
+        self.close()
+        made = Transport(server_url=url, client_schema=LATEST_VERSION, token=token,
+                         device_id=info.device_id, ca_cert=info.ca_cert, timeout=self.timeout,
+                         retry=self.retry, cancel=cancel,
+                         protocol_version=self.protocol_version)
+        self._kept = (key, made)
+        return made
+
+    def close(self) -> None:
+        """Let go of the kept connection (when the engine is no longer used)."""
+        if self._kept is not None:
+            self._kept[1].close()
+            self._kept = None
 
     def sync_once(self, *, progress: ProgressCallback | None = None,
                   cancel: threading.Event | None = None) -> SyncReport:
@@ -297,7 +316,8 @@ class SyncEngine:
             if transport is not None:
                 report.bytes_sent = transport.bytes_sent
                 report.bytes_received = transport.bytes_received
-                transport.close()
+                if not report.ok:
+                    self.close()  # after any failure the next sync connects afresh
             report.seconds = time.perf_counter() - started
             try:
                 if report.outcome != "wiped":  # a wiped laptop has no database to note it in

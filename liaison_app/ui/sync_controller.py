@@ -48,6 +48,7 @@ class SyncController(QObject):
         self._cancel: threading.Event | None = None
         self._failures = 0
         self._indexing = False
+        self._engine = None
         self._timer = QTimer(self, singleShot=True)
         self._timer.timeout.connect(lambda: self.sync_now(reason="timer"))
         self._after_change = QTimer(self, singleShot=True, interval=AFTER_CHANGE_MS)
@@ -138,7 +139,9 @@ class SyncController(QObject):
         self.running = True
         self._cancel = threading.Event()
         cancel = self._cancel
-        engine = SyncEngine(data_paths=self.ctx.paths)
+        if self._engine is None:  # one engine, which keeps its connection between syncs
+            self._engine = SyncEngine(data_paths=self.ctx.paths)
+        engine = self._engine
         log.info("sync started (%s)", reason)
 
         def work(task):  # network worker
@@ -213,6 +216,9 @@ class SyncController(QObject):
         if self.running:
             self.cancel()
             return
+        if self._engine is not None:
+            self._engine.close()
+            self._engine = None
         from sync import client
 
         try:
@@ -229,6 +235,7 @@ class SyncController(QObject):
         try:
             self.ctx.runner.run_sync(engine.sync_once, worker="net",
                                      timeout=wait_seconds * 3)
+            engine.close()
         except Exception:  # noqa: BLE001 - closing must not fail; changes stay queued
             log.warning("the closing sync did not finish; changes stay queued")
 
