@@ -424,7 +424,8 @@ def _page_problems(table: str, rows: list[dict[str, Any]], existing: Mapping[str
         joined = "\n".join(values) if all(type(v) is str for v in values) else None
         if (joined is None or joined.count("\n") != len(values) - 1
                 or len(_STAMP_LINES.findall(joined)) != len(values)):
-            suspects.update(i for i in at if not _STAMP.match(str(rows[i][stamp])))
+            suspects.update(i for i in at if not (isinstance(rows[i][stamp], str)
+                                                  and _STAMP.match(rows[i][stamp])))
     fine = [i for i in range(len(rows)) if i not in suspects]
     suspects.update(fine[j] for j in SCHEMA[table].suspects(
         [rows[i]["data"] for i in fine], creating=[rows[i]["id"] not in existing for i in fine]))
