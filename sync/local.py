@@ -667,22 +667,17 @@ def _group(keys: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
 def _missing_parents(model: type[SyncedModel], rows: list[dict[str, Any]],
                      in_page: dict[str, set[str]]) -> set[tuple[str, str]]:
     """Rows whose parent is neither written earlier in this page (``in_page``) nor here."""
-    refs = _fk_columns(model)
-    if not refs:
-        return set()
-    wanted: dict[str, set[str]] = {}
-    for w in rows:
-        for col, parent in refs:
-            pid = w["data"].get(col)
-            if pid and pid not in in_page.get(parent, set()):
-                wanted.setdefault(parent, set()).add(pid)
-    present = {t: _present(t, ids) for t, ids in wanted.items()}
     out: set[tuple[str, str]] = set()
-    for w in rows:
-        for col, parent in refs:
-            pid = w["data"].get(col)
-            if pid and pid not in in_page.get(parent, set()) and pid not in present[parent]:
-                out.add((model.sync_table, w["id"]))
+    for col, parent in _fk_columns(model):
+        # Column by column: a page of thousands names a few hundred parents at most.
+        values = [w["data"].get(col) for w in rows]
+        wanted = set(values) - in_page.get(parent, set()) - {None, ""}
+        if not wanted:
+            continue
+        missing = wanted - _present(parent, wanted)
+        if missing:
+            out.update((model.sync_table, w["id"])
+                       for w, pid in zip(rows, values, strict=True) if pid in missing)
     return out
 
 

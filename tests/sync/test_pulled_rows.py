@@ -5,6 +5,7 @@ still be refused."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Any
 
 import pytest
@@ -115,7 +116,11 @@ GOOD: dict[str, Any] = {
 }
 BAD: list[Any] = ["x\x00y", "\ud800", "2026-02-30", "2026-02-28T25:00", "2026-02-28T08:00\n",
                   "a" * 300, 2**63, True, 1.5, float("nan"), None, "../x", "A" * 64, [1], {},
-                  "e 1", "2025-W01-1", "2026-02-28T08:00:00+08:00", "2026-2-28"]
+                  "e 1", "2025-W01-1", "2026-02-28T08:00:00+08:00", "2026-2-28",
+                  ["a\x00"], {"k": "\ud800"}, [2**64], {"n": -(2**63) - 1},
+                  functools.reduce(lambda inner, _: [inner], range(22), []),
+                  list(range(12_000)),
+                  ["长" * 60_000, "长" * 50_000], {"\x00": 1}]
 
 
 def value_for(spec: Any) -> st.SearchStrategy[Any]:
