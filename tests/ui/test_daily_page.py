@@ -203,7 +203,9 @@ def test_a_sync_refresh_never_loses_a_typed_line(qtbot, ctx, page):
                               day=TODAY, values={**GOOD, "people_on_site": 25})
     daily_reports.save_report(template_id=page.tpl.id, enterprise_id=page.ids["甲公司"],
                               day=TODAY, values={**GOOD, "people_on_site": 60})
-    page.on_data_changed("sync")
+    # The page reads on the runner and shows the answer when it comes.
+    with qtbot.waitSignal(page.refreshed, timeout=5000):
+        page.on_data_changed("sync")
     row = row_of(page, "甲公司")
     people = page.model.index(row, page.model.column_of("people_on_site"))
     assert page.model.data(people) == "77"
@@ -227,6 +229,32 @@ def test_a_sync_refresh_never_loses_a_typed_line(qtbot, ctx, page):
     assert DailyReport.get_by_id(report_id_for(page.ids["甲公司"], page.tpl.id, TODAY)
                                  ).people_on_site == 77
     assert daily_reports.kept_typing(template_id=page.tpl.id, day=TODAY) == {}
+
+
+def test_a_sync_refresh_keeps_the_cell_being_typed_in_open_with_its_text(qtbot, ctx, page):
+    start_typing(page, "乙公司")
+    type_keys("4")
+    press(Qt.Key.Key_Tab)
+    type_keys("1")  # 返岗: typed, the cell still open
+    editor = _target()
+    assert editor.text() == "1"
+    # A sync brings 丙's report while the officer types.
+    daily_reports.save_report(template_id=page.tpl.id, enterprise_id=page.ids["丙公司"],
+                              day=TODAY, values={**GOOD, "people_on_site": 25})
+    with qtbot.waitSignal(page.refreshed, timeout=5000):
+        page.on_data_changed("sync")
+    bing = row_of(page, "丙公司")
+    assert page.model.data(page.model.index(bing, page.model.column_of("people_on_site"))) \
+        == "25", "the refresh did not show what the sync brought"
+    row = row_of(page, "乙公司")
+    returned = page.model.index(row, page.model.column_of("returned"))
+    assert page.model.data(page.model.index(row, page.model.column_of("people_on_site"))) == "4"
+    assert page.grid.currentIndex() == returned
+    # The cell is open again with what was typed, and typing goes on where it was.
+    type_keys("2")
+    assert _target().text() == "12"
+    press(Qt.Key.Key_Tab)
+    assert page.model.data(returned) == "12"
 
 
 def test_a_late_entry_for_an_earlier_day_is_marked_late(qtbot, ctx, page):
