@@ -3,7 +3,7 @@ background refresh (what every sync triggers) of each page.
 
 Run: ``python tests/perf/bench_ui.py [--enterprises 2000] [--visits 100000] [--data-dir D]``.
 Prints medians; never fails on speed (targets: start-up ≤ 500 ms, an editor ≤ 100 ms, a
-page refresh ≤ 50 ms). Start-up is measured as bench_foundation measures it: a new process
+page refresh ≤ 50 ms of the UI thread, with the new rows on screen promptly). Start-up is measured as bench_foundation measures it: a new process
 each time, here from just before it is spawned to the moment its window reports the first
 paint (the app prints the wall-clock time of that moment).
 """
@@ -193,19 +193,40 @@ def bench_in_window(data_dir: Path, runs: int) -> None:
               f"over {len(samples)} (target <= 100 ms)")
 
     # -- a background refresh of the page shown (what every sync triggers) ----------------
+    # A page may read on the runner and show the answer when it comes. Two figures, both
+    # from the call that every sync makes: how long the UI thread was blocked (the call
+    # itself and every event-loop pass until the new rows are shown, summed; the longest
+    # single pass beside it), and how long until the new rows were on the screen.
     for spec in PAGES:
         win.navigate(spec.page_id)
         idle()
         page = win.current_page()
-        samples = []
+        blocked, longest, on_screen = [], [], []
+        background = False
         for _ in range(runs):
             started = time.perf_counter()
             page.on_data_changed("sync")
-            app.processEvents()
-            samples.append(time.perf_counter() - started)
+            passes = [time.perf_counter() - started]
+            waiting = page.refresh_pending()
+            background = background or waiting
+            while True:
+                if waiting:
+                    time.sleep(0.0005)  # not a busy loop: the worker has the CPU it needs
+                began = time.perf_counter()
+                app.processEvents()  # the answer applied (if it came) and painted
+                passes.append(time.perf_counter() - began)
+                if not waiting:
+                    break
+                waiting = page.refresh_pending()
+            on_screen.append(time.perf_counter() - started)
+            blocked.append(sum(passes))
+            longest.append(max(passes))
             idle()
-        print(f"refresh of {spec.page_id} after a sync: median {median_ms(samples)} "
-              f"(target <= 50 ms)")
+        how = ("read on the runner; target applies to the blocked time" if background
+               else "read on the UI thread")
+        print(f"refresh of {spec.page_id} after a sync: UI thread blocked median "
+              f"{median_ms(blocked)} (longest single pass {median_ms(longest)}), the new rows "
+              f"on screen after {median_ms(on_screen)} ({how}; target <= 50 ms)")
     runner.shutdown()
     sys.stdout.flush()
     os._exit(0)
