@@ -291,9 +291,18 @@ def test_board_page_excel_pdf_and_command_line_agree(qtbot, ctx, page, tmp_path,
     expected = daily_board.board(template_id=page.tpl.id, day=TODAY)
     assert shown == [daily_board.summary_cells(r) for r in [*expected.groups, expected.total]]
     assert shown[-1][1:] == ["3", "2", "0", "1", "66.7%", "107", "+2", "1"]
-    lines = page.board_view.lines
-    assert lines.item(0, 0).text() == "甲公司" and "口罩只够两天" in lines.item(0, 7).text()
-    assert lines.item(1, 0).text() == "乙公司" and lines.item(1, 3).text() == "未报"
+    lines = page.board_view.lines.model()
+    assert lines.text(0, 0) == "甲公司" and "口罩只够两天" in lines.text(0, 7)
+    assert lines.text(1, 0) == "乙公司" and lines.text(1, 3) == "未报"
+    view = page.board_view
+    view.show_filter.setCurrentIndex(view.show_filter.findData("missing"))
+    assert [lines.text(r, 0) for r in range(lines.rowCount())] == ["乙公司"]
+    # Double-click (or Enter on) a line: that enterprise's trend.
+    view.lines.activated.emit(lines.index(0, 0))
+    assert page.tabs.currentIndex() == 2
+    assert page.trend_view.scope.currentData() == ("enterprise", page.ids["乙公司"])
+    view.show_filter.setCurrentIndex(view.show_filter.findData("all"))
+    page.tabs.setCurrentIndex(1)
 
     pdf, xlsx = tmp_path / "summary.pdf", tmp_path / "summary.xlsx"
     page.print_summary(str(pdf))

@@ -686,13 +686,14 @@ class DailyPage(Page):
     def show_enterprise_trend(self, enterprise_id: str) -> None:
         name = next((b.name for b in (self.board_view.board.lines if self.board_view.board
                                       else []) if b.enterprise_id == enterprise_id), "")
-        self.trend_view.set_scopes(towns=enterprises.filter_choices()["town"],
-                                   enterprise=(enterprise_id, name))
+        # The tab first: showing a stale trend tab reads it for the county, and the
+        # enterprise chosen must come after that, not be replaced by it.
         self.tabs.setCurrentIndex(TREND)
         if TREND in self._stale_tabs:
             self._load(TREND)
-        else:
-            self.trend_view.refresh()
+        self.trend_view.set_scopes(towns=enterprises.filter_choices()["town"],
+                                   enterprise=(enterprise_id, name))
+        self.trend_view.refresh()
 
     def print_summary(self, path: str = "") -> None:
         if not self.template_id():
