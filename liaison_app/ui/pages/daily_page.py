@@ -49,7 +49,7 @@ from liaison_app.core.services.errors import ValidationFailed
 from liaison_app.core.services.officers import CENTRE, LIAISON, current_role
 from liaison_app.ui.context import AppContext
 from liaison_app.ui.errors import describe, show_error
-from liaison_app.ui.models.daily_entry_model import DailyEntryModel
+from liaison_app.ui.models.daily_entry_model import DailyEntryModel, LineState, line_states
 from liaison_app.ui.pages.base import Page
 from liaison_app.ui.widgets.daily_board_view import DailyBoardView
 from liaison_app.ui.widgets.daily_trend_view import DailyTrendView
@@ -76,8 +76,9 @@ class _Read(NamedTuple):
     day: dt.date
     town: str
     by: str
-    #: The entry grid (tab ENTRY) or the board (tab BOARD); None without a template.
-    sheet: EntryGrid | Board | None
+    #: The entry grid with its lines' states (tab ENTRY) or the board (tab BOARD); None
+    #: without a template.
+    sheet: tuple[EntryGrid, list[LineState]] | Board | None
 
 
 class RequestFromReportDialog(QDialog):
@@ -261,8 +262,9 @@ class DailyPage(Page):
                 found[0].id if found else "")
             sheet: Any = None
             if chosen and tab == ENTRY:
-                sheet = daily_reports.entry_grid(template_id=chosen, day=day, officer_id=scope,
-                                                 town=town)
+                grid = daily_reports.entry_grid(template_id=chosen, day=day, officer_id=scope,
+                                                town=town)
+                sheet = (grid, line_states(grid))
             elif chosen:
                 sheet = daily_board.board(template_id=chosen, day=day, by=by, officer_id=scope)
             return _Read(found, towns, tab, chosen, day, town, by, sheet)
@@ -282,7 +284,7 @@ class DailyPage(Page):
             self._load(tab)  # the header changed meanwhile: read what it now asks for
         elif tab == ENTRY:
             self._stale_tabs.discard(ENTRY)
-            self._load_entry(read.sheet)
+            self._load_entry(*read.sheet)
         else:
             self._stale_tabs.discard(BOARD)
             self.board_view.show_board(read.sheet)
@@ -343,13 +345,14 @@ class DailyPage(Page):
             self.trend_view.set_scopes(towns=enterprises.filter_choices()["town"])
             self.trend_view.show_trend(template_id=self.template_id(), end=self.day())
 
-    def _load_entry(self, grid: EntryGrid | None = None) -> None:
+    def _load_entry(self, grid: EntryGrid | None = None,
+                    states: list[LineState] | None = None) -> None:
         if grid is None:
             grid = daily_reports.entry_grid(template_id=self.template_id(), day=self.day(),
                                             officer_id=self.officer_scope(),
                                             town=self.town_box.currentData() or "")
         editing = self._commit_open_cell()
-        self.model.load(grid)
+        self.model.load(grid, states)
         self._reopen_cell(editing)
         self._fit_columns()
         template = grid.template
