@@ -37,6 +37,7 @@ from liaison_app.ui.dialogs.import_dialog import ImportDialog
 from liaison_app.ui.errors import show_error
 from liaison_app.ui.models.enterprise_table_model import PAGE_SIZE, EnterpriseTableModel
 from liaison_app.ui.pages.base import Page
+from liaison_app.ui.widgets.kept_view import rows_kept_in_view
 from liaison_app.ui.widgets.layouts import fit_columns
 
 #: Visits listed under an enterprise; older ones are on the 走访 page (kept short: the list
@@ -431,10 +432,9 @@ class EnterprisesPage(Page):
             self.refresh()  # the filter changed meanwhile: read what it now asks for
             return
         self._stale = False
-        scrolled = self.table.verticalScrollBar().value()
         self._load_choices(read)
-        self._show_list(read.flt, read.total, read.rows)
-        self.table.verticalScrollBar().setValue(scrolled)
+        with rows_kept_in_view(self.table):
+            self._show_list(read.flt, read.total, read.rows)
         if read.shown is not None:
             rec, history = read.shown
             row = self.model.row_of(rec.id)

@@ -28,6 +28,7 @@ from liaison_app.ui.dialogs.visit_editor import EnterpriseChooser, VisitEditor
 from liaison_app.ui.errors import show_error
 from liaison_app.ui.models.visit_table_model import VisitPage, VisitTableModel
 from liaison_app.ui.pages.base import Page
+from liaison_app.ui.widgets.kept_view import rows_kept_in_view
 from liaison_app.ui.widgets.layouts import fit_columns
 
 #: The date filters show "any" at their minimum: QDateEdit cannot be empty.
@@ -188,16 +189,13 @@ class VisitsPage(Page):
         self.read_then(self.model.reader(), self._show_read)
 
     def _show_read(self, page: VisitPage) -> None:
-        anchor = self._top_row_id()
-        if not self.model.show_page(page):
-            return
-        self._update_empty()
-        self._select_row_of(self.editor.record_id() if self._editor_open() else None,
-                            scroll=False)
-        row = self.model.row_of(anchor) if anchor else -1
-        if row >= 0:
-            self.table.scrollTo(self.model.index(row, 0),
-                                QAbstractItemView.ScrollHint.PositionAtTop)
+        if page.flt != self.model.current_filter():
+            return  # the filter changed meanwhile and was read then
+        with rows_kept_in_view(self.table):
+            self.model.show_page(page)
+            self._update_empty()
+            self._select_row_of(self.editor.record_id() if self._editor_open() else None,
+                                scroll=False)
         self._after_first_screen()
 
     def _refresh_editor(self) -> str | None:
@@ -208,14 +206,6 @@ class VisitsPage(Page):
             self._show_editor(False)
             keep = None
         return keep
-
-    def _top_row_id(self) -> str:
-        """The visit at the top of the list's view, when it is scrolled down ("" at the top:
-        new visits then appear there)."""
-        if self.table.verticalScrollBar().value() == 0:
-            return ""
-        row = self.model.row_at(self.table.rowAt(0))
-        return row.id if row is not None else ""
 
     def _after_first_screen(self) -> None:
         self._update_count()
