@@ -46,15 +46,21 @@ def click(qtbot, button) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-def test_from_visit_through_dispatch_to_call_back(qtbot, ctx, world, tmp_path):
+def shown_page(qtbot, ctx):
     from liaison_app.ui.pages.requests_page import RequestsPage
 
-    ent, liaison, centre, visit = world
     page = RequestsPage(ctx)
     qtbot.addWidget(page)
     page.resize(1280, 800)
     page.show()
+    qtbot.waitExposed(page)
     page.activate()
+    return page
+
+
+def test_from_visit_through_dispatch_to_call_back(qtbot, ctx, world, tmp_path):
+    ent, liaison, centre, visit = world
+    page = shown_page(qtbot, ctx)
     assert not page.table.isVisible() and "No requests yet" not in page.empty_label.text()
 
     # The visits page hands over line 2 of the problems found.
@@ -168,20 +174,13 @@ def test_overdue_requests_stand_out_in_the_list_and_on_today(qtbot, ctx, world):
 
 def test_a_sync_refresh_shows_new_requests_and_keeps_the_open_one_and_its_typing(
         qtbot, ctx, world):
-    from liaison_app.ui.pages.requests_page import RequestsPage
-
     ent, _liaison, centre, _visit = world
     context.set_actor(officer_id=centre.id)  # the centre's list: every request
     ctx.settings.officer_id = centre.id
     for n in range(60):
         Request(enterprise=ent.id, accepted_at=dt.datetime(2026, 1, 1, 9) + dt.timedelta(
             days=n), description=f"诉求{n:02d}", category="power").save(force_insert=True)
-    page = RequestsPage(ctx)
-    qtbot.addWidget(page)
-    page.resize(1280, 800)
-    page.show()
-    qtbot.waitExposed(page)
-    page.activate()
+    page = shown_page(qtbot, ctx)
     opened = page.model.row_at(40).id
     page.open_record(opened)
     page.description.setFocus()
