@@ -257,6 +257,23 @@ def test_a_sync_refresh_keeps_the_cell_being_typed_in_open_with_its_text(qtbot, 
     assert page.model.data(returned) == "12"
 
 
+def test_a_tab_shown_while_a_refresh_is_read_shows_fresh_figures_and_so_does_the_grid(
+        qtbot, ctx, page):
+    daily_reports.save_report(template_id=page.tpl.id, enterprise_id=page.ids["丙公司"],
+                              day=TODAY, values={**GOOD, "people_on_site": 25})
+    page.on_data_changed("sync")  # the grid's answer is on its way...
+    page.tabs.setCurrentIndex(1)  # ...when the officer opens the board: read at once
+    lines = page.board_view.lines.model()
+    bing = next(r for r in range(lines.rowCount()) if lines.text(r, 0) == "丙公司")
+    assert (lines.text(bing, 3), lines.text(bing, 4)) == ("已报", "25")
+    wait_idle(qtbot, ctx)
+    assert page.tabs.currentIndex() == 1 and not page.refresh_pending()
+    page.tabs.setCurrentIndex(0)  # the grid reads again: the answer it dropped is not missed
+    bing = row_of(page, "丙公司")
+    assert page.model.data(page.model.index(bing, page.model.column_of("people_on_site"))) \
+        == "25"
+
+
 def test_a_late_entry_for_an_earlier_day_is_marked_late(qtbot, ctx, page):
     page.day_edit.setDate(QDate(YESTERDAY))
     row = row_of(page, "乙公司")
