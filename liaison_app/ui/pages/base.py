@@ -21,7 +21,10 @@ class Page(QWidget):
     Pages build their widgets in ``__init__`` and load data in ``activate`` (called each
     time the page is shown), so start-up only pays for the first page. Database reads that
     fit in a frame may run on the main thread through services; writes go through
-    ``ctx.runner`` on the ``db`` worker.
+    ``ctx.runner`` on the ``db`` worker. What a sync makes a shown page read again
+    (``refresh_in_background``) goes through the runner when it takes longer than a frame
+    (``read_then``), and the answer is shown in place of the old one, keeping the selection,
+    the rows in view and any typing.
     """
 
     #: Stable id used for navigation and remembered as the last page.
