@@ -165,3 +165,23 @@ def test_a_refresh_answer_overtaken_by_a_filter_is_not_shown(qtbot, ctx):
     assert page.model.rowCount() > 0
     assert all(page.model.row_at(n).enterprise_id == one.id
                for n in range(page.model.rowCount()))
+
+
+def test_a_burst_of_syncs_costs_two_reads_and_shows_the_last(qtbot, ctx, monkeypatch):
+    page = make_page(qtbot, ctx, enterprise_count=5, visit_count=300)
+    reads = []
+    real = visits.list_visits
+    monkeypatch.setattr(visits, "list_visits", lambda **kw: reads.append(kw) or real(**kw))
+    newest = page.model.row_at(0)
+    for n in range(5):
+        page.on_data_changed("sync")
+        if n == 3:  # the fourth sync brought a visit
+            data = visits.load_input(record_id=newest.id)
+            data.visit_at = newest.visit_at + dt.timedelta(minutes=5)
+            data.summary = "最后一次同步带来的走访"
+            data.follow_ups, data.attachments = [], []
+            visits.save(data=data)
+    wait_idle(qtbot, ctx)
+    assert not page.refresh_pending()
+    assert len(reads) == 2, "each change read the list again"
+    assert page.model.row_at(0).summary == "最后一次同步带来的走访"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import Signal
@@ -40,6 +40,7 @@ class Page(QWidget):
         # latest, so a slow answer never replaces what a later read (or a filter) showed.
         self._read_number = 0
         self._reads_out = 0
+        self._next_read: tuple[int, Callable[[], Any], Callable[[Any], None]] | None = None
 
     def title(self) -> str:
         raise NotImplementedError
@@ -83,8 +84,18 @@ class Page(QWidget):
     def read_then(self, read: Callable[[], T], show: Callable[[T], None]) -> None:
         """Run ``read`` (database reads only, no widgets) on the runner's database worker,
         after the writes queued there, and hand its answer to ``show`` on the main thread,
-        unless the page has read again since. Main thread."""
+        unless the page has read again since. Main thread.
+
+        While a read is on its way, a new one waits for it and only the newest waits: a
+        burst of changes costs the database worker two reads, not one per change.
+        """
         number = self.supersede_reads()
+        if self._reads_out:
+            self._next_read = (number, read, show)
+            return
+        self._send_read(number, read, show)
+
+    def _send_read(self, number: int, read: Callable[[], T], show: Callable[[T], None]) -> None:
         self._reads_out += 1
 
         def done(answer: T) -> None:
@@ -94,14 +105,22 @@ class Page(QWidget):
             if number == self._read_number:
                 show(answer)
                 self.refreshed.emit()
+            self._send_waiting_read()
 
         def failed(exc: BaseException) -> None:
+            if not shiboken6.isValid(self):
+                return
             # What is shown stays; the next change or visit of the page reads again.
-            if shiboken6.isValid(self):
-                self._reads_out -= 1
+            self._reads_out -= 1
             log.warning("background refresh of %s failed: %r", self.page_id, exc)
+            self._send_waiting_read()
 
         self.ctx.runner.submit(read, on_done=done, on_error=failed)
+
+    def _send_waiting_read(self) -> None:
+        waiting, self._next_read = self._next_read, None
+        if waiting is not None and waiting[0] == self._read_number:
+            self._send_read(*waiting)
 
     def supersede_reads(self) -> int:
         """Any answer still on its way is out of date (the page reads now, or its filter
