@@ -3,7 +3,7 @@ background refresh (what every sync triggers) of each page.
 
 Run: ``python tests/perf/bench_ui.py [--enterprises 2000] [--visits 100000] [--data-dir D]``.
 Prints medians; never fails on speed (targets: start-up ≤ 500 ms, an editor ≤ 100 ms, a
-page refresh ≤ 50 ms). Start-up is measured as bench_foundation measures it: a new process
+page refresh ≤ 50 ms of the UI thread, with the new rows on screen promptly). Start-up is measured as bench_foundation measures it: a new process
 each time, here from just before it is spawned to the moment its window reports the first
 paint (the app prints the wall-clock time of that moment).
 """
@@ -193,19 +193,45 @@ def bench_in_window(data_dir: Path, runs: int) -> None:
               f"over {len(samples)} (target <= 100 ms)")
 
     # -- a background refresh of the page shown (what every sync triggers) ----------------
+    # A page may read on the runner and show the answer when it comes; meanwhile the UI
+    # thread waits in Qt's event loop, as the app's does, free for the officer's input.
+    # Figures per refresh, from the call every sync makes until the new rows are painted:
+    # the UI thread's CPU time (what it spent on the refresh: the call, applying the answer,
+    # the paint), the call itself (wall clock), and the wall-clock time until the new rows
+    # are on the screen.
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    def wait_for_answer(page: Any) -> None:
+        loop = QEventLoop()
+        page.refreshed.connect(loop.quit)
+        check = QTimer(interval=5)  # an answer overtaken by a newer read never comes
+        check.timeout.connect(lambda: None if page.refresh_pending() else loop.quit())
+        check.start()
+        if page.refresh_pending():
+            loop.exec()
+        check.stop()
+        page.refreshed.disconnect(loop.quit)
+
     for spec in PAGES:
         win.navigate(spec.page_id)
         idle()
         page = win.current_page()
-        samples = []
+        busy, call, on_screen = [], [], []
+        background = False
         for _ in range(runs):
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.thread_time()
             page.on_data_changed("sync")
-            app.processEvents()
-            samples.append(time.perf_counter() - started)
+            call.append(time.perf_counter() - started)
+            background = background or page.refresh_pending()
+            wait_for_answer(page)
+            app.processEvents()  # the paint of what changed
+            on_screen.append(time.perf_counter() - started)
+            busy.append(time.thread_time() - cpu)
             idle()
-        print(f"refresh of {spec.page_id} after a sync: median {median_ms(samples)} "
-              f"(target <= 50 ms)")
+        how = ("read on the runner" if background else "read on the UI thread")
+        print(f"refresh of {spec.page_id} after a sync ({how}): UI thread busy median "
+              f"{median_ms(busy)} (CPU time; target <= 50 ms), the call {median_ms(call)}, "
+              f"the new rows on screen after {median_ms(on_screen)}")
     runner.shutdown()
     sys.stdout.flush()
     os._exit(0)

@@ -203,7 +203,9 @@ def test_a_sync_refresh_never_loses_a_typed_line(qtbot, ctx, page):
                               day=TODAY, values={**GOOD, "people_on_site": 25})
     daily_reports.save_report(template_id=page.tpl.id, enterprise_id=page.ids["甲公司"],
                               day=TODAY, values={**GOOD, "people_on_site": 60})
-    page.on_data_changed("sync")
+    # The page reads on the runner and shows the answer when it comes.
+    with qtbot.waitSignal(page.refreshed, timeout=5000):
+        page.on_data_changed("sync")
     row = row_of(page, "甲公司")
     people = page.model.index(row, page.model.column_of("people_on_site"))
     assert page.model.data(people) == "77"
@@ -227,6 +229,49 @@ def test_a_sync_refresh_never_loses_a_typed_line(qtbot, ctx, page):
     assert DailyReport.get_by_id(report_id_for(page.ids["甲公司"], page.tpl.id, TODAY)
                                  ).people_on_site == 77
     assert daily_reports.kept_typing(template_id=page.tpl.id, day=TODAY) == {}
+
+
+def test_a_sync_refresh_keeps_the_cell_being_typed_in_open_with_its_text(qtbot, ctx, page):
+    start_typing(page, "乙公司")
+    type_keys("4")
+    press(Qt.Key.Key_Tab)
+    type_keys("1")  # 返岗: typed, the cell still open
+    editor = _target()
+    assert editor.text() == "1"
+    # A sync brings 丙's report while the officer types.
+    daily_reports.save_report(template_id=page.tpl.id, enterprise_id=page.ids["丙公司"],
+                              day=TODAY, values={**GOOD, "people_on_site": 25})
+    with qtbot.waitSignal(page.refreshed, timeout=5000):
+        page.on_data_changed("sync")
+    bing = row_of(page, "丙公司")
+    assert page.model.data(page.model.index(bing, page.model.column_of("people_on_site"))) \
+        == "25", "the refresh did not show what the sync brought"
+    row = row_of(page, "乙公司")
+    returned = page.model.index(row, page.model.column_of("returned"))
+    assert page.model.data(page.model.index(row, page.model.column_of("people_on_site"))) == "4"
+    assert page.grid.currentIndex() == returned
+    # The cell is open again with what was typed, and typing goes on where it was.
+    type_keys("2")
+    assert _target().text() == "12"
+    press(Qt.Key.Key_Tab)
+    assert page.model.data(returned) == "12"
+
+
+def test_a_tab_shown_while_a_refresh_is_read_shows_fresh_figures_and_so_does_the_grid(
+        qtbot, ctx, page):
+    daily_reports.save_report(template_id=page.tpl.id, enterprise_id=page.ids["丙公司"],
+                              day=TODAY, values={**GOOD, "people_on_site": 25})
+    page.on_data_changed("sync")  # the grid's answer is on its way...
+    page.tabs.setCurrentIndex(1)  # ...when the officer opens the board: read at once
+    lines = page.board_view.lines.model()
+    bing = next(r for r in range(lines.rowCount()) if lines.text(r, 0) == "丙公司")
+    assert (lines.text(bing, 3), lines.text(bing, 4)) == ("已报", "25")
+    wait_idle(qtbot, ctx)
+    assert page.tabs.currentIndex() == 1 and not page.refresh_pending()
+    page.tabs.setCurrentIndex(0)  # the grid reads again: the answer it dropped is not missed
+    bing = row_of(page, "丙公司")
+    assert page.model.data(page.model.index(bing, page.model.column_of("people_on_site"))) \
+        == "25"
 
 
 def test_a_late_entry_for_an_earlier_day_is_marked_late(qtbot, ctx, page):
@@ -263,9 +308,18 @@ def test_board_page_excel_pdf_and_command_line_agree(qtbot, ctx, page, tmp_path,
     expected = daily_board.board(template_id=page.tpl.id, day=TODAY)
     assert shown == [daily_board.summary_cells(r) for r in [*expected.groups, expected.total]]
     assert shown[-1][1:] == ["3", "2", "0", "1", "66.7%", "107", "+2", "1"]
-    lines = page.board_view.lines
-    assert lines.item(0, 0).text() == "甲公司" and "口罩只够两天" in lines.item(0, 7).text()
-    assert lines.item(1, 0).text() == "乙公司" and lines.item(1, 3).text() == "未报"
+    lines = page.board_view.lines.model()
+    assert lines.text(0, 0) == "甲公司" and "口罩只够两天" in lines.text(0, 7)
+    assert lines.text(1, 0) == "乙公司" and lines.text(1, 3) == "未报"
+    view = page.board_view
+    view.show_filter.setCurrentIndex(view.show_filter.findData("missing"))
+    assert [lines.text(r, 0) for r in range(lines.rowCount())] == ["乙公司"]
+    # Double-click (or Enter on) a line: that enterprise's trend.
+    view.lines.activated.emit(lines.index(0, 0))
+    assert page.tabs.currentIndex() == 2
+    assert page.trend_view.scope.currentData() == ("enterprise", page.ids["乙公司"])
+    view.show_filter.setCurrentIndex(view.show_filter.findData("all"))
+    page.tabs.setCurrentIndex(1)
 
     pdf, xlsx = tmp_path / "summary.pdf", tmp_path / "summary.xlsx"
     page.print_summary(str(pdf))

@@ -240,3 +240,29 @@ def test_log_visit_button_navigates(qtbot, ctx, page):
     qtbot.mouseClick(page.detail.log_visit_button, Qt.MouseButton.LeftButton)
     assert went == [("visits", "new:" + rid)]
     assert "暂无走访记录" in page.detail.no_visits.text()
+
+
+def test_a_sync_refresh_shows_new_enterprises_and_keeps_the_one_shown(qtbot, ctx, page):
+    for n in range(40):
+        _add(f"测试企业{n:02d}有限公司", town="城关街道")
+    page.refresh()
+    chosen = enterprises.list_enterprises(limit=40)[30].id
+    page.open_record(chosen)
+    page.table.scrollTo(page.model.index(35, 0))
+    assert page.table.verticalScrollBar().value() > 0
+    top = page.model.record(page.table.rowAt(0)).id
+    # The sync brings an enterprise in a new town, and a change to the one shown.
+    _add("寿光市蔬菜物流有限公司", town="古城街道")
+    rec = enterprises.get(record_id=chosen)
+    enterprises.update(record_id=chosen, data=EnterpriseInput(
+        name=rec.name, town=rec.town, contact_name="同步带来的联系人"))
+    with qtbot.waitSignal(page.refreshed, timeout=5000):
+        page.on_data_changed("sync")
+    assert "寿光市蔬菜物流有限公司" in _names(page)
+    assert page.town_combo.findData("古城街道") >= 0, "the filter does not offer the new town"
+    assert "41" in page.count_label.text()
+    current = page.table.currentIndex()
+    assert page.model.record(current.row()).id == chosen
+    assert page.detail.record_id == chosen
+    assert "同步带来的联系人" in page.detail.values["contact_name"].text()
+    assert page.model.record(page.table.rowAt(0)).id == top, "the list jumped"

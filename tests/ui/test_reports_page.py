@@ -1,5 +1,5 @@
 """The 报表 page shows the same three rates as the service and the command line, draws them,
-and exports them to Excel."""
+follows a sync, and exports them to Excel."""
 from __future__ import annotations
 
 import datetime as dt
@@ -46,6 +46,15 @@ def test_rates_table_chart_and_excel(qtbot, ctx, tmp_path):
     assert len(page.chart.series()) == 1
     assert [s.label() for s in page.chart.series()[0].barSets()] == ["响应率", "解决率", "满意率"]
     assert "用电 2" in page.summary.text()
+
+    # A sync brings a third request: read on the runner, shown when it comes.
+    Request(enterprise=ent.id, accepted_at=dt.datetime(2024, 3, 9, 9), description="诉求2",
+            category="power", status="accepted").save(force_insert=True)
+    page.on_data_changed("sync")
+    assert "用电 2" in page.summary.text()  # the answer has not come yet
+    with qtbot.waitSignal(page.refreshed, timeout=5000):
+        pass
+    assert "用电 3" in page.summary.text()
 
     page.by.setCurrentIndex(page.by.findData("town"))
     assert page.table.item(0, 0).text() == "北关镇"

@@ -46,15 +46,21 @@ def click(qtbot, button) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-def test_from_visit_through_dispatch_to_call_back(qtbot, ctx, world, tmp_path):
+def shown_page(qtbot, ctx):
     from liaison_app.ui.pages.requests_page import RequestsPage
 
-    ent, liaison, centre, visit = world
     page = RequestsPage(ctx)
     qtbot.addWidget(page)
     page.resize(1280, 800)
     page.show()
+    qtbot.waitExposed(page)
     page.activate()
+    return page
+
+
+def test_from_visit_through_dispatch_to_call_back(qtbot, ctx, world, tmp_path):
+    ent, liaison, centre, visit = world
+    page = shown_page(qtbot, ctx)
     assert not page.table.isVisible() and "No requests yet" not in page.empty_label.text()
 
     # The visits page hands over line 2 of the problems found.
@@ -164,3 +170,38 @@ def test_overdue_requests_stand_out_in_the_list_and_on_today(qtbot, ctx, world):
     assert first.text(1) == "鲁南精工机械有限公司" and "逾期" in first.text(0)
     assert first.data(0, Qt.ItemDataRole.UserRole) == ["requests", late.id] or tuple(
         first.data(0, Qt.ItemDataRole.UserRole)) == ("requests", late.id)
+
+
+def test_a_sync_refresh_shows_new_requests_and_keeps_the_open_one_and_its_typing(
+        qtbot, ctx, world):
+    ent, _liaison, centre, _visit = world
+    context.set_actor(officer_id=centre.id)  # the centre's list: every request
+    ctx.settings.officer_id = centre.id
+    for n in range(60):
+        Request(enterprise=ent.id, accepted_at=dt.datetime(2026, 1, 1, 9) + dt.timedelta(
+            days=n), description=f"诉求{n:02d}", category="power").save(force_insert=True)
+    page = shown_page(qtbot, ctx)
+    opened = page.model.row_at(40).id
+    page.open_record(opened)
+    page.description.setFocus()
+    page.description.moveCursor(page.description.textCursor().MoveOperation.End)
+    qtbot.keyClicks(page.description, " typed, not saved")
+    page.table.scrollTo(page.model.index(40, 0))
+    assert page.table.verticalScrollBar().value() > 0
+    top = page.model.row_at(page.table.rowAt(0)).id
+
+    # The sync brings a new request of today's.
+    Request(enterprise=ent.id, accepted_at=dt.datetime.now().replace(microsecond=0),
+            description="同步带来的诉求", category="water").save(force_insert=True)
+    page.on_data_changed("sync")
+    assert page.model.rowCount() == 60  # read on the runner: not yet
+    with qtbot.waitSignal(page.refreshed, timeout=5000):
+        pass
+    assert page.model.rowCount() == 61
+    assert "同步带来的诉求" in [page.model.row_at(r).summary for r in range(61)]
+    assert page.current_id == opened
+    chosen = page.table.selectionModel().selectedRows()
+    assert [page.model.row_at(i.row()).id for i in chosen] == [opened]
+    assert page.description.toPlainText().endswith(" typed, not saved")
+    assert page.model.row_at(page.table.rowAt(0)).id == top, "the list jumped"
+    wait_idle(qtbot, ctx)

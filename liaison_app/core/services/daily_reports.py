@@ -31,9 +31,6 @@ from liaison_app.core.services.errors import NotFound, ServiceError, ValidationF
 from liaison_app.core.services.officers import VIEWER, current_role
 from liaison_app.core.validation import Finding, Severity
 
-#: Reports read per query when a grid or an import looks up many ids at once.
-_CHUNK = 500
-
 
 @dataclass(frozen=True)
 class SavedReport:
@@ -84,13 +81,25 @@ class EntryGrid:
         return self.version is not None and self.template.due_on(self.day)
 
 
-def _reports_by_id(ids: list[str]) -> dict[str, DailyReport]:
-    found: dict[str, DailyReport] = {}
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start:start + _CHUNK]
-        for rec in DailyReport.select().where(DailyReport.id.in_(chunk)
-                                              & (DailyReport.deleted == False)):  # noqa: E712
-            found[rec.id] = rec
+def _saved_on(template_id: str, days: tuple[dt.date, ...], ids: set[str]
+              ) -> dict[str, SavedReport]:
+    """The live reports among ``ids`` (reports of ``template_id`` on ``days``), read as plain
+    rows by the (template, report_date) index: a grid of 2,000 enterprises wants up to
+    4,000 of them, and looking each up by id, or building a model object for each, took
+    most of the grid's time."""
+    query = (DailyReport.select(DailyReport.id, DailyReport.template_version,
+                                DailyReport.values, DailyReport.late, DailyReport.source,
+                                DailyReport.over_confirmed, DailyReport.request_id,
+                                DailyReport.entered_at, DailyReport.anomalies)
+             .where((DailyReport.template == template_id)
+                    & DailyReport.report_date.in_(list(days))
+                    & (DailyReport.deleted == False)))  # noqa: E712
+    found: dict[str, SavedReport] = {}
+    for rid, version_id, values, late, source, over, request_id, entered, anomalies \
+            in query.tuples():
+        if rid in ids:
+            found[rid] = SavedReport(rid, version_id, dict(values or {}), bool(late), source,
+                                     bool(over), request_id, entered, int(anomalies or 0))
     return found
 
 
@@ -109,20 +118,20 @@ def entry_grid(*, template_id: str, day: dt.date, officer_id: str = "",
     before = day - dt.timedelta(days=1)
     ids = {e.id: (report_id_for(e.id, template_id, day), report_id_for(e.id, template_id, before))
            for e in due}
-    found = _reports_by_id([rid for pair in ids.values() for rid in pair])
+    found = _saved_on(template_id, (day, before),
+                      {rid for pair in ids.values() for rid in pair})
     versions: dict[str, tuple[FieldDef, ...]] = {version.id: version.fields}
     lines = []
     for ent in due:
         rid, yid = ids[ent.id]
-        rec = found.get(rid)
-        saved = SavedReport.of(rec) if rec is not None else None
+        saved = found.get(rid)
         if saved is not None and saved.version_id not in versions:
             other = templates.get_version(version_id=saved.version_id)
             versions[saved.version_id] = other.fields if other else version.fields
         fields = versions[saved.version_id] if saved is not None else version.fields
         yesterday = found.get(yid)
         lines.append(EntryLine(ent, rid, saved, fields,
-                               dict(yesterday.values or {}) if yesterday is not None else None))
+                               dict(yesterday.values) if yesterday is not None else None))
     return EntryGrid(template, day, version, lines)
 
 

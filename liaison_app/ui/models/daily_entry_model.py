@@ -32,7 +32,7 @@ GREY = QColor("#9aa5b1")
 NAME_COLUMN, STATUS_COLUMN, FIRST_FIELD = 0, 1, 2
 
 
-@dataclass
+@dataclass(slots=True)
 class LineState:
     """One line: what the database holds, what is typed over it, and what is wrong."""
 
@@ -82,6 +82,11 @@ class LineState:
         return [f for f in self.findings if f.field == key]
 
 
+def line_states(grid: EntryGrid) -> list[LineState]:
+    """A fresh state (nothing typed) for each of the grid's lines. Any thread: no Qt."""
+    return [LineState(line) for line in grid.lines]
+
+
 class DailyEntryModel(QAbstractTableModel):
     #: What is typed in a line changed (its row): the page keeps it as a draft.
     typed_changed = Signal(int)
@@ -93,9 +98,11 @@ class DailyEntryModel(QAbstractTableModel):
         self.fields: tuple[FieldDef, ...] = ()
 
     # -- loading -----------------------------------------------------------------------
-    def load(self, grid: EntryGrid) -> None:
+    def load(self, grid: EntryGrid, states: list[LineState] | None = None) -> None:
         """Show ``grid``; lines with unsaved typing keep it (and their problems).
 
+        ``states`` are the grid's fresh lines (``line_states``), made beforehand on the
+        runner with the grid: 2,000 of them took a quarter of a refresh's UI-thread time.
         A line being typed that the new grid no longer lists (the enterprise moved to
         another officer meanwhile) stays at the end until it is saved or cleared.
         """
@@ -103,16 +110,18 @@ class DailyEntryModel(QAbstractTableModel):
                       and self.grid.day == grid.day)
         kept = {s.line.enterprise.id: s for s in self.lines
                 if same_sheet and (s.dirty or s.saving)}
+        if states is None:
+            states = line_states(grid)
         self.beginResetModel()
         self.grid = grid
         self.fields = grid.version.fields if grid.version is not None else ()
         lines: list[LineState] = []
-        for line in grid.lines:
-            old = kept.pop(line.enterprise.id, None)
+        for fresh in states:
+            old = kept.pop(fresh.line.enterprise.id, None) if kept else None
             if old is None:
-                lines.append(LineState(line))
+                lines.append(fresh)
             else:
-                old.line = line
+                old.line = fresh.line
                 lines.append(old)
         lines.extend(kept.values())
         self.lines = lines

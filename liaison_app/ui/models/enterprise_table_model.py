@@ -43,13 +43,17 @@ class EnterpriseTableModel(QAbstractTableModel):
         self._headers["officers"] = self.tr("Liaison officers")
 
     # -- filling -----------------------------------------------------------------------
-    def reset(self, *, loader: PageLoader, total: int, officer_names: dict[str, str]) -> None:
-        """Start over with a new filter: loads the first page now, the rest on scrolling."""
+    def reset(self, *, loader: PageLoader, total: int, officer_names: dict[str, str],
+              rows: Sequence[Any] | None = None) -> None:
+        """Start over with a new filter: shows ``rows`` (read on the runner) or loads the
+        first page now, the rest on scrolling."""
         self.beginResetModel()
         self._loader = loader
         self._total = total
         self._officers = dict(officer_names)
-        self._rows = list(loader(0, PAGE_SIZE)) if total else []
+        if rows is None:
+            rows = loader(0, PAGE_SIZE) if total else []
+        self._rows = list(rows)
         self.endResetModel()
 
     def total(self) -> int:

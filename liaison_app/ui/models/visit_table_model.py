@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -18,6 +20,16 @@ from liaison_app.core.services.visits import VisitFilter, VisitRow
 PAGE_SIZE = 200
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class VisitPage:
+    """What a refresh read on the runner: the rows for ``flt``, up to ``wanted`` of them."""
+
+    flt: VisitFilter
+    wanted: int
+    rows: list[VisitRow]
+    officer_names: dict[str, str]
 
 
 class VisitTableModel(QAbstractTableModel):
@@ -50,6 +62,26 @@ class VisitTableModel(QAbstractTableModel):
         self._rows = visits.list_visits(flt=self._filter, limit=self._page_size)
         self._exhausted = len(self._rows) < self._page_size
         self.endResetModel()
+
+    def reader(self) -> Callable[[], VisitPage]:
+        """The read a background refresh runs on the runner (any thread, no Qt): as many
+        rows as are loaded now, at least a page, so whoever scrolled down keeps their place.
+        Main thread (it only takes the filter and the count)."""
+        flt = self._filter
+        wanted = max(self._page_size, len(self._rows))
+        return lambda: VisitPage(flt, wanted, visits.list_visits(flt=flt, limit=wanted),
+                                 officers.names_by_id())
+
+    def show_page(self, page: VisitPage) -> bool:
+        """Show what ``reader`` read; False (nothing changed) when the filter changed since."""
+        if page.flt != self._filter:
+            return False
+        self.beginResetModel()
+        self._officer_names = page.officer_names
+        self._rows = page.rows
+        self._exhausted = len(page.rows) < page.wanted
+        self.endResetModel()
+        return True
 
     def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and not self._exhausted

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import shiboken6
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -39,12 +42,14 @@ from PySide6.QtWidgets import (
 
 from liaison_app.core.services import daily_board, daily_reports, daily_templates, enterprises
 from liaison_app.core.services import requests as rq
-from liaison_app.core.services.daily_reports import SavedReport
+from liaison_app.core.services.daily_board import Board
+from liaison_app.core.services.daily_reports import EntryGrid, SavedReport
+from liaison_app.core.services.daily_templates import Template
 from liaison_app.core.services.errors import ValidationFailed
 from liaison_app.core.services.officers import CENTRE, LIAISON, current_role
 from liaison_app.ui.context import AppContext
 from liaison_app.ui.errors import describe, show_error
-from liaison_app.ui.models.daily_entry_model import DailyEntryModel
+from liaison_app.ui.models.daily_entry_model import DailyEntryModel, LineState, line_states
 from liaison_app.ui.pages.base import Page
 from liaison_app.ui.widgets.daily_board_view import DailyBoardView
 from liaison_app.ui.widgets.daily_trend_view import DailyTrendView
@@ -59,6 +64,21 @@ TEXT_WIDTH, TEXT_MIN = 180, 100
 #: The last column (what is wrong with a line) stretches, from at least this.
 PROBLEMS_WIDTH = 110
 _RELOAD_ON = ("sync", "all", "enterprise", "report_template", "request", "daily_import")
+
+
+class _Read(NamedTuple):
+    """What a background refresh read, and for which header (template, day, town, grouping)."""
+
+    templates: list[Template]
+    towns: list[str]
+    tab: int
+    template_id: str
+    day: dt.date
+    town: str
+    by: str
+    #: The entry grid with its lines' states (tab ENTRY) or the board (tab BOARD); None
+    #: without a template.
+    sheet: tuple[EntryGrid, list[LineState]] | Board | None
 
 
 class RequestFromReportDialog(QDialog):
@@ -216,11 +236,60 @@ class DailyPage(Page):
         return ""
 
     def refresh(self) -> None:
+        self.supersede_reads()
         self.day_edit.setMaximumDate(QDate.currentDate())
         self._fill_templates()
         self._fill_towns()
         self._stale_tabs = {ENTRY, BOARD, TREND}
         self._load(self.tabs.currentIndex())
+
+    def refresh_in_background(self) -> None:
+        """After a sync: the templates, the towns and the sheet or board shown are read on
+        the runner (the entry grid of 2,000 enterprises takes about 0.1 s), then shown; lines
+        being typed keep their typing (``DailyEntryModel.load``), the open cell too."""
+        tab = self.tabs.currentIndex()
+        if tab == TREND:
+            self.refresh()  # the trend reads its own figures, once per scope chosen
+            return
+        template_id, day, scope = self.template_id(), self.day(), self.officer_scope()
+        town, by = self.town_box.currentData() or "", self.board_view.grouping()
+        # Every tab reads again when shown; the one shown now when the answer comes (a tab
+        # read meanwhile drops that answer and stays marked for its own).
+        self._stale_tabs = {ENTRY, BOARD, TREND}
+
+        def read() -> _Read:
+            found = daily_templates.list_templates()
+            towns = [] if scope else enterprises.filter_choices()["town"]
+            # The template the box will show: the same one, or the first (as _fill_templates).
+            chosen = template_id if any(t.id == template_id for t in found) else (
+                found[0].id if found else "")
+            sheet: Any = None
+            if chosen and tab == ENTRY:
+                grid = daily_reports.entry_grid(template_id=chosen, day=day, officer_id=scope,
+                                                town=town)
+                sheet = (grid, line_states(grid))
+            elif chosen:
+                sheet = daily_board.board(template_id=chosen, day=day, by=by, officer_id=scope)
+            return _Read(found, towns, tab, chosen, day, town, by, sheet)
+
+        self.read_then(read, self._show_read)
+
+    def _show_read(self, read: _Read) -> None:
+        self.day_edit.setMaximumDate(QDate.currentDate())
+        self._fill_templates(read.templates)
+        self._fill_towns(read.towns)
+        tab = self.tabs.currentIndex()
+        current = (tab, self.template_id(), self.day(), self.town_box.currentData() or "",
+                   self.board_view.grouping())
+        if read.sheet is None or current != (read.tab, read.template_id, read.day, read.town,
+                                              read.by):
+            self._load(tab)  # the header changed meanwhile: read what it now asks for
+        elif tab == ENTRY:
+            self._stale_tabs.discard(ENTRY)
+            self._load_entry(*read.sheet)
+        else:
+            self._stale_tabs.discard(BOARD)
+            self.board_view.show_board(read.sheet)
 
     def activate(self) -> None:
         first = self._stale and not self.templates
@@ -228,9 +297,9 @@ class DailyPage(Page):
         if first and current_role() == CENTRE:
             self.tabs.setCurrentIndex(BOARD)
 
-    def _fill_templates(self) -> None:
+    def _fill_templates(self, found: list[Template] | None = None) -> None:
         current = self.template_id()
-        self.templates = daily_templates.list_templates()
+        self.templates = daily_templates.list_templates() if found is None else found
         self.template_box.blockSignals(True)
         self.template_box.clear()
         for t in self.templates:
@@ -243,7 +312,7 @@ class DailyPage(Page):
         self.templates_button.setText(self.tr("Templates…") if centre
                                       else self.tr("View templates…"))
 
-    def _fill_towns(self) -> None:
+    def _fill_towns(self, towns: list[str] | None = None) -> None:
         scoped = bool(self.officer_scope())
         self.town_box.setVisible(not scoped)
         self.town_label.setVisible(not scoped)
@@ -253,7 +322,7 @@ class DailyPage(Page):
         self.town_box.blockSignals(True)
         self.town_box.clear()
         self.town_box.addItem(self.tr("All"), "")
-        for town in enterprises.filter_choices()["town"]:
+        for town in enterprises.filter_choices()["town"] if towns is None else towns:
             self.town_box.addItem(town, town)
         self.town_box.setCurrentIndex(max(self.town_box.findData(current or ""), 0))
         self.town_box.blockSignals(False)
@@ -265,6 +334,7 @@ class DailyPage(Page):
         self._load(self.tabs.currentIndex())
 
     def _load(self, tab: int) -> None:
+        self.supersede_reads()  # read now: an answer still on its way is older
         self._stale_tabs.discard(tab)
         if not self.template_id():
             return
@@ -278,11 +348,18 @@ class DailyPage(Page):
             self.trend_view.set_scopes(towns=enterprises.filter_choices()["town"])
             self.trend_view.show_trend(template_id=self.template_id(), end=self.day())
 
-    def _load_entry(self) -> None:
-        grid = daily_reports.entry_grid(template_id=self.template_id(), day=self.day(),
-                                        officer_id=self.officer_scope(),
-                                        town=self.town_box.currentData() or "")
-        self.model.load(grid)
+    def _load_entry(self, grid: EntryGrid | None = None,
+                    states: list[LineState] | None = None) -> None:
+        if grid is None:
+            grid = daily_reports.entry_grid(template_id=self.template_id(), day=self.day(),
+                                            officer_id=self.officer_scope(),
+                                            town=self.town_box.currentData() or "")
+        shown = self.model.grid
+        same_sheet = shown is not None and (shown.template.id, shown.day) == (
+            grid.template.id, grid.day)
+        editing = self._commit_open_cell() if same_sheet else None
+        self.model.load(grid, states)
+        self._reopen_cell(editing)
         self._fit_columns()
         template = grid.template
         if not self.model.lines:
@@ -331,6 +408,33 @@ class DailyPage(Page):
             hint += " " + self.tr("Unsaved lines are kept for: {days}.").format(
                 days="、".join(d.isoformat() for d in other))
         self.entry_hint.setText(hint)
+
+    def _commit_open_cell(self) -> tuple[str, int] | None:
+        """A cell being typed in keeps its text through a reload: it is put into its line
+        (typing, kept and drafted like any other) and the cell is opened again after.
+        Returns (enterprise id, column) of the open cell."""
+        if self.grid.state() != QAbstractItemView.State.EditingState:
+            return None
+        index = self.grid.currentIndex()
+        editor = self.grid.indexWidget(index) or QApplication.focusWidget()
+        if not index.isValid() or editor is None or not self.grid.isAncestorOf(editor):
+            return None
+        self.grid.commitData(editor)
+        return self.model.state(index.row()).line.enterprise.id, index.column()
+
+    def _reopen_cell(self, editing: tuple[str, int] | None) -> None:
+        if editing is None:
+            return
+        row = self.model.row_of(editing[0])
+        if row < 0:
+            return
+        index = self.model.index(row, editing[1])
+        self.grid.setCurrentIndex(index)
+        self.grid.edit(index)
+        editor = QApplication.focusWidget()
+        if isinstance(editor, QLineEdit) and self.grid.isAncestorOf(editor):
+            editor.deselect()
+            editor.end(False)
 
     def _fit_if_shown(self) -> None:
         if self.model.grid is not None:
@@ -591,13 +695,14 @@ class DailyPage(Page):
     def show_enterprise_trend(self, enterprise_id: str) -> None:
         name = next((b.name for b in (self.board_view.board.lines if self.board_view.board
                                       else []) if b.enterprise_id == enterprise_id), "")
-        self.trend_view.set_scopes(towns=enterprises.filter_choices()["town"],
-                                   enterprise=(enterprise_id, name))
+        # The tab first: showing a stale trend tab reads it for the county, and the
+        # enterprise chosen must come after that, not be replaced by it.
         self.tabs.setCurrentIndex(TREND)
         if TREND in self._stale_tabs:
             self._load(TREND)
-        else:
-            self.trend_view.refresh()
+        self.trend_view.set_scopes(towns=enterprises.filter_choices()["town"],
+                                   enterprise=(enterprise_id, name))
+        self.trend_view.refresh()
 
     def print_summary(self, path: str = "") -> None:
         if not self.template_id():

@@ -1,7 +1,7 @@
 """企业: the list of enterprises with filters, one enterprise's details and visit history."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
@@ -26,20 +26,36 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from liaison_app.core.models import Officer
 from liaison_app.core.services import enterprises, officers, visits
 from liaison_app.core.services.enterprises import LABELS, EnterpriseFilter
-from liaison_app.core.services.visits import KIND_LABELS, VisitFilter
+from liaison_app.core.services.errors import NotFound
+from liaison_app.core.services.visits import KIND_LABELS, VisitFilter, VisitRow
 from liaison_app.ui.context import AppContext
 from liaison_app.ui.dialogs.enterprise_editor import EnterpriseEditor
 from liaison_app.ui.dialogs.import_dialog import ImportDialog
 from liaison_app.ui.errors import show_error
-from liaison_app.ui.models.enterprise_table_model import EnterpriseTableModel
+from liaison_app.ui.models.enterprise_table_model import PAGE_SIZE, EnterpriseTableModel
 from liaison_app.ui.pages.base import Page
+from liaison_app.ui.widgets.kept_view import rows_kept_in_view
 from liaison_app.ui.widgets.layouts import fit_columns
 
 #: Visits listed under an enterprise; older ones are on the 走访 page (kept short: the list
 #: is filled again whenever the enterprise is shown or a sync brings records).
 VISIT_HISTORY_LIMIT = 50
+
+
+class _Read(NamedTuple):
+    """What a refresh read: the filter choices and officers, and (in the background) the
+    list for ``flt`` and the enterprise shown with its visit history."""
+
+    choices: dict[str, list[str]]
+    officers: list[Officer]
+    officer_names: dict[str, str]
+    flt: EnterpriseFilter | None = None
+    total: int = 0
+    rows: list[Any] | None = None
+    shown: tuple[Any, tuple[list[VisitRow], int]] | None = None
 
 
 class EnterpriseDetail(QWidget):
@@ -146,8 +162,18 @@ class EnterpriseDetail(QWidget):
         self.record_id = ""
         self.stack.setCurrentIndex(0)
 
-    def show_record(self, rec: Any, officer_names: dict[str, str]) -> None:
-        """Main thread; reads the visit history through the visits service."""
+    @staticmethod
+    def read_history(record_id: str) -> tuple[list[VisitRow], int]:
+        """The enterprise's latest visits and how many it has. Any thread (reads only)."""
+        flt = VisitFilter(enterprise_id=record_id)
+        rows = visits.list_visits(flt=flt, limit=VISIT_HISTORY_LIMIT)
+        total = len(rows) if len(rows) < VISIT_HISTORY_LIMIT else visits.count_visits(flt=flt)
+        return rows, total
+
+    def show_record(self, rec: Any, officer_names: dict[str, str],
+                    history: tuple[list[VisitRow], int] | None = None) -> None:
+        """Main thread; reads the visit history through the visits service unless given
+        (``read_history``)."""
         self.record_id = rec.id
         settings = self.page.ctx.settings
         self.name_label.setText(rec.name)
@@ -166,9 +192,7 @@ class EnterpriseDetail(QWidget):
         for key, label in self.values.items():
             text = texts[key]
             label.setText(text if text else "\u2014")
-        flt = VisitFilter(enterprise_id=rec.id)
-        rows = visits.list_visits(flt=flt, limit=VISIT_HISTORY_LIMIT)
-        total = len(rows) if len(rows) < VISIT_HISTORY_LIMIT else visits.count_visits(flt=flt)
+        rows, total = self.read_history(rec.id) if history is None else history
         self.visits_title.setText(self.tr("Visit history ({n})").format(n=total))
         self.visit_table.setRowCount(len(rows))
         for r, visit in enumerate(rows):
@@ -353,27 +377,80 @@ class EnterprisesPage(Page):
         combo.setCurrentIndex(max(index, 0))
         combo.blockSignals(False)
 
-    def _load_choices(self) -> None:
-        choices = enterprises.filter_choices()
-        self._fill_combo(self.town_combo, [(v, v) for v in choices.get("town", [])])
-        self._fill_combo(self.park_combo, [(v, v) for v in choices.get("park", [])])
-        self._fill_combo(self.industry_combo, [(v, v) for v in choices.get("industry", [])])
-        active = officers.list_officers()
-        self._fill_combo(self.officer_combo, [(o.name, o.id) for o in active])
-        self._officer_names = officers.names_by_id()
+    def _load_choices(self, read: _Read | None = None) -> None:
+        if read is None:
+            read = self._read_choices()
+        self._fill_combo(self.town_combo, [(v, v) for v in read.choices.get("town", [])])
+        self._fill_combo(self.park_combo, [(v, v) for v in read.choices.get("park", [])])
+        self._fill_combo(self.industry_combo,
+                         [(v, v) for v in read.choices.get("industry", [])])
+        self._fill_combo(self.officer_combo, [(o.name, o.id) for o in read.officers])
+        self._officer_names = read.officer_names
+
+    @staticmethod
+    def _read_choices(**more: Any) -> _Read:
+        """The filter boxes' choices and the officers' names. Any thread (reads only)."""
+        return _Read(enterprises.filter_choices(), officers.list_officers(),
+                     officers.names_by_id(), **more)
 
     def refresh(self) -> None:
         """Main thread: re-read the filter choices and the first page of the list."""
+        self.supersede_reads()
         self._stale = False
         self._search_timer.stop()
         selected = self.detail.record_id
         self._load_choices()
         flt = self.current_filter()
-        total = enterprises.count_enterprises(flt=flt)
+        self._show_list(flt, enterprises.count_enterprises(flt=flt), None)
+        if selected and self._select(selected):
+            return
+        self._select_first()
+
+    def refresh_in_background(self) -> None:
+        """After a sync: the choices, the list (as many rows as are loaded) and the enterprise
+        shown are read on the runner, then shown in place: same enterprise, same scroll."""
+        flt = self.current_filter()
+        wanted = max(PAGE_SIZE, self.model.rowCount())
+        selected = self.detail.record_id
+
+        def read() -> _Read:
+            total = enterprises.count_enterprises(flt=flt)
+            rows = enterprises.list_enterprises(flt=flt, limit=wanted) if total else []
+            shown = None
+            if selected:
+                try:
+                    shown = (enterprises.get(record_id=selected),
+                             EnterpriseDetail.read_history(selected))
+                except NotFound:
+                    pass  # deleted meanwhile: the first enterprise is shown instead
+            return self._read_choices(flt=flt, total=total, rows=rows, shown=shown)
+
+        self.read_then(read, self._show_read)
+
+    def _show_read(self, read: _Read) -> None:
+        if read.flt != self.current_filter() or self._search_timer.isActive():
+            self.refresh()  # the filter changed meanwhile: read what it now asks for
+            return
+        self._stale = False
+        self._load_choices(read)
+        with rows_kept_in_view(self.table):
+            self._show_list(read.flt, read.total, read.rows)
+        if read.shown is not None:
+            rec, history = read.shown
+            row = self.model.row_of(rec.id)
+            if row >= 0:
+                self.table.selectionModel().setCurrentIndex(
+                    self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows)
+                self.detail.show_record(rec, self._officer_names, history)
+                return
+        self._select_first()
+
+    def _show_list(self, flt: EnterpriseFilter, total: int, rows: list[Any] | None) -> None:
         self.model.reset(
             loader=lambda offset, limit: enterprises.list_enterprises(
                 flt=flt, offset=offset, limit=limit),
-            total=total, officer_names=self._officer_names)
+            total=total, officer_names=self._officer_names, rows=rows)
         filtered = flt != EnterpriseFilter()
         if total:
             self.count_label.setText(self.tr("{n} enterprises").format(n=total))
@@ -392,9 +469,9 @@ class EnterprisesPage(Page):
                 button.setVisible(filtered == (i == 2))
             self.list_stack.setCurrentWidget(self.empty_state)
         self.detail.setVisible(bool(total) or filtered)
-        if selected and self._select(selected):
-            return
-        # Show the first enterprise rather than an empty half of the page.
+
+    def _select_first(self) -> None:
+        """Show the first enterprise rather than an empty half of the page."""
         first = self.model.record(0)
         if first is None or not self._select(first.id):
             self.detail.clear()

@@ -49,6 +49,7 @@ from liaison_app.ui.models.rows_model import RowsModel
 from liaison_app.ui.pages.base import Page
 from liaison_app.ui.pages.list_editor import ListEditorMixin
 from liaison_app.ui.widgets.feedback import FieldFeedback
+from liaison_app.ui.widgets.kept_view import rows_kept_in_view
 from liaison_app.ui.widgets.layouts import CompactList, CompactTextEdit, fit_columns, flow_of
 
 SAVED = QColor("#2e7d32")
@@ -268,15 +269,38 @@ class ProxyPage(ListEditorMixin, Page):
 
     # -- list ----------------------------------------------------------------------------
     def refresh(self) -> None:
-        rows = pc.list_cases(flt=pc.CaseFilter(status=self.status_filter.currentData() or ""),
-                             limit=1000)
+        self.supersede_reads()
+        self._show_list(self._read_list(self.status_filter.currentData() or ""))
+
+    def refresh_in_background(self) -> None:
+        """After a sync: the cases and the catalogue are read on the runner; the open case
+        follows when they come (through the editor contract: typing kept), the list keeps
+        its scroll."""
+        status = self.status_filter.currentData() or ""
+        self.read_then(lambda: self._read_list(status), self._show_read)
+
+    @staticmethod
+    def _read_list(status: str) -> tuple[str, list[pc.CaseRow], list[pc.CatalogueEntry]]:
+        """The cases with ``status`` (all for "") and the catalogue. Any thread (reads)."""
+        return (status, pc.list_cases(flt=pc.CaseFilter(status=status), limit=1000),
+                pc.load_catalogue())
+
+    def _show_read(self, read: tuple[str, list[pc.CaseRow], list[pc.CatalogueEntry]]) -> None:
+        if read[0] != (self.status_filter.currentData() or ""):
+            self.refresh()  # the filter changed meanwhile
+            return
+        with rows_kept_in_view(self.table):
+            self._show_list(read)
+
+    def _show_list(self, read: tuple[str, list[pc.CaseRow], list[pc.CatalogueEntry]]) -> None:
+        _status, rows, catalogue = read
         self.count_label.setText(self.tr("{n} cases").format(n=len(rows)))
         selection = self.table.selectionModel()
         selection.blockSignals(True)
         self.model.set_rows(rows)
         selection.blockSignals(False)
         self.list_stack.setCurrentWidget(self.table if rows else self.empty_label)
-        self._load_catalogue()
+        self._load_catalogue(catalogue)
         self._refresh_open_record()
 
     @staticmethod
@@ -292,10 +316,10 @@ class ProxyPage(ListEditorMixin, Page):
             return (SAVED if row.totals.days_saved >= 0 else LATE), None
         return None, None
 
-    def _load_catalogue(self) -> None:
+    def _load_catalogue(self, entries: list[pc.CatalogueEntry] | None = None) -> None:
         keep = self.catalogue.currentIndex()
         self.catalogue.clear()
-        for entry in pc.load_catalogue():
+        for entry in pc.load_catalogue() if entries is None else entries:
             self.catalogue.addItem(self.tr("{name} ({department}, usually {days} days)").format(
                 name=entry.name, department=entry.department, days=entry.usual_days), entry)
         self.catalogue.setCurrentIndex(max(0, min(keep, self.catalogue.count() - 1)))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
@@ -39,6 +40,18 @@ from liaison_app.ui.pages.base import Page
 
 #: Bars for at most this many groups (the largest); the table shows them all.
 CHART_GROUPS = 12
+
+
+class _Read(NamedTuple):
+    """The page's figures for a period and grouping."""
+
+    start: dt.date
+    end: dt.date
+    by: str
+    table: rates.RatesTable
+    categories: dict[str, int]
+    statuses: dict[str, int]
+    proxy: rates.ProxySummary
 
 
 def percent(value: float | None) -> str:
@@ -122,9 +135,32 @@ class ReportsPage(Page):
         return self.start.date().toPython(), self.end.date().toPython()
 
     def refresh(self) -> None:
+        self.supersede_reads()
+        self._show(self._read(*self.period(), self.by.currentData()))
+
+    def refresh_in_background(self) -> None:
+        """After a sync: the figures are read on the runner; the chart is drawn when they
+        come (reading and drawing together came close to a frame budget of 50 ms)."""
         start, end = self.period()
         by = self.by.currentData()
-        table = rates.rates_table(start=start, end=end, by=by)
+        self.read_then(lambda: self._read(start, end, by), self._show_read)
+
+    def _show_read(self, read: _Read) -> None:
+        if (read.start, read.end, read.by) != (*self.period(), self.by.currentData()):
+            self.refresh()  # the period or grouping changed meanwhile
+            return
+        self._show(read)
+
+    @staticmethod
+    def _read(start: dt.date, end: dt.date, by: str) -> _Read:
+        """Every figure the page shows. Any thread (reads only)."""
+        return _Read(start, end, by, rates.rates_table(start=start, end=end, by=by),
+                     rates.by_category(start=start, end=end),
+                     rates.by_status(start=start, end=end),
+                     rates.proxy_summary(start=start, end=end))
+
+    def _show(self, read: _Read) -> None:
+        table = read.table
         self.table_data = table
         rows = [*table.rows, table.total]
         self.table.setRowCount(len(rows))
@@ -145,9 +181,7 @@ class ReportsPage(Page):
                     item.setFont(font)
                 self.table.setItem(r, c, item)
         self._fill_chart(table)
-        cats = rates.by_category(start=start, end=end)
-        stats = rates.by_status(start=start, end=end)
-        proxy = rates.proxy_summary(start=start, end=end)
+        cats, stats, proxy = read.categories, read.statuses, read.proxy
         cat_text = "、".join(f"{rq.CATEGORY_LABELS[k].text()} {n}" for k, n in
                             sorted(cats.items(), key=lambda kv: -kv[1]) if k in rq.CATEGORY_LABELS)
         stat_text = "、".join(f"{rq.STATUS_LABELS[k].text()} {n}" for k, n in

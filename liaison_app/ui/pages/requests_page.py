@@ -48,6 +48,7 @@ from liaison_app.ui.pages.base import Page
 from liaison_app.ui.pages.list_editor import ListEditorMixin
 from liaison_app.ui.widgets.attachments_strip import AttachmentsStrip
 from liaison_app.ui.widgets.feedback import FeedbackGroup, FieldFeedback
+from liaison_app.ui.widgets.kept_view import rows_kept_in_view
 from liaison_app.ui.widgets.layouts import CompactList, CompactTextEdit, fit_columns, flow_of
 
 OVERDUE = QColor("#c62828")
@@ -288,15 +289,36 @@ class RequestsPage(ListEditorMixin, Page):
                                 officer_id=officer_id)
 
     def refresh(self) -> None:
+        self.supersede_reads()
+        self._show_list(self._read_list(self._filter(), dt.date.today()))
+
+    def refresh_in_background(self) -> None:
+        """After a sync: the list is read on the runner; the open request follows when it
+        comes (through the editor contract: typing kept), the list keeps its scroll."""
+        flt, today = self._filter(), dt.date.today()
+        self.read_then(lambda: self._read_list(flt, today), self._show_read)
+
+    @staticmethod
+    def _read_list(flt: rq.RequestFilter, today: dt.date) -> tuple[rq.RequestFilter, list[rq.RequestRow], int]:
+        """The rows for ``flt`` and how many there are. Any thread (reads only)."""
+        rows = rq.list_requests(flt=flt, today=today)
+        total = rq.count_requests(flt=flt, today=today) if len(rows) >= 500 else len(rows)
+        return flt, rows, total
+
+    def _show_read(self, read: tuple[rq.RequestFilter, list[rq.RequestRow], int]) -> None:
+        if read[0] != self._filter():
+            self.refresh()  # the filter changed meanwhile
+            return
+        with rows_kept_in_view(self.table):
+            self._show_list(read)
+
+    def _show_list(self, read: tuple[rq.RequestFilter, list[rq.RequestRow], int]) -> None:
+        flt, rows, total = read
         role = rq.current_role()
         self.role_label.setText({
             rq.CENTRE: self.tr("Acting as the service centre"),
             rq.LIAISON: self.tr("Acting as a liaison officer"),
         }.get(role, self.tr("Read only")))
-        flt = self._filter()
-        today = dt.date.today()
-        rows = rq.list_requests(flt=flt, today=today)
-        total = rq.count_requests(flt=flt, today=today) if len(rows) >= 500 else len(rows)
         self.count_label.setText(self.tr("{n} requests").format(n=total))
         selection = self.table.selectionModel()
         selection.blockSignals(True)

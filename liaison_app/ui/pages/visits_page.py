@@ -26,8 +26,9 @@ from liaison_app.core.services.visits import VisitFilter
 from liaison_app.ui.context import AppContext
 from liaison_app.ui.dialogs.visit_editor import EnterpriseChooser, VisitEditor
 from liaison_app.ui.errors import show_error
-from liaison_app.ui.models.visit_table_model import VisitTableModel
+from liaison_app.ui.models.visit_table_model import VisitPage, VisitTableModel
 from liaison_app.ui.pages.base import Page
+from liaison_app.ui.widgets.kept_view import rows_kept_in_view
 from liaison_app.ui.widgets.layouts import fit_columns
 
 #: The date filters show "any" at their minimum: QDateEdit cannot be empty.
@@ -173,15 +174,38 @@ class VisitsPage(Page):
 
     # -- loading -----------------------------------------------------------------------
     def refresh(self) -> None:
-        keep = self.editor.record_id() if self._editor_open() else None
-        if keep and self.editor.contract.refresh() == "gone":
-            self._show_editor(False)
-            keep = None
+        self.supersede_reads()
+        keep = self._refresh_editor()
         self.model.reload()
         self._update_empty()
         self._select_row_of(keep)
         # The count and the filter choices come after the first screen is painted.
         QTimer.singleShot(0, self._after_first_screen)
+
+    def refresh_in_background(self) -> None:
+        """After a sync: the open visit now (one record), the list on the runner; when it
+        comes, the open visit stays selected and the rows in view stay in view."""
+        self._refresh_editor()
+        self.read_then(self.model.reader(), self._show_read)
+
+    def _show_read(self, page: VisitPage) -> None:
+        if page.flt != self.model.current_filter():
+            return  # the filter changed meanwhile and was read then
+        with rows_kept_in_view(self.table):
+            self.model.show_page(page)
+            self._update_empty()
+            self._select_row_of(self.editor.record_id() if self._editor_open() else None,
+                                scroll=False)
+        self._after_first_screen()
+
+    def _refresh_editor(self) -> str | None:
+        """The open visit follows a change made elsewhere (never over typing); its id, or
+        None when no saved visit is open (or it was deleted and nothing was typed)."""
+        keep = self.editor.record_id() if self._editor_open() else None
+        if keep and self.editor.contract.refresh() == "gone":
+            self._show_editor(False)
+            keep = None
+        return keep
 
     def _after_first_screen(self) -> None:
         self._update_count()
@@ -214,6 +238,7 @@ class VisitsPage(Page):
         flt = self.current_filter()
         if flt == self.model.current_filter():
             return
+        self.supersede_reads()
         self.model.set_filter(flt)
         self._update_empty()
         self._update_count()
@@ -265,7 +290,7 @@ class VisitsPage(Page):
                 "No visits have been logged yet.\nClick “New visit” to log the first one."))
         self.list_stack.setCurrentWidget(self.empty_label)
 
-    def _select_row_of(self, visit_id: str | None) -> None:
+    def _select_row_of(self, visit_id: str | None, *, scroll: bool = True) -> None:
         selection = self.table.selectionModel()
         selection.blockSignals(True)
         try:
@@ -278,7 +303,8 @@ class VisitsPage(Page):
             index = self.model.index(row, 0)
             selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
                                       | QItemSelectionModel.SelectionFlag.Rows)
-            self.table.scrollTo(index)
+            if scroll:
+                self.table.scrollTo(index)
         finally:
             selection.blockSignals(False)
         self.table.viewport().update()

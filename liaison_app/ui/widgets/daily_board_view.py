@@ -3,8 +3,9 @@ those with anomalies first, then those that have not reported (longest silent fi
 from __future__ import annotations
 
 import html
+from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QSplitter,
+    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -21,10 +23,44 @@ from PySide6.QtWidgets import (
 
 from liaison_app.core.services import daily_board
 from liaison_app.core.services.daily_board import Board, BoardLine
+from liaison_app.ui.models.rows_model import Colours, RowsModel
 
 ANOMALY = QColor("#c62828")
 MISSING = QColor("#8a6d00")
-ROLE_ID = Qt.ItemDataRole.UserRole
+#: The figures' columns (people, capacity, days without a report), aligned right.
+FIGURES = (4, 5, 6)
+#: What is wrong: also the line's tooltip, escaped (a tooltip may be read as rich text).
+PROBLEMS = 7
+
+
+class _LinesModel(RowsModel):
+    """Every enterprise's line: 2,000 of them at a county's scale, so the view asks only for
+    the cells it shows (building an item per cell blocked the window 100 ms per refresh)."""
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in FIGURES:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            text = self.text(index.row(), index.column())
+            return html.escape(text) if index.column() == PROBLEMS and text else None
+        return super().data(index, role)
+
+
+def _line_cells(b: BoardLine) -> list[str]:
+    return [("★ " if b.is_key else "") + b.name, b.town, b.officers,
+            daily_board.STATUS_LABELS[b.status].text(),
+            "" if b.people_on_site is None else str(b.people_on_site),
+            "" if b.capacity_pct is None else f"{b.capacity_pct}%",
+            str(b.missing_days) if b.missing_days else "",
+            "；".join(b.problems)]
+
+
+def _line_colours(b: BoardLine, column: int) -> Colours:
+    color = ANOMALY if b.anomalies else (MISSING if b.status == "missing" else None)
+    return (color if column in (0, 3, 6, 7) else None), None
 
 
 class DailyBoardView(QWidget):
@@ -64,8 +100,24 @@ class DailyBoardView(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.groups = self._table("boardGroups")
         splitter.addWidget(self.groups)
-        self.lines = self._table("boardLines")
-        self.lines.itemActivated.connect(self._activated)
+        self.lines_model = _LinesModel(
+            [self.tr("Enterprise"), self.tr("Town/street"), self.tr("Officer"),
+             self.tr("Status"), self.tr("People on site"), self.tr("Capacity %"),
+             self.tr("Days without a report"), self.tr("What is wrong")],
+            _line_cells, self, colours=_line_colours)
+        self.lines = QTableView(objectName="boardLines")
+        self.lines.setModel(self.lines_model)
+        self.lines.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.lines.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.lines.verticalHeader().hide()
+        self.lines.setAlternatingRowColors(True)
+        self.lines.setWordWrap(False)
+        header = self.lines.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate((230, 100, 80, 104, 80, 70, 90)):
+            header.resizeSection(column, width)
+        header.setStretchLastSection(True)
+        self.lines.activated.connect(self._activated)
         splitter.addWidget(self.lines)
         splitter.setSizes([220, 400])
         layout.addWidget(splitter, 1)
@@ -152,40 +204,9 @@ class DailyBoardView(QWidget):
         return list(lines)
 
     def _fill_lines(self) -> None:
-        lines = self.shown_lines()
-        heads = [self.tr("Enterprise"), self.tr("Town/street"), self.tr("Officer"),
-                 self.tr("Status"), self.tr("People on site"), self.tr("Capacity %"),
-                 self.tr("Days without a report"), self.tr("What is wrong")]
-        self.lines.clear()
-        self.lines.setColumnCount(len(heads))
-        self.lines.setHorizontalHeaderLabels(heads)
-        self.lines.setRowCount(len(lines))
-        for r, b in enumerate(lines):
-            texts = [("★ " if b.is_key else "") + b.name, b.town, b.officers,
-                     daily_board.STATUS_LABELS[b.status].text(),
-                     "" if b.people_on_site is None else str(b.people_on_site),
-                     "" if b.capacity_pct is None else f"{b.capacity_pct}%",
-                     str(b.missing_days) if b.missing_days else "",
-                     "；".join(b.problems)]
-            color = ANOMALY if b.anomalies else (MISSING if b.status == "missing" else None)
-            for c, text in enumerate(texts):
-                item = QTableWidgetItem(text)
-                item.setData(ROLE_ID, b.enterprise_id)
-                if c == 7 and text:
-                    item.setToolTip(html.escape(text))
-                if color is not None and c in (0, 3, 6, 7):
-                    item.setForeground(QBrush(color))
-                if c in (4, 5, 6):
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
-                                          | Qt.AlignmentFlag.AlignVCenter)
-                self.lines.setItem(r, c, item)
-        header = self.lines.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((230, 100, 80, 104, 80, 70, 90)):
-            header.resizeSection(column, width)
-        header.setStretchLastSection(True)
+        self.lines_model.set_rows(self.shown_lines())
 
-    def _activated(self, item: QTableWidgetItem) -> None:
-        enterprise_id = item.data(ROLE_ID)
-        if enterprise_id:
-            self.enterprise_chosen.emit(enterprise_id)
+    def _activated(self, index: QModelIndex) -> None:
+        line = self.lines_model.row_at(index.row())
+        if line is not None:
+            self.enterprise_chosen.emit(line.enterprise_id)

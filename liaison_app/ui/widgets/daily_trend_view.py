@@ -64,8 +64,10 @@ class DailyTrendView(QWidget):
         if enterprise is not None:
             self.scope.addItem(enterprise[1], ("enterprise", enterprise[0]))
         wanted = ("enterprise", enterprise[0]) if enterprise is not None else current
-        index = self.scope.findData(wanted) if wanted is not None else 0
-        self.scope.setCurrentIndex(max(index, 0))
+        # Not findData: it compares Python tuples by identity, never finding an equal one.
+        index = next((i for i in range(self.scope.count())
+                      if self.scope.itemData(i) == wanted), 0)
+        self.scope.setCurrentIndex(index)
         self.scope.blockSignals(False)
 
     def show_trend(self, *, template_id: str, end: dt.date) -> None:
