@@ -475,3 +475,24 @@ def test_lines_typed_before_a_kill_are_offered_back_on_their_day_and_saved_late(
     assert (jia.people_on_site, jia.capacity_pct, jia.late) == (55, 85, True)
     assert not restored.contract.is_dirty()
     qtbot.waitUntil(lambda: drafts.list_drafts(kind="daily_entry") == [], timeout=5000)
+
+
+def test_escape_undoes_a_cell_then_puts_the_typed_lines_aside(qtbot, ctx, page, monkeypatch):
+    asked = answer_all(monkeypatch, ["保留草稿"])
+    start_typing(page, "丙公司")
+    type_keys("31")
+    press(Qt.Key.Key_Tab)
+    type_keys("9")
+    press(Qt.Key.Key_Escape)  # the open cell only
+    row = row_of(page, "丙公司")
+    people, returned = (page.model.index(row, page.model.column_of(k))
+                        for k in ("people_on_site", "returned"))
+    assert asked == [] and page.model.data(returned) == "" and page.model.data(people) == "31"
+    assert page.grid.state() != page.grid.State.EditingState and page.contract.is_dirty()
+    press(Qt.Key.Key_Escape)  # no cell open: the contract's question
+    wait_idle(qtbot, ctx)
+    assert len(asked) == 1 and page.model.data(people) == ""
+    assert not page.contract.is_dirty() and not DailyReport.select().exists()
+    qtbot.waitUntil(page.contract.notice.isVisible, timeout=5000)
+    page.contract.notice.primary_button.click()  # 恢复草稿
+    assert page.model.data(people) == "31" and page.contract.is_dirty()

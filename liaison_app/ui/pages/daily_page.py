@@ -360,6 +360,9 @@ class DailyPage(Page):
             self.trend_view.show_trend(template_id=self.template_id(), end=self.day())
 
     def _load_entry(self) -> None:
+        # The last keystrokes go to their own day's draft before anything else is shown
+        # (a sync that removed the template shown moves the grid on without asking).
+        self.contract.flush_draft()
         grid = daily_reports.entry_grid(template_id=self.template_id(), day=self.day(),
                                         officer_id=self.officer_scope(),
                                         town=self.town_box.currentData() or "")
