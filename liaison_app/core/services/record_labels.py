@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Any
+
+from peewee import JOIN
 
 from liaison_app.core import i18n
 from liaison_app.core.i18n import Message
@@ -295,33 +297,6 @@ def describe_change(table: str, changes: dict[str, Any] | None, *, creating: boo
     return ""
 
 
-def _daily_report_title(values: Mapping[str, Any]) -> str:
-    """日报 · 某某公司 · 复工复产日报 · 2026-11-27: whose report, of which template, for which
-    day (a report has no name of its own). ``values`` are a record's columns."""
-    from liaison_app.core.models import Enterprise
-    from liaison_app.core.models.daily import ReportTemplate
-
-    enterprise = Enterprise.get_or_none(Enterprise.id == values.get("enterprise_id"))
-    template = ReportTemplate.get_or_none(ReportTemplate.id == values.get("template_id"))
-    day = values.get("report_date")
-    day_text = day.isoformat() if isinstance(day, dt.date) else str(day or "")
-    parts = [type_label("daily_report"), enterprise.name if enterprise else "",
-             template.name if template else "", day_text]
-    return " · ".join(p for p in parts if p)
-
-
-#: Records with no name of their own, titled from their columns (the record's own or, for a
-#: record not on this computer, as the server sent it).
-_TITLES: dict[str, Callable[[Mapping[str, Any]], str]] = {
-    "daily_report": _daily_report_title,
-}
-
-
-def _columns(rec: Any) -> dict[str, Any]:
-    """A record's values by column name (a foreign key's is the id it holds)."""
-    return {f.column_name: rec.__data__.get(f.name) for f in rec._meta.sorted_fields}
-
-
 def _as_sent(table: str, record_id: str) -> dict[str, Any] | None:
     """A record the sync set aside (not applied here): its columns as the server sent them."""
     from liaison_app.core.models.sync_records import SyncSetAside
@@ -337,18 +312,53 @@ def _as_sent(table: str, record_id: str) -> dict[str, Any] | None:
     return payload if isinstance(payload, dict) else None
 
 
+def _daily_report_title(record_id: str) -> str | None:
+    """日报 · 某某公司 · 复工复产日报 · 2026-11-27: whose report, of which template, for which
+    day (a report has no name of its own); None when it is neither here nor set aside.
+
+    One query of three columns: the 同步 page names up to 500 waiting changes at a time,
+    and a week of an officer's reports is a few hundred of them."""
+    from liaison_app.core.models import Enterprise
+    from liaison_app.core.models.daily import DailyReport, ReportTemplate
+
+    row = (DailyReport.select(Enterprise.name, ReportTemplate.name, DailyReport.report_date)
+           .join(Enterprise, JOIN.LEFT_OUTER, on=(Enterprise.id == DailyReport.enterprise))
+           .switch(DailyReport)
+           .join(ReportTemplate, JOIN.LEFT_OUTER, on=(ReportTemplate.id == DailyReport.template))
+           .where(DailyReport.id == record_id).tuples().first())
+    if row is None:
+        sent = _as_sent("daily_report", record_id)
+        if sent is None:
+            return None
+        row = (Enterprise.select(Enterprise.name)
+               .where(Enterprise.id == sent.get("enterprise_id")).scalar(),
+               ReportTemplate.select(ReportTemplate.name)
+               .where(ReportTemplate.id == sent.get("template_id")).scalar(),
+               sent.get("report_date"))
+    enterprise, template, day = row
+    day_text = day.isoformat() if isinstance(day, dt.date) else str(day or "")
+    parts = [type_label("daily_report"), enterprise or "", template or "", day_text]
+    return " · ".join(p for p in parts if p)
+
+
+#: Records with no name of their own, titled from what identifies them (the record here
+#: or, one the sync set aside, as the server sent it); None when it is neither.
+_TITLES: dict[str, Callable[[str], str | None]] = {
+    "daily_report": _daily_report_title,
+}
+
+
 def record_title(table: str, record_id: str) -> str:
     """What a person calls one record: its search title, or its name, file name, text or
     number, or what it belongs to; never its id unless the record is not here at all."""
     from liaison_app.core.models.base import SYNCED_MODELS
 
-    model = SYNCED_MODELS.get(table)
-    rec = model.get_or_none(model.id == record_id) if model else None
     titled = _TITLES.get(table)
-    if titled is not None:
-        values = _columns(rec) if rec is not None else _as_sent(table, record_id)
-        if values is not None:
-            return titled(values)
+    title = titled(record_id) if titled is not None else None
+    if title is not None:
+        return title
+    model = SYNCED_MODELS.get(table)
+    rec = model.get_or_none(model.id == record_id) if model and titled is None else None
     if rec is None:
         return i18n.translate("Records", "{kind} (no longer on this computer)").format(
             kind=type_label(table)).text()
