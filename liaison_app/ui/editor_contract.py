@@ -118,6 +118,8 @@ DRAFT_KINDS: dict[str, DraftKind] = {
         lambda: QCoreApplication.translate("EditorContract", "typed score sheets")),
     "report_template": DraftKind(
         "daily", lambda: QCoreApplication.translate("EditorContract", "report template")),
+    "daily_entry": DraftKind(
+        "daily", lambda: QCoreApplication.translate("EditorContract", "daily report entry")),
 }
 
 

@@ -43,3 +43,28 @@ def test_records_without_a_search_title_are_named_by_what_they_belong_to(store):
     assert "鲁南𠮷祥机械有限公司" in record_labels.record_title("timeline_event", event.id)
     gone = record_labels.record_title("visit", "0" * 36)
     assert "0000" not in gone and "Visit" in gone
+
+
+def test_a_daily_report_is_named_by_enterprise_template_and_day(store):
+    """The 同步 page's lists, the conflicts and ``liaison status`` name a report by whose it
+    is, which report and which day, also when it is one the sync set aside."""
+    import json
+
+    from liaison_app.core.models.daily import report_id_for
+    from liaison_app.core.models.sync_records import SyncSetAside
+    from liaison_app.core.services import daily_reports
+    from tests.core.daily_samples import GOOD, county, start_template
+
+    ids, tpl = county(), start_template()
+    rec = daily_reports.save_report(template_id=tpl.id, enterprise_id=ids["甲公司"],
+                                    day=dt.date(2025, 11, 27), values=GOOD)
+    assert record_labels.record_title("daily_report", rec.id) == \
+        "Daily report · 甲公司 · 复工复产日报 · 2025-11-27"
+    aside = report_id_for(ids["乙公司"], tpl.id, dt.date(2025, 11, 26))
+    SyncSetAside.create(table="daily_report", record_id=aside, reason="{}", payload=json.dumps(
+        {"table": "daily_report", "id": aside, "enterprise_id": ids["乙公司"],
+         "template_id": tpl.id, "report_date": "2025-11-26", "values": {"capacity": "九十"}}))
+    assert record_labels.record_title("daily_report", aside) == \
+        "Daily report · 乙公司 · 复工复产日报 · 2025-11-26"
+    assert record_labels.record_title("daily_report", "0" * 36) == \
+        "Daily report (no longer on this computer)"

@@ -16,7 +16,12 @@ from liaison_app.core.models.daily import DailyReport, report_id_for
 from liaison_app.core.models.requests import Request
 from liaison_app.core.services import daily_board, daily_reports, drafts
 from tests.core.daily_samples import GOOD, county, start_template
-from tests.ui.conftest import wait_idle
+from tests.ui.conftest import (
+    answer_all,
+    kill_once_drafted,
+    restart_and_restore,
+    wait_idle,
+)
 
 TODAY = dt.date.today()
 YESTERDAY = TODAY - dt.timedelta(days=1)
@@ -213,22 +218,27 @@ def test_a_sync_refresh_never_loses_a_typed_line(qtbot, ctx, page):
     assert page.model.data(page.model.index(row, page.model.column_of("capacity"))) == "90"
     bing = row_of(page, "丙公司")
     assert page.model.data(page.model.index(bing, page.model.column_of("people_on_site"))) == "25"
-    # A page opened afresh (the app restarted) gets the typing back from its draft.
+    assert page.contract.is_dirty()
+    # A page opened afresh (the app restarted) offers the typing back from its draft.
     from liaison_app.ui.pages.daily_page import DailyPage
 
+    qtbot.waitUntil(lambda: bool(drafts.list_drafts(kind="daily_entry")), timeout=5000)
     again = DailyPage(ctx)
     qtbot.addWidget(again)
+    again.show()
     wait_idle(qtbot, ctx)
     again.refresh()
     wait_idle(qtbot, ctx)
     row = row_of(again, "甲公司")
-    assert again.model.data(again.model.index(row, again.model.column_of("people_on_site"))) \
-        == "77"
-    page.save_line(row_of(page, "甲公司"))
+    people = again.model.index(row, again.model.column_of("people_on_site"))
+    assert again.model.data(people) == "60" and again.contract.notice.isVisible()
+    again.contract.notice.primary_button.click()  # 恢复草稿
+    assert again.model.data(people) == "77" and again.contract.is_dirty()
+    again.save_line(row)
     wait_idle(qtbot, ctx)
     assert DailyReport.get_by_id(report_id_for(page.ids["甲公司"], page.tpl.id, TODAY)
                                  ).people_on_site == 77
-    assert daily_reports.kept_typing(template_id=page.tpl.id, day=TODAY) == {}
+    assert drafts.list_drafts(kind="daily_entry") == []
 
 
 def test_a_sync_refresh_keeps_the_cell_being_typed_in_open_with_its_text(qtbot, ctx, page):
@@ -440,23 +450,103 @@ def test_today_reminds_the_officer_and_opens_the_line(qtbot, ctx, page):
     assert not today.daily.isVisibleTo(today)
 
 
-def test_changing_the_day_saves_the_typed_line_to_its_own_day(qtbot, ctx, page):
+def test_changing_the_day_saves_the_typed_line_and_asks_about_the_one_that_cannot_be(
+        qtbot, ctx, page, monkeypatch):
+    asked = answer_all(monkeypatch, ["继续编辑", "保留草稿"])
     row = row_of(page, "乙公司")
     for key, text in (("people_on_site", "41"), ("returned", "0"), ("capacity", "60"),
                       ("masks", "是"), ("fever", "否")):
         page.model.setData(page.model.index(row, page.model.column_of(key)), text)
-    # A line that cannot be saved yet is kept for its day, not carried to the next.
+    # A line that cannot be saved yet: the editor contract's question before another day.
     bad = row_of(page, "丙公司")
-    page.model.setData(page.model.index(bad, page.model.column_of("people_on_site")), "二十")
+    people = page.model.column_of("people_on_site")
+    page.model.setData(page.model.index(bad, people), "二十")
     page.day_edit.setDate(QDate(YESTERDAY))
     wait_idle(qtbot, ctx)
+    assert len(asked) == 1 and "未保存" in asked[0]
+    # 继续编辑: the day stays, and so does the line; the good one is saved all the same.
+    assert page.day() == TODAY and page.model.grid.day == TODAY
+    assert page.model.data(page.model.index(bad, people)) == "二十"
     assert DailyReport.get_by_id(report_id_for(page.ids["乙公司"], page.tpl.id, TODAY)
                                  ).people_on_site == 41
+    page.day_edit.setDate(QDate(YESTERDAY))  # 保留草稿
+    wait_idle(qtbot, ctx)
+    assert len(asked) == 2 and page.model.grid.day == YESTERDAY
     assert not DailyReport.select().where(DailyReport.report_date == YESTERDAY).exists()
-    assert all(not s.dirty for s in page.model.lines)
+    assert all(not s.dirty for s in page.model.lines) and not page.contract.is_dirty()
     assert TODAY.isoformat() in page.entry_hint.text()
+    # Back on its day, the line is offered in the notice bar and put back as typed.
     page.day_edit.setDate(QDate(TODAY))
     wait_idle(qtbot, ctx)
+    assert len(asked) == 2
     bad = row_of(page, "丙公司")
-    assert page.model.data(page.model.index(bad, page.model.column_of("people_on_site"))) \
-        == "二十"
+    assert page.model.data(page.model.index(bad, people)) == "" and \
+        page.contract.notice.isVisible()
+    page.contract.notice.primary_button.click()  # 恢复草稿
+    assert page.model.data(page.model.index(bad, people)) == "二十"
+    assert "不是整数" in page.model.data(page.model.index(bad, people),
+                                     Qt.ItemDataRole.ToolTipRole)
+
+
+def test_lines_typed_before_a_kill_are_offered_back_on_their_day_and_saved_late(
+        qtbot, ctx, page, monkeypatch):
+    """A late day's lines, one left with a mistake and one still being typed (its last cell
+    open), come back through the start-up offer exactly, and save as late reports."""
+    # 乙公司: 四十 is no number; left (seven Tabs) all the same. 甲公司: the capacity cell is
+    # still open when the app is killed.
+    keys = "四十\t\t\t\t\t𠮷叉车故障\t\t55\t2\t８５"
+    kill_once_drafted("daily", str(ctx.paths.root), YESTERDAY.isoformat(), keys)
+    assert not DailyReport.select().exists()
+    (found,) = drafts.list_drafts(kind="daily_entry")
+    assert YESTERDAY.isoformat() in found.title and "乙公司" in found.title
+
+    win = restart_and_restore(qtbot, ctx, monkeypatch)
+    restored = win.page("daily")
+    qtbot.waitUntil(restored.contract.is_dirty, timeout=10_000)
+    assert win.current_page() is restored and restored.tabs.currentIndex() == 0
+    assert restored.day() == YESTERDAY and restored.model.grid.day == YESTERDAY
+    model = restored.model
+
+    def cell(name: str, key: str) -> str:
+        return model.data(model.index(row_of(restored, name), model.column_of(key)))
+
+    assert [cell("乙公司", k) for k in ("people_on_site", "anomalies")] == ["四十", "𠮷叉车故障"]
+    assert [cell("甲公司", k) for k in ("people_on_site", "returned", "capacity")] == \
+        ["55", "2", "８５"]
+    people = model.index(row_of(restored, "乙公司"), model.column_of("people_on_site"))
+    assert "不是整数" in model.data(people, Qt.ItemDataRole.ToolTipRole)
+    # Corrected and completed, both lines save as reported late, and the draft is gone.
+    for name, values in (("乙公司", (("people_on_site", "40"), ("returned", "0"),
+                                    ("capacity", "70"))),
+                         ("甲公司", ())):
+        for key, text in (*values, ("masks", "是"), ("fever", "否")):
+            model.setData(model.index(row_of(restored, name), model.column_of(key)), text)
+    restored.save_current()
+    wait_idle(qtbot, ctx)
+    yi = DailyReport.get_by_id(report_id_for(page.ids["乙公司"], page.tpl.id, YESTERDAY))
+    jia = DailyReport.get_by_id(report_id_for(page.ids["甲公司"], page.tpl.id, YESTERDAY))
+    assert (yi.people_on_site, yi.values["anomalies"], yi.late) == (40, "𠮷叉车故障", True)
+    assert (jia.people_on_site, jia.capacity_pct, jia.late) == (55, 85, True)
+    assert not restored.contract.is_dirty()
+    qtbot.waitUntil(lambda: drafts.list_drafts(kind="daily_entry") == [], timeout=5000)
+
+
+def test_escape_undoes_a_cell_then_puts_the_typed_lines_aside(qtbot, ctx, page, monkeypatch):
+    asked = answer_all(monkeypatch, ["保留草稿"])
+    start_typing(page, "丙公司")
+    type_keys("31")
+    press(Qt.Key.Key_Tab)
+    type_keys("9")
+    press(Qt.Key.Key_Escape)  # the open cell only
+    row = row_of(page, "丙公司")
+    people, returned = (page.model.index(row, page.model.column_of(k))
+                        for k in ("people_on_site", "returned"))
+    assert asked == [] and page.model.data(returned) == "" and page.model.data(people) == "31"
+    assert page.grid.state() != page.grid.State.EditingState and page.contract.is_dirty()
+    press(Qt.Key.Key_Escape)  # no cell open: the contract's question
+    wait_idle(qtbot, ctx)
+    assert len(asked) == 1 and page.model.data(people) == ""
+    assert not page.contract.is_dirty() and not DailyReport.select().exists()
+    qtbot.waitUntil(page.contract.notice.isVisible, timeout=5000)
+    page.contract.notice.primary_button.click()  # 恢复草稿
+    assert page.model.data(people) == "31" and page.contract.is_dirty()

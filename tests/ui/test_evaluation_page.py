@@ -4,11 +4,8 @@ printed report and command line agree; a returned sheet's photo opens its row.""
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import signal
 import subprocess
-import sys
 
 import openpyxl
 import pypdf
@@ -23,7 +20,12 @@ from liaison_app.core.models.requests import Request
 from liaison_app.core.services import departments
 from liaison_app.core.services import evaluation as ev
 from liaison_app.core.services import evaluation_results as er
-from tests.ui.conftest import wait_idle
+from tests.ui.conftest import (
+    answer_all,
+    kill_once_drafted,
+    restart_and_restore,
+    wait_idle,
+)
 
 TOWNS = ("北关镇", "城关街道", "南湖镇")
 
@@ -453,22 +455,6 @@ def test_editing_a_round_asks_before_switching_and_keeps_edits_on_refresh(qtbot,
 
 
 # -- the entry grid follows the editor contract ------------------------------------------------
-def answer_all(monkeypatch, answers: list[str]) -> list[str]:
-    """Message boxes answered in order by their buttons' labels; returns what was asked."""
-    asked: list[str] = []
-
-    def exec_(box: QMessageBox) -> int:
-        asked.append(box.text())
-        label = answers.pop(0) if answers else "继续编辑"
-        buttons = {b.text().replace("&", ""): b for b in box.buttons()}
-        assert label in buttons, (label, list(buttons))
-        buttons[label].click()
-        return 0
-
-    monkeypatch.setattr(QMessageBox, "exec", exec_)
-    return asked
-
-
 def start_typing(qtbot, ctx, county, **kw):
     rnd = open_round(county, **kw)
     page = make_page(qtbot, ctx)
@@ -479,32 +465,12 @@ def start_typing(qtbot, ctx, county, **kw):
 
 def test_grid_rows_typed_before_a_kill_are_offered_back_exactly(qtbot, ctx, county,
                                                                  monkeypatch):
-    from liaison_app.ui.dialogs.draft_restore import offer_draft_restore
-    from liaison_app.ui.main_window import MainWindow
-
     open_round(county)
-    root = __import__("pathlib").Path(__file__).resolve().parents[2]
     keys = "18\t25\tn\t16\t\t𠮷夜班"  # 25 is off the 0–20 scale: the row cannot be saved
-    child = subprocess.Popen(
-        [sys.executable, "-m", "tests.ui.grid_child", str(ctx.paths.root),
-         county["centre"].id, keys], cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        text=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
-    try:
-        line = child.stdout.readline().strip()
-        assert line == "ready", line + child.stderr.read() if line != "ready" else ""
-    finally:
-        os.kill(child.pid, signal.SIGKILL)
-        child.wait(10)
+    kill_once_drafted(str(ctx.paths.root), county["centre"].id, keys)
     assert ScoreSheet.select().count() == 0
 
-    asked = answer_all(monkeypatch, ["恢复"])
-    win = MainWindow(ctx)
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    qtbot.waitUntil(win.is_started, timeout=5000)
-    offer_draft_restore(win, ctx)
-    assert len(asked) == 1
+    win = restart_and_restore(qtbot, ctx, monkeypatch)
     page = win.page("satisfaction")
     grid = page.grid
     qtbot.waitUntil(lambda: grid.contract.is_dirty(), timeout=10_000)

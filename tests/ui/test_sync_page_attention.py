@@ -66,3 +66,36 @@ def test_an_english_speaker_reads_the_reasons_in_english(sync_page) -> None:
         install_language("zh_CN")
     assert "visit_at: not a date and time" in texts and "read only" in texts
     assert not any("不是日期时间" in t or t == "只读" for t in texts)
+
+
+def test_a_daily_report_waiting_or_refused_is_named_by_enterprise_template_and_day(
+        sync_page) -> None:
+    import datetime as dt
+
+    from liaison_app.core.services import daily_reports
+    from liaison_app.ui.i18n import install_language
+    from tests.core.daily_samples import GOOD, county, start_template
+
+    ids, tpl = county(), start_template()
+    daily_reports.save_report(template_id=tpl.id, enterprise_id=ids["甲公司"],
+                              day=dt.date(2025, 11, 27), values=GOOD)
+    refused = daily_reports.save_report(template_id=tpl.id, enterprise_id=ids["丙公司"],
+                                        day=dt.date(2025, 11, 26),
+                                        values={**GOOD, "people_on_site": 25})
+    OutboxOp.update(state="rejected", last_error=json.dumps(
+        {"reason": "forbidden", "en": "not yours", "zh": "无权修改"}, ensure_ascii=False)
+    ).where(OutboxOp.record_id == refused.id).execute()
+    sync_page.refresh()
+    assert [sync_page.waiting.topLevelItem(i).text(1)
+            for i in range(sync_page.waiting.topLevelItemCount())
+            if sync_page.waiting.topLevelItem(i).text(0) == "日报"] == [
+        "日报 · 甲公司 · 复工复产日报 · 2025-11-27"]
+    assert sync_page.rejected.topLevelItem(0).text(1) == \
+        "日报 · 丙公司 · 复工复产日报 · 2025-11-26"
+    install_language("en")
+    try:
+        sync_page.refresh()
+        shown = sync_page.rejected.topLevelItem(0).text(1)
+    finally:
+        install_language("zh_CN")
+    assert shown == "Daily report · 丙公司 · 复工复产日报 · 2025-11-26"

@@ -300,47 +300,60 @@ def make_request(*, report_id: str, description: str, category: str = "other",
 
 
 # -- typing not yet saved --------------------------------------------------------------------
-DRAFT_KIND = "daily_line"
+#: The editor contract's kind of the entry grid's drafts: one draft per template and day (a
+#: "sheet"), holding every line typed and not yet saved.
+DRAFT_KIND = "daily_entry"
 
 
-def _draft_key(template_id: str, day: dt.date, enterprise_id: str) -> str:
-    return f"daily:{template_id[:8]}:{day.isoformat()}:{enterprise_id}"
+def sheet_id(*, template_id: str, day: dt.date) -> str:
+    """The record id the editor contract drafts a template's day of lines under."""
+    return f"{template_id}|{day.isoformat()}"
 
 
-def keep_typing(*, template_id: str, day: dt.date, enterprise_id: str, title: str,
-                typed: Mapping[str, str]) -> None:
-    """Keep what is typed in a line and not yet saved, so a crash loses none of it (or drop
-    it when nothing is left). Database worker thread."""
-    key = _draft_key(template_id, day, enterprise_id)
-    if typed:
-        drafts.save_draft(key=key, kind=DRAFT_KIND, title=title,
-                          payload={"template_id": template_id, "day": day.isoformat(),
-                                   "enterprise_id": enterprise_id, "typed": dict(typed)})
-    else:
-        drafts.discard_draft(key=key)
+def parse_sheet_id(record_id: str | None) -> tuple[str, dt.date] | None:
+    """(template id, day) of a ``sheet_id``; None for anything else."""
+    template_id, sep, day = (record_id or "").partition("|")
+    if not sep or not template_id:
+        return None
+    try:
+        return template_id, dt.date.fromisoformat(day)
+    except ValueError:
+        return None
 
 
-def kept_typing(*, template_id: str, day: dt.date) -> dict[str, dict[str, str]]:
-    """Lines typed and not saved for a template and day: enterprise id -> field -> text."""
-    out: dict[str, dict[str, str]] = {}
-    prefix = _draft_key(template_id, day, "")
-    for draft in drafts.list_drafts(kind=DRAFT_KIND):
-        payload = draft.payload if isinstance(draft.payload, dict) else {}
-        typed = payload.get("typed")
-        if draft.key.startswith(prefix) and isinstance(typed, dict):
-            out[str(payload.get("enterprise_id", ""))] = {
-                str(k): str(v) for k, v in typed.items()}
-    return out
+def sheet_payload(*, template_id: str, day: dt.date,
+                  lines: Mapping[str, Mapping[str, str]]) -> dict[str, Any]:
+    """A sheet's draft: enterprise id -> field key -> the text typed in its cell."""
+    return {"template_id": template_id, "day": day.isoformat(),
+            "lines": {eid: dict(typed) for eid, typed in lines.items() if typed}}
+
+
+def typed_lines(payload: Any) -> dict[str, dict[str, str]]:
+    """The lines of a sheet's draft, read defensively (a draft outlives app versions)."""
+    lines = payload.get("lines") if isinstance(payload, dict) else None
+    if not isinstance(lines, dict):
+        return {}
+    return {str(eid): {str(k): str(v) for k, v in typed.items()}
+            for eid, typed in lines.items() if isinstance(typed, dict) and typed}
+
+
+def keep_line(*, template_id: str, day: dt.date, enterprise_id: str,
+              typed: Mapping[str, str], title: str) -> None:
+    """Add one line to its sheet's draft: a line whose save failed after the grid had moved
+    on to another day, so it waits there. Database worker thread."""
+    key = f"{DRAFT_KIND}:{sheet_id(template_id=template_id, day=day)}"
+    found = drafts.load_draft(key=key)
+    lines = typed_lines(found.payload if found is not None else None)
+    lines[enterprise_id] = {**lines.get(enterprise_id, {}), **typed}
+    drafts.save_draft(key=key, kind=DRAFT_KIND, title=found.title if found else title,
+                      payload=sheet_payload(template_id=template_id, day=day, lines=lines))
 
 
 def days_with_typing(*, template_id: str) -> list[dt.date]:
     """Days of a template with lines typed and not saved (to say so on other days)."""
     days = set()
     for draft in drafts.list_drafts(kind=DRAFT_KIND):
-        payload = draft.payload if isinstance(draft.payload, dict) else {}
-        if payload.get("template_id") == template_id:
-            try:
-                days.add(dt.date.fromisoformat(str(payload.get("day"))))
-            except ValueError:
-                continue
+        parsed = parse_sheet_id(drafts.record_id_of(draft.key))
+        if parsed is not None and parsed[0] == template_id and typed_lines(draft.payload):
+            days.add(parsed[1])
     return sorted(days)

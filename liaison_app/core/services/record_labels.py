@@ -8,7 +8,12 @@ Any thread.
 """
 from __future__ import annotations
 
+import datetime as dt
+import json
+from collections.abc import Callable
 from typing import Any
+
+from peewee import JOIN
 
 from liaison_app.core import i18n
 from liaison_app.core.i18n import Message
@@ -292,13 +297,68 @@ def describe_change(table: str, changes: dict[str, Any] | None, *, creating: boo
     return ""
 
 
+def _as_sent(table: str, record_id: str) -> dict[str, Any] | None:
+    """A record the sync set aside (not applied here): its columns as the server sent them."""
+    from liaison_app.core.models.sync_records import SyncSetAside
+
+    row = SyncSetAside.get_or_none((SyncSetAside.table == table)
+                                   & (SyncSetAside.record_id == record_id))
+    if row is None:
+        return None
+    try:
+        payload = json.loads(row.payload)
+    except ValueError:
+        return None
+    return payload if isinstance(payload, dict) else None
+
+
+def _daily_report_title(record_id: str) -> str | None:
+    """日报 · 某某公司 · 复工复产日报 · 2026-11-27: whose report, of which template, for which
+    day (a report has no name of its own); None when it is neither here nor set aside.
+
+    One query of three columns: the 同步 page names up to 500 waiting changes at a time,
+    and a week of an officer's reports is a few hundred of them."""
+    from liaison_app.core.models import Enterprise
+    from liaison_app.core.models.daily import DailyReport, ReportTemplate
+
+    row = (DailyReport.select(Enterprise.name, ReportTemplate.name, DailyReport.report_date)
+           .join(Enterprise, JOIN.LEFT_OUTER, on=(Enterprise.id == DailyReport.enterprise))
+           .switch(DailyReport)
+           .join(ReportTemplate, JOIN.LEFT_OUTER, on=(ReportTemplate.id == DailyReport.template))
+           .where(DailyReport.id == record_id).tuples().first())
+    if row is None:
+        sent = _as_sent("daily_report", record_id)
+        if sent is None:
+            return None
+        row = (Enterprise.select(Enterprise.name)
+               .where(Enterprise.id == sent.get("enterprise_id")).scalar(),
+               ReportTemplate.select(ReportTemplate.name)
+               .where(ReportTemplate.id == sent.get("template_id")).scalar(),
+               sent.get("report_date"))
+    enterprise, template, day = row
+    day_text = day.isoformat() if isinstance(day, dt.date) else str(day or "")
+    parts = [type_label("daily_report"), enterprise or "", template or "", day_text]
+    return " · ".join(p for p in parts if p)
+
+
+#: Records with no name of their own, titled from what identifies them (the record here
+#: or, one the sync set aside, as the server sent it); None when it is neither.
+_TITLES: dict[str, Callable[[str], str | None]] = {
+    "daily_report": _daily_report_title,
+}
+
+
 def record_title(table: str, record_id: str) -> str:
     """What a person calls one record: its search title, or its name, file name, text or
     number, or what it belongs to; never its id unless the record is not here at all."""
     from liaison_app.core.models.base import SYNCED_MODELS
 
+    titled = _TITLES.get(table)
+    title = titled(record_id) if titled is not None else None
+    if title is not None:
+        return title
     model = SYNCED_MODELS.get(table)
-    rec = model.get_or_none(model.id == record_id) if model else None
+    rec = model.get_or_none(model.id == record_id) if model and titled is None else None
     if rec is None:
         return i18n.translate("Records", "{kind} (no longer on this computer)").format(
             kind=type_label(table)).text()

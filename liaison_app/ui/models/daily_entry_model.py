@@ -8,7 +8,7 @@ the service when it is saved. Main thread only.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -88,7 +88,7 @@ def line_states(grid: EntryGrid) -> list[LineState]:
 
 
 class DailyEntryModel(QAbstractTableModel):
-    #: What is typed in a line changed (its row): the page keeps it as a draft.
+    #: A person typed in a line (its row): the page's editor contract drafts the lines.
     typed_changed = Signal(int)
 
     def __init__(self, parent: Any = None) -> None:
@@ -127,21 +127,33 @@ class DailyEntryModel(QAbstractTableModel):
         self.lines = lines
         self.endResetModel()
 
-    def restore_typed(self, drafts: dict[str, dict[str, str]]) -> None:
-        """Put back typing kept as drafts (enterprise id -> field key -> text); a cell typed
-        since is newer than its draft and stays."""
+    def put_typed(self, typed_lines: Mapping[str, Mapping[str, str]]) -> None:
+        """Show exactly ``typed_lines`` typed over what is stored (enterprise id -> field
+        key -> text): a draft put back, or nothing when typing is put aside. Each cell is
+        checked as if typed now; a line being saved is left to its save."""
         for row, state in enumerate(self.lines):
-            typed = drafts.get(state.line.enterprise.id)
-            if typed:
-                for key, text in typed.items():
-                    f = state.field(key)
-                    if f is None or key in state.typed:
-                        continue
-                    state.typed[key] = str(text)
-                    _, problem = parse_value(f, str(text))
-                    if problem is not None:
-                        state.findings.append(problem)
-                self._row_changed(row)
+            typed = typed_lines.get(state.line.enterprise.id) or {}
+            if state.saving or (not typed and not state.typed):
+                continue
+            state.typed = {}
+            state.findings = []
+            for key, text in typed.items():
+                f = state.field(key)
+                if f is None:
+                    continue  # a field the version of this line does not ask
+                saved = show_value(f, state.saved.values.get(key)) if state.saved else ""
+                if str(text) == saved:
+                    continue
+                state.typed[key] = str(text)
+                _, problem = parse_value(f, str(text))
+                if problem is not None:
+                    state.findings.append(problem)
+            self._row_changed(row)
+
+    def typed_lines(self) -> dict[str, dict[str, str]]:
+        """The lines typed and not handed to a save: enterprise id -> field key -> text."""
+        return {s.line.enterprise.id: dict(s.typed) for s in self.lines
+                if s.dirty and not s.saving}
 
     # -- lookup ------------------------------------------------------------------------
     def state(self, row: int) -> LineState:
@@ -166,6 +178,10 @@ class DailyEntryModel(QAbstractTableModel):
 
     def dirty_rows(self) -> list[int]:
         return [i for i, s in enumerate(self.lines) if s.dirty]
+
+    def unsaved_rows(self) -> list[int]:
+        """Lines typed and not being saved (not left yet, or refused)."""
+        return [i for i, s in enumerate(self.lines) if s.dirty and not s.saving]
 
     # -- changes -----------------------------------------------------------------------
     def set_findings(self, row: int, findings: Iterable[Finding]) -> None:

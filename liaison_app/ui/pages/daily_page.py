@@ -5,13 +5,18 @@ typed by keyboard, each line saved through the runner when the cursor leaves it)
 board of who reported and what went wrong; 趋势, the charts. The header chooses the template
 and the day and holds the import, the printed summary, the Excel export and the templates.
 
-Typing is never lost: a line not yet saved keeps its typing through every refresh (a sync,
-another line's save), and each keystroke's line is kept as a draft, so even a crash gives it
-back when the same day is opened again.
+Typing is never lost. The grid follows the editor contract (``ui.editor_contract``), one
+"record" per template and day: the lines typed and not saved yet (the line being typed, a
+line with a mistake, the cell still open) are drafted as they are typed, a refresh after a
+sync keeps them, another day or template is shown only after the lines that can be saved are
+saved and the contract has asked about the rest (保存 / 保留草稿 / 丢弃 / 继续编辑), and after a
+crash the start-up offer puts them back on their day. Esc in an open cell undoes the cell;
+Esc outside the cells puts the typed lines aside through the question.
 """
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -40,14 +45,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from liaison_app.core.services import daily_board, daily_reports, daily_templates, enterprises
+from liaison_app.core.services import (
+    daily_board,
+    daily_reports,
+    daily_templates,
+    drafts,
+    enterprises,
+)
 from liaison_app.core.services import requests as rq
 from liaison_app.core.services.daily_board import Board
 from liaison_app.core.services.daily_reports import EntryGrid, SavedReport
 from liaison_app.core.services.daily_templates import Template
-from liaison_app.core.services.errors import ValidationFailed
+from liaison_app.core.services.errors import NotFound, ValidationFailed
 from liaison_app.core.services.officers import CENTRE, LIAISON, current_role
 from liaison_app.ui.context import AppContext
+from liaison_app.ui.editor_contract import EditorContract
 from liaison_app.ui.errors import describe, show_error
 from liaison_app.ui.models.daily_entry_model import DailyEntryModel, LineState, line_states
 from liaison_app.ui.pages.base import Page
@@ -119,6 +131,11 @@ class DailyPage(Page):
         self.templates: list[daily_templates.Template] = []
         #: The template editor while it is open (one at a time; it follows syncs).
         self.template_dialog: Any = None
+        #: The contract's 保存 waits for every line it saved.
+        self._saving_all = False
+        #: The day whose draft may still be on its way to the database when it was opened
+        #: (offered once it is there, unless the officer has done anything there since).
+        self._late_offer = ""
         self._stale_tabs: set[int] = {ENTRY, BOARD, TREND}
         self._build()
         # A new laptop has no templates until its first sync: the ready ones are seeded (sent
@@ -204,12 +221,17 @@ class DailyPage(Page):
         layout.addLayout(actions)
         self.entry_stack = QStackedWidget()
         self.model = DailyEntryModel(self)
-        self.model.typed_changed.connect(self._keep_typing)
         self.grid = EntryGridView()
         self.grid.setObjectName("dailyGrid")
         self.grid.setModel(self.model)
         self.grid.line_left.connect(lambda row: self.save_line(row))
         self.grid.width_changed.connect(self._fit_if_shown)
+        self.model.typed_changed.connect(lambda _row: self.grid.changed.emit())
+        self.contract = EditorContract(ctx=self.ctx, root=self.grid, adapter=self,
+                                       kind=daily_reports.DRAFT_KIND,
+                                       noun=self.tr("daily report entry"))
+        self.contract.changed.connect(self._no_late_offer)
+        layout.addWidget(self.contract.notice)
         self.entry_stack.addWidget(self.grid)
         self.entry_empty = QLabel(objectName="emptyState")
         self.entry_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -218,7 +240,10 @@ class DailyPage(Page):
         layout.addWidget(self.entry_stack, 1)
         self.entry_hint = QLabel(objectName="hint")
         self.entry_hint.setWordWrap(True)
-        layout.addWidget(self.entry_hint)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.entry_hint, 1)
+        bottom.addWidget(self.contract.draft_label)
+        layout.addLayout(bottom)
         QShortcut(QKeySequence("Ctrl+D"), box, activated=lambda: self.copy_yesterday())
         return box
 
@@ -327,11 +352,67 @@ class DailyPage(Page):
         self.town_box.setCurrentIndex(max(self.town_box.findData(current or ""), 0))
         self.town_box.blockSignals(False)
 
+    def _set_header(self, template_id: str, day: dt.date) -> None:
+        """Show ``template_id`` and ``day`` in the header without it counting as a choice."""
+        for widget in (self.template_box, self.day_edit):
+            widget.blockSignals(True)
+        self.template_box.setCurrentIndex(max(self.template_box.findData(template_id), 0))
+        self.day_edit.setDate(QDate(day))
+        for widget in (self.template_box, self.day_edit):
+            widget.blockSignals(False)
+
     def _sheet_changed(self) -> None:
-        # Lines typed for the day being left are saved (or kept as drafts) first.
+        """Another template or day was chosen in the header: the lines of the one shown are
+        saved first, and the contract asks about those that cannot be."""
+        target = (self.template_id(), self.day())
+        shown = self._sheet() if self.model.grid is not None else None
+
+        def show() -> None:
+            self._set_header(*target)
+            self._stale_tabs = {ENTRY, BOARD, TREND}
+            self._load(self.tabs.currentIndex())
+
+        if shown is None or shown == target:
+            show()
+        elif not self._leave_sheet(show):
+            self._set_header(*shown)  # the officer stays (after 保存, ``show`` runs then)
+
+    def _leave_sheet(self, then: Callable[[], None]) -> bool:
+        """Before the grid shows another template or day: lines that can be saved are saved
+        (the grid's rule), and the contract asks about what still cannot be (a mistake in a
+        cell). True when ``then`` has run."""
+        self.grid.commit_open_cell()
         self.save_all()
-        self._stale_tabs = {ENTRY, BOARD, TREND}
-        self._load(self.tabs.currentIndex())
+        return self.contract.leave(then)
+
+    def _go_to_sheet(self, template_id: str, day: dt.date, *,
+                     then: Callable[[], None] | None = None, all_towns: bool = False) -> bool:
+        """Show the entry grid of ``template_id`` on ``day`` (asking first when another one
+        holds typing), then run ``then``. False when the template is not on this computer."""
+        if not self.templates:
+            self.refresh()
+        if self.template_box.findData(template_id) < 0:
+            return False
+
+        def show() -> None:
+            self._set_header(template_id, day)
+            if all_towns and self.town_box.currentData():
+                self.town_box.blockSignals(True)
+                self.town_box.setCurrentIndex(0)
+                self.town_box.blockSignals(False)
+            self._stale_tabs = {ENTRY, BOARD, TREND}
+            self.tabs.setCurrentIndex(ENTRY)
+            if ENTRY in self._stale_tabs:
+                self._load(ENTRY)
+            if then is not None:
+                then()
+
+        shown = self._sheet() if self.model.grid is not None else None
+        if shown == (template_id, day):
+            show()
+        else:
+            self._leave_sheet(show)
+        return True
 
     def _load(self, tab: int) -> None:
         self.supersede_reads()  # read now: an answer still on its way is older
@@ -350,6 +431,9 @@ class DailyPage(Page):
 
     def _load_entry(self, grid: EntryGrid | None = None,
                     states: list[LineState] | None = None) -> None:
+        # The last keystrokes go to their own day's draft before anything else is shown
+        # (a sync that removed the template shown moves the grid on without asking).
+        self.contract.flush_draft()
         if grid is None:
             grid = daily_reports.entry_grid(template_id=self.template_id(), day=self.day(),
                                             officer_id=self.officer_scope(),
@@ -390,19 +474,27 @@ class DailyPage(Page):
             hint = self.tr("{name} is not in use: lines can still be entered, but nobody is "
                            "reminded.").format(name=template.name) + " " + hint
         self.entry_hint.setText(hint)
-        # Typing kept as drafts is read on the database worker, after the drafts still
+        key = daily_reports.sheet_id(template_id=template.id, day=grid.day)
+        if self.contract.record_id != key or not self.contract.is_open():
+            # A draft of this day is offered in the contract's notice bar.
+            self.contract.open_record(key)
+            self._late_offer = "" if self.contract.notice.isVisible() else key
+        # The days with drafts are read on the database worker, after the drafts still
         # queued there (the last keystrokes before the day was changed) are written.
         sheet = (template.id, grid.day)
-        self.ctx.runner.submit(
-            lambda: (daily_reports.kept_typing(template_id=sheet[0], day=sheet[1]),
-                     daily_reports.days_with_typing(template_id=sheet[0])),
-            on_done=lambda found: self._typing_found(sheet, hint, *found))
+        self.ctx.runner.submit(lambda: daily_reports.days_with_typing(template_id=sheet[0]),
+                               on_done=lambda days: self._days_with_typing(sheet, hint, days))
 
-    def _typing_found(self, sheet: tuple[str, dt.date], hint: str,
-                      typed: dict[str, dict[str, str]], days: list[dt.date]) -> None:
+    def _days_with_typing(self, sheet: tuple[str, dt.date], hint: str,
+                          days: list[dt.date]) -> None:
         if self._sheet() != sheet:
             return  # another day is shown by now
-        self.model.restore_typed(typed)
+        key = daily_reports.sheet_id(template_id=sheet[0], day=sheet[1])
+        if sheet[1] in days and self._late_offer == key and self.contract.record_id == key \
+                and not self.contract.is_dirty() and not self.model.dirty_rows():
+            # Its draft was still being written when the day was opened: offer it now.
+            self.contract.open_record(key)
+        self._late_offer = ""
         other = [d for d in days if d != sheet[1]]
         if other:
             hint += " " + self.tr("Unsaved lines are kept for: {days}.").format(
@@ -502,14 +594,17 @@ class DailyPage(Page):
         index = self.grid.currentIndex()
         return index.row() if index.isValid() else -1
 
-    def _keep_typing(self, row: int) -> None:
-        state = self.model.state(row)
+    def _no_late_offer(self) -> None:
+        """Typed, saved or put back since the day was opened: its draft, if any, is what the
+        officer has now, not something to offer."""
+        self._late_offer = ""
+
+    def _draft_now(self) -> None:
+        """A line was saved or refused: the sheet's draft says so at once (typing waits for
+        the contract's pause)."""
         template_id, day = self._sheet()
-        ent = state.line.enterprise
-        typed = dict(state.typed)
-        self.ctx.runner.submit(lambda: daily_reports.keep_typing(
-            template_id=template_id, day=day, enterprise_id=ent.id, title=ent.name,
-            typed=typed))
+        if self.contract.record_id == daily_reports.sheet_id(template_id=template_id, day=day):
+            self.contract.write_draft()
 
     def save_line(self, row: int, *, confirm: bool = False) -> bool:
         """Save line ``row`` if it holds typing; False when a cell does not parse."""
@@ -526,19 +621,19 @@ class DailyPage(Page):
         ent = state.line.enterprise
         template_id, day = self._sheet()
         self.model.set_saving(row, True)
+        self._no_late_offer()
 
         def work() -> Any:
             rec = daily_reports.save_report(template_id=template_id, enterprise_id=ent.id,
                                             day=day, values=values, confirm=confirm)
-            daily_reports.keep_typing(template_id=template_id, day=day, enterprise_id=ent.id,
-                                      title=ent.name, typed={})
             return SavedReport.of(rec)
 
         rid = state.line.report_id
         self.ctx.runner.submit(work, change="daily_report",
                                on_done=lambda saved: self._saved(ent.id, saved, sent),
-                               on_error=lambda exc: self._save_failed(ent.id, rid, exc,
-                                                                      confirm=confirm))
+                               on_error=lambda exc: self._save_failed(
+                                   ent.id, rid, exc, confirm=confirm, typed=sent,
+                                   sheet=(template_id, day, ent.name)))
         return True
 
     def _saved(self, enterprise_id: str, saved: SavedReport, sent: dict[str, str]) -> None:
@@ -547,11 +642,11 @@ class DailyPage(Page):
             return  # another day or template is shown now; it is read afresh when shown
         self.model.mark_saved(row, saved, sent)
         state = self.model.state(row)
-        if state.typed:
-            # Typed on while it was being saved: kept, and saved too once the line is left.
-            self._keep_typing(row)
-            if self._current_row() != row:
-                self.save_line(row)
+        if state.typed and self._current_row() != row:
+            # Typed on while it was being saved (kept, drafted): saved too once left.
+            self.save_line(row)
+        self._draft_now()
+        self._finish_save_all()
         self.message.setStyleSheet("")
         self.message.setText(self.tr("Saved {name}.").format(name=state.line.enterprise.name))
         done = sum(1 for s in self.model.lines if s.saved is not None)
@@ -559,16 +654,31 @@ class DailyPage(Page):
             done=done, n=len(self.model.lines)))
 
     def _save_failed(self, enterprise_id: str, report_id: str, exc: BaseException, *,
-                     confirm: bool = False) -> None:
+                     confirm: bool = False, typed: dict[str, str] | None = None,
+                     sheet: tuple[str, dt.date, str] | None = None) -> None:
+        """A line's save was refused or failed; ``sheet`` is its template, day and
+        enterprise name, ``typed`` what was typed in it."""
+        try:
+            self._report_failure(enterprise_id, report_id, exc, confirm=confirm, typed=typed,
+                                 sheet=sheet)
+        finally:
+            self._finish_save_all()
+
+    def _report_failure(self, enterprise_id: str, report_id: str, exc: BaseException, *,
+                        confirm: bool, typed: dict[str, str] | None,
+                        sheet: tuple[str, dt.date, str] | None) -> None:
         row = self.model.row_of(enterprise_id)
         if row < 0 or self.model.state(row).line.report_id != report_id:
-            # Another day is shown now; the line's typing is kept as a draft for its day.
+            # Another day is shown now: the line waits in its own day's draft.
+            if sheet is not None and typed:
+                self._keep_elsewhere(sheet, enterprise_id, typed)
             self.message.setStyleSheet(f"color:{ERROR_COLOR};")
             self.message.setText(self.tr(
                 "A line of an earlier screen was not saved: {problem} It is kept; open its "
                 "day again to finish it.").format(problem=describe(exc)))
             return
         self.model.set_saving(row, False)
+        self._draft_now()  # typed and not saved: back into the draft at once
         if isinstance(exc, ValidationFailed):
             if not exc.errors and not confirm and self.confirm_warnings(row, exc):
                 self.save_line(row, confirm=True)
@@ -591,6 +701,16 @@ class DailyPage(Page):
                 name=name, problems="\n".join(f.message.text() for f in exc.warnings)))
         return answer == QMessageBox.StandardButton.Yes
 
+    def _keep_elsewhere(self, sheet: tuple[str, dt.date, str], enterprise_id: str,
+                        typed: dict[str, str]) -> None:
+        """A line of a day no longer shown was refused: its typing goes into that day's
+        draft (queued after the drafts written when the day was left, so none drops it)."""
+        template_id, day, name = sheet
+        title = self._sheet_title(template_id, day, [name])
+        self.ctx.runner.submit(lambda: daily_reports.keep_line(
+            template_id=template_id, day=day, enterprise_id=enterprise_id, typed=typed,
+            title=title))
+
     def save_all(self) -> bool:
         rows = self.model.dirty_rows()
         for row in rows:
@@ -598,15 +718,16 @@ class DailyPage(Page):
         return bool(rows)
 
     def save_current(self) -> bool:
-        if self.grid.state() == self.grid.State.EditingState:
-            # Commit the cell being typed first.
-            self.grid.setCurrentIndex(self.grid.currentIndex())
+        self.grid.commit_open_cell()
         self.save_all()
         return True
 
     def can_leave(self) -> bool:
-        # Lines are saved, or kept as drafts when they cannot be yet: nothing to ask.
+        # Lines are saved; those that cannot be yet stay in the grid and in its draft (the
+        # next start offers them back): nothing to ask.
+        self.grid.commit_open_cell()
         self.save_all()
+        self.contract.flush_draft()
         return True
 
     def copy_yesterday(self, row: int | None = None) -> None:
@@ -623,7 +744,9 @@ class DailyPage(Page):
         sent = {k: v for k, v in state.typed.items()
                 if (f := state.field(k)) is not None and f.kind != "text"}
         template_id, day = self._sheet()
+        typed = dict(state.typed)
         self.model.set_saving(row, True)
+        self._no_late_offer()
 
         def work() -> Any:
             rec = daily_reports.copy_yesterday(template_id=template_id, enterprise_id=ent.id,
@@ -633,7 +756,9 @@ class DailyPage(Page):
         rid = state.line.report_id
         self.ctx.runner.submit(work, change="daily_report",
                                on_done=lambda saved: self._saved(ent.id, saved, sent),
-                               on_error=lambda exc: self._save_failed(ent.id, rid, exc))
+                               on_error=lambda exc: self._save_failed(
+                                   ent.id, rid, exc, typed=typed,
+                                   sheet=(template_id, day, ent.name)))
         next_row = self.grid.first_field(row + 1)
         if next_row.isValid():
             self.grid.setCurrentIndex(next_row)
@@ -672,24 +797,127 @@ class DailyPage(Page):
 
     def open_record(self, record_id: str) -> None:
         """``template_id:enterprise_id`` (from 工作台's reminders): today's line to enter;
+        ``draft:daily_entry:<sheet>``: lines typed and not saved, back on their day;
         ``draft:<key>``: a report template's draft, in the template editor."""
+        if record_id.startswith(f"draft:{daily_reports.DRAFT_KIND}:"):
+            self._open_sheet_draft(record_id.split(":", 1)[1])
+            return
         if record_id.startswith("draft:"):
             self.edit_templates(draft_key=record_id.split(":", 1)[1])
             return
         template_id, _, enterprise_id = record_id.partition(":")
-        if not self.templates:
-            self.refresh()
-        index = self.template_box.findData(template_id)
-        if index >= 0:
-            self.template_box.setCurrentIndex(index)
-        self.day_edit.setDate(QDate.currentDate())
-        self.tabs.setCurrentIndex(ENTRY)
-        self._load(ENTRY)
-        row = self.model.row_of(enterprise_id)
-        if row >= 0:
-            self.grid.setFocus()
-            self.grid.setCurrentIndex(self.grid.first_field(row))
-            self.grid.scrollTo(self.grid.currentIndex())
+
+        def focus_line() -> None:
+            row = self.model.row_of(enterprise_id)
+            if row >= 0:
+                self.grid.setFocus()
+                self.grid.setCurrentIndex(self.grid.first_field(row))
+                self.grid.scrollTo(self.grid.currentIndex())
+
+        self._go_to_sheet(template_id, dt.date.today(), then=focus_line)
+
+    def _open_sheet_draft(self, key: str) -> None:
+        """Put the lines of a draft back on their template and day (after a crash)."""
+        sheet = daily_reports.parse_sheet_id(drafts.record_id_of(key))
+
+        def put_back() -> None:
+            self._no_late_offer()
+            if not self.contract.open_draft(key):
+                return
+            rows = self.model.unsaved_rows()
+            if rows:
+                self.grid.setFocus()
+                self.grid.setCurrentIndex(self.grid.first_field(rows[0]))
+                self.grid.scrollTo(self.grid.currentIndex())
+
+        if sheet is None or not self._go_to_sheet(*sheet, then=put_back, all_towns=True):
+            self.message.setStyleSheet(f"color:{ERROR_COLOR};")
+            self.message.setText(self.tr(
+                "These typed lines belong to a daily report template that is no longer on "
+                "this computer, so they cannot be shown. They are offered at every start "
+                "until you discard them there."))
+
+    # -- the editor contract's adapter -------------------------------------------------
+    def editor_payload(self) -> dict[str, Any]:
+        grid = self.model.grid
+        if grid is None:
+            return {}
+        lines = self.model.typed_lines()
+        cell = self.grid.open_cell()
+        if cell is not None:
+            row, column, text = cell
+            key = self.model.key_of(column)
+            if key and 0 <= row < len(self.model.lines):
+                state = self.model.state(row)
+                if not state.saving and text != state.text(key):
+                    lines.setdefault(state.line.enterprise.id, dict(state.typed))[key] = text
+        return daily_reports.sheet_payload(template_id=grid.template.id, day=grid.day,
+                                           lines=lines)
+
+    def show_payload(self, payload: dict[str, Any]) -> None:
+        self.model.put_typed(daily_reports.typed_lines(payload))
+
+    def stored_payload(self, record_id: str) -> dict[str, Any] | None:
+        sheet = daily_reports.parse_sheet_id(record_id)
+        if sheet is None:
+            return None
+        try:
+            daily_templates.get_template(template_id=sheet[0])
+        except NotFound:
+            return None
+        # What is stored is the reports themselves; the draft holds only typing.
+        return daily_reports.sheet_payload(template_id=sheet[0], day=sheet[1], lines={})
+
+    def _sheet_title(self, template_id: str, day: dt.date, names: list[str]) -> str:
+        template = next((t.name for t in self.templates if t.id == template_id), "")
+        shown = "、".join(names[:3])
+        if len(names) > 3:
+            shown = self.tr("{names} and {n} more").format(names=shown, n=len(names) - 3)
+        return self.tr("{template} {date}: {enterprises}").format(
+            template=template, date=day.isoformat(), enterprises=shown)
+
+    def draft_title(self) -> str:
+        template_id, day = self._sheet()
+        typed = self.editor_payload().get("lines") or {}
+        names = [s.line.enterprise.name for s in self.model.lines
+                 if s.line.enterprise.id in typed]
+        return self._sheet_title(template_id, day, names)
+
+    def start_save(self) -> None:
+        """The contract's 保存: every typed line is saved; what cannot be stays, in red."""
+        self.grid.commit_open_cell()
+        self.save_all()
+        if self.model.unsaved_rows():
+            self.contract.save_failed()
+            self.message.setStyleSheet(f"color:{ERROR_COLOR};")
+            self.message.setText(self.tr("Correct the cells marked in red first, or empty "
+                                         "them."))
+            return
+        self._saving_all = True
+        self._finish_save_all()
+
+    def _finish_save_all(self) -> None:
+        if not self._saving_all or any(s.saving for s in self.model.lines):
+            return
+        self._saving_all = False
+        if self.model.unsaved_rows():
+            self.contract.save_failed()
+        elif self.contract.record_id:
+            self.contract.saved(self.contract.record_id)
+
+    def close_editor(self) -> None:
+        """Esc outside the cells (through the question): the typed lines go back to what is
+        stored; a kept draft is offered in the notice once the runner has written it."""
+        with self.contract.loading():
+            self.model.put_typed({})
+        key = self.contract.record_id
+        self.ctx.runner.submit(lambda: None, on_done=lambda _r: self._reopen(key))
+
+    def _reopen(self, key: str | None) -> None:
+        template_id, day = self._sheet()
+        if key and self.contract.is_valid() and not self.contract.is_open() and \
+                key == daily_reports.sheet_id(template_id=template_id, day=day):
+            self.contract.open_record(key)
 
     # -- header actions ----------------------------------------------------------------
     def show_enterprise_trend(self, enterprise_id: str) -> None:

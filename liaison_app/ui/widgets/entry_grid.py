@@ -3,11 +3,22 @@
 Typing into a cell starts editing it; Tab and Enter both commit and move on to the next cell
 that can be edited, skipping labels and status columns, and from a line's last field to the
 next line's first. Shift+Tab goes back. The view says when the cursor leaves a line, so the
-page can save the line just finished. Main thread only.
+page can save the line just finished, and tells what is typed in the cell open now (the
+editor contract drafts it before it is committed). Esc in an open cell undoes that cell only.
+Main thread only.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, Qt, Signal
+import shiboken6
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -26,15 +37,26 @@ _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 class _EntryDelegate(QStyledItemDelegate):
     """Plain line editors; Enter commits and moves on like Tab."""
 
+    def __init__(self, view: EntryGridView) -> None:
+        super().__init__(view)
+        self.view = view
+
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802
                      index: QModelIndex) -> QWidget:
-        del option, index
+        del option
         editor = QLineEdit(parent)
         editor.setFrame(False)
         editor.setMaxLength(2000)
+        self.view.cell_opened(editor, index)
         return editor
 
     def eventFilter(self, editor: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
+                and event.key() == Qt.Key.Key_Escape):
+            # Esc in an open cell is the cell's (undo it); a shortcut on the grid gets the
+            # Esc pressed when no cell is open.
+            event.accept()
+            return True
         if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
                 and event.key() in _ENTER and isinstance(editor, QWidget)):
             self.commitData.emit(editor)
@@ -48,6 +70,9 @@ class EntryGridView(QTableView):
     line_left = Signal(int)
     #: The visible width changed: the page fits its columns to it.
     width_changed = Signal()
+    #: What is typed changed: the page emits it when its model takes typing, the open cell
+    #: emits it as its text changes (the editor contract watches a field's ``changed``).
+    changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,6 +87,27 @@ class EntryGridView(QTableView):
         self.setWordWrap(False)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.verticalHeader().setDefaultSectionSize(30)
+        self._cell: tuple[QLineEdit, QPersistentModelIndex] | None = None
+
+    def cell_opened(self, editor: QLineEdit, index: QModelIndex) -> None:
+        self._cell = (editor, QPersistentModelIndex(index))
+        editor.textChanged.connect(lambda _text: self.changed.emit())
+
+    def open_cell(self) -> tuple[int, int, str] | None:
+        """(row, column, text) of the cell being typed in now and not yet committed."""
+        if self._cell is None or self.state() != QAbstractItemView.State.EditingState:
+            return None
+        editor, index = self._cell
+        if not shiboken6.isValid(editor) or not editor.isVisible() or not index.isValid():
+            return None
+        return index.row(), index.column(), editor.text()
+
+    def commit_open_cell(self) -> None:
+        """Put what the open cell holds into the model and close it (before saving)."""
+        if self.open_cell() is not None and self._cell is not None:
+            editor = self._cell[0]
+            self.commitData(editor)
+            self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)

@@ -5,7 +5,7 @@
     <name>DailyReports</name>
     <message>
         <source>{date} has not come yet: a day is reported on the day or later.</source>
-        <extracomment>Reports read per query when a grid or an import looks up many ids at once. The report already entered for the day, if any. The fields of the version the line is entered against: the saved report&apos;s own, or the day&apos;s. The values reported the day before (for &quot;same as yesterday&quot;). The version that applies on ``day`` (None: the template has none yet).</extracomment>
+        <extracomment>The report already entered for the day, if any. The fields of the version the line is entered against: the saved report&apos;s own, or the day&apos;s. The values reported the day before (for &quot;same as yesterday&quot;). The version that applies on ``day`` (None: the template has none yet).</extracomment>
         <translation>{date} 还没到：日报只能当天或事后填报。</translation>
     </message>
     <message>

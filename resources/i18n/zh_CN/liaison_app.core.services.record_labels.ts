@@ -674,6 +674,7 @@
     </message>
     <message>
         <source>{kind} (no longer on this computer)</source>
+        <extracomment>Records with no name of their own, titled from what identifies them (the record here or, one the sync set aside, as the server sent it); None when it is neither.</extracomment>
         <translation>{kind}（本机已无此记录）</translation>
     </message>
 </context>

@@ -41,6 +41,10 @@
         <translation>日报模板</translation>
     </message>
     <message>
+        <source>daily report entry</source>
+        <translation>日报填报</translation>
+    </message>
+    <message>
         <source>This {noun} has changes from {time} that were not saved.</source>
         <extracomment>The person changed a field (not emitted while the contract fills the fields).</extracomment>
         <translation>此{noun}有 {time} 未保存的修改。</translation>

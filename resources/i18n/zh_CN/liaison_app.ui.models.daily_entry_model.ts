@@ -5,7 +5,7 @@
     <name>DailyEntryModel</name>
     <message>
         <source>Enterprise</source>
-        <extracomment>The columns before the template&apos;s fields. Field key -&gt; text typed and not yet saved. What is typed in a line changed (its row): the page keeps it as a draft.</extracomment>
+        <extracomment>The columns before the template&apos;s fields. Field key -&gt; text typed and not yet saved. A person typed in a line (its row): the page&apos;s editor contract drafts the lines.</extracomment>
         <translation>企业</translation>
     </message>
     <message>

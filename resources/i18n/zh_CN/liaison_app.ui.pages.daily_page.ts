@@ -5,7 +5,7 @@
     <name>DailyPage</name>
     <message>
         <source>Daily reports</source>
-        <extracomment>The template editor while it is open (one at a time; it follows syncs).</extracomment>
+        <extracomment>The template editor while it is open (one at a time; it follows syncs). The contract&apos;s 保存 waits for every line it saved. The day whose draft may still be on its way to the database when it was opened (offered once it is there, unless the officer has done anything there since).</extracomment>
         <translation>日报</translation>
     </message>
     <message>
@@ -71,6 +71,10 @@
     <message>
         <source>Town/street</source>
         <translation>镇街</translation>
+    </message>
+    <message>
+        <source>daily report entry</source>
+        <translation>日报填报</translation>
     </message>
     <message>
         <source>{name} (not in use)</source>
@@ -161,6 +165,22 @@ Save the line as it is?</source>
         <translation>已登记{name}的诉求，可在诉求页查看。</translation>
     </message>
     <message>
+        <source>These typed lines belong to a daily report template that is no longer on this computer, so they cannot be shown. They are offered at every start until you discard them there.</source>
+        <translation>这些未保存的填报行所属的日报模板已不在本机，无法显示。每次启动时都会再次提示，直到您在提示中丢弃它们。</translation>
+    </message>
+    <message>
+        <source>{names} and {n} more</source>
+        <translation>{names}及另外 {n} 家</translation>
+    </message>
+    <message>
+        <source>{template} {date}: {enterprises}</source>
+        <translation>{template} {date}：{enterprises}</translation>
+    </message>
+    <message>
+        <source>Correct the cells marked in red first, or empty them.</source>
+        <translation>请先改正标红的单元格，或将其清空。</translation>
+    </message>
+    <message>
         <source>Save the day&apos;s summary</source>
         <translation>保存当日汇总表</translation>
     </message>
@@ -181,7 +201,7 @@ Save the line as it is?</source>
     <name>RequestFromReportDialog</name>
     <message>
         <source>Record a request from the report</source>
-        <extracomment>What other screens&apos; changes make this page read again. The entry grid&apos;s column widths (pixels): natural, and the least they give back to fit. The last column (what is wrong with a line) stretches, from at least this.</extracomment>
+        <extracomment>What other screens&apos; changes make this page read again. The entry grid&apos;s column widths (pixels): natural, and the least they give back to fit. The last column (what is wrong with a line) stretches, from at least this. The entry grid with its lines&apos; states (tab ENTRY) or the board (tab BOARD); None without a template.</extracomment>
         <translation>由日报登记诉求</translation>
     </message>
     <message>

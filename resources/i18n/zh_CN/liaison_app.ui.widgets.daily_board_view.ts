@@ -5,7 +5,7 @@
     <name>DailyBoardView</name>
     <message>
         <source>By town/street</source>
-        <extracomment>An enterprise was activated (its id): the page shows its trend. Town/officer grouping changed: the page reads the board again.</extracomment>
+        <extracomment>The figures&apos; columns (people, capacity, days without a report), aligned right. What is wrong: also the line&apos;s tooltip, escaped (a tooltip may be read as rich text). An enterprise was activated (its id): the page shows its trend. Town/officer grouping changed: the page reads the board again.</extracomment>
         <translation>按镇街</translation>
     </message>
     <message>

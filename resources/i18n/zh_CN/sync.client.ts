@@ -10,6 +10,7 @@
     </message>
     <message>
         <source>This laptop is not signed in to a server yet. Sign in first; your records are kept.</source>
+        <extracomment>The connection of the last sync, kept for the next one while the server, the account and the settings stay the same (no new connection for each sync).</extracomment>
         <translation>本机尚未登录服务器。请先登录；记录会保留在本机。</translation>
     </message>
     <message>
