@@ -17,6 +17,7 @@ What a person meets, by the state of the data folder:
 """
 from __future__ import annotations
 
+import importlib
 import logging
 import time
 from collections.abc import Callable
@@ -56,6 +57,25 @@ log = logging.getLogger(__name__)
 
 START, IDLE = "start", "idle"
 
+#: What the window needs within its first second that the lock screen does not: the status
+#: bar's sync line (the sync engine: pydantic, requests) and 工作台's services. Loading them
+#: takes a third of a second or more, which would otherwise freeze the window right after it
+#: appears; they load while the password is typed. Modules without Qt only: they are loaded
+#: on a worker thread.
+WINDOW_MODULES = (
+    "sync.client",
+    "liaison_app.core.services.account",
+    "liaison_app.core.services.dashboard",
+    "liaison_app.core.services.daily_board",
+)
+
+
+def load_window_modules() -> None:
+    """Import ``WINDOW_MODULES``. The database worker, while the main thread waits for the
+    password: the unlock queued behind it never meets a half-imported module."""
+    for name in WINDOW_MODULES:
+        importlib.import_module(name)
+
 
 def _error_label() -> QLabel:
     label = QLabel()
@@ -86,6 +106,7 @@ class LockScreen(QWidget):
         self.setWindowTitle(self.tr("Liaison — locked"))
         self.setMinimumSize(560, 460)
         self._busy = False
+        self._preloading = mode != START
         self._retry_at = 0.0
         self._countdown = QTimer(self, interval=500)
         self._countdown.timeout.connect(self._tick)
@@ -139,6 +160,7 @@ class LockScreen(QWidget):
         self.password = password_field()
         self.password.setObjectName("lockPassword")
         self.password.returnPressed.connect(self.unlock)
+        self.password.textEdited.connect(self._preload)
         box.addWidget(self.password)
         self.unlock_error = _error_label()
         box.addWidget(self.unlock_error)
@@ -402,6 +424,16 @@ class LockScreen(QWidget):
     def _back_from_busy(self, page: QWidget) -> None:
         self._busy = False
         self._current(page)
+
+    def _preload(self) -> None:
+        """At start, once the person begins typing the password: load what the window will
+        need (``WINDOW_MODULES``) meanwhile. Not before: a lock screen nobody types into
+        does not need it."""
+        if self._preloading:
+            return
+        self._preloading = True
+        self.runner.submit(load_window_modules,
+                           on_error=lambda exc: log.warning("preloading failed: %r", exc))
 
     def unlock(self) -> None:
         secret = self.password.text()
