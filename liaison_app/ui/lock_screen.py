@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import threading
 import time
 from collections.abc import Callable
 
@@ -61,19 +62,24 @@ START, IDLE = "start", "idle"
 #: bar's sync line (the sync engine: pydantic, requests) and 工作台's services. Loading them
 #: takes a third of a second or more, which would otherwise freeze the window right after it
 #: appears; they load while the password is typed. Modules without Qt only: they are loaded
-#: on a worker thread.
+#: on a worker thread. The largest comes last: an unlock that comes at once stops the loading
+#: and waits for one module at most.
 WINDOW_MODULES = (
-    "sync.client",
     "liaison_app.core.services.account",
-    "liaison_app.core.services.dashboard",
     "liaison_app.core.services.daily_board",
+    "liaison_app.core.services.dashboard",
+    "sync.client",
 )
 
 
-def load_window_modules() -> None:
-    """Import ``WINDOW_MODULES``. The database worker, while the main thread waits for the
-    password: the unlock queued behind it never meets a half-imported module."""
+def load_window_modules(*, stop: threading.Event) -> None:
+    """Import ``WINDOW_MODULES`` until ``stop`` is set (the unlock has begun; the window
+    imports the rest itself). The database worker, while the main thread only waits for the
+    password and ahead of the unlock on the same worker, so that no module is ever imported
+    by two threads at once."""
     for name in WINDOW_MODULES:
+        if stop.is_set():
+            return
         importlib.import_module(name)
 
 
@@ -107,6 +113,7 @@ class LockScreen(QWidget):
         self.setMinimumSize(560, 460)
         self._busy = False
         self._preloading = mode != START
+        self._stop_preloading = threading.Event()
         self._retry_at = 0.0
         self._countdown = QTimer(self, interval=500)
         self._countdown.timeout.connect(self._tick)
@@ -432,7 +439,8 @@ class LockScreen(QWidget):
         if self._preloading:
             return
         self._preloading = True
-        self.runner.submit(load_window_modules,
+        stop = self._stop_preloading
+        self.runner.submit(lambda: load_window_modules(stop=stop),
                            on_error=lambda exc: log.warning("preloading failed: %r", exc))
 
     def unlock(self) -> None:
@@ -440,6 +448,7 @@ class LockScreen(QWidget):
         if not secret or self._busy or not self.unlock_button.isEnabled():
             return
         self.password.clear()
+        self._stop_preloading.set()
         paths = self.paths
         self._busy = True
         self.unlock_button.setEnabled(False)

@@ -179,7 +179,11 @@ def unlock_to_window(paths, *, encrypted: bool, runs: int) -> UnlockFigures:  # 
             screen.resize(1280, 800)
             screen.show()
             app.processEvents()
+            # As an input method enters it (the lock screen starts loading the window's
+            # modules at the first keystroke), with Enter pressed at once: no typing time
+            # for that loading to hide in, unlike a person.
             screen.password.setText(PASSWORD)
+            screen.password.textEdited.emit(PASSWORD)
 
             def opened(screen=screen, show=show) -> None:  # noqa: ANN001
                 show()

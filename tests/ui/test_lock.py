@@ -2,6 +2,7 @@
 that leaves nothing of the data on screen, and wrong passwords that slow down."""
 from __future__ import annotations
 
+import threading
 import time
 
 import pytest
@@ -241,9 +242,15 @@ def test_what_the_window_needs_loads_while_the_password_is_typed_once(
 
     for name in lock_screen.WINDOW_MODULES:  # loaded on a worker thread: never Qt
         assert not name.startswith("liaison_app.ui"), name
-    lock_screen.load_window_modules()  # every name is a module that imports
+    lock_screen.load_window_modules(stop=threading.Event())  # every name imports
+    stopped = threading.Event()
+    stopped.set()
+    with monkeypatch.context() as m:  # an unlock under way: nothing more is imported
+        m.setattr(lock_screen, "WINDOW_MODULES", ("no_such_module_anywhere",))
+        lock_screen.load_window_modules(stop=stopped)
     order: list[str] = []
-    monkeypatch.setattr(lock_screen, "load_window_modules", lambda: order.append("preload"))
+    monkeypatch.setattr(lock_screen, "load_window_modules",
+                        lambda *, stop: order.append("preload"))
     real_unlock = session.unlock
     monkeypatch.setattr(session, "unlock", lambda paths, *, secret: (
         order.append("unlock"), real_unlock(paths, secret=secret))[1])
