@@ -1,4 +1,4 @@
-"""Schema 12: the visit list's order as a partial index over the live visits.
+"""Schema 15: the visit list's order as a partial index over the live visits.
 
 The list shows live visits newest first (``visit_at`` then ``id``, descending). The SQLite
 inside SQLCipher (3.53, built with STAT4) sees the bound ``deleted = 0`` and prefers the
@@ -12,7 +12,7 @@ from __future__ import annotations
 import peewee
 from playhouse.migrate import SqliteMigrator
 
-VERSION = 12
+VERSION = 15
 
 _STATEMENTS = [
     'CREATE INDEX "visit_live_visit_at_id" ON "visit" ("visit_at", "id") WHERE "deleted" = 0',
