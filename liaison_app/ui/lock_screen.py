@@ -17,7 +17,9 @@ What a person meets, by the state of the data folder:
 """
 from __future__ import annotations
 
+import importlib
 import logging
+import threading
 import time
 from collections.abc import Callable
 
@@ -56,6 +58,30 @@ log = logging.getLogger(__name__)
 
 START, IDLE = "start", "idle"
 
+#: What the window needs within its first second that the lock screen does not: the status
+#: bar's sync line (the sync engine: pydantic, requests) and 工作台's services. Loading them
+#: takes a third of a second or more, which would otherwise freeze the window right after it
+#: appears; they load while the password is typed. Modules without Qt only: they are loaded
+#: on a worker thread. The largest comes last: an unlock that comes at once stops the loading
+#: and waits for one module at most.
+WINDOW_MODULES = (
+    "liaison_app.core.services.account",
+    "liaison_app.core.services.daily_board",
+    "liaison_app.core.services.dashboard",
+    "sync.client",
+)
+
+
+def load_window_modules(*, stop: threading.Event) -> None:
+    """Import ``WINDOW_MODULES`` until ``stop`` is set (the unlock has begun; the window
+    imports the rest itself). The database worker, while the main thread only waits for the
+    password and ahead of the unlock on the same worker, so that no module is ever imported
+    by two threads at once."""
+    for name in WINDOW_MODULES:
+        if stop.is_set():
+            return
+        importlib.import_module(name)
+
 
 def _error_label() -> QLabel:
     label = QLabel()
@@ -86,6 +112,8 @@ class LockScreen(QWidget):
         self.setWindowTitle(self.tr("Liaison — locked"))
         self.setMinimumSize(560, 460)
         self._busy = False
+        self._preloading = mode != START
+        self._stop_preloading = threading.Event()
         self._retry_at = 0.0
         self._countdown = QTimer(self, interval=500)
         self._countdown.timeout.connect(self._tick)
@@ -139,6 +167,7 @@ class LockScreen(QWidget):
         self.password = password_field()
         self.password.setObjectName("lockPassword")
         self.password.returnPressed.connect(self.unlock)
+        self.password.textEdited.connect(self._preload)
         box.addWidget(self.password)
         self.unlock_error = _error_label()
         box.addWidget(self.unlock_error)
@@ -403,11 +432,23 @@ class LockScreen(QWidget):
         self._busy = False
         self._current(page)
 
+    def _preload(self) -> None:
+        """At start, once the person begins typing the password: load what the window will
+        need (``WINDOW_MODULES``) meanwhile. Not before: a lock screen nobody types into
+        does not need it."""
+        if self._preloading:
+            return
+        self._preloading = True
+        stop = self._stop_preloading
+        self.runner.submit(lambda: load_window_modules(stop=stop),
+                           on_error=lambda exc: log.warning("preloading failed: %r", exc))
+
     def unlock(self) -> None:
         secret = self.password.text()
         if not secret or self._busy or not self.unlock_button.isEnabled():
             return
         self.password.clear()
+        self._stop_preloading.set()
         paths = self.paths
         self._busy = True
         self.unlock_button.setEnabled(False)

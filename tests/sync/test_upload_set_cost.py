@@ -9,6 +9,7 @@ from liaison_app.core.db import database_proxy
 from liaison_app.core.models import Attachment, Enterprise
 from liaison_app.core.models.base import new_id, utcnow
 from sync import local
+from tests.sql_cost import vm_steps
 
 
 def _attachments(ent: str, start: int, count: int, *, deleted_every: int = 0) -> None:
@@ -26,31 +27,13 @@ def _attachments(ent: str, start: int, count: int, *, deleted_every: int = 0) ->
             Attachment.insert_many(rows[i:i + 500]).execute()
 
 
-def _steps(func: Any) -> tuple[int, Any]:
-    """SQLite virtual machine steps (in thousands) ``func`` costs: a measure that does not
-    depend on how busy the machine is."""
-    conn = database_proxy.connection()
-    steps = [0]
-
-    def tick() -> int:
-        steps[0] += 1
-        return 0
-
-    conn.set_progress_handler(tick, 1000)
-    try:
-        result = func()
-    finally:
-        conn.set_progress_handler(None, 0)
-    return steps[0], result
-
-
 def test_the_upload_set_of_a_laptop_with_nothing_to_send_costs_the_same_at_any_size(
         store: Any) -> None:
     ent = Enterprise(name="鲁西化工有限公司")
     ent.save(force_insert=True)
     _attachments(ent.id, 0, 1_000, deleted_every=10)
-    small, found = _steps(local.pending_files)
+    small, found = vm_steps(local.pending_files)
     _attachments(ent.id, 1_000, 49_000, deleted_every=10)
-    large, found_large = _steps(local.pending_files)
+    large, found_large = vm_steps(local.pending_files)
     assert large <= 3 * small + 50, (small, large)
     assert found == found_large == []

@@ -2,6 +2,7 @@
 that leaves nothing of the data on screen, and wrong passwords that slow down."""
 from __future__ import annotations
 
+import threading
 import time
 
 import pytest
@@ -230,3 +231,50 @@ def test_the_lock_screen_has_no_english(qtbot, qapp, data_paths):
     finally:
         runner.shutdown()
 
+
+
+def test_what_the_window_needs_loads_while_the_password_is_typed_once(
+        qtbot, qapp, data_paths, monkeypatch):
+    """The window's first second must not wait for the sync engine's import: it is loaded on
+    the database worker when the person starts typing at start, once, before the unlock that
+    is queued behind it; an idle lock (everything loaded already) loads nothing."""
+    from liaison_app.ui import lock_screen
+
+    for name in lock_screen.WINDOW_MODULES:  # loaded on a worker thread: never Qt
+        assert not name.startswith("liaison_app.ui"), name
+    lock_screen.load_window_modules(stop=threading.Event())  # every name imports
+    stopped = threading.Event()
+    stopped.set()
+    with monkeypatch.context() as m:  # an unlock under way: nothing more is imported
+        m.setattr(lock_screen, "WINDOW_MODULES", ("no_such_module_anywhere",))
+        lock_screen.load_window_modules(stop=stopped)
+    order: list[str] = []
+    monkeypatch.setattr(lock_screen, "load_window_modules",
+                        lambda *, stop: order.append("preload"))
+    real_unlock = session.unlock
+    monkeypatch.setattr(session, "unlock", lambda paths, *, secret: (
+        order.append("unlock"), real_unlock(paths, secret=secret))[1])
+    session.set_up(data_paths, password=PASSWORD, kdf=TEST_KDF)
+    session.open_unlocked(data_paths)
+    close_database()
+    session.forget(data_paths)
+    runner = TaskRunner()
+    try:
+        screen = LockScreen(paths=data_paths, runner=runner, mode=START)
+        qtbot.addWidget(screen)
+        screen.show()
+        qtbot.keyClicks(screen.password, "1234")  # (QTest types ASCII only)
+        qtbot.keyClicks(screen.password, "5678")
+        screen.password.setText(PASSWORD)
+        with qtbot.waitSignal(screen.opened, timeout=15_000):
+            screen.unlock()
+        assert order == ["preload", "unlock"]
+        idle = LockScreen(paths=data_paths, runner=runner, mode="idle")
+        qtbot.addWidget(idle)
+        idle.show()
+        qtbot.keyClicks(idle.password, "123")
+        qtbot.waitUntil(lambda: not runner.is_busy(), timeout=5_000)
+        assert order == ["preload", "unlock"]
+    finally:
+        runner.shutdown()
+        close_database()

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import peewee
 
@@ -28,9 +29,12 @@ from liaison_app.core.services.daily_templates import (
     Version,
     raw_rows,
 )
-from liaison_app.forms import data as fd
-from liaison_app.forms.registry import build_form
-from liaison_app.forms.toolkit import BuildResult, Output
+
+if TYPE_CHECKING:
+    # Imported where the summary is printed: 工作台 reads the reminders at every start,
+    # right after the window appears, and the forms pull in ReportLab (0.3 s).
+    from liaison_app.forms import data as fd
+    from liaison_app.forms.toolkit import BuildResult, Output
 
 GROUPINGS = ("town", "officer")
 #: An enterprise this many days or more without a report is listed on its own.
@@ -352,6 +356,8 @@ def summary_cells(row: GroupRow) -> list[str]:
 
 
 def _form_row(row: GroupRow) -> fd.DailySummaryRow:
+    from liaison_app.forms import data as fd
+
     return fd.DailySummaryRow(
         name=row.name, due=row.due, reported=row.reported, late=row.late, missing=row.missing,
         rate=percent(row.rate), people_on_site=row.people_on_site,
@@ -360,6 +366,8 @@ def _form_row(row: GroupRow) -> fd.DailySummaryRow:
 
 def summary_form_data(b: Board, *, organisation: str = "") -> fd.DailySummaryData:
     """The board as the printed summary's plain data."""
+    from liaison_app.forms import data as fd
+
     return fd.DailySummaryData(
         title=f"{b.template.name}核查统计表", day=b.day, by=b.by, organisation=organisation,
         rows=tuple(_form_row(r) for r in b.groups), total=_form_row(b.total),
@@ -369,6 +377,8 @@ def summary_form_data(b: Board, *, organisation: str = "") -> fd.DailySummaryDat
 
 def print_summary(*, b: Board, out: Output, organisation: str = "") -> BuildResult:
     """The day's summary on landscape A4. Any worker thread."""
+    from liaison_app.forms.registry import build_form
+
     return build_form("daily_summary", summary_form_data(b, organisation=organisation), out=out)
 
 
