@@ -49,6 +49,20 @@ def write(func: Callable[[], T]) -> T:
     return executor.run_and_wait(lambda: _transaction(func))
 
 
+def write_soon(func: Callable[[], object]) -> None:
+    """Run ``func`` as one transaction on the writer without waiting for it, when the caller
+    does not need it done (derived data a reader may store for the next one). On the writer
+    thread, or without one (the command line), it runs now. Any thread."""
+    executor = _executor
+    if executor is None or executor.is_writer_thread():
+        _transaction(func)
+    elif (run_later := getattr(executor, "run_later", None)) is not None:
+        # The app's runner: queued behind the writes asked for before, never waited for.
+        run_later(lambda: _transaction(func))
+    else:
+        executor.run_and_wait(lambda: _transaction(func))
+
+
 def _transaction(func: Callable[[], T]) -> T:
     with database_proxy.atomic():
         return func()
