@@ -17,7 +17,10 @@ and ``liaison report satisfaction``, which all read ``round_results``):
   figure, and nothing names the enterprise behind a score or a comment.
 
 The aggregates are computed by SQLite over the JSON of the sheets (one pass per round), so a
-round of thousands of sheets takes milliseconds, not a Python loop over every sheet.
+round of thousands of sheets takes milliseconds, not a Python loop over every sheet. The
+trend keeps each round's per-unit totals (``evaluation_round_totals``, schema 12), which the
+database forgets by trigger whenever a sheet or the round's weights change, so it sums again
+only the rounds that changed.
 """
 from __future__ import annotations
 
