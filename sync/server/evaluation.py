@@ -39,7 +39,7 @@ from sync.server.models import (
     utcnow,
     write_transaction,
 )
-from sync.server.store import server_write
+from sync.server.store import server_write_many
 
 log = logging.getLogger(__name__)
 
@@ -610,8 +610,7 @@ def _store_one(item: Submission, counter: SeqCounter) -> Stored:
             raise ValueError(f"phone score sheet refused: {problems}")
         rows.append((sheet_id(round_id=found.id, enterprise_id=link.enterprise_id,
                               unit=unit), data))
-    for record_id, data in rows:
-        server_write(table=SHEET_TABLE, record_id=record_id, data=data, counter=counter)
+    server_write_many(table=SHEET_TABLE, rows=rows, counter=counter)
     used = (EvaluationLink.update(used_at=utcnow())
             .where((EvaluationLink.id == link.id) & EvaluationLink.used_at.is_null())
             .execute())
