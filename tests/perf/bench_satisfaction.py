@@ -4,7 +4,10 @@ entering one sheet, and printing a round's pre-filled sheets.
 Run: ``python tests/perf/bench_satisfaction.py [--enterprises 2000] [--rounds 10]``.
 Prints medians; never fails on speed. Targets (issue 13), with 2,000 enterprises,
 30 departments and 10 rounds: results of a round <= 200 ms; trend across rounds <= 300 ms;
-entering a sheet from the grid <= 20 ms; printing 2,000 pre-filled sheets <= 10 s.
+entering a sheet from the grid <= 20 ms; printing 2,000 pre-filled sheets <= 10 s. The trend
+keeps each round's totals until one of its sheets changes: it is timed after a sheet of the
+open round changed (what the 测评 page meets after a sheet is entered), with nothing
+changed, and with every round to sum again (once, after the first sync of a laptop).
 
 The data: every round invites all enterprises and evaluates the centre and the 30
 departments; 85% of the enterprises return sheets, each for the centre and for the 4
