@@ -226,6 +226,9 @@ class SyncEngine:
         self.timeout = timeout
         self.retry = retry or RetryPolicy()
         self.protocol_version = protocol_version
+        #: The connection of the last sync, kept for the next one while the server, the
+        #: account and the settings stay the same (no new connection for each sync).
+        self._kept: tuple[tuple[Any, ...], Transport] | None = None
 
     @staticmethod
     def _officer_id() -> str:
@@ -238,10 +241,26 @@ class SyncEngine:
             raise SyncError("signin", i18n.translate(
                 "Sync", "This laptop is not signed in to a server yet. Sign in first; your "
                 "records are kept."))
-        return Transport(server_url=self.server_url or info.server_url,
-                         client_schema=LATEST_VERSION, token=token, device_id=info.device_id,
-                         ca_cert=info.ca_cert, timeout=self.timeout, retry=self.retry,
-                         cancel=cancel, protocol_version=self.protocol_version)
+        url = self.server_url or info.server_url
+        key = (url, token, info.device_id, info.ca_cert, self.timeout, self.retry,
+               self.protocol_version)
+        if self._kept is not None and self._kept[0] == key:
+            kept = self._kept[1]
+            kept.start_over(cancel)
+            return kept
+        self.close()
+        made = Transport(server_url=url, client_schema=LATEST_VERSION, token=token,
+                         device_id=info.device_id, ca_cert=info.ca_cert, timeout=self.timeout,
+                         retry=self.retry, cancel=cancel,
+                         protocol_version=self.protocol_version)
+        self._kept = (key, made)
+        return made
+
+    def close(self) -> None:
+        """Let go of the kept connection (when the engine is no longer used)."""
+        if self._kept is not None:
+            self._kept[1].close()
+            self._kept = None
 
     def sync_once(self, *, progress: ProgressCallback | None = None,
                   cancel: threading.Event | None = None) -> SyncReport:
@@ -297,7 +316,8 @@ class SyncEngine:
             if transport is not None:
                 report.bytes_sent = transport.bytes_sent
                 report.bytes_received = transport.bytes_received
-                transport.close()
+                if not report.ok:
+                    self.close()  # after any failure the next sync connects afresh
             report.seconds = time.perf_counter() - started
             try:
                 if report.outcome != "wiped":  # a wiped laptop has no database to note it in
@@ -317,49 +337,89 @@ class SyncEngine:
               cancel: threading.Event, *, up_to: int) -> None:
         total = OutboxOp.select().where((OutboxOp.state == "pending")
                                         & (OutboxOp.seq <= up_to)).count()
-        after = 0
-        sent = 0
+        done = 0
         limit = self.batch_size
+        # A batch is sent while the answers to the one before are stored and the next one is
+        # read, so that this laptop and the server work at the same time rather than each
+        # waiting for the other. Sending a batch before the answers to the last one are
+        # stored is safe: an operation answered but not yet removed is sent again by the
+        # next sync, and the server answers a resent operation as it did the first time.
+        ahead = ThreadPoolExecutor(max_workers=1, thread_name_prefix="liaison-push")
+        flight: tuple[Future[Any], list[local.PendingOp], int] | None = None
+        after = 0
+        try:
+            while True:
+                if cancel.is_set():
+                    raise cancelled_error()
+                ops, after_ops = self._next_batch(report, after=after, up_to=up_to,
+                                                  limit=limit)
+                if flight is None:
+                    if not ops:
+                        return
+                    flight = (ahead.submit(self._send, t, ops), ops, after)
+                    after = after_ops
+                    continue
+                future, flown, flown_after = flight
+                flight = None
+                try:
+                    answer = future.result()
+                except SyncError as exc:
+                    if exc.code != "body_too_large":
+                        raise
+                    if len(flown) == 1:  # one change larger than the server takes
+                        local.refuse_too_large(flown[0])
+                        report.rejected += 1
+                        after = flown[0].seq
+                    else:  # the same operations again, in smaller batches
+                        limit = max(1, len(flown) // 2)
+                        after = flown_after
+                    continue
+                if ops:
+                    flight = (ahead.submit(self._send, t, ops), ops, after)
+                    after = after_ops
+                done += self._store_answer(answer, report)
+                emit(Progress("push", done, total, i18n.translate(
+                    "Sync", "Sending changes: {done} of {total}").format(done=done,
+                                                                         total=total)))
+                if flight is None:
+                    return
+        finally:
+            if flight is not None:
+                flight[0].cancel()
+            ahead.shutdown(wait=True)
+
+    def _next_batch(self, report: SyncReport, *, after: int, up_to: int, limit: int
+                    ) -> tuple[list[local.PendingOp], int]:
+        """The next operations to send after sequence number ``after``, and the sequence
+        number the batch after them starts behind. What the server would refuse whole (text
+        no database holds) or what no batch could carry steps aside here, with its reason,
+        instead of holding up the rest."""
         while True:
-            if cancel.is_set():
-                raise cancelled_error()
-            ops = local.pending_ops(after_seq=after, up_to_seq=up_to, limit=limit)
-            if not ops:
-                return
-            # What the server would refuse whole (text no database holds) or what no batch
-            # could carry steps aside here, with its reason, instead of holding up the rest.
-            fetched = ops
+            fetched = local.pending_ops(after_seq=after, up_to_seq=up_to, limit=limit)
+            if not fetched:
+                return [], after
             refused = local.refuse_unsendable(fetched)
             report.rejected += len(refused)
             ops = local.within_bytes([o for o in fetched if o.op_id not in refused],
                                      limit=p.DEFAULT_MAX_BODY // 4)
-            if not ops:
-                after = fetched[-1].seq
-                continue
-            try:
-                answer = t.call("POST", "/sync/push",
-                                {"ops": [local.op_to_wire(o) for o in ops]})
-            except SyncError as exc:
-                if exc.code != "body_too_large":
-                    raise
-                if len(ops) == 1:  # one change larger than the server takes
-                    local.refuse_too_large(ops[0])
-                    report.rejected += 1
-                    after = ops[0].seq
-                else:
-                    limit = max(1, len(ops) // 2)
-                continue
-            results = p.PushResponse.model_validate(answer).results
-            tally = local.store_results(results)
-            report.applied += tally.get("applied", 0)
-            report.merged += tally.get("merged", 0)
-            report.conflicts += tally.get("conflict", 0)
-            report.rejected += tally.get("rejected", 0)
-            report.pushed += len(results) - tally.get("rejected", 0)
-            after = ops[-1].seq
-            sent += len(ops)
-            emit(Progress("push", sent, total, i18n.translate(
-                "Sync", "Sending changes: {done} of {total}").format(done=sent, total=total)))
+            if ops:
+                return ops, ops[-1].seq
+            after = fetched[-1].seq
+
+    @staticmethod
+    def _send(t: Transport, ops: list[local.PendingOp]) -> Any:
+        return t.call("POST", "/sync/push", {"ops": [local.op_to_wire(o) for o in ops]})
+
+    @staticmethod
+    def _store_answer(answer: Any, report: SyncReport) -> int:
+        results = p.PushResponse.model_validate(answer).results
+        tally = local.store_results(results)
+        report.applied += tally.get("applied", 0)
+        report.merged += tally.get("merged", 0)
+        report.conflicts += tally.get("conflict", 0)
+        report.rejected += tally.get("rejected", 0)
+        report.pushed += len(results) - tally.get("rejected", 0)
+        return len(results)
 
     # -- pull --------------------------------------------------------------------------------
     def _pull(self, t: Transport, report: SyncReport, emit: ProgressCallback,

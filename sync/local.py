@@ -18,14 +18,14 @@ import functools
 import json
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import peewee
 
 from liaison_app import __version__
-from liaison_app.core import search, writer
+from liaison_app.core import search, search_backlog, writer
 from liaison_app.core.db import database_proxy
 from liaison_app.core.i18n import in_language
 from liaison_app.core.models.base import (
@@ -33,6 +33,7 @@ from liaison_app.core.models.base import (
     LocalState,
     OutboxOp,
     SyncedModel,
+    has_search,
     utcnow,
     write_records,
 )
@@ -45,6 +46,7 @@ from liaison_app.core.models.sync_records import (
 )
 from liaison_app.core.models.sync_spec import ALL, SELF
 from sync import protocol as p
+from sync import pulled_rows
 from sync.schema import (
     BOOKKEEPING,
     ID_MAX,
@@ -69,6 +71,7 @@ KEY_VERIFIED_AT = "sync.verified_seq"
 KEY_PURGE_DUE = "sync.scope_purge_due"
 
 _STAMP = re.compile(r"^\d{4}-\d\d-\d\d[T ][\d:.+-]{0,22}$")
+_STAMP_LINES = re.compile(r"^\d{4}-\d\d-\d\d[T ][\d:.+-]{0,22}$", re.MULTILINE)
 
 
 def _chunks(items: list[Any], size: int = 500) -> Iterable[list[Any]]:
@@ -93,20 +96,37 @@ def outbox_high_seq() -> int:
     return OutboxOp.select(OutboxOp.seq).order_by(OutboxOp.seq.desc()).scalar() or 0
 
 
-def pending_ops(*, after_seq: int, up_to_seq: int, limit: int) -> list[OutboxOp]:
-    """Waiting operations in order, each with ``size``: the characters of its changes."""
-    return list(OutboxOp.select(OutboxOp, peewee.fn.LENGTH(OutboxOp.changes).alias("size"))
-                .where((OutboxOp.state == "pending") & (OutboxOp.seq > after_seq)
-                       & (OutboxOp.seq <= up_to_seq))
-                .order_by(OutboxOp.seq).limit(limit))
+class PendingOp(NamedTuple):
+    """A waiting operation as it is sent (read as plain rows: a push reads thousands)."""
+
+    seq: int
+    op_id: str
+    table: str
+    record_id: str
+    base_version: int
+    creating: bool
+    changes: Any
+    device_time: Any
+    #: The characters of its changes as stored.
+    size: int
 
 
-def within_bytes(ops: list[OutboxOp], *, limit: int) -> list[OutboxOp]:
+def pending_ops(*, after_seq: int, up_to_seq: int, limit: int) -> list[PendingOp]:
+    """Waiting operations in order."""
+    o = OutboxOp
+    return [PendingOp(*row) for row in
+            o.select(o.seq, o.op_id, o.table, o.record_id, o.base_version, o.creating,
+                     o.changes, o.device_time, peewee.fn.LENGTH(o.changes))
+            .where((o.state == "pending") & (o.seq > after_seq) & (o.seq <= up_to_seq))
+            .order_by(o.seq).limit(limit).tuples()]
+
+
+def within_bytes(ops: list[PendingOp], *, limit: int) -> list[PendingOp]:
     """The first operations whose changes fit in ``limit`` characters (at least one): a batch
     is cut by size as well as by count, so it stays under the server's body limit."""
     total = 0
     for n, op in enumerate(ops):
-        total += int(getattr(op, "size", 0) or 0) + 200
+        total += int(op.size or 0) + 200
         if total > limit and n:
             return ops[:n]
     return ops
@@ -126,7 +146,7 @@ _TOO_LARGE = {
     "zh": "此修改超过服务器可接收的大小，因此未发送。请缩短文字或拆分记录。"}
 
 
-def refuse_unsendable(ops: list[OutboxOp]) -> set[str]:
+def refuse_unsendable(ops: list[PendingOp]) -> set[str]:
     """Mark refused, with the reason, operations the server would refuse whole (text no
     database holds, numbers beyond 64 bits): one of them must not hold up the others, and
     the person sees which record to fix. Returns their op ids."""
@@ -150,13 +170,13 @@ def refuse_unsendable(ops: list[OutboxOp]) -> set[str]:
     return set(bad)
 
 
-def refuse_too_large(op: OutboxOp) -> None:
+def refuse_too_large(op: PendingOp) -> None:
     writer.write(lambda: OutboxOp.update(state="rejected", last_error=_error_text(
         _TOO_LARGE["reason"], _TOO_LARGE["en"], _TOO_LARGE["zh"])
     ).where(OutboxOp.op_id == op.op_id).execute())
 
 
-def op_to_wire(op: OutboxOp) -> dict[str, Any]:
+def op_to_wire(op: PendingOp | OutboxOp) -> dict[str, Any]:
     when = op.device_time
     return {"op_id": op.op_id, "table": op.table, "record_id": op.record_id,
             "base_version": op.base_version, "creating": bool(op.creating),
@@ -229,14 +249,14 @@ def _drop_superseded(accepted: list[str]) -> None:
     """A refused change all of whose fields a later accepted change of the same record set
     again is settled (the person fixed the record): it no longer protects those fields.
     Called with the accepted operations still in the outbox."""
+    if not accepted or not OutboxOp.select().where(OutboxOp.state == "rejected").exists():
+        return  # the usual case: nothing refused waits to be settled
     settled: dict[str, tuple[int, set[str]]] = {}
     for chunk in _chunks(accepted):
         for op in (OutboxOp.select(OutboxOp.seq, OutboxOp.record_id, OutboxOp.changes)
                    .where(OutboxOp.op_id.in_(chunk))):
             seq, fields = settled.get(op.record_id, (0, set()))
             settled[op.record_id] = (max(seq, op.seq), fields | set(op.changes or {}))
-    if not settled or not OutboxOp.select().where(OutboxOp.state == "rejected").exists():
-        return
     for chunk in _chunks(sorted(settled)):
         for op in (OutboxOp.select(OutboxOp.seq, OutboxOp.record_id, OutboxOp.changes)
                    .where(OutboxOp.record_id.in_(chunk) & (OutboxOp.state == "rejected"))):
@@ -308,9 +328,10 @@ def _apply_page(records: list[Any], *, checkpoint_to: int | None, scope_hash: st
         model = SYNCED_MODELS[table]
         rows = by_table[table]
         existing = _existing(model, [w["id"] for w in rows])
+        problems = _page_problems(table, rows, existing)
         good: list[dict[str, Any]] = []
-        for w in rows:
-            problem = _problem(table, w, known=w["id"] in existing)
+        for i, w in enumerate(rows):
+            problem = problems.get(i)
             if problem is None:
                 good.append(w)
             else:
@@ -392,6 +413,36 @@ def _clean(w: Any) -> dict[str, Any] | tuple[str, dict[str, str]] | None:
     return out
 
 
+def _page_problems(table: str, rows: list[dict[str, Any]], existing: Mapping[str, Any]
+                   ) -> dict[int, dict[str, str]]:
+    """What ``_problem`` says of each record of a page that cannot be applied, by position.
+    The page is checked column by column; record by record only where something is wrong."""
+    suspects = {i for i, w in enumerate(rows) if not _plain_envelope(w)}
+    for stamp in ("created_at", "updated_at"):
+        at = [i for i, w in enumerate(rows) if w.get(stamp) is not None]
+        values = [rows[i][stamp] for i in at]
+        joined = "\n".join(values) if all(type(v) is str for v in values) else None
+        if (joined is None or joined.count("\n") != len(values) - 1
+                or len(_STAMP_LINES.findall(joined)) != len(values)):
+            suspects.update(i for i in at if not (isinstance(rows[i][stamp], str)
+                                                  and _STAMP.match(rows[i][stamp])))
+    fine = [i for i in range(len(rows)) if i not in suspects]
+    suspects.update(fine[j] for j in SCHEMA[table].suspects(
+        [rows[i]["data"] for i in fine], creating=[rows[i]["id"] not in existing for i in fine]))
+    out = {}
+    for i in sorted(suspects):
+        problem = _problem(table, rows[i], known=rows[i]["id"] in existing)
+        if problem is not None:
+            out[i] = problem
+    return out
+
+
+def _plain_envelope(w: dict[str, Any]) -> bool:
+    version = w.get("version")
+    return (type(version) is int and 0 <= version < 2**62 and type(w.get("deleted")) is bool
+            and type(w.get("data")) is dict)
+
+
 def _problem(table: str, w: dict[str, Any], *, known: bool) -> dict[str, str] | None:
     """Why a pulled record cannot be applied here, in words; None when it can."""
     version, data = w.get("version"), w.get("data")
@@ -425,17 +476,61 @@ def _apply_rows(model: type[SyncedModel], rows: list[dict[str, Any]],
     """Write checked records of one table: in bulk, or — if the bulk write fails on
     something no check foresaw, or ``careful`` — one by one, setting aside only what
     fails."""
-    fresh: dict[str, tuple[SyncedModel, dict[str, Any]]] = {}
-    changed: dict[str, tuple[SyncedModel, dict[str, Any]]] = {}
+    new_ids = [w["id"] for w in rows if w["id"] not in existing]
+    if careful or len(set(new_ids)) != len(new_ids):
+        # A record twice in one page (merged in order) or a page being retried: as
+        # instances, one by one if need be.
+        fresh, changed, applied = _as_instances(model, rows, existing, pending)
+        if not careful and _bulk(model, fresh, changed):
+            return applied, []
+        return _one_by_one(model, fresh, changed, applied)
+    # Records new to this laptop go in as rows built from the wire; the others are merged
+    # into the copies held here.
+    arriving = [w for w in rows if w["id"] not in existing]
+    _, changed, applied = _as_instances(
+        model, [w for w in rows if w["id"] in existing], existing, pending)
+    applied += len(arriving)
+    # Many at once (a first pull): stored now, put in the search index right after.
+    later = len(arriving) >= search_backlog.BULK and has_search(model)
+    try:
+        with database_proxy.atomic():  # a savepoint: a failure undoes only this table
+            built, to_index = pulled_rows.fresh_rows(model, arriving, instances=not later)
+            write_records(model, to_index, new=True, rows=built)
+            if later:
+                search_backlog.add(model.sync_table, [w["id"] for w in arriving])
+            write_records(model, [r for r, _ in changed.values()], new=False)
+        return applied, []
+    except _STORE_ERRORS as exc:
+        log.warning("bulk apply of %s failed (%s); applying one by one", model.sync_table, exc)
+    fresh = {w["id"]: (_new_instance(model, w), w) for w in arriving}
+    return _one_by_one(model, fresh, changed, applied)
+
+
+_STORE_ERRORS = (peewee.PeeweeException, ValueError, TypeError, OverflowError)
+_Pairs = dict[str, tuple[SyncedModel, dict[str, Any]]]
+
+
+def _new_instance(model: type[SyncedModel], w: dict[str, Any]) -> SyncedModel:
+    # Defaults only for what the wire lacks: a fresh id and clock readings for every row
+    # would be computed and then overwritten.
+    rec = model(__no_default__=True, id=w["id"])
+    _fill(rec, w, set())
+    _default_missing(rec)
+    return rec
+
+
+def _as_instances(model: type[SyncedModel], rows: list[dict[str, Any]],
+                  existing: dict[str, SyncedModel], pending: dict[str, set[str]]
+                  ) -> tuple[_Pairs, _Pairs, int]:
+    """Pulled records as instances: new ones, and copies held here with the pulled fields
+    merged in (a field with a change of this laptop's own waiting is kept)."""
+    fresh: _Pairs = {}
+    changed: _Pairs = {}
     applied = 0
     for w in rows:
         rec = existing.get(w["id"])
         if rec is None:
-            # Defaults only for what the wire lacks: a fresh id and clock readings for every
-            # row would be computed and then overwritten.
-            rec = model(__no_default__=True, id=w["id"])
-            _fill(rec, w, set())
-            _default_missing(rec)
+            rec = _new_instance(model, w)
             fresh[rec.id] = (rec, w)
             existing[w["id"]] = rec
         else:
@@ -445,22 +540,29 @@ def _apply_rows(model: type[SyncedModel], rows: list[dict[str, Any]],
             if rec.id not in fresh:  # else inserted below with these values
                 changed[rec.id] = (rec, w)
         applied += 1
-    if not careful:
-        try:
-            with database_proxy.atomic():  # a savepoint: a failure undoes only this table
-                write_records(model, [r for r, _ in fresh.values()], new=True)
-                write_records(model, [r for r, _ in changed.values()], new=False)
-            return applied, []
-        except (peewee.PeeweeException, ValueError, TypeError, OverflowError) as exc:
-            log.warning("bulk apply of %s failed (%s); applying one by one",
-                        model.sync_table, exc)
+    return fresh, changed, applied
+
+
+def _bulk(model: type[SyncedModel], fresh: _Pairs, changed: _Pairs) -> bool:
+    try:
+        with database_proxy.atomic():  # a savepoint: a failure undoes only this table
+            write_records(model, [r for r, _ in fresh.values()], new=True)
+            write_records(model, [r for r, _ in changed.values()], new=False)
+        return True
+    except _STORE_ERRORS as exc:
+        log.warning("bulk apply of %s failed (%s); applying one by one", model.sync_table, exc)
+        return False
+
+
+def _one_by_one(model: type[SyncedModel], fresh: _Pairs, changed: _Pairs, applied: int
+                ) -> tuple[int, list[tuple[dict[str, Any], dict[str, str]]]]:
     refused = []
     for group, new in ((fresh, True), (changed, False)):
         for rec, w in group.values():
             try:
                 with database_proxy.atomic():
                     write_records(model, [rec], new=new)
-            except (peewee.PeeweeException, ValueError, TypeError, OverflowError) as exc:
+            except _STORE_ERRORS as exc:
                 log.warning("pulled %s %s could not be stored: %s", model.sync_table, rec.id,
                             exc)
                 applied -= 1
@@ -565,22 +667,17 @@ def _group(keys: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
 def _missing_parents(model: type[SyncedModel], rows: list[dict[str, Any]],
                      in_page: dict[str, set[str]]) -> set[tuple[str, str]]:
     """Rows whose parent is neither written earlier in this page (``in_page``) nor here."""
-    refs = _fk_columns(model)
-    if not refs:
-        return set()
-    wanted: dict[str, set[str]] = {}
-    for w in rows:
-        for col, parent in refs:
-            pid = w["data"].get(col)
-            if pid and pid not in in_page.get(parent, set()):
-                wanted.setdefault(parent, set()).add(pid)
-    present = {t: _present(t, ids) for t, ids in wanted.items()}
     out: set[tuple[str, str]] = set()
-    for w in rows:
-        for col, parent in refs:
-            pid = w["data"].get(col)
-            if pid and pid not in in_page.get(parent, set()) and pid not in present[parent]:
-                out.add((model.sync_table, w["id"]))
+    for col, parent in _fk_columns(model):
+        # Column by column: a page of thousands names a few hundred parents at most.
+        values = [w["data"].get(col) for w in rows]
+        wanted = set(values) - in_page.get(parent, set()) - {None, ""}
+        if not wanted:
+            continue
+        missing = wanted - _present(parent, wanted)
+        if missing:
+            out.update((model.sync_table, w["id"])
+                       for w, pid in zip(rows, values, strict=True) if pid in missing)
     return out
 
 
@@ -757,12 +854,14 @@ def refuse_damaged_file(sha: str) -> int:
 
 # -- bookkeeping -----------------------------------------------------------------------------
 def finish(*, ok: bool, started_at: dt.datetime, values: dict[str, Any]) -> None:
-    """Record a finished sync (one commit: a no-op sync stays one fsync)."""
+    """Record a finished sync: one commit, which does not wait for the disk (a power cut
+    at that moment loses only this line of the history; what the sync stored was committed
+    and flushed before)."""
     def work() -> None:
         if ok:
             LocalState.set_value(KEY_LAST_SUCCESS, utcnow().isoformat())
         SyncHistory.create(started_at=started_at, finished_at=utcnow(), **values)
-    writer.write(work)
+    writer.write(work, durable=False)
 
 
 @dataclass(frozen=True)

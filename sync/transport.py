@@ -222,6 +222,11 @@ class Transport:
     def close(self) -> None:
         self.session.close()
 
+    def start_over(self, cancel: threading.Event) -> None:
+        """Use this connection for another sync: its own cancel, its own byte counts."""
+        self.cancel = cancel
+        self.bytes_sent = self.bytes_received = 0
+
     def __enter__(self) -> Transport:
         return self
 

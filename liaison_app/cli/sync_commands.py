@@ -89,6 +89,12 @@ def cmd_sync(args: argparse.Namespace) -> int:
     report = client.SyncEngine(data_paths=paths).sync_once()
     if report.message is not None:
         say(report.message)
+    # Records received in bulk are stored; the search index catches up before the command
+    # ends, so a search right after finds them (a wiped laptop has nothing left to index).
+    if report.outcome != "wiped":
+        from liaison_app.core import search_backlog
+
+        search_backlog.index_all()
     for table in report.repulled:
         say(i18n.translate("Sync", "Records of type {table} did not match the server and "
                            "were fetched again.").format(table=table))

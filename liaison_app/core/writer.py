@@ -41,28 +41,42 @@ def install(executor: WriteExecutor | None) -> None:
         _executor = executor
 
 
-def write(func: Callable[[], T]) -> T:
-    """Run ``func`` as one transaction on the writer; any thread may call it and waits."""
+def write(func: Callable[[], T], *, durable: bool = True) -> T:
+    """Run ``func`` as one transaction on the writer; any thread may call it and waits.
+
+    ``durable=False`` for bookkeeping a power cut may take back without harm (when the last
+    sync ran): its commit does not wait for the disk, which costs a no-op sync as much as
+    the rest of it. The database stays whole either way (WAL); every write of a record
+    waits for the disk."""
     executor = _executor
     if executor is None or executor.is_writer_thread():
-        return _transaction(func)
-    return executor.run_and_wait(lambda: _transaction(func))
+        return _transaction(func, durable=durable)
+    return executor.run_and_wait(lambda: _transaction(func, durable=durable))
 
 
 def write_soon(func: Callable[[], object]) -> None:
     """Run ``func`` as one transaction on the writer without waiting for it, when the caller
-    does not need it done (derived data a reader may store for the next one). On the writer
-    thread, or without one (the command line), it runs now. Any thread."""
+    does not need it done (derived data a reader may store for the next one, which a power
+    cut may take back: its commit does not wait for the disk). On the writer thread, or
+    without one (the command line), it runs now. Any thread."""
     executor = _executor
     if executor is None or executor.is_writer_thread():
-        _transaction(func)
+        # Within the caller's own transaction its commit is the caller's, as durable as that.
+        _transaction(func, durable=database_proxy.in_transaction())
     elif (run_later := getattr(executor, "run_later", None)) is not None:
         # The app's runner: queued behind the writes asked for before, never waited for.
-        run_later(lambda: _transaction(func))
+        run_later(lambda: _transaction(func, durable=False))
     else:
-        executor.run_and_wait(lambda: _transaction(func))
+        executor.run_and_wait(lambda: _transaction(func, durable=False))
 
 
-def _transaction(func: Callable[[], T]) -> T:
-    with database_proxy.atomic():
-        return func()
+def _transaction(func: Callable[[], T], *, durable: bool = True) -> T:
+    if durable:
+        with database_proxy.atomic():
+            return func()
+    database_proxy.execute_sql("PRAGMA synchronous = NORMAL")
+    try:
+        with database_proxy.atomic():
+            return func()
+    finally:
+        database_proxy.execute_sql("PRAGMA synchronous = FULL")

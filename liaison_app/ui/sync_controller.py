@@ -33,6 +33,8 @@ class SyncController(QObject):
     state_changed = Signal()
     #: A sync finished; carries the SyncReport.
     finished = Signal(object)
+    #: Records received in bulk are all in the search index now.
+    search_caught_up = Signal()
     #: Progress of the running sync: text, done, total (0 when unknown).
     progress = Signal(str, int, int)
 
@@ -45,6 +47,8 @@ class SyncController(QObject):
         self.last_report = None
         self._cancel: threading.Event | None = None
         self._failures = 0
+        self._indexing = False
+        self._engine = None
         self._timer = QTimer(self, singleShot=True)
         self._timer.timeout.connect(lambda: self.sync_now(reason="timer"))
         self._after_change = QTimer(self, singleShot=True, interval=AFTER_CHANGE_MS)
@@ -59,7 +63,33 @@ class SyncController(QObject):
         self._watch_network()
         if self.signed_in():
             self._timer.start(FIRST_SYNC_MS)
+        # Records a sync stored before the app last ended may still wait for the index.
+        self.catch_up_search()
         self.state_changed.emit()
+
+    def catch_up_search(self) -> None:
+        """Put records a sync received in bulk into the search index, a chunk per task on
+        the database worker, so that the officer's saves go in between."""
+        if self._indexing:
+            return
+        from liaison_app.core import search_backlog
+
+        self._indexing = True
+
+        def step(left: int) -> None:
+            if left > 0:
+                self.ctx.runner.submit(search_backlog.index_next, on_done=step,
+                                       on_error=failed)
+            else:
+                self._indexing = False
+                self.search_caught_up.emit()
+
+        def failed(exc: BaseException) -> None:
+            # The list stays in the database: the next sync or start tries again.
+            log.error("indexing received records failed: %s", exc)
+            self._indexing = False
+
+        self.ctx.runner.submit(search_backlog.index_next, on_done=step, on_error=failed)
 
     def _watch_network(self) -> None:
         try:
@@ -109,7 +139,9 @@ class SyncController(QObject):
         self.running = True
         self._cancel = threading.Event()
         cancel = self._cancel
-        engine = SyncEngine(data_paths=self.ctx.paths)
+        if self._engine is None:  # one engine, which keeps its connection between syncs
+            self._engine = SyncEngine(data_paths=self.ctx.paths)
+        engine = self._engine
         log.info("sync started (%s)", reason)
 
         def work(task):  # network worker
@@ -151,6 +183,8 @@ class SyncController(QObject):
         if any((report.pulled, report.merged, report.conflicts, report.dropped,
                 report.files_down, report.set_aside, report.repulled)):
             self.ctx.runner.changed.emit("sync")
+        if report.pulled:
+            self.catch_up_search()
         self.finished.emit(report)
         self.state_changed.emit()
 
@@ -182,6 +216,9 @@ class SyncController(QObject):
         if self.running:
             self.cancel()
             return
+        if self._engine is not None:
+            self._engine.close()
+            self._engine = None
         from sync import client
 
         try:
@@ -198,6 +235,7 @@ class SyncController(QObject):
         try:
             self.ctx.runner.run_sync(engine.sync_once, worker="net",
                                      timeout=wait_seconds * 3)
+            engine.close()
         except Exception:  # noqa: BLE001 - closing must not fail; changes stay queued
             log.warning("the closing sync did not finish; changes stay queued")
 

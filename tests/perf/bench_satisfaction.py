@@ -153,7 +153,7 @@ def main() -> None:
               "(target 200 ms)")
         t = timed(lambda: er.follow_ups(round_id=latest), 5)
         print(f"follow-up list of a round: {t * 1000:.1f} ms {cpu()}")
-        # The trend keeps each round's per-unit totals (schema 12) until a sheet of the round
+        # The trend keeps each round's per-unit totals (schema 15) until a sheet of the round
         # changes: the page usually finds every round but the open one unchanged.
         db = Officer._meta.database
 

@@ -222,6 +222,7 @@ def lists_and_search(paths, *, encrypted: bool) -> list[str]:  # noqa: ANN001
 
 
 def first_pull(root: Path, n: int, *, encrypted: bool) -> str:
+    from liaison_app.core import search_backlog
     from liaison_app.core.db import close_database
     from liaison_app.core.models import Enterprise, Visit
     from liaison_app.core.paths import DataPaths
@@ -250,12 +251,14 @@ def first_pull(root: Path, n: int, *, encrypted: bool) -> str:
         centre = bs.device(root, "centre", served, "centre")
         secs, report = bs.timed(centre.sync_once)
         assert report.ok and Visit.select().count() == n, report.message
+        index_secs, _ = bs.timed(search_backlog.index_all)
     finally:
         plain_databases(False)
         served.stop()
         close_database()
         session.forget(DataPaths(root / "centre"))
-    return f"first pull of {n} visits: {secs:.2f} s [target <= 3.5 s]"
+    return (f"first pull of {n} visits (stored, sync done): {secs:.2f} s [target <= 3.5 s]; "
+            f"the search index catches up {index_secs:.2f} s later (in the background)")
 
 
 def roster_and_cards(tmp: Path, *, encrypted: bool, runs: int) -> str:

@@ -26,6 +26,9 @@ def test_one_sync_opens_one_connection_and_sends_gzip(county: dict[str, Any],
                                                       proxy: FaultProxy) -> None:
     li = county["li"]
     assert li.sync().ok  # brings li's enterprise
+    assert proxy.connections == 1
+    # A failed sync lets its connection go; the next one opens a new one.
+    li.engine.close()
     proxy.heads.clear()
     proxy.connections = 0
     li.use()
@@ -39,10 +42,15 @@ def test_one_sync_opens_one_connection_and_sends_gzip(county: dict[str, Any],
     assert proxy.connections == 1
     pushes = [h.lower() for h in proxy.heads if b"POST /sync/push" in h]
     assert pushes and all(b"content-encoding: gzip" in h for h in pushes)
-    # The next sync opens its own connection, and a no-op sync is a single request.
+    # The next sync goes on with the same connection, and a no-op sync is a single request.
     before = len(proxy.heads)
     assert li.sync().ok
-    assert proxy.connections == 2 and len(proxy.heads) == before + 1
+    assert proxy.connections == 1 and len(proxy.heads) == before + 1
+    # A sync that failed lets its connection go: the next starts from a fresh one.
+    proxy.set(Fault("cut_request", after=10, match=b"/sync/pull", times=0))
+    assert not li.sync().ok
+    proxy.set(None)
+    assert li.sync().ok and proxy.connections >= 2
 
 
 @pytest.mark.parametrize("after", [12, 17, 40])

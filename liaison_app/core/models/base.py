@@ -176,7 +176,8 @@ def _row_values(rec: SyncedModel, fields: list[peewee.Field]) -> tuple[Any, ...]
 
 def write_records(model: type[SyncedModel], records: list[SyncedModel], *, new: bool,
                   fields: list[peewee.Field] | None = None,
-                  captured: dict[str, list[str]] | None = None) -> None:
+                  captured: dict[str, list[str]] | None = None,
+                  rows: list[tuple[Any, ...]] | None = None) -> None:
     """The one way synced rows reach the database: the rows, their outbox operations and
     their search entries, written in the caller's transaction.
 
@@ -184,9 +185,11 @@ def write_records(model: type[SyncedModel], records: list[SyncedModel], *, new: 
     but the key). ``captured``: record id -> the fields it changed, for changes made on this
     device, which go to the outbox; None for changes that came from the server and must not
     go back. A save is one record; a page of pulled records is thousands, in one statement
-    per table, indexed for search in bulk. Database worker (the one writer).
+    per table, indexed for search in bulk. ``rows``: for new records from the server, their
+    database rows built already (``sync.pulled_rows``, columns in ``sorted_fields`` order);
+    ``records`` are then what to index. Database worker (the one writer).
     """
-    if not records:
+    if not records and not rows:
         return
     meta = model._meta
     conn = meta.database.connection()
@@ -195,6 +198,7 @@ def write_records(model: type[SyncedModel], records: list[SyncedModel], *, new: 
         names = ", ".join(f'"{f.column_name}"' for f in columns)
         marks = ", ".join("?" for _ in columns)
         conn.executemany(f'INSERT INTO "{meta.table_name}" ({names}) VALUES ({marks})',
+                         rows if rows is not None else
                          [_row_values(rec, columns) for rec in records])
     else:
         key = meta.primary_key
@@ -211,8 +215,22 @@ def write_records(model: type[SyncedModel], records: list[SyncedModel], *, new: 
         for start in range(0, len(ops), 500):  # within SQLite's bound-variable limit
             OutboxOp.insert_many(ops[start:start + 500]).execute()
         model.after_local_write(records)
-    if has_search(model):
+    if has_search(model) and records:
         _index(records, new=new)
+
+
+def index_records(model: type[SyncedModel], record_ids: list[str]) -> None:
+    """Put these records in the search index as they are stored now (out of it when they
+    are deleted or gone). Inside a transaction, on the writer."""
+    from liaison_app.core import search  # search imports models; import late
+
+    if not has_search(model):
+        return
+    found: list[SyncedModel] = []
+    for start in range(0, len(record_ids), 500):  # within SQLite's bound-variable limit
+        found.extend(model.select().where(model.id.in_(record_ids[start:start + 500])))
+    search.remove_many(set(record_ids) - {rec.id for rec in found})
+    _index(found, new=False)
 
 
 def _index(records: list[SyncedModel], *, new: bool) -> None:
@@ -320,8 +338,11 @@ class LocalState(BaseModel):
 
     @classmethod
     def get_value(cls, key: str, default: Any = None) -> Any:
-        row = cls.get_or_none(cls.key == key)
-        return default if row is None else row.value
+        # Plain SQL: a sync reads a dozen of these, and building each query costs more than
+        # running it.
+        row = cls._meta.database.execute_sql(
+            'SELECT "value" FROM "local_state" WHERE "key" = ?', (key,)).fetchone()
+        return default if row is None else cls.value.python_value(row[0])
 
     @classmethod
     def set_value(cls, key: str, value: Any) -> None:

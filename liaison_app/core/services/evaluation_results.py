@@ -18,7 +18,7 @@ and ``liaison report satisfaction``, which all read ``round_results``):
 
 The aggregates are computed by SQLite over the JSON of the sheets (one pass per round), so a
 round of thousands of sheets takes milliseconds, not a Python loop over every sheet. The
-trend keeps each round's per-unit totals (``evaluation_round_totals``, schema 12), which the
+trend keeps each round's per-unit totals (``evaluation_round_totals``, schema 15), which the
 database forgets by trigger whenever a sheet or the round's weights change, so it sums again
 only the rounds that changed.
 """
@@ -420,7 +420,7 @@ def trend(*, round_ids: Sequence[str] | None = None, limit: int = 12) -> Trend:
 def _unit_totals(rounds: Sequence[EvaluationRound]
                  ) -> tuple[list[dict[str, _Acc]], list[tuple[str, int, str]]]:
     """Each round's sheets and the sum and count of their totals, per unit: as kept in
-    ``evaluation_round_totals`` (schema 12), or worked out from the sheets when a change
+    ``evaluation_round_totals`` (schema 15), or worked out from the sheets when a change
     since has made the database forget them; with the latter as (round, generation, JSON)
     to keep. Call it inside a read transaction, so the generation read and the sheets summed
     are of one moment."""

@@ -11,7 +11,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QUrl
 from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
-from liaison_app.core import search
+from liaison_app.core import search, search_backlog
 from liaison_app.ui.context import AppContext
 from liaison_app.ui.pages.base import Page
 
@@ -30,12 +30,23 @@ class SearchPage(Page):
         self.heading = QLabel()
         self.heading.setObjectName("pageTitle")
         layout.addWidget(self.heading)
+        #: Said while records a sync received are still being added to the index.
+        self.incomplete = QLabel()
+        self.incomplete.setObjectName("searchIncomplete")
+        self.incomplete.setStyleSheet("color: #8a5a00;")
+        self.incomplete.setWordWrap(True)
+        self.incomplete.hide()
+        layout.addWidget(self.incomplete)
+        if ctx.sync is not None:
+            ctx.sync.search_caught_up.connect(self._caught_up)
         self.results = QTextBrowser()
         self.results.setOpenLinks(False)
         self.results.anchorClicked.connect(self._open)
         self.results.installEventFilter(self)
         layout.addWidget(self.results, 1)
         self.hits: list[search.SearchHit] = []
+        #: Records received but not yet in the index when the results were read.
+        self.waiting = 0
         #: The hit Enter opens (-1: none); marked in the results.
         self.selected = -1
         #: Where Up above the first hit returns (the window's search box).
@@ -57,6 +68,11 @@ class SearchPage(Page):
         query = self.query.strip()
         self.hits = search.search(query, limit=100) if query else []
         self.selected = -1
+        self.waiting = search_backlog.count() if query else 0
+        self.incomplete.setVisible(self.waiting > 0)
+        self.incomplete.setText(self.tr(
+            "{n} records just received are still being added to search; some results may "
+            "be missing. The results update by themselves.").format(n=self.waiting))
         if not query:
             self.heading.setText(self.tr(
                 "Type in the search box to find enterprises, visits, requests and proxy cases."))
@@ -64,6 +80,10 @@ class SearchPage(Page):
             self.heading.setText(self.tr("{n} results for \u201c{q}\u201d").format(
                 n=len(self.hits), q=query))
         self._render()
+
+    def _caught_up(self) -> None:
+        if self.incomplete.isVisible():
+            self.refresh()
 
     def _render(self) -> None:
         parts = []
@@ -79,8 +99,11 @@ class SearchPage(Page):
                 f'{hit.title_html}</a>{when}<br>'
                 f'<span style="color:#444">{hit.snippet_html}</span></td></tr></table>')
         if self.query.strip() and not self.hits:
-            parts.append("<p>" + html.escape(self.tr(
-                "Nothing found. Check the spelling, or search for a shorter word.")) + "</p>")
+            parts.append("<p>" + html.escape(
+                self.tr("Nothing found yet among the records already added to search.")
+                if self.waiting else
+                self.tr("Nothing found. Check the spelling, or search for a shorter word."))
+                + "</p>")
         self.results.setHtml("".join(parts))
         if self.selected >= 0:
             self._show_hit(f"hit{self.selected}")

@@ -5,7 +5,7 @@
     <name>SyncController</name>
     <message>
         <source>Liaison</source>
-        <extracomment>The status-bar text changed (or its facts did). A sync finished; carries the SyncReport. Progress of the running sync: text, done, total (0 when unknown).</extracomment>
+        <extracomment>The status-bar text changed (or its facts did). A sync finished; carries the SyncReport. Records received in bulk are all in the search index now. Progress of the running sync: text, done, total (0 when unknown).</extracomment>
         <translation>驻企通</translation>
     </message>
     <message>

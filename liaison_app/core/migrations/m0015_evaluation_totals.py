@@ -1,4 +1,4 @@
-"""Schema 12: each evaluation round's per-unit totals kept for the trend across rounds.
+"""Schema 15: each evaluation round's per-unit totals kept for the trend across rounds.
 
 The trend needs, per round and unit, the number of sheets and the sum and count of their
 totals; working them out again from every sheet's JSON costs some 30 ms a round. They are
@@ -13,7 +13,7 @@ from __future__ import annotations
 import peewee
 from playhouse.migrate import SqliteMigrator
 
-VERSION = 12
+VERSION = 15
 
 
 def _bump(round_id: str) -> str:
