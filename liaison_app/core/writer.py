@@ -54,6 +54,22 @@ def write(func: Callable[[], T], *, durable: bool = True) -> T:
     return executor.run_and_wait(lambda: _transaction(func, durable=durable))
 
 
+def write_soon(func: Callable[[], object]) -> None:
+    """Run ``func`` as one transaction on the writer without waiting for it, when the caller
+    does not need it done (derived data a reader may store for the next one, which a power
+    cut may take back: its commit does not wait for the disk). On the writer thread, or
+    without one (the command line), it runs now. Any thread."""
+    executor = _executor
+    if executor is None or executor.is_writer_thread():
+        # Within the caller's own transaction its commit is the caller's, as durable as that.
+        _transaction(func, durable=database_proxy.in_transaction())
+    elif (run_later := getattr(executor, "run_later", None)) is not None:
+        # The app's runner: queued behind the writes asked for before, never waited for.
+        run_later(lambda: _transaction(func, durable=False))
+    else:
+        executor.run_and_wait(lambda: _transaction(func, durable=False))
+
+
 def _transaction(func: Callable[[], T], *, durable: bool = True) -> T:
     if durable:
         with database_proxy.atomic():

@@ -147,6 +147,21 @@ class TaskRunner(QObject):
             self._queues["db"].put((None, call, False))
         return call.result(None)
 
+    def run_later(self, func: Callable[[], Any]) -> None:
+        """Any thread: queue ``func`` on the ``db`` worker and return at once (``core.writer``
+        ``write_soon``). Its failure is logged; once shutdown has begun it is dropped."""
+
+        def call() -> None:
+            try:
+                func()
+            except Exception:  # noqa: BLE001 - nobody waits for it; the log says why
+                log.warning("queued write failed:\n%s", traceback.format_exc())
+
+        with self._stopping_lock:
+            if self._stopping or not self._threads["db"].is_alive():
+                return
+            self._queues["db"].put((None, call, False))
+
     def is_busy(self) -> bool:
         return self._active > 0
 

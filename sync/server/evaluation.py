@@ -39,7 +39,7 @@ from sync.server.models import (
     utcnow,
     write_transaction,
 )
-from sync.server.store import server_write
+from sync.server.store import server_write_many
 
 log = logging.getLogger(__name__)
 
@@ -145,14 +145,25 @@ def parse_round(round_id: str, data: Mapping[str, Any], *, deleted: bool = False
 _ROUNDS: dict[tuple[str, int], Round] = {}
 
 
+def _rows(sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+    """Rows of ``sql``, written with ``{m}`` for each parameter mark. The page and each
+    submission make a dozen small reads; built by peewee each would cost more than it takes
+    the database to answer."""
+    db = server_db.obj
+    return db.execute_sql(sql.format(m=db.param), tuple(params)).fetchall()
+
+
+def _marks(n: int) -> str:
+    return ", ".join(["{m}"] * n)
+
+
 def load_round(round_id: str) -> Round | None:
     """The round, or None when the server has no such round."""
-    row = (Record.select(Record.version, Record.data, Record.deleted)
-           .where((Record.table == ROUND_TABLE) & (Record.record_id == round_id))
-           .tuples().first())
-    if row is None:
+    rows = _rows('SELECT "version", "data", "deleted" FROM "record" WHERE "table" = {m} '
+                 'AND "record_id" = {m}', (ROUND_TABLE, round_id))
+    if not rows:
         return None
-    version, data, deleted = row
+    version, data, deleted = rows[0]
     key = (round_id, int(version))
     found = _ROUNDS.get(key)
     if found is None:
@@ -184,9 +195,9 @@ def _names(table: str, ids: Sequence[str]) -> dict[str, str]:
     wanted = list(ids)
     # In chunks: a county's invitations are more ids than one statement may carry.
     for start in range(0, len(wanted), 500):
-        rows = (Record.select(Record.record_id, Record.data)
-                .where((Record.table == table)
-                       & Record.record_id.in_(wanted[start:start + 500])).tuples())
+        chunk = wanted[start:start + 500]
+        rows = _rows('SELECT "record_id", "data" FROM "record" WHERE "table" = {m} AND '
+                     f'"record_id" IN ({_marks(len(chunk))})', (table, *chunk))
         out.update((rid, str(json.loads(data).get("name") or "")) for rid, data in rows)
     return out
 
@@ -198,26 +209,29 @@ def enterprise_names(ids: Sequence[str]) -> dict[str, str]:
 def unit_names(units: Sequence[str], *, centre_name: str) -> dict[str, str]:
     """Each unit's name: the centre's from its directory entry (kind ``centre``), a
     department's from its record. A unit the server has no record of is left out."""
-    names = _names("department", [u for u in units if u != CENTRE_UNIT])
-    if CENTRE_UNIT in units:
-        names[CENTRE_UNIT] = centre_name
-        rows = (Record.select(Record.data)
-                .where((Record.table == "department") & (Record.deleted == False))  # noqa: E712
-                .tuples())
-        for (data,) in rows:
-            dept = json.loads(data)
-            if dept.get("kind") == "centre" and dept.get("name"):
-                names[CENTRE_UNIT] = str(dept["name"])
-                break
+    names: dict[str, str] = {}
+    wanted = set(units)
+    # The directory is a few dozen records: one read finds the departments and the centre.
+    for rid, data, deleted in _rows('SELECT "record_id", "data", "deleted" FROM "record" '
+                                    'WHERE "table" = {m} ORDER BY "id"', ("department",)):
+        dept = json.loads(data)
+        if rid in wanted and rid != CENTRE_UNIT:
+            names[rid] = str(dept.get("name") or "")
+        if (CENTRE_UNIT in wanted and CENTRE_UNIT not in names and not deleted
+                and dept.get("kind") == "centre" and dept.get("name")):
+            names[CENTRE_UNIT] = str(dept["name"])
+    if CENTRE_UNIT in wanted:
+        names.setdefault(CENTRE_UNIT, centre_name)
     return {u: names[u] for u in units if names.get(u)}
 
 
 def received_units(round_id: str, enterprise_id: str, units: Sequence[str]) -> set[str]:
     """Units whose sheet from this enterprise the server already holds (paper or phone)."""
     ids = {sheet_id(round_id=round_id, enterprise_id=enterprise_id, unit=u): u for u in units}
-    rows = (Record.select(Record.record_id)
-            .where((Record.table == SHEET_TABLE) & Record.record_id.in_(list(ids))
-                   & (Record.deleted == False)).tuples())  # noqa: E712
+    if not ids:
+        return set()
+    rows = _rows('SELECT "record_id" FROM "record" WHERE "table" = {m} AND "deleted" = {m} '
+                 f'AND "record_id" IN ({_marks(len(ids))})', (SHEET_TABLE, False, *ids))
     return {ids[rid] for (rid,) in rows}
 
 
@@ -354,10 +368,9 @@ INVALID, LIMITED, USED, NOT_OPEN, CLOSED, UNUSABLE, CHANGED = (
 
 def _limited(address: str) -> bool:
     since = utcnow() - MISS_WINDOW
-    misses = (EvaluationLinkMiss.select()
-              .where((EvaluationLinkMiss.address == address) & (EvaluationLinkMiss.at > since))
-              .count())
-    return misses >= MAX_MISSES_PER_ADDRESS
+    (misses,), = _rows('SELECT COUNT(*) FROM "evaluation_link_miss" WHERE "address" = {m} '
+                       'AND "at" > {m}', (address, since))
+    return int(misses) >= MAX_MISSES_PER_ADDRESS
 
 
 def _miss(address: str) -> None:
@@ -372,7 +385,7 @@ def _find(token: str) -> EvaluationLink | None:
     if not _TOKEN_RE.match(token):
         return None
     wanted = hash_token(token)
-    link = EvaluationLink.get_or_none(EvaluationLink.token_hash == wanted)
+    link = _link('"token_hash" = {m}', wanted)
     # The index compares hashes, which tell a guesser nothing; the final word is a
     # constant-time comparison all the same.
     if link is None or not hmac.compare_digest(link.token_hash, wanted):
@@ -398,9 +411,17 @@ def _refusal_for(link: EvaluationLink, found: Round | None) -> str | None:
     return None
 
 
+def _link(where: str, value: Any) -> EvaluationLink | None:
+    """The one link matching ``where`` (SQL with one ``{m}``), read without peewee building
+    the query."""
+    db = server_db.obj
+    sql = f'SELECT * FROM "evaluation_link" WHERE {where}'.format(m=db.param)
+    return next(iter(EvaluationLink.raw(sql, value)), None)
+
+
 def link_used(link_id: int) -> bool:
-    return EvaluationLink.select().where((EvaluationLink.id == link_id)
-                                         & EvaluationLink.used_at.is_null(False)).exists()
+    return bool(_rows('SELECT 1 FROM "evaluation_link" WHERE "id" = {m} AND "used_at" IS NOT '
+                      'NULL', (link_id,)))
 
 
 def open_link(token: str, *, address: str) -> Opened:
@@ -584,7 +605,9 @@ def store_many(submissions: Sequence[Submission]) -> list[Stored | Exception]:
 
 def _store_one(item: Submission, counter: SeqCounter) -> Stored:
     found, answers = item.round, item.answers
-    link = EvaluationLink.get_by_id(item.link_id)
+    link = _link('"id" = {m}', item.link_id)
+    if link is None:
+        raise LookupError(f"no evaluation link {item.link_id}")
     latest = load_round(found.id)
     refusal = _refusal_for(link, latest)
     if refusal is not None:
@@ -610,11 +633,11 @@ def _store_one(item: Submission, counter: SeqCounter) -> Stored:
             raise ValueError(f"phone score sheet refused: {problems}")
         rows.append((sheet_id(round_id=found.id, enterprise_id=link.enterprise_id,
                               unit=unit), data))
-    for record_id, data in rows:
-        server_write(table=SHEET_TABLE, record_id=record_id, data=data, counter=counter)
-    used = (EvaluationLink.update(used_at=utcnow())
-            .where((EvaluationLink.id == link.id) & EvaluationLink.used_at.is_null())
-            .execute())
+    server_write_many(table=SHEET_TABLE, rows=rows, counter=counter)
+    mark = server_db.obj.param
+    used = server_db.obj.execute_sql(
+        f'UPDATE "evaluation_link" SET "used_at" = {mark} WHERE "id" = {mark} AND "used_at" '
+        'IS NULL', (utcnow(), link.id)).rowcount
     if used != 1:
         raise RuntimeError("a link was used by another writer under the write lock")
     return Stored(None, sheets=tuple(r for r, _ in rows))

@@ -935,6 +935,48 @@ def server_write(*, table: str, record_id: str, data: dict[str, Any],
     return rec
 
 
+
+def server_write_many(*, table: str, rows: Sequence[tuple[str, dict[str, Any]]],
+                      counter: SeqCounter) -> None:
+    """``server_write`` for many records of one table, in a few statements instead of a
+    handful per record (phone submissions arrive by the hundred at a meeting): the same
+    versions, field metadata, sequence numbers, counts and change log."""
+    if table in ("enterprise", "attachment"):  # with side tables of their own: one by one
+        for record_id, data in rows:
+            server_write(table=table, record_id=record_id, data=data, counter=counter)
+        return
+    existing = {r.record_id: r for r in _load_rows(table, {rid for rid, _d in rows})}
+    now = _now_iso()
+    stamp = utcnow()
+    rule = SCHEMA[table]
+    touched: dict[str, _Row] = {}
+    log_rows: list[tuple[Any, ...]] = []
+    counts: dict[tuple[str, str], list[int]] = {}
+    for record_id, data in rows:
+        rec = existing.get(record_id)
+        before = (rec.version, rec.scope_key) if rec is not None else None
+        if rec is None:
+            rec = existing[record_id] = _Row(None, table, record_id, {}, 0, {}, False, "", 0,
+                                             now, now, "", False)
+        touched[record_id] = rec
+        version = rec.version + 1
+        for name, value in data.items():
+            if rec.data.get(name) != value or name not in rec.data:
+                rec.data[name] = value
+                rec.field_meta[name] = [version, "server", "center"]
+        rec.version, rec.seq, rec.updated_at = version, counter.next(), now
+        rec.deleted = bool(rec.data.get("deleted", False))
+        rec.scope_key = rule.scope_key(record_id, rec.data)
+        rec.last_device, rec.last_clean = "server", False
+        _count_move(counts, table, before, (version, rec.scope_key))
+        log_rows.append((rec.seq, table, record_id, version, version - 1, "", "server",
+                         "server", "", stamp, "applied", json.dumps(data, ensure_ascii=False)))
+    _insert_rows(Record, _RECORD_WRITE, [r.values() for r in touched.values() if r.pk is None])
+    _update_rows(Record, _RECORD_WRITE,
+                 [(*r.values(), r.pk) for r in touched.values() if r.pk is not None])
+    _add_counts(counts)
+    _insert_rows(ChangeLog, _CHANGE_COLUMNS, log_rows)
+
 # -- files -----------------------------------------------------------------------------------
 def readable_blobs(hashes: list[str], caller: Caller) -> set[str]:
     """Which of ``hashes`` the caller may read: whole-county callers any file; an officer a

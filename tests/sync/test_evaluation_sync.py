@@ -1,13 +1,15 @@
 """Satisfaction evaluation through a real server: the centre's round reaches an officer's
 laptop; the sheets the officer enters offline reach the centre; two laptops entering the
 same returned sheet make one record; other officers never see another's enterprise's sheet;
-an officer cannot change a round."""
+an officer cannot change a round; the trend follows what each pull brings."""
 from __future__ import annotations
 
 import datetime as dt
 import json
 import uuid
 from typing import Any
+
+import pytest
 
 from liaison_app.core import scoring
 from liaison_app.core.models import OutboxOp, SyncConflict
@@ -160,3 +162,61 @@ def test_a_sheet_outside_the_rounds_scale_pushed_by_hand_is_refused(county):
     centre.use()
     assert [s.id for s in ScoreSheet.select()] == [honest_id]
     assert er.round_results(round_id=rnd.id).sheets == 1
+
+
+def trend_is_results(round_id: str) -> er.TrendPoint:
+    """The round's overall trend point, checked against its results; returns the point."""
+    tr = er.trend()
+    res = er.round_results(round_id=round_id)
+    point = tr.overall[[rid for rid, _n, _d in tr.rounds].index(round_id)]
+    assert point.sheets == res.sheets
+    assert point.total == (None if res.overall.total is None
+                           else pytest.approx(res.overall.total, rel=1e-12))
+    return point
+
+
+def test_the_trend_follows_sheets_and_weights_that_arrive_by_sync(county):
+    """Each laptop keeps its rounds' totals between trends; what a pull brings (a new, an
+    edited or a withdrawn sheet, new weights) shows in the next one."""
+    centre, li = county["centre"], county["li"]
+    rnd = centre_round(county)
+    assert centre.sync().ok and li.sync().ok
+    centre.use()
+    ev.save_sheet(data=ev.SheetInput(round_id=rnd.id, enterprise_id=county["e2"],
+                                     unit="centre", scores=scores(20, 20, 20, 20, 20)),
+                  role="center")
+    assert trend_is_results(rnd.id).total == 100  # kept from here on
+
+    li.use()
+    sheet = ev.save_sheet(data=ev.SheetInput(
+        round_id=rnd.id, enterprise_id=county["e1"], unit="centre",
+        scores=scores(10, 10, None, 10, 10)))
+    assert trend_is_results(rnd.id).total == 50
+    assert li.sync().ok and centre.sync().ok
+    centre.use()
+    assert trend_is_results(rnd.id).total == pytest.approx((100 + 50) / 2)
+
+    li.use()
+    ev.save_sheet(data=ev.SheetInput(round_id=rnd.id, enterprise_id=county["e1"],
+                                     unit="centre", scores=scores(20, 12, 12, 12, 12)),
+                  replace=True)
+    assert trend_is_results(rnd.id).total == pytest.approx(68)
+    assert li.sync().ok and centre.sync().ok
+    centre.use()
+    assert trend_is_results(rnd.id).total == pytest.approx((100 + 68) / 2)
+
+    # The centre weighs competence three times; the officer's laptop pulls the new weights.
+    data = ev.RoundInput.from_record(EvaluationRound.get_by_id(rnd.id))
+    data.dimensions = [{**d, "weight": 3 if d["key"] == "competence" else 1}
+                       for d in data.dimensions]
+    ev.save_round(data=data, record_id=rnd.id, role="center")
+    assert centre.sync().ok and li.sync().ok
+    li.use()
+    assert trend_is_results(rnd.id).total == pytest.approx(100 * (3 + 4 * 0.6) / 7)
+
+    # The officer withdraws the sheet; the centre's next trend has the centre's one left.
+    ev.delete_sheet(record_id=sheet.id)
+    assert li.sync().ok and centre.sync().ok
+    centre.use()
+    point = trend_is_results(rnd.id)
+    assert point.sheets == 1 and point.total == 100

@@ -37,13 +37,14 @@ from sync.evaluation_links import RoundLinks, issue_phone_links, phone_link_stat
 from sync.server import evaluation as ev
 from sync.server.app import ServerConfig
 from sync.server.models import (
+    ChangeLog,
     EvaluationLink,
     Record,
     SeqCounter,
     connection,
     write_transaction,
 )
-from sync.server.store import server_write
+from sync.server.store import kept_counts, recount, server_write, server_write_many
 from sync.transport import SyncError
 from tests.sync.conftest import running_server
 from tests.sync.phone_browser import full_page_png, phone
@@ -621,6 +622,49 @@ def test_submissions_written_together_stand_or_fail_each_on_its_own(
     assert li.sync().ok
     li.use()
     assert ScoreSheet.select().count() == 2
+
+
+def test_sheets_written_together_are_stored_as_written_one_by_one(server: Any) -> None:
+    """A submission's sheets are written in a few statements: the records, versions, field
+    metadata, scopes, change log and kept counts are those of writing them one by one, for
+    new records and for changes to stored ones (what laptops pull and verify)."""
+
+    def sheets(prefix: str) -> list[tuple[str, dict[str, Any]]]:
+        return [(f"{prefix}-{i}", {"round_id": "r1", "enterprise_id": f"e{i % 2}",
+                                   "unit": "centre", "scores": {"competence": 10 + i,
+                                                                "attitude": None},
+                                   "comments": "𠮷日办结", "method": "phone", "deleted": False})
+                for i in range(3)]
+
+    change = {"comments": "已核实", "deleted": True}
+    with connection():
+        with write_transaction():
+            counter = SeqCounter()
+            for record_id, data in sheets("one"):
+                server_write(table="score_sheet", record_id=record_id, data=data,
+                             counter=counter)
+            server_write_many(table="score_sheet", rows=sheets("many"), counter=counter)
+            server_write(table="score_sheet", record_id="one-0", data=change, counter=counter)
+            server_write_many(table="score_sheet", rows=[("many-0", change)], counter=counter)
+            counter.flush()
+        rows = {r.record_id: r for r in Record.select().where(Record.table == "score_sheet")}
+        logs: dict[str, list[tuple[Any, ...]]] = {}
+        for entry in ChangeLog.select().where(ChangeLog.table == "score_sheet").order_by(
+                ChangeLog.seq):
+            logs.setdefault(entry.record_id, []).append(
+                (entry.version, entry.base_version, entry.username, entry.device_id,
+                 entry.status, json.loads(entry.changes)))
+        assert recount() == kept_counts()
+    assert len(rows) == 6 and len({r.seq for r in rows.values()}) == 6
+    for i in range(3):
+        one, many = rows[f"one-{i}"], rows[f"many-{i}"]
+        assert json.loads(many.data) == json.loads(one.data)
+        assert (many.version, many.field_meta, many.deleted, many.scope_key) == (
+            one.version, one.field_meta, one.deleted, one.scope_key)
+        assert (many.last_device, many.last_clean) == (one.last_device, one.last_clean)
+        assert logs[f"many-{i}"] == logs[f"one-{i}"]
+    assert rows["many-0"].deleted and rows["many-0"].version == 2
+    assert json.loads(rows["many-1"].data)["comments"] == "𠮷日办结"
 
 
 def test_links_issued_twice_at_once_leave_one_working_link_each(

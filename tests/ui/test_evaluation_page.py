@@ -343,6 +343,38 @@ def test_results_page_excel_report_and_command_line_agree(qtbot, ctx, county, tm
     assert list(centre) in printed
 
 
+def test_the_trend_follows_a_sheet_typed_in_the_grid(qtbot, ctx, county):
+    """The trend keeps each round's totals (stored on the database worker); a sheet typed
+    afterwards still shows in the chart, which agrees with the results."""
+    rnd = scored_round(county)
+    page = make_page(qtbot, ctx)
+    page.tabs.setCurrentIndex(2)
+    ctx.runner.run_sync(lambda: None)  # behind the queued store of the worked-out totals
+    assert Officer._meta.database.execute_sql(
+        "SELECT totals IS NOT NULL FROM evaluation_round_totals WHERE round_id = ?",
+        (rnd.id,)).fetchone() == (1,)
+
+    def charted() -> float:
+        overall = page.results.trend_chart.series()[0]
+        assert overall.name() == "全部单位" and overall.count() == 1
+        return overall.at(0).y()
+
+    before = er.round_results(round_id=rnd.id).overall.total
+    assert charted() == round(before, 1) == 77.3  # (88 + 97.5 + 50 + 80 + 71) / 5
+    page.tabs.setCurrentIndex(1)
+    grid = page.grid
+    grid.focus_row(next(r for r, row in enumerate(grid.rows) if not row.entry.entered))
+    for _ in range(5):
+        type_text(qtbot, "5")
+        press(qtbot, Qt.Key.Key_Tab)
+    press(qtbot, Qt.Key.Key_Return)
+    wait_idle(qtbot, ctx)
+    page.tabs.setCurrentIndex(2)
+    after = er.round_results(round_id=rnd.id).overall.total
+    assert after == pytest.approx((386.5 + 25) / 6)
+    assert charted() == round(after, 1)
+
+
 def test_follow_up_turns_a_complaint_into_a_dispatched_request(qtbot, ctx, county):
     rnd = scored_round(county)
     page = make_page(qtbot, ctx)

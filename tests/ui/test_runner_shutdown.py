@@ -40,3 +40,37 @@ def test_a_write_asked_for_while_the_runner_stops_does_not_wait_for_ever(qapp, s
     while not outcome and time.monotonic() < deadline:
         time.sleep(0.05)
     assert outcome, "the sync's last write waits for a database worker that has stopped"
+
+
+def test_a_write_queued_for_later_does_not_wait_and_a_failure_stops_nothing(
+        qapp, store, caplog) -> None:
+    """What a reader stores for next time (the trend's totals) is queued on the database
+    worker: the caller goes on at once, even while the worker is busy, and a store that
+    fails is logged without stopping the writes after it."""
+    from liaison_app.ui.tasks import TaskRunner
+
+    runner = TaskRunner()
+    busy, release = threading.Event(), threading.Event()
+    ran: list[str] = []
+
+    def long_save() -> None:
+        busy.set()
+        release.wait(5)
+
+    def failing() -> None:
+        raise RuntimeError("disk full")
+
+    try:
+        runner.submit(long_save, worker="db")
+        busy.wait(5)
+        started = time.monotonic()
+        writer.write_soon(failing)
+        writer.write_soon(lambda: ran.append(threading.current_thread().name))
+        assert time.monotonic() - started < 0.5 and ran == []
+        release.set()
+        runner.run_sync(lambda: None)
+        assert ran == ["liaison-db"]
+        assert "disk full" in caplog.text
+    finally:
+        release.set()
+        runner.shutdown()

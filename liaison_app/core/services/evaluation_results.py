@@ -17,18 +17,25 @@ and ``liaison report satisfaction``, which all read ``round_results``):
   figure, and nothing names the enterprise behind a score or a comment.
 
 The aggregates are computed by SQLite over the JSON of the sheets (one pass per round), so a
-round of thousands of sheets takes milliseconds, not a Python loop over every sheet.
+round of thousands of sheets takes milliseconds, not a Python loop over every sheet. The
+trend keeps each round's per-unit totals (``evaluation_round_totals``, schema 15), which the
+database forgets by trigger whenever a sheet or the round's weights change, so it sums again
+only the rounds that changed.
 """
 from __future__ import annotations
 
 import datetime as dt
+import json
+import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from liaison_app.core import i18n, scoring
-from liaison_app.core.db import database_proxy
+import peewee
+
+from liaison_app.core import i18n, scoring, writer
+from liaison_app.core.db import DRIVER_ERRORS, database_proxy
 from liaison_app.core.i18n import Message
 from liaison_app.core.models import Enterprise
 from liaison_app.core.models.evaluation import EvaluationRound, ScoreSheet
@@ -36,6 +43,7 @@ from liaison_app.core.services import evaluation as ev
 from liaison_app.core.services.errors import NotFound, ServiceError
 from liaison_app.core.services.officers import CENTRE, current_role
 
+log = logging.getLogger(__name__)
 GROUPINGS = ("unit", "dimension", "town")
 #: Said under the figures wherever they are shown (page, command line).
 ANONYMOUS_NOTE = i18n.translate(
@@ -375,18 +383,23 @@ class Trend:
 
 def trend(*, round_ids: Sequence[str] | None = None, limit: int = 12) -> Trend:
     """Each round's mean total overall and per unit, for the ``limit`` latest rounds that
-    are open or closed (or the rounds given). Any thread."""
-    query = EvaluationRound.select().where(EvaluationRound.deleted == False)  # noqa: E712
-    if round_ids is not None:
-        query = query.where(EvaluationRound.id.in_(list(round_ids)))
-    else:
-        query = query.where(EvaluationRound.status != "draft")
-    rounds = list(query.order_by(EvaluationRound.held_on.desc(), EvaluationRound.name)
-                  .limit(limit))
-    rounds.reverse()
+    are open or closed (or the rounds given). Any thread (it may queue a write of the
+    totals it had to work out, for the next call)."""
+    # One snapshot: the rounds, their kept totals and what is worked out again agree.
+    with database_proxy.atomic(lock_type="DEFERRED"):
+        query = EvaluationRound.select().where(EvaluationRound.deleted == False)  # noqa: E712
+        if round_ids is not None:
+            query = query.where(EvaluationRound.id.in_(list(round_ids)))
+        else:
+            query = query.where(EvaluationRound.status != "draft")
+        rounds = list(query.order_by(EvaluationRound.held_on.desc(), EvaluationRound.name)
+                      .limit(limit))
+        rounds.reverse()
+        totals, fresh = _unit_totals(rounds)
+    if fresh:
+        _keep_totals(fresh)
+    per_round = list(zip(rounds, totals, strict=True))
     names = ev.unit_names()
-    per_round = [(rnd, {key[0]: acc for key, acc in _aggregate(rnd, totals_only=True).items()})
-                 for rnd in rounds]
     overall: list[TrendPoint] = []
     seen: dict[str, None] = {}
     for rnd, per_unit in per_round:
@@ -402,6 +415,56 @@ def trend(*, round_ids: Sequence[str] | None = None, limit: int = 12) -> Trend:
                          for rnd, per_unit in per_round) for unit in seen}
     return Trend(tuple((r.id, r.name, r.held_on) for r in rounds), tuple(overall), units,
                  {u: names.get(u, u) for u in units})
+
+
+def _unit_totals(rounds: Sequence[EvaluationRound]
+                 ) -> tuple[list[dict[str, _Acc]], list[tuple[str, int, str]]]:
+    """Each round's sheets and the sum and count of their totals, per unit: as kept in
+    ``evaluation_round_totals`` (schema 15), or worked out from the sheets when a change
+    since has made the database forget them; with the latter as (round, generation, JSON)
+    to keep. Call it inside a read transaction, so the generation read and the sheets summed
+    are of one moment."""
+    kept: dict[str, tuple[int, str | None]] = {}
+    ids = [r.id for r in rounds]
+    if ids:
+        marks = ", ".join("?" for _ in ids)
+        sql = ("SELECT round_id, generation, totals FROM evaluation_round_totals "
+               f"WHERE round_id IN ({marks})")
+        kept = {rid: (gen, text) for rid, gen, text in
+                database_proxy.execute_sql(sql, ids).fetchall()}
+    out: list[dict[str, _Acc]] = []
+    fresh: list[tuple[str, int, str]] = []
+    for rnd in rounds:
+        generation, text = kept.get(rnd.id, (0, None))
+        if text is not None:
+            out.append({unit: _Acc(sheets=int(n), total_sum=float(s), total_n=int(c))
+                        for unit, (n, s, c) in json.loads(text).items()})
+            continue
+        per_unit = {key[0]: acc for key, acc in _aggregate(rnd, totals_only=True).items()}
+        out.append(per_unit)
+        # repr of a float reads back as the same float: kept totals equal fresh ones exactly.
+        fresh.append((rnd.id, generation, json.dumps(
+            {u: [a.sheets, a.total_sum, a.total_n] for u, a in per_unit.items()})))
+    return out, fresh
+
+
+def _keep_totals(fresh: Sequence[tuple[str, int, str]]) -> None:
+    """Store totals worked out at ``generation``; a round changed since (its generation
+    moved on) keeps none, and the next trend works it out again."""
+
+    def store() -> None:
+        for round_id, generation, text in fresh:
+            database_proxy.execute_sql(
+                "INSERT INTO evaluation_round_totals (round_id, generation, totals) "
+                "VALUES (?, ?, ?) ON CONFLICT (round_id) DO UPDATE SET totals = excluded.totals "
+                "WHERE evaluation_round_totals.generation = excluded.generation",
+                (round_id, generation, text))
+
+    try:
+        writer.write_soon(store)
+    except (RuntimeError, peewee.PeeweeException, *DRIVER_ERRORS):
+        # Only a saving for next time: a read-only or busy database still gets its trend.
+        log.warning("could not keep the evaluation totals", exc_info=True)
 
 
 def _shown_total(rnd: EvaluationRound, acc: _Acc) -> float | None:
