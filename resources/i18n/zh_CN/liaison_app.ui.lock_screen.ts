@@ -5,6 +5,7 @@
     <name>LockScreen</name>
     <message>
         <source>Liaison — locked</source>
+        <extracomment>What the window needs within its first second that the lock screen does not: the status bar&apos;s sync line (the sync engine: pydantic, requests) and 工作台&apos;s services. Loading them takes a third of a second or more, which would otherwise freeze the window right after it appears; they load while the password is typed. Modules without Qt only: they are loaded on a worker thread. The largest comes last: an unlock that comes at once stops the loading and waits for one module at most.</extracomment>
         <translation>驻企通 — 已锁定</translation>
     </message>
     <message>
