@@ -231,17 +231,30 @@ def search(query: str, *, limit: int = 50, kinds: Iterable[str] | None = None
     match = build_match(query)
     if match is None:
         return []
-    sql = (
-        "SELECT d.kind, d.record_id, d.title, d.body, d.when_ FROM search_fts "
-        "JOIN search_doc d ON d.rowid = search_fts.rowid "
-        "WHERE search_fts MATCH ? "
-    )
-    params: list[object] = [match]
     kind_list = list(kinds or [])
+    params: list[object] = [match]
     if kind_list:
-        sql += f"AND d.kind IN ({','.join('?' * len(kind_list))}) "
+        sql = (
+            "SELECT d.kind, d.record_id, d.title, d.body, d.when_ FROM search_fts "
+            "JOIN search_doc d ON d.rowid = search_fts.rowid "
+            f"WHERE search_fts MATCH ? AND d.kind IN ({','.join('?' * len(kind_list))}) "
+            f"ORDER BY bm25(search_fts, {TITLE_WEIGHT}, 1.0), d.when_ DESC LIMIT ?")
         params.extend(kind_list)
-    sql += f"ORDER BY bm25(search_fts, {TITLE_WEIGHT}, 1.0), d.when_ DESC LIMIT ?"
+    else:
+        # A common word matches tens of thousands of records. Ranking them reads the index
+        # only; the documents (text, dates: most of the file, each page decrypted when
+        # read) are read for the best ``limit`` and whatever ties with the last of them, so
+        # the order is exactly rank, then newest first, as if every hit had been read.
+        sql = (
+            "WITH ranked AS MATERIALIZED (SELECT rowid AS id, "
+            f"bm25(search_fts, {TITLE_WEIGHT}, 1.0) AS score FROM search_fts "
+            "WHERE search_fts MATCH ?), "
+            "cut AS (SELECT score FROM ranked ORDER BY score LIMIT 1 OFFSET ?) "
+            "SELECT d.kind, d.record_id, d.title, d.body, d.when_ FROM ranked "
+            "JOIN search_doc d ON d.rowid = ranked.id "
+            "WHERE NOT EXISTS (SELECT 1 FROM cut) OR ranked.score <= (SELECT score FROM cut) "
+            "ORDER BY ranked.score, d.when_ DESC LIMIT ?")
+        params.append(max(limit - 1, 0))
     params.append(limit)
     words = query_words(query)
     hits = []

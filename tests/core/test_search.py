@@ -138,3 +138,30 @@ def test_skipping_normalisation_for_plain_chinese_gives_the_same_tokens():
     for _ in range(20_000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
         assert search.index_tokens(text) == reference(text), text
+
+
+def test_a_common_word_lists_the_best_hits_newest_first_among_equals(store):
+    """Hundreds of records share a word: the hits shown are exactly the best ranked, and
+    among equally ranked ones the newest, as if every hit's document had been read."""
+    from liaison_app.core.db import database_proxy
+
+    docs = []
+    for i in range(300):
+        # Three kinds of text, so that whole groups rank the same and ties cross the cut.
+        text = ("供电线路老化" if i % 3 == 0 else
+                "企业反映供电不稳定，影响生产" if i % 3 == 1 else
+                "走访了解供电、用工、融资等多方面的情况，逐一记录企业的诉求")
+        docs.append((f"r-{i}", search.SearchDocument(
+            kind="visit", title=f"企业{i % 7}", body=text,
+            when=(dt.datetime(2026, 1, 1) + dt.timedelta(hours=i * 7 % 301)).isoformat())))
+    with database_proxy.atomic():
+        search.index_many(docs)
+    every = database_proxy.execute_sql(
+        "SELECT d.record_id FROM search_fts JOIN search_doc d ON d.rowid = search_fts.rowid "
+        "WHERE search_fts MATCH ? ORDER BY bm25(search_fts, ?, 1.0), d.when_ DESC",
+        (search.build_match("供电"), search.TITLE_WEIGHT)).fetchall()
+    assert len(every) == 300
+    for limit in (1, 50, 100, 299, 300, 500):
+        hits = [h.record_id for h in search.search("供电", limit=limit)]
+        assert hits == [r for (r,) in every[:limit]], limit
+    assert search.search("供电", limit=0) == []
