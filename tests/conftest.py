@@ -15,6 +15,7 @@ from liaison_app.core.db import close_database, open_database  # noqa: E402
 from liaison_app.core.paths import DataPaths  # noqa: E402
 from liaison_app.core.security import crypto, session  # noqa: E402
 from tests.keys import KEY, falling_back_to  # noqa: E402
+from tests.needs import require  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -88,8 +89,7 @@ def small_disk(tmp_path):
     mount.mkdir()
     done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mount)],
                           capture_output=True)
-    if done.returncode != 0:
-        pytest.skip("cannot mount a small file system here (needs root)")
+    require(done.returncode == 0, "cannot mount a small file system here (needs root)")
     yield mount
     close_database()
     subprocess.run(["umount", "-l", str(mount)], check=False)

@@ -8,7 +8,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
+from tests.needs import require
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -35,8 +35,8 @@ def _qxcb_plugin() -> Path:
     return Path(PySide6.__file__).parent / "Qt" / "plugins" / "platforms" / "libqxcb.so"
 
 
-@pytest.mark.skipif(not shutil.which("dpkg-query"), reason="a Debian-family system only")
 def test_the_window_plugin_finds_every_library_and_the_deb_names_their_packages():
+    require(shutil.which("dpkg-query") is not None, "a Debian-family system only")
     plugin = _qxcb_plugin()
     assert plugin.exists()
     ldd = subprocess.run(["ldd", str(plugin)], capture_output=True, text=True,

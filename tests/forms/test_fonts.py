@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from conftest import compact, fonts_of_chars, pdf_text
 from form_samples import visit
 
 from liaison_app.forms import visit_record
 from liaison_app.forms.toolkit import CID_FONT_NAME, current_font_info, find_font_chain
 from liaison_app.forms.toolkit.fonts import default_search_dirs
+from tests.needs import require
 
 RARE = "䶮㛃"
 MICRO_HEI = next(
@@ -43,15 +43,15 @@ def test_bogus_settings_path_falls_back(tmp_path: Path) -> None:
     assert chain.info.path is None
 
 
-@pytest.mark.skipif(MICRO_HEI is None, reason="WenQuanYi Micro Hei (fonts-wqy-microhei) missing")
 def test_settings_font_comes_first() -> None:
+    require(MICRO_HEI is not None, "WenQuanYi Micro Hei (fonts-wqy-microhei) missing")
     chain = find_font_chain(settings_path=MICRO_HEI, search_dirs=[])
     assert chain.info.path == str(MICRO_HEI)
     assert chain.info.embedded
 
 
-@pytest.mark.skipif(MICRO_HEI is None, reason="WenQuanYi Micro Hei (fonts-wqy-microhei) missing")
 def test_rare_characters_print_from_a_fallback_font(tmp_path: Path) -> None:
+    require(MICRO_HEI is not None, "WenQuanYi Micro Hei (fonts-wqy-microhei) missing")
     # Micro Hei lacks CJK Extension A; the characters must come from the next font.
     chain = find_font_chain(settings_path=MICRO_HEI)
     assert not any(chain.body.has(ch) for ch in RARE)

@@ -933,38 +933,33 @@ class DailyPage(Page):
         self.trend_view.refresh()
 
     def print_summary(self, path: str = "") -> None:
-        if not self.template_id():
-            return
-        day, template_id = self.day(), self.template_id()
-        if not path:
-            path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Save the day's summary"),
-                str(Path.home() / f"{self.template_box.currentText()}-{day:%Y%m%d}.pdf"),
-                "PDF (*.pdf)")
-        if not path:
-            return
-        by = self.board_view.grouping()
-        self.ctx.runner.submit(
-            lambda: daily_board.print_summary(
-                b=daily_board.board(template_id=template_id, day=day, by=by), out=path,
-                organisation=rq.load_config().organisation),
-            on_done=lambda _r: self._written(path), on_error=lambda e: show_error(self, e))
+        self._write_summary(path, title=self.tr("Save the day's summary"), suffix="pdf",
+                            kinds="PDF (*.pdf)",
+                            write=lambda board, out: daily_board.print_summary(
+                                b=board, out=out, organisation=rq.load_config().organisation))
 
     def export_summary(self, path: str = "") -> None:
+        self._write_summary(path, title=self.tr("Export the day's summary"), suffix="xlsx",
+                            kinds="Excel (*.xlsx)",
+                            write=lambda board, out: daily_board.export_xlsx(b=board, path=out))
+
+    def _write_summary(self, path: str, *, title: str, suffix: str, kinds: str,
+                       write: Callable[[Board, str], object]) -> None:
+        """The day's board written to a file the person chooses (unless ``path`` is given),
+        read and written on the runner."""
         if not self.template_id():
             return
         day, template_id = self.day(), self.template_id()
         if not path:
             path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Export the day's summary"),
-                str(Path.home() / f"{self.template_box.currentText()}-{day:%Y%m%d}.xlsx"),
-                "Excel (*.xlsx)")
+                self, title,
+                str(Path.home() / f"{self.template_box.currentText()}-{day:%Y%m%d}.{suffix}"),
+                kinds)
         if not path:
             return
         by = self.board_view.grouping()
         self.ctx.runner.submit(
-            lambda: daily_board.export_xlsx(
-                b=daily_board.board(template_id=template_id, day=day, by=by), path=path),
+            lambda: write(daily_board.board(template_id=template_id, day=day, by=by), path),
             on_done=lambda _r: self._written(path), on_error=lambda e: show_error(self, e))
 
     def _written(self, path: str) -> None:
