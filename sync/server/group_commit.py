@@ -34,13 +34,22 @@ def write_together(writes: Sequence[Write]) -> list[Any]:
     """Run ``writes`` in one write transaction, each in a savepoint; returns each one's
     result or the exception it raised. Raises if the transaction could not commit."""
     outcomes: list[Any] = []
-    with connection(), write_transaction():
-        for write in writes:
+    with connection():
+        if len(writes) == 1:
+            # Alone in its transaction: no savepoint needed (two round trips fewer on
+            # PostgreSQL); if it raises, the transaction is rolled back whole.
             try:
-                with server_db.atomic():
-                    outcomes.append(write())
-            except Exception as exc:  # noqa: BLE001 - rolled back to its savepoint alone
-                outcomes.append(exc)
+                with write_transaction():
+                    return [writes[0]()]
+            except Exception as exc:  # noqa: BLE001 - handed to its caller
+                return [exc]
+        with write_transaction():
+            for write in writes:
+                try:
+                    with server_db.atomic():
+                        outcomes.append(write())
+                except Exception as exc:  # noqa: BLE001 - rolled back to its savepoint alone
+                    outcomes.append(exc)
     return outcomes
 
 

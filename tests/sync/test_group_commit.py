@@ -122,6 +122,11 @@ def test_a_write_that_fails_is_rolled_back_alone(db_url: str, tmp_path: Path) ->
     with connection():
         stored = {r.record_id for r in Record.select().where(Record.table == "enterprise")}
     assert stored == {ids[0], ids[2]}
+    # Alone in its transaction (no savepoint then), it leaves nothing behind either.
+    [alone] = group_commit.write_together([write(1)])
+    assert isinstance(alone, ValueError)
+    with connection():
+        assert not Record.select().where(Record.record_id == ids[1]).exists()
 
 
 def test_when_the_commit_fails_every_write_of_the_group_is_told_and_the_next_goes_through(
