@@ -1164,9 +1164,12 @@ def _page_sql(keys: int | None, tables: int, own: bool, mark: str) -> str:
     return f'SELECT * FROM ({" UNION ALL ".join(parts)}) AS page ORDER BY "seq" LIMIT {mark}'
 
 
-def _page(caller: Caller, req: PullRequest, keys: list[str] | None) -> list[PullRow]:
+def _page(caller: Caller, req: PullRequest, keys: list[str] | None, *,
+          limit: int | None = None) -> list[PullRow]:
+    """The page's records after ``req.since`` and one more (to tell whether there are more);
+    ``limit`` instead of the request's."""
     db = server_db.obj
-    limit = req.limit + 1
+    limit = (req.limit if limit is None else limit) + 1
     extra: list[Any] = [*req.tables]
     if not req.include_own:
         extra.append(caller.device_id)
@@ -1212,17 +1215,28 @@ def pull_page(caller: Caller, req: PullRequest) -> tuple[str, int]:
 
 
 def nothing_new(caller: Caller, req: PullRequest) -> str | None:
-    """The page for a device that is up to date, or None when there is something to send
-    (then ``pull_page``). Reads only: the caller's enterprises and the high-water mark."""
+    """The page for a device that has nothing to receive, or None when there may be
+    something (then ``pull_page``). Reads only, each through an index: the caller's
+    enterprises and the high-water mark; for an officer behind the mark, whether anything
+    of their scope changed or left it since their cursor.
+
+    In a province the mark moves many times a second, nearly always by other officers'
+    enterprises: such an officer gets an empty page that moves the cursor to the mark. That
+    is safe without a snapshot: sequence numbers are given in commit order, so once the mark
+    is read every change up to it is committed and visible to the reads after it."""
     scope = scope_of(caller)
     # Read with the caller's token when it was authenticated, a moment ago.
     meta = ({"seq": caller.high_seq, "exits_pruned_seq": caller.exits_pruned_seq}
             if caller.high_seq >= 0 else meta_values("seq", "exits_pruned_seq"))
+    high = meta["seq"]
     if scope is not None and 0 < req.since < meta["exits_pruned_seq"]:
         raise ResyncRequired
-    if req.since < meta["seq"]:
-        return None
-    return _page_body(caller, scope, [], nxt=req.since, more=False, high=meta["seq"],
+    if req.since < high:
+        keys = visible_keys(caller, scope)
+        if (keys is None or _page(caller, req, keys, limit=1)
+                or _gone(keys, since=req.since, upto=high)):
+            return None
+    return _page_body(caller, scope, [], nxt=max(high, req.since), more=False, high=high,
                       counts=None, gone=[])
 
 
