@@ -23,6 +23,7 @@ import secrets
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from liaison_app.core import scoring
@@ -80,6 +81,8 @@ class Round:
     dimensions: tuple[scoring.Dimension, ...]
     scale: scoring.Scale
     deleted: bool
+    #: The record's version as read (0: not read from the server's records).
+    version: int = 0
 
     @property
     def name(self) -> str:
@@ -116,7 +119,7 @@ class Round:
         """The points scale's top as people write it (20, not 20.0)."""
         return f"{self.scale.max:g}"
 
-    @property
+    @cached_property
     def fingerprint(self) -> str:
         """Changes when what the form asks changes, so a form filled before the centre edited
         the round is not read against other units, dimensions or levels."""
@@ -132,12 +135,13 @@ def _strings(raw: Any) -> list[str]:
     return list(dict.fromkeys(x for x in items if isinstance(x, str) and x))
 
 
-def parse_round(round_id: str, data: Mapping[str, Any], *, deleted: bool = False) -> Round:
+def parse_round(round_id: str, data: Mapping[str, Any], *, deleted: bool = False,
+                version: int = 0) -> Round:
     return Round(
         id=round_id, data=data, units=tuple(_strings(data.get("units"))),
         invited=frozenset(_strings(data.get("invited"))),
         dimensions=tuple(scoring.dimensions(data)), scale=scoring.scale(data),
-        deleted=deleted or bool(data.get("deleted")))
+        deleted=deleted or bool(data.get("deleted")), version=version)
 
 
 #: Rounds as read, by id and version: a round inviting a county's 2,000 enterprises takes
@@ -167,7 +171,7 @@ def load_round(round_id: str) -> Round | None:
     key = (round_id, int(version))
     found = _ROUNDS.get(key)
     if found is None:
-        found = parse_round(round_id, json.loads(data), deleted=bool(deleted))
+        found = parse_round(round_id, json.loads(data), deleted=bool(deleted), version=key[1])
         if len(_ROUNDS) >= 64:  # a few rounds are open at a time; old versions go
             _ROUNDS.clear()
         _ROUNDS[key] = found

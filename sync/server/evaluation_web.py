@@ -45,9 +45,13 @@ ENV_PUBLIC_URL = "LIAISON_SERVER_PUBLIC_URL"
 #: A form of 30 units, each with a long comment in Chinese, is a few hundred kilobytes.
 MAX_FORM_BYTES = 1 << 20
 
+#: Templates are read once (``register`` compiles them before the first request: a burst of
+#: first requests would otherwise compile them once per thread) and never reloaded.
 _TEMPLATES = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).with_name("templates")),
-    autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+    autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined,
+    auto_reload=False)
+_TEMPLATE_NAMES = ("phone_form.html", "phone_message.html", "phone_unit.html")
 
 #: key -> (Chinese, English)
 TEXTS: dict[str, tuple[str, str]] = {
@@ -256,6 +260,33 @@ def _form_view(found: ev.Round, enterprise_id: str, lang: int) -> _FormView:
     return _FormView(units, [names[u] for u in known if u in received], enterprise, names)
 
 
+#: Each unit's part of a blank form as rendered, by (round, round version, language, unit's
+#: place and name): most of the page, the same for every phone of the round. A change to
+#: the round is a new version and a renamed department a new name, so a stale part is never
+#: found; old ones only take room until the next clear.
+_SECTIONS: dict[tuple[str, int, int, int, str], str] = {}
+_MAX_SECTIONS = 512
+
+
+def _section(found: ev.Round, unit: _Unit, *, t: _Texts, values: Mapping[str, str],
+             wrong: set[str]) -> str:
+    """The form's part for one unit (HTML, escaped by its template), filled with ``values``
+    and marking ``wrong`` fields."""
+    blank = not values and not wrong and found.version > 0
+    key = (found.id, found.version, t.lang, unit.index, unit.name)
+    if blank and (kept := _SECTIONS.get(key)) is not None:
+        return kept
+    html = _TEMPLATES.get_template("phone_unit.html").render(
+        t=t, round=found, unit=unit, values=values, wrong=wrong,
+        score_field=ev.score_field, na_field=ev.na_field, comment_field=ev.comment_field,
+        max_comment=ev.MAX_COMMENT, points_of=t.get("points_of", max=found.top))
+    if blank:
+        if len(_SECTIONS) >= _MAX_SECTIONS:
+            _SECTIONS.clear()
+        _SECTIONS[key] = html
+    return html
+
+
 def _form_page(found: ev.Round, view: _FormView, *, lang: int, started: float,
                values: Mapping[str, str] | None = None,
                problems: Sequence[ev.Problem] = (), notice: str = "",
@@ -273,14 +304,13 @@ def _form_page(found: ev.Round, view: _FormView, *, lang: int, started: float,
             max=found.top if pr.code == "out_of_range" else ev.MAX_COMMENT)})
     hint = (t.get("hint_points", max=found.top) if found.scale.kind == "points"
             else t.hint_levels)
+    wrong = {pr.anchor for pr in problems}
+    sections = [_section(found, u, t=t, values=values or {}, wrong=wrong) for u in view.units]
     return _page(
         "phone_form.html", status=status, lang=lang, started=started, round=found,
-        held_on=_day(found.held_on, lang),
-        enterprise_name=view.enterprise_name, units=view.units,
-        received=t.list_sep.join(view.received), hint=hint, values=values or {},
-        problems=messages, wrong={pr.anchor for pr in problems}, notice=notice,
-        score_field=ev.score_field, na_field=ev.na_field, comment_field=ev.comment_field,
-        max_comment=ev.MAX_COMMENT, points_of=t.get("points_of", max=found.top))
+        held_on=_day(found.held_on, lang), enterprise_name=view.enterprise_name,
+        received=t.list_sep.join(view.received), hint=hint, problems=messages,
+        notice=notice, sections=sections)
 
 
 def _day(iso: str, lang: int) -> str:
@@ -517,6 +547,8 @@ def _responses(*codes: str) -> dict[int | str, dict[str, Any]]:
 def register(app: FastAPI, config: ServerConfig) -> None:
     """Add the phone page and the centre's link calls to the server's app."""
     trusted = gate.parse_networks(config.trusted_proxies)
+    for name in _TEMPLATE_NAMES:
+        _TEMPLATES.get_template(name)
 
     def address(request: Request) -> str:
         """The phone's address, for the limit on guessing: behind the county's proxy, the
