@@ -24,7 +24,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 from liaison_app.core import scoring
 from liaison_app.core.models.evaluation import sheet_id
@@ -210,22 +210,50 @@ def enterprise_names(ids: Sequence[str]) -> dict[str, str]:
     return _names("enterprise", ids)
 
 
+@dataclass(frozen=True)
+class _Directory:
+    """What the page takes from the department directory, and the versions it was read at."""
+
+    versions: tuple[tuple[str, int], ...]
+    #: Every department's name (deleted ones too: a round may still name them).
+    names: dict[str, str]
+    #: The centre's own entry's name (the first live one of kind ``centre``), or "".
+    centre: str
+
+
+#: The directory as last read. Every page and submission reads the directory's ids and
+#: versions (each change raises a record's version) and parses its records again only when
+#: they differ; in another server process it is kept and checked the same way.
+_directory: _Directory | None = None
+
+
+def _read_directory() -> _Directory:
+    global _directory
+    # The directory is a few dozen records: one read finds the departments and the centre.
+    rows = _rows('SELECT "record_id", "version", "deleted", "data" FROM "record" '
+                 'WHERE "table" = {m} ORDER BY "id"', ("department",))
+    versions = tuple((rid, int(version)) for rid, version, _deleted, _data in rows)
+    kept = _directory
+    if kept is not None and kept.versions == versions:
+        return kept
+    names: dict[str, str] = {}
+    centre = ""
+    for rid, _version, deleted, data in rows:
+        dept = json.loads(data)
+        names[rid] = str(dept.get("name") or "")
+        if not centre and not deleted and dept.get("kind") == "centre" and dept.get("name"):
+            centre = str(dept["name"])
+    _directory = _Directory(versions, names, centre)
+    return _directory
+
+
 def unit_names(units: Sequence[str], *, centre_name: str) -> dict[str, str]:
     """Each unit's name: the centre's from its directory entry (kind ``centre``), a
     department's from its record. A unit the server has no record of is left out."""
-    names: dict[str, str] = {}
-    wanted = set(units)
-    # The directory is a few dozen records: one read finds the departments and the centre.
-    for rid, data, deleted in _rows('SELECT "record_id", "data", "deleted" FROM "record" '
-                                    'WHERE "table" = {m} ORDER BY "id"', ("department",)):
-        dept = json.loads(data)
-        if rid in wanted and rid != CENTRE_UNIT:
-            names[rid] = str(dept.get("name") or "")
-        if (CENTRE_UNIT in wanted and CENTRE_UNIT not in names and not deleted
-                and dept.get("kind") == "centre" and dept.get("name")):
-            names[CENTRE_UNIT] = str(dept["name"])
-    if CENTRE_UNIT in wanted:
-        names.setdefault(CENTRE_UNIT, centre_name)
+    directory = _read_directory()
+    names = {u: directory.names.get(u, "") for u in units if u != CENTRE_UNIT}
+    if CENTRE_UNIT in units:
+        names[CENTRE_UNIT] = directory.centre or centre_name
     return {u: names[u] for u in units if names.get(u)}
 
 
@@ -353,12 +381,24 @@ def issue_links(*, round_id: str, enterprise_ids: Sequence[str] | None = None, b
 
 
 # -- opening a link ----------------------------------------------------------------------------
+class LinkRow(NamedTuple):
+    """A link as the page reads it: what the checks need, read without the model's
+    conversions (the times are only ever tested for being set)."""
+
+    id: int
+    round_id: str
+    enterprise_id: str
+    token_hash: str
+    revoked_at: Any
+    used_at: Any
+
+
 @dataclass(frozen=True)
 class Opened:
     """What a token leads to. ``refusal`` is None when the form may be shown and sent."""
 
     refusal: str | None
-    link: EvaluationLink | None = None
+    link: LinkRow | None = None
     round: Round | None = None
 
 
@@ -385,7 +425,7 @@ def _miss(address: str) -> None:
         EvaluationLinkMiss.delete().where(EvaluationLinkMiss.at < now - MISS_WINDOW).execute()
 
 
-def _find(token: str) -> EvaluationLink | None:
+def _find(token: str) -> LinkRow | None:
     if not _TOKEN_RE.match(token):
         return None
     wanted = hash_token(token)
@@ -397,7 +437,7 @@ def _find(token: str) -> EvaluationLink | None:
     return link
 
 
-def _refusal_for(link: EvaluationLink, found: Round | None) -> str | None:
+def _refusal_for(link: LinkRow, found: Round | None) -> str | None:
     """Why this link's form may not be shown or sent now, or None."""
     if link.revoked_at is not None:
         return INVALID
@@ -415,12 +455,12 @@ def _refusal_for(link: EvaluationLink, found: Round | None) -> str | None:
     return None
 
 
-def _link(where: str, value: Any) -> EvaluationLink | None:
+def _link(where: str, value: Any) -> LinkRow | None:
     """The one link matching ``where`` (SQL with one ``{m}``), read without peewee building
-    the query."""
-    db = server_db.obj
-    sql = f'SELECT * FROM "evaluation_link" WHERE {where}'.format(m=db.param)
-    return next(iter(EvaluationLink.raw(sql, value)), None)
+    the query or a model object."""
+    rows = _rows('SELECT "id", "round_id", "enterprise_id", "token_hash", "revoked_at", '
+                 f'"used_at" FROM "evaluation_link" WHERE {where}', (value,))
+    return LinkRow(*rows[0]) if rows else None
 
 
 def link_used(link_id: int) -> bool:

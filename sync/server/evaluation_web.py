@@ -377,11 +377,19 @@ def _check(token: str, address: str, form: dict[str, str], lang: int,
     return _Ready(found, link.id, link.enterprise_id, answers, view, form)
 
 
+def _needs_reading(stored: ev.Stored) -> bool:
+    """Whether the page for ``stored`` reads the database (the form shown again)."""
+    return bool(stored.taken) or stored.refusal == ev.CHANGED
+
+
 def _answer(ready: _Ready, stored: ev.Stored, lang: int, started: float,
             waited: float) -> HTMLResponse:
-    """The page for a submission once the writer has dealt with it."""
+    """The page for a submission once the writer has dealt with it (a thread of its own
+    when ``_needs_reading``, else any)."""
     t = _Texts(lang)
-    if stored.refusal is None and not stored.taken:
+    if not _needs_reading(stored):
+        if stored.refusal is not None:
+            return _refusal(stored.refusal, lang=lang, started=started)
         return _page("phone_message.html", status=200, lang=lang, started=started,
                      waited=waited, title=t.thanks_title, message=t.thanks, kind="thanks")
     with connection():
@@ -391,12 +399,10 @@ def _answer(ready: _Ready, stored: ev.Stored, lang: int, started: float,
             return _form_page(ready.round, view, lang=lang, started=started,
                               values=ready.form, notice=t.get("taken", units=taken),
                               status=409)
-        if stored.refusal == ev.CHANGED:
-            latest = ev.load_round(ready.round.id) or ready.round
-            view = _form_view(latest, ready.enterprise_id, lang)
-            return _form_page(latest, view, lang=lang, started=started, notice=t.changed,
-                              status=409)
-    return _refusal(stored.refusal or "error", lang=lang, started=started)
+        latest = ev.load_round(ready.round.id) or ready.round
+        view = _form_view(latest, ready.enterprise_id, lang)
+        return _form_page(latest, view, lang=lang, started=started, notice=t.changed,
+                          status=409)
 
 
 def _write(batch: list[ev.Submission]) -> list[ev.Stored | Exception]:
@@ -611,6 +617,9 @@ def register(app: FastAPI, config: ServerConfig) -> None:
             stored = await _writer(request.app).store(
                 ev.Submission(ready.link_id, ready.round, ready.answers))
             waited = time.perf_counter() - queued
+            if not _needs_reading(stored):
+                # Thanks or a refusal: a page that reads nothing, not worth a thread.
+                return _answer(ready, stored, lang, started, waited)
             return await anyio.to_thread.run_sync(_answer, ready, stored, lang, started,
                                                   waited)
         except Exception:  # noqa: BLE001
