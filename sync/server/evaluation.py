@@ -120,6 +120,12 @@ class Round:
         return f"{self.scale.max:g}"
 
     @cached_property
+    def rules_data(self) -> Mapping[str, Any]:
+        """The round's data for ``scoring.sheet_problems``, its invitations as a set: checked
+        for every sheet of every submission, a county's list would be searched through."""
+        return {**self.data, "invited": self.invited}
+
+    @cached_property
     def fingerprint(self) -> str:
         """Changes when what the form asks changes, so a form filled before the centre edited
         the round is not read against other units, dimensions or levels."""
@@ -400,6 +406,8 @@ class Opened:
     refusal: str | None
     link: LinkRow | None = None
     round: Round | None = None
+    #: The token matched no link: the miss is still to be counted (``count_miss``).
+    missed: bool = False
 
 
 #: Refusals: an unknown or replaced link (or one of an enterprise no longer invited), too many
@@ -468,17 +476,30 @@ def link_used(link_id: int) -> bool:
                       'NULL', (link_id,)))
 
 
-def open_link(token: str, *, address: str) -> Opened:
-    """Look a token up for the page (any thread, inside ``connection()``)."""
+def look_up(token: str, *, address: str) -> Opened:
+    """Look a token up for the page, reading only: nothing here waits for the write lock,
+    so the event loop may call it. An unknown token comes back ``missed``."""
     if _limited(address):
         return Opened(LIMITED)
     link = _find(token)
     if link is None:
-        _miss(address)
-        return Opened(INVALID)
+        return Opened(INVALID, missed=True)
     found = load_round(link.round_id) if link.revoked_at is None else None
     refusal = _refusal_for(link, found)
     return Opened(refusal, link, found if refusal is None else None)
+
+
+def count_miss(address: str) -> None:
+    """Count a request for a token that does not exist (a write: a worker thread)."""
+    _miss(address)
+
+
+def open_link(token: str, *, address: str) -> Opened:
+    """Look a token up and count a miss (any thread, inside ``connection()``)."""
+    opened = look_up(token, address=address)
+    if opened.missed:
+        count_miss(address)
+    return opened
 
 
 # -- reading and storing a submission ----------------------------------------------------------
@@ -614,6 +635,31 @@ class Submission:
     link_id: int
     round: Round
     answers: Answers
+    #: Its score sheets (id, data) built and checked against ``round`` by ``prepare_sheets``
+    #: before the turn to write; built when written if empty or if the round has another
+    #: version by then.
+    sheets: tuple[tuple[str, dict[str, Any]], ...] = ()
+
+
+def prepare_sheets(found: Round, *, enterprise_id: str, answers: Answers
+                   ) -> tuple[tuple[str, dict[str, Any]], ...]:
+    """A submission's score sheets as they will be written, checked against the declared
+    schema and the laptops' own rules for ``found``, as a push would be (no database, any
+    thread). The form has caught everything a person can get wrong, so a problem here is
+    the page and the models out of step, which no retry on the phone can fix: it raises."""
+    schema = SCHEMA[SHEET_TABLE]
+    rows = []
+    for unit, scores in answers.scores.items():
+        data = sheet_data(found, enterprise_id=enterprise_id, unit=unit, scores=scores,
+                          comments=answers.comments.get(unit, ""))
+        problems = [*schema.check(data, creating=True),
+                    *scoring.sheet_problems(sheet=data, round_data=found.rules_data,
+                                            round_id=found.id)]
+        if problems:
+            raise ValueError(f"phone score sheet refused: {problems}")
+        rows.append((sheet_id(round_id=found.id, enterprise_id=enterprise_id, unit=unit),
+                     data))
+    return tuple(rows)
 
 
 def store_answers(*, link_id: int, found: Round, answers: Answers) -> Stored:
@@ -662,21 +708,12 @@ def _store_one(item: Submission, counter: SeqCounter) -> Stored:
     taken = received_units(found.id, link.enterprise_id, list(answers.scores))
     if taken:
         return Stored(None, taken=tuple(u for u in answers.scores if u in taken))
-    schema = SCHEMA[SHEET_TABLE]
-    rows = []
-    for unit, scores in answers.scores.items():
-        data = sheet_data(latest, enterprise_id=link.enterprise_id, unit=unit,
-                          scores=scores, comments=answers.comments.get(unit, ""))
-        # The laptops' own rules and the declared schema, as a push would be checked: the
-        # form has caught everything a person can get wrong, so a problem here is the page
-        # and the models out of step, which no retry on the phone can fix.
-        problems = [*schema.check(data, creating=True),
-                    *scoring.sheet_problems(sheet=data, round_data=latest.data,
-                                            round_id=latest.id)]
-        if problems:
-            raise ValueError(f"phone score sheet refused: {problems}")
-        rows.append((sheet_id(round_id=found.id, enterprise_id=link.enterprise_id,
-                              unit=unit), data))
+    # Built and checked before the turn to write, against this very version of the round;
+    # any other version (its fingerprint the same) and they are checked again against it.
+    rows = list(item.sheets)
+    if not rows or latest.version != found.version or not found.version:
+        rows = list(prepare_sheets(latest, enterprise_id=link.enterprise_id,
+                                   answers=answers))
     server_write_many(table=SHEET_TABLE, rows=rows, counter=counter)
     mark = server_db.obj.param
     used = server_db.obj.execute_sql(
