@@ -340,8 +340,8 @@ class SyncEngine:
         done = 0
         limit = self.batch_size
         # A batch is sent while the answers to the one before are stored and the next one is
-        # read, so that this laptop and the server work at the same time rather than each
-        # waiting for the other. Sending a batch before the answers to the last one are
+        # read and encoded, so that this laptop and the server work at the same time rather
+        # than each waiting for the other. Sending a batch before the answers to the last one are
         # stored is safe: an operation answered but not yet removed is sent again by the
         # next sync, and the server answers a resent operation as it did the first time.
         ahead = ThreadPoolExecutor(max_workers=1, thread_name_prefix="liaison-push")
@@ -353,10 +353,11 @@ class SyncEngine:
                     raise cancelled_error()
                 ops, after_ops = self._next_batch(report, after=after, up_to=up_to,
                                                   limit=limit)
+                body = t.encode({"ops": [local.op_to_wire(o) for o in ops]}) if ops else b""
                 if flight is None:
                     if not ops:
                         return
-                    flight = (ahead.submit(self._send, t, ops), ops, after)
+                    flight = (ahead.submit(self._send, t, body), ops, after)
                     after = after_ops
                     continue
                 future, flown, flown_after = flight
@@ -375,7 +376,7 @@ class SyncEngine:
                         after = flown_after
                     continue
                 if ops:
-                    flight = (ahead.submit(self._send, t, ops), ops, after)
+                    flight = (ahead.submit(self._send, t, body), ops, after)
                     after = after_ops
                 done += self._store_answer(answer, report)
                 emit(Progress("push", done, total, i18n.translate(
@@ -407,8 +408,8 @@ class SyncEngine:
             after = fetched[-1].seq
 
     @staticmethod
-    def _send(t: Transport, ops: list[local.PendingOp]) -> Any:
-        return t.call("POST", "/sync/push", {"ops": [local.op_to_wire(o) for o in ops]})
+    def _send(t: Transport, body: bytes) -> Any:
+        return t.call("POST", "/sync/push", encoded=body)
 
     @staticmethod
     def _store_answer(answer: Any, report: SyncReport) -> int:

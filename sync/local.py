@@ -54,6 +54,7 @@ from sync.schema import (
     SCHEMA,
     SHA_RE,
     Problem,
+    all_storable,
     clean_text,
     json_size,
 )
@@ -77,6 +78,17 @@ _STAMP_LINES = re.compile(r"^\d{4}-\d\d-\d\d[T ][\d:.+-]{0,22}$", re.MULTILINE)
 def _chunks(items: list[Any], size: int = 500) -> Iterable[list[Any]]:
     for i in range(0, len(items), size):
         yield items[i:i + size]
+
+
+def _where_in(head: str, values: list[Any]) -> list[tuple[Any, ...]]:
+    """``head`` (a statement ending in a column) ``IN`` each chunk of ``values``, as plain
+    SQL; the rows of all chunks. peewee builds an IN list node by node, which for the
+    thousands of answers to a push or records of a pull cost more than the statements."""
+    rows: list[tuple[Any, ...]] = []
+    for chunk in _chunks(values):
+        rows += database_proxy.execute_sql(f"{head} IN ({', '.join('?' * len(chunk))})",
+                                           chunk).fetchall()
+    return rows
 
 
 def remember(**values: Any) -> None:
@@ -151,6 +163,8 @@ def refuse_unsendable(ops: list[PendingOp]) -> set[str]:
     database holds, numbers beyond 64 bits): one of them must not hold up the others, and
     the person sees which record to fix. Returns their op ids."""
     bad: dict[str, list[str]] = {}
+    if all_storable(op.changes for op in ops if isinstance(op.changes, dict)):
+        return set()  # the usual case, found for the whole batch at once
     for op in ops:
         changes = op.changes if isinstance(op.changes, dict) else {}
         fields = [k for k, v in changes.items()
@@ -189,6 +203,9 @@ def _error_text(reason: str, en: str, zh: str, problems: list[Any] | None = None
                       ensure_ascii=False)
 
 
+_OUTBOX = OutboxOp._meta.table_name
+
+
 def store_results(results: list[p.OpResult]) -> dict[str, int]:
     """Record the server's answers; returns how many of each status. Any thread."""
     return writer.write(lambda: _store_results(results))
@@ -198,12 +215,10 @@ def _store_results(results: list[p.OpResult]) -> dict[str, int]:
     # The version updates go out as one statement per table over many rows, since a first
     # push answers thousands of new records at once.
     tally: dict[str, int] = {}
-    ops: dict[str, tuple[str, str]] = {}
-    for chunk in _chunks([r.op_id for r in results]):
-        for op_id, table, record_id in (
-                OutboxOp.select(OutboxOp.op_id, OutboxOp.table, OutboxOp.record_id)
-                .where(OutboxOp.op_id.in_(chunk)).tuples()):
-            ops[op_id] = (table, record_id)
+    ops: dict[str, tuple[str, str]] = {
+        op_id: (table, record_id) for op_id, table, record_id in _where_in(
+            f'SELECT "op_id", "table", "record_id" FROM "{_OUTBOX}" WHERE "op_id"',
+            [r.op_id for r in results])}
     done: list[str] = []
     versions: dict[str, list[tuple[int, str, int]]] = {}
     for r in results:
@@ -240,8 +255,7 @@ def _store_results(results: list[p.OpResult]) -> dict[str, int]:
             f'WHERE "{meta.primary_key.column_name}" = ? '
             f'AND "{meta.fields["version"].column_name}" < ?', rows)
     _drop_superseded(done)
-    for chunk in _chunks(done):
-        OutboxOp.delete().where(OutboxOp.op_id.in_(chunk)).execute()
+    _where_in(f'DELETE FROM "{_OUTBOX}" WHERE "op_id"', done)
     return tally
 
 
@@ -595,13 +609,10 @@ def _fk_columns(model: type[SyncedModel]) -> list[tuple[str, str]]:
 def _ids_present(model: type[SyncedModel], ids: list[str]) -> set[str]:
     """Which of ``ids`` this copy holds. Plain SQL: peewee builds a 500-value IN list node
     by node, which on a first pull cost more than applying the records."""
-    have: set[str] = set()
     meta = model._meta
-    for chunk in _chunks(ids):
-        sql = (f'SELECT "{meta.primary_key.column_name}" FROM "{meta.table_name}" WHERE '
-               f'"{meta.primary_key.column_name}" IN ({", ".join("?" for _ in chunk)})')
-        have.update(row[0] for row in database_proxy.execute_sql(sql, chunk))
-    return have
+    pk = meta.primary_key.column_name
+    return {row[0] for row in _where_in(f'SELECT "{pk}" FROM "{meta.table_name}" WHERE "{pk}"',
+                                        ids)}
 
 
 def _existing(model: type[SyncedModel], ids: list[str]) -> dict[str, SyncedModel]:

@@ -149,6 +149,31 @@ def json_size(value: Any, depth: int = 0) -> int:
     return -1
 
 
+def all_storable(mappings: Iterable[Mapping[Any, Any]]) -> bool:
+    """Whether every key and value of every mapping passes ``json_size`` (keys: clean text).
+    For many at once, where nearly all do: plain values are tested by type and range and all
+    the text by one regex pass, nested ones by ``json_size``. May answer False for mappings
+    that pass (the caller then looks at each), never True for one that does not."""
+    texts: list[str] = []
+    for mapping in mappings:
+        for key, value in mapping.items():
+            if type(key) is not str:
+                return False
+            texts.append(key)
+            kind = type(value)
+            if kind is str:
+                texts.append(value)
+            elif kind is int:
+                if not INT_MIN <= value <= INT_MAX:
+                    return False
+            elif value is None or kind is bool or kind is float:
+                continue
+            elif json_size(value) < 0:
+                return False
+    # "\n" is no bad character, and joining cannot pair halves of a UTF-16 pair.
+    return _BAD_CHAR.search("\n".join(texts)) is None
+
+
 @dataclass(frozen=True)
 class FieldSpec:
     """One column as the wire carries it."""

@@ -268,13 +268,22 @@ class Transport:
             "be sent when the connection is back.").format(
             reason=network_problem(last) if last is not None else ""))
 
-    def call(self, method: str, path: str, body: Any = None, **kwargs: Any) -> Any:
-        """Send ``body`` as gzip JSON; return the decoded JSON answer or raise SyncError."""
+    @staticmethod
+    def encode(body: Any) -> bytes:
+        """``body`` as ``call`` sends it (gzip JSON), for a caller that prepares a body while
+        the one before is still on its way."""
+        raw = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
+        return gzip.compress(raw, compresslevel=4)
+
+    def call(self, method: str, path: str, body: Any = None, *, encoded: bytes | None = None,
+             **kwargs: Any) -> Any:
+        """Send ``body`` as gzip JSON (or a body ``encode`` made already); return the decoded
+        JSON answer or raise SyncError."""
         if body is not None:
-            raw = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
-            data = gzip.compress(raw, compresslevel=4)
-            self.bytes_sent += len(data)
-            kwargs["data"] = data
+            encoded = self.encode(body)
+        if encoded is not None:
+            self.bytes_sent += len(encoded)
+            kwargs["data"] = encoded
             kwargs["headers"] = {"Content-Type": "application/json", "Content-Encoding": "gzip"}
         response = self._send(method, path, **kwargs)
         return self.check(response)

@@ -5,6 +5,7 @@ SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import hashlib
 import json
 import threading
@@ -29,7 +30,13 @@ from liaison_app.core.services import requests as rq
 from liaison_app.core.services.attachments import AttachmentStore, store_bytes
 from sync import client as sync_client
 from sync import local
-from sync.server.models import LetterNumber, SeqCounter, connection, write_transaction
+from sync.server.models import (
+    LetterNumber,
+    Record,
+    SeqCounter,
+    connection,
+    write_transaction,
+)
 from sync.server.store import server_write
 from tests.sync.conftest import WriterThread, new_visit
 from tests.sync.hostile import call, push
@@ -131,6 +138,33 @@ def test_a_value_other_laptops_could_not_read_is_refused_with_its_field(
     assert county["centre"].sync().ok
 
 
+def test_bad_values_among_many_good_ones_are_each_refused_with_their_field(
+        county: dict[str, Any]) -> None:
+    """A long push is checked a column at a time first: what fails is still found one by
+    one, with its own field, and the good records around it are stored."""
+    li, url = county["li"], county["server"].url
+    bad = [({"visit_at": "not-a-date"}, "visit_at"), ({"visit_at": "2025-02-30T09:00:00"},
+           "visit_at"), ({"summary": 42}, "summary"), ({"kind": "x" * 30}, "kind"),
+           ({"place": "场" * 121}, "place"), ({"officer_ids": "not a list"}, "officer_ids"),
+           ({"colour": "红"}, "colour"), ({"employees": 10**30}, "employees")]
+    ops = [visit_op(county["e1"], summary=f"第{n}次走访 𠮷") for n in range(60)]
+    for n, (changes, _field) in enumerate(bad):
+        ops[7 * n + 3] = visit_op(county["e1"], **changes)
+    missing = visit_op(county["e1"])
+    del missing["changes"]["visit_at"]
+    ops[58] = missing
+    results = push(li, url, *ops)
+    refused = {n: r for n, r in enumerate(results) if r["status"] != "applied"}
+    expected = {7 * n + 3: field for n, (_changes, field) in enumerate(bad)}
+    expected[58] = "visit_at"
+    assert {n: [p["field"] for p in r["problems"]] for n, r in refused.items()} == {
+        n: [field] for n, field in expected.items()}
+    assert refused[58]["problems"][0]["code"] == "required"
+    assert county["centre"].sync().ok
+    county["centre"].use()
+    assert Visit.select().where(Visit.summary.contains("𠮷")).count() == 60 - len(expected)
+
+
 def test_a_number_no_database_holds_is_refused(county: dict[str, Any]) -> None:
     li, url = county["li"], county["server"].url
     li.use()
@@ -169,6 +203,21 @@ def test_a_bad_record_already_on_the_server_is_set_aside_and_the_rest_arrives(
     assert not escaped(tmp_path)
     again = centre.sync()  # and it stays that way: no sync fails because of them
     assert again.ok and again.set_aside == 0
+
+
+def test_a_record_an_old_server_stored_with_a_huge_number_can_still_be_corrected(
+        county: dict[str, Any]) -> None:
+    """The centre sets right what an unvalidated server kept: the record as stored is
+    written back with the correction, its other fields untouched."""
+    legacy_record("enterprise", county["e1"], {"name": "鲁西化工有限公司", "employees": 10**30})
+    [fixed] = push(county["centre"], county["server"].url, {
+        "table": "enterprise", "record_id": county["e1"], "creating": False,
+        "base_version": 1, "changes": {"town": "城关街道𠮷"}})
+    assert fixed["status"] in ("applied", "merged"), fixed
+    with connection():
+        row = Record.get((Record.table == "enterprise") & (Record.record_id == county["e1"]))
+    assert json.loads(row.data)["town"] == "城关街道𠮷"
+    assert json.loads(row.data)["employees"] == 10**30
 
 
 def test_a_crash_inside_a_sync_is_recorded_as_a_failed_sync(
@@ -545,7 +594,8 @@ def test_a_long_queue_is_sent_in_batches_the_server_takes(
 
     def counting(self: Transport, method: str, path: str, body: Any = None, **kw: Any) -> Any:
         if path == "/sync/push":
-            batches.append(len(body["ops"]))
+            sent = body if body is not None else json.loads(gzip.decompress(kw["encoded"]))
+            batches.append(len(sent["ops"]))
         return call(self, method, path, body, **kw)
 
     monkeypatch.setattr(Transport, "call", counting)
