@@ -24,7 +24,8 @@ import secrets
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from functools import cached_property
+from typing import Any, NamedTuple
 
 from liaison_app.core import scoring
 from liaison_app.core.models.evaluation import sheet_id
@@ -82,6 +83,8 @@ class Round:
     dimensions: tuple[scoring.Dimension, ...]
     scale: scoring.Scale
     deleted: bool
+    #: The record's version as read (0: not read from the server's records).
+    version: int = 0
 
     @property
     def name(self) -> str:
@@ -118,7 +121,13 @@ class Round:
         """The points scale's top as people write it (20, not 20.0)."""
         return f"{self.scale.max:g}"
 
-    @property
+    @cached_property
+    def rules_data(self) -> Mapping[str, Any]:
+        """The round's data for ``scoring.sheet_problems``, its invitations as a set: checked
+        for every sheet of every submission, a county's list would be searched through."""
+        return {**self.data, "invited": self.invited}
+
+    @cached_property
     def fingerprint(self) -> str:
         """Changes when what the form asks changes, so a form filled before the centre edited
         the round is not read against other units, dimensions or levels."""
@@ -134,12 +143,13 @@ def _strings(raw: Any) -> list[str]:
     return list(dict.fromkeys(x for x in items if isinstance(x, str) and x))
 
 
-def parse_round(round_id: str, data: Mapping[str, Any], *, deleted: bool = False) -> Round:
+def parse_round(round_id: str, data: Mapping[str, Any], *, deleted: bool = False,
+                version: int = 0) -> Round:
     return Round(
         id=round_id, data=data, units=tuple(_strings(data.get("units"))),
         invited=frozenset(_strings(data.get("invited"))),
         dimensions=tuple(scoring.dimensions(data)), scale=scoring.scale(data),
-        deleted=deleted or bool(data.get("deleted")))
+        deleted=deleted or bool(data.get("deleted")), version=version)
 
 
 #: Rounds as read, by id and version: a round inviting a county's 2,000 enterprises takes
@@ -169,7 +179,7 @@ def load_round(round_id: str) -> Round | None:
     key = (round_id, int(version))
     found = _ROUNDS.get(key)
     if found is None:
-        found = parse_round(round_id, json.loads(data), deleted=bool(deleted))
+        found = parse_round(round_id, json.loads(data), deleted=bool(deleted), version=key[1])
         if len(_ROUNDS) >= 64:  # a few rounds are open at a time; old versions go
             _ROUNDS.clear()
         _ROUNDS[key] = found
@@ -208,22 +218,50 @@ def enterprise_names(ids: Sequence[str]) -> dict[str, str]:
     return _names("enterprise", ids)
 
 
+@dataclass(frozen=True)
+class _Directory:
+    """What the page takes from the department directory, and the versions it was read at."""
+
+    versions: tuple[tuple[str, int], ...]
+    #: Every department's name (deleted ones too: a round may still name them).
+    names: dict[str, str]
+    #: The centre's own entry's name (the first live one of kind ``centre``), or "".
+    centre: str
+
+
+#: The directory as last read. Every page and submission reads the directory's ids and
+#: versions (each change raises a record's version) and parses its records again only when
+#: they differ; in another server process it is kept and checked the same way.
+_directory: _Directory | None = None
+
+
+def _read_directory() -> _Directory:
+    global _directory
+    # The directory is a few dozen records: one read finds the departments and the centre.
+    rows = _rows('SELECT "record_id", "version", "deleted", "data" FROM "record" '
+                 'WHERE "table" = {m} ORDER BY "id"', ("department",))
+    versions = tuple((rid, int(version)) for rid, version, _deleted, _data in rows)
+    kept = _directory
+    if kept is not None and kept.versions == versions:
+        return kept
+    names: dict[str, str] = {}
+    centre = ""
+    for rid, _version, deleted, data in rows:
+        dept = json.loads(data)
+        names[rid] = str(dept.get("name") or "")
+        if not centre and not deleted and dept.get("kind") == "centre" and dept.get("name"):
+            centre = str(dept["name"])
+    _directory = _Directory(versions, names, centre)
+    return _directory
+
+
 def unit_names(units: Sequence[str], *, centre_name: str) -> dict[str, str]:
     """Each unit's name: the centre's from its directory entry (kind ``centre``), a
     department's from its record. A unit the server has no record of is left out."""
-    names: dict[str, str] = {}
-    wanted = set(units)
-    # The directory is a few dozen records: one read finds the departments and the centre.
-    for rid, data, deleted in _rows('SELECT "record_id", "data", "deleted" FROM "record" '
-                                    'WHERE "table" = {m} ORDER BY "id"', ("department",)):
-        dept = json.loads(data)
-        if rid in wanted and rid != CENTRE_UNIT:
-            names[rid] = str(dept.get("name") or "")
-        if (CENTRE_UNIT in wanted and CENTRE_UNIT not in names and not deleted
-                and dept.get("kind") == "centre" and dept.get("name")):
-            names[CENTRE_UNIT] = str(dept["name"])
-    if CENTRE_UNIT in wanted:
-        names.setdefault(CENTRE_UNIT, centre_name)
+    directory = _read_directory()
+    names = {u: directory.names.get(u, "") for u in units if u != CENTRE_UNIT}
+    if CENTRE_UNIT in units:
+        names[CENTRE_UNIT] = directory.centre or centre_name
     return {u: names[u] for u in units if names.get(u)}
 
 
@@ -351,13 +389,27 @@ def issue_links(*, round_id: str, enterprise_ids: Sequence[str] | None = None, b
 
 
 # -- opening a link ----------------------------------------------------------------------------
+class LinkRow(NamedTuple):
+    """A link as the page reads it: what the checks need, read without the model's
+    conversions (the times are only ever tested for being set)."""
+
+    id: int
+    round_id: str
+    enterprise_id: str
+    token_hash: str
+    revoked_at: Any
+    used_at: Any
+
+
 @dataclass(frozen=True)
 class Opened:
     """What a token leads to. ``refusal`` is None when the form may be shown and sent."""
 
     refusal: str | None
-    link: EvaluationLink | None = None
+    link: LinkRow | None = None
     round: Round | None = None
+    #: The token matched no link: the miss is still to be counted (``count_miss``).
+    missed: bool = False
 
 
 #: Refusals: an unknown or replaced link (or one of an enterprise no longer invited), too many
@@ -383,7 +435,7 @@ def _miss(address: str) -> None:
         EvaluationLinkMiss.delete().where(EvaluationLinkMiss.at < now - MISS_WINDOW).execute()
 
 
-def _find(token: str) -> EvaluationLink | None:
+def _find(token: str) -> LinkRow | None:
     if not _TOKEN_RE.match(token):
         return None
     wanted = hash_token(token)
@@ -395,7 +447,7 @@ def _find(token: str) -> EvaluationLink | None:
     return link
 
 
-def _refusal_for(link: EvaluationLink, found: Round | None) -> str | None:
+def _refusal_for(link: LinkRow, found: Round | None) -> str | None:
     """Why this link's form may not be shown or sent now, or None."""
     if link.revoked_at is not None:
         return INVALID
@@ -413,12 +465,12 @@ def _refusal_for(link: EvaluationLink, found: Round | None) -> str | None:
     return None
 
 
-def _link(where: str, value: Any) -> EvaluationLink | None:
+def _link(where: str, value: Any) -> LinkRow | None:
     """The one link matching ``where`` (SQL with one ``{m}``), read without peewee building
-    the query."""
-    db = server_db.obj
-    sql = f'SELECT * FROM "evaluation_link" WHERE {where}'.format(m=db.param)
-    return next(iter(EvaluationLink.raw(sql, value)), None)
+    the query or a model object."""
+    rows = _rows('SELECT "id", "round_id", "enterprise_id", "token_hash", "revoked_at", '
+                 f'"used_at" FROM "evaluation_link" WHERE {where}', (value,))
+    return LinkRow(*rows[0]) if rows else None
 
 
 def link_used(link_id: int) -> bool:
@@ -426,17 +478,30 @@ def link_used(link_id: int) -> bool:
                       'NULL', (link_id,)))
 
 
-def open_link(token: str, *, address: str) -> Opened:
-    """Look a token up for the page (any thread, inside ``connection()``)."""
+def look_up(token: str, *, address: str) -> Opened:
+    """Look a token up for the page, reading only: nothing here waits for the write lock,
+    so the event loop may call it. An unknown token comes back ``missed``."""
     if _limited(address):
         return Opened(LIMITED)
     link = _find(token)
     if link is None:
-        _miss(address)
-        return Opened(INVALID)
+        return Opened(INVALID, missed=True)
     found = load_round(link.round_id) if link.revoked_at is None else None
     refusal = _refusal_for(link, found)
     return Opened(refusal, link, found if refusal is None else None)
+
+
+def count_miss(address: str) -> None:
+    """Count a request for a token that does not exist (a write: a worker thread)."""
+    _miss(address)
+
+
+def open_link(token: str, *, address: str) -> Opened:
+    """Look a token up and count a miss (any thread, inside ``connection()``)."""
+    opened = look_up(token, address=address)
+    if opened.missed:
+        count_miss(address)
+    return opened
 
 
 # -- reading and storing a submission ----------------------------------------------------------
@@ -572,6 +637,31 @@ class Submission:
     link_id: int
     round: Round
     answers: Answers
+    #: Its score sheets (id, data) built and checked against ``round`` by ``prepare_sheets``
+    #: before the turn to write; built when written if empty or if the round has another
+    #: version by then.
+    sheets: tuple[tuple[str, dict[str, Any]], ...] = ()
+
+
+def prepare_sheets(found: Round, *, enterprise_id: str, answers: Answers
+                   ) -> tuple[tuple[str, dict[str, Any]], ...]:
+    """A submission's score sheets as they will be written, checked against the declared
+    schema and the laptops' own rules for ``found``, as a push would be (no database, any
+    thread). The form has caught everything a person can get wrong, so a problem here is
+    the page and the models out of step, which no retry on the phone can fix: it raises."""
+    schema = SCHEMA[SHEET_TABLE]
+    rows = []
+    for unit, scores in answers.scores.items():
+        data = sheet_data(found, enterprise_id=enterprise_id, unit=unit, scores=scores,
+                          comments=answers.comments.get(unit, ""))
+        problems = [*schema.check(data, creating=True),
+                    *scoring.sheet_problems(sheet=data, round_data=found.rules_data,
+                                            round_id=found.id)]
+        if problems:
+            raise ValueError(f"phone score sheet refused: {problems}")
+        rows.append((sheet_id(round_id=found.id, enterprise_id=enterprise_id, unit=unit),
+                     data))
+    return tuple(rows)
 
 
 def store_answers(*, link_id: int, found: Round, answers: Answers) -> Stored:
@@ -619,21 +709,12 @@ def _store_one(item: Submission, counter: SeqCounter) -> Stored:
     taken = received_units(found.id, link.enterprise_id, list(answers.scores))
     if taken:
         return Stored(None, taken=tuple(u for u in answers.scores if u in taken))
-    schema = SCHEMA[SHEET_TABLE]
-    rows = []
-    for unit, scores in answers.scores.items():
-        data = sheet_data(latest, enterprise_id=link.enterprise_id, unit=unit,
-                          scores=scores, comments=answers.comments.get(unit, ""))
-        # The laptops' own rules and the declared schema, as a push would be checked: the
-        # form has caught everything a person can get wrong, so a problem here is the page
-        # and the models out of step, which no retry on the phone can fix.
-        problems = [*schema.check(data, creating=True),
-                    *scoring.sheet_problems(sheet=data, round_data=latest.data,
-                                            round_id=latest.id)]
-        if problems:
-            raise ValueError(f"phone score sheet refused: {problems}")
-        rows.append((sheet_id(round_id=found.id, enterprise_id=link.enterprise_id,
-                              unit=unit), data))
+    # Built and checked before the turn to write, against this very version of the round;
+    # any other version (its fingerprint the same) and they are checked again against it.
+    rows = list(item.sheets)
+    if not rows or latest.version != found.version or not found.version:
+        rows = list(prepare_sheets(latest, enterprise_id=link.enterprise_id,
+                                   answers=answers))
     server_write_many(table=SHEET_TABLE, rows=rows, counter=counter)
     mark = server_db.obj.param
     used = server_db.obj.execute_sql(

@@ -45,9 +45,13 @@ ENV_PUBLIC_URL = "LIAISON_SERVER_PUBLIC_URL"
 #: A form of 30 units, each with a long comment in Chinese, is a few hundred kilobytes.
 MAX_FORM_BYTES = 1 << 20
 
+#: Templates are read once (``register`` compiles them before the first request: a burst of
+#: first requests would otherwise compile them once per thread) and never reloaded.
 _TEMPLATES = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).with_name("templates")),
-    autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+    autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined,
+    auto_reload=False)
+_TEMPLATE_NAMES = ("phone_form.html", "phone_message.html", "phone_unit.html")
 
 #: key -> (Chinese, English)
 TEXTS: dict[str, tuple[str, str]] = {
@@ -256,6 +260,33 @@ def _form_view(found: ev.Round, enterprise_id: str, lang: int) -> _FormView:
     return _FormView(units, [names[u] for u in known if u in received], enterprise, names)
 
 
+#: Each unit's part of a blank form as rendered, by (round, round version, language, unit's
+#: place and name): most of the page, the same for every phone of the round. A change to
+#: the round is a new version and a renamed department a new name, so a stale part is never
+#: found; old ones only take room until the next clear.
+_SECTIONS: dict[tuple[str, int, int, int, str], str] = {}
+_MAX_SECTIONS = 512
+
+
+def _section(found: ev.Round, unit: _Unit, *, t: _Texts, values: Mapping[str, str],
+             wrong: set[str]) -> str:
+    """The form's part for one unit (HTML, escaped by its template), filled with ``values``
+    and marking ``wrong`` fields."""
+    blank = not values and not wrong and found.version > 0
+    key = (found.id, found.version, t.lang, unit.index, unit.name)
+    if blank and (kept := _SECTIONS.get(key)) is not None:
+        return kept
+    html = _TEMPLATES.get_template("phone_unit.html").render(
+        t=t, round=found, unit=unit, values=values, wrong=wrong,
+        score_field=ev.score_field, na_field=ev.na_field, comment_field=ev.comment_field,
+        max_comment=ev.MAX_COMMENT, points_of=t.get("points_of", max=found.top))
+    if blank:
+        if len(_SECTIONS) >= _MAX_SECTIONS:
+            _SECTIONS.clear()
+        _SECTIONS[key] = html
+    return html
+
+
 def _form_page(found: ev.Round, view: _FormView, *, lang: int, started: float,
                values: Mapping[str, str] | None = None,
                problems: Sequence[ev.Problem] = (), notice: str = "",
@@ -273,14 +304,13 @@ def _form_page(found: ev.Round, view: _FormView, *, lang: int, started: float,
             max=found.top if pr.code == "out_of_range" else ev.MAX_COMMENT)})
     hint = (t.get("hint_points", max=found.top) if found.scale.kind == "points"
             else t.hint_levels)
+    wrong = {pr.anchor for pr in problems}
+    sections = [_section(found, u, t=t, values=values or {}, wrong=wrong) for u in view.units]
     return _page(
         "phone_form.html", status=status, lang=lang, started=started, round=found,
-        held_on=_day(found.held_on, lang),
-        enterprise_name=view.enterprise_name, units=view.units,
-        received=t.list_sep.join(view.received), hint=hint, values=values or {},
-        problems=messages, wrong={pr.anchor for pr in problems}, notice=notice,
-        score_field=ev.score_field, na_field=ev.na_field, comment_field=ev.comment_field,
-        max_comment=ev.MAX_COMMENT, points_of=t.get("points_of", max=found.top))
+        held_on=_day(found.held_on, lang), enterprise_name=view.enterprise_name,
+        received=t.list_sep.join(view.received), hint=hint, problems=messages,
+        notice=notice, sections=sections)
 
 
 def _day(iso: str, lang: int) -> str:
@@ -291,14 +321,13 @@ def _day(iso: str, lang: int) -> str:
     return f"{day.year}年{day.month}月{day.day}日" if lang == 0 else day.isoformat()
 
 
-def _show(token: str, address: str, lang: int, started: float) -> HTMLResponse:
-    with connection():
-        opened = ev.open_link(token, address=address)
-        if opened.refusal is not None:
-            return _refusal(opened.refusal, lang=lang, started=started)
-        assert opened.round is not None and opened.link is not None
-        view = _form_view(opened.round, opened.link.enterprise_id, lang)
-        return _form_page(opened.round, view, lang=lang, started=started)
+def _show(opened: ev.Opened, lang: int, started: float) -> HTMLResponse:
+    """The page for a link looked up: its form, or why not (reads only: the event loop)."""
+    if opened.refusal is not None:
+        return _refusal(opened.refusal, lang=lang, started=started)
+    assert opened.round is not None and opened.link is not None
+    view = _form_view(opened.round, opened.link.enterprise_id, lang)
+    return _form_page(opened.round, view, lang=lang, started=started)
 
 
 @dataclass(frozen=True)
@@ -311,62 +340,73 @@ class _Ready:
     answers: ev.Answers
     view: _FormView
     form: dict[str, str]
+    sheets: tuple[tuple[str, dict[str, Any]], ...]
 
 
-def _check(token: str, address: str, form: dict[str, str], lang: int,
+def _check(opened: ev.Opened, form: dict[str, str], lang: int,
            started: float) -> HTMLResponse | _Ready:
-    """Everything about a submission that needs no write: the page to answer with when it
-    cannot be stored, else what to store."""
+    """Everything about a submission that needs no write (reads only: the event loop): the
+    page to answer with when it cannot be stored, else what to store."""
     t = _Texts(lang)
-    with connection():
-        opened = ev.open_link(token, address=address)
-        if opened.refusal is not None:
-            return _refusal(opened.refusal, lang=lang, started=started)
-        assert opened.round is not None and opened.link is not None
-        found, link = opened.round, opened.link
-        view = _form_view(found, link.enterprise_id, lang)
-        if not view.units and ev.link_used(link.id):
-            # Sent again while the first submission was being written.
-            return _refusal(ev.USED, lang=lang, started=started)
-        if form.get("v") != found.fingerprint:
-            return _form_page(found, view, lang=lang, started=started, notice=t.changed,
-                              status=409)
-        # Units received (on paper) since the form was shown are off the form now; answers
-        # for them must not vanish without a word.
-        shown = {u.key for u in view.units}
-        gone = [u for i, u in enumerate(found.units)
-                if u in view.names and u not in shown and ev.answered(form, i, found)]
-        if gone:
-            taken = t.list_sep.join(view.names[u] for u in gone)
-            return _form_page(found, view, lang=lang, started=started, values=form,
-                              notice=t.get("taken", units=taken), status=409)
-        answers = ev.read_answers(found, [u.key for u in view.units], form)
-        if answers.problems:
-            return _form_page(found, view, lang=lang, started=started, values=form,
-                              problems=answers.problems, status=422)
-    return _Ready(found, link.id, link.enterprise_id, answers, view, form)
+    if opened.refusal is not None:
+        return _refusal(opened.refusal, lang=lang, started=started)
+    assert opened.round is not None and opened.link is not None
+    found, link = opened.round, opened.link
+    view = _form_view(found, link.enterprise_id, lang)
+    if not view.units and ev.link_used(link.id):
+        # Sent again while the first submission was being written.
+        return _refusal(ev.USED, lang=lang, started=started)
+    if form.get("v") != found.fingerprint:
+        return _form_page(found, view, lang=lang, started=started, notice=t.changed,
+                          status=409)
+    # Units received (on paper) since the form was shown are off the form now; answers
+    # for them must not vanish without a word.
+    shown = {u.key for u in view.units}
+    gone = [u for i, u in enumerate(found.units)
+            if u in view.names and u not in shown and ev.answered(form, i, found)]
+    if gone:
+        taken = t.list_sep.join(view.names[u] for u in gone)
+        return _form_page(found, view, lang=lang, started=started, values=form,
+                          notice=t.get("taken", units=taken), status=409)
+    answers = ev.read_answers(found, [u.key for u in view.units], form)
+    if answers.problems:
+        return _form_page(found, view, lang=lang, started=started, values=form,
+                          problems=answers.problems, status=422)
+    # Off the writer's turn: the writer only checks again what may have changed since.
+    sheets = ev.prepare_sheets(found, enterprise_id=link.enterprise_id, answers=answers)
+    return _Ready(found, link.id, link.enterprise_id, answers, view, form, sheets)
+
+
+def _needs_reading(stored: ev.Stored) -> bool:
+    """Whether the page for ``stored`` reads the database (the form shown again)."""
+    return bool(stored.taken) or stored.refusal == ev.CHANGED
 
 
 def _answer(ready: _Ready, stored: ev.Stored, lang: int, started: float,
             waited: float) -> HTMLResponse:
-    """The page for a submission once the writer has dealt with it."""
+    """The page for a submission once the writer has dealt with it (reads only, and only
+    when ``_needs_reading``: the event loop)."""
     t = _Texts(lang)
-    if stored.refusal is None and not stored.taken:
+    if not _needs_reading(stored):
+        if stored.refusal is not None:
+            return _refusal(stored.refusal, lang=lang, started=started)
         return _page("phone_message.html", status=200, lang=lang, started=started,
                      waited=waited, title=t.thanks_title, message=t.thanks, kind="thanks")
+    if stored.taken:
+        taken = t.list_sep.join(ready.view.names[u] for u in stored.taken)
+        view = _form_view(ready.round, ready.enterprise_id, lang)
+        return _form_page(ready.round, view, lang=lang, started=started,
+                          values=ready.form, notice=t.get("taken", units=taken),
+                          status=409)
+    latest = ev.load_round(ready.round.id) or ready.round
+    view = _form_view(latest, ready.enterprise_id, lang)
+    return _form_page(latest, view, lang=lang, started=started, notice=t.changed,
+                      status=409)
+
+
+def _count_miss(address: str) -> None:
     with connection():
-        if stored.taken:
-            taken = t.list_sep.join(ready.view.names[u] for u in stored.taken)
-            view = _form_view(ready.round, ready.enterprise_id, lang)
-            return _form_page(ready.round, view, lang=lang, started=started,
-                              values=ready.form, notice=t.get("taken", units=taken),
-                              status=409)
-        if stored.refusal == ev.CHANGED:
-            latest = ev.load_round(ready.round.id) or ready.round
-            view = _form_view(latest, ready.enterprise_id, lang)
-            return _form_page(latest, view, lang=lang, started=started, notice=t.changed,
-                              status=409)
-    return _refusal(stored.refusal or "error", lang=lang, started=started)
+        ev.count_miss(address)
 
 
 async def _read_form(request: Request) -> dict[str, str] | str:
@@ -459,7 +499,11 @@ def _responses(*codes: str) -> dict[int | str, dict[str, Any]]:
 
 def register(app: FastAPI, config: ServerConfig) -> None:
     """Add the phone page and the centre's link calls to the server's app."""
+    from sync.server.app import on_loop  # late: the app module imports this one
+
     trusted = gate.parse_networks(config.trusted_proxies)
+    for name in _TEMPLATE_NAMES:
+        _TEMPLATES.get_template(name)
 
     def address(request: Request) -> str:
         """The phone's address, for the limit on guessing: behind the county's proxy, the
@@ -495,13 +539,23 @@ def register(app: FastAPI, config: ServerConfig) -> None:
                         # The answer holds working links: no cache may keep it.
                         headers={"Cache-Control": "no-store"})
 
+    async def look_up(token: str, where: str) -> ev.Opened:
+        """The link of ``token``. The page's reads run on the event loop, like the sign-in
+        check of every call (``on_loop``): none waits for a lock, and at a meeting's burst
+        a trip to a worker thread costs more than the reads themselves. A miss is a write,
+        counted in a worker thread."""
+        opened = on_loop(lambda: ev.look_up(token, address=where))
+        if opened.missed:
+            await anyio.to_thread.run_sync(_count_miss, where)
+        return opened
+
     @app.get(ev.PHONE_PATH + "{token}", response_class=HTMLResponse, include_in_schema=False)
     async def phone_form(token: str, request: Request) -> HTMLResponse:
         started = time.perf_counter()
         lang = _lang(request)
         try:
-            return await anyio.to_thread.run_sync(_show, token, address(request), lang,
-                                                  started)
+            opened = await look_up(token, address(request))
+            return on_loop(lambda: _show(opened, lang, started))
         except Exception:  # noqa: BLE001 - a person gets a sentence, the log the details
             log.exception("phone page failed")
             return _refusal("error", lang=lang, started=started)
@@ -514,17 +568,18 @@ def register(app: FastAPI, config: ServerConfig) -> None:
         if isinstance(form, str):
             return _refusal(form, lang=lang, started=started)
         try:
-            ready = await anyio.to_thread.run_sync(_check, token, address(request), form,
-                                                   lang, started)
+            opened = await look_up(token, address(request))
+            ready = on_loop(lambda: _check(opened, form, lang, started))
             if isinstance(ready, HTMLResponse):
                 return ready
             queued = time.perf_counter()
-            item = ev.Submission(ready.link_id, ready.round, ready.answers)
+            item = ev.Submission(ready.link_id, ready.round, ready.answers, ready.sheets)
             stored = await group_commit.writer_of(request.app.state).write(
                 functools.partial(ev.store_submission, item))
             waited = time.perf_counter() - queued
-            return await anyio.to_thread.run_sync(_answer, ready, stored, lang, started,
-                                                  waited)
+            if not _needs_reading(stored):
+                return _answer(ready, stored, lang, started, waited)
+            return on_loop(lambda: _answer(ready, stored, lang, started, waited))
         except Exception:  # noqa: BLE001
             log.exception("phone submission failed")
             return _refusal("error", lang=lang, started=started)

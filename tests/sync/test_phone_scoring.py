@@ -17,7 +17,9 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +48,7 @@ from sync.server.models import (
 )
 from sync.server.store import kept_counts, recount, server_write, server_write_many
 from sync.transport import SyncError
-from tests.sync.conftest import running_server
+from tests.sync.conftest import free_port, running_server
 from tests.sync.phone_browser import full_page_png, phone
 
 ROUND_NAME = "2026年第四季度企业满意度测评"
@@ -430,6 +432,119 @@ def test_a_form_filled_before_the_round_changed_is_asked_again(
     assert answer.status_code == 409 and "测评内容刚刚有所调整" in answer.text
     assert "县企业服务中心" not in answer.text
     assert server_sheet(meeting["round"], meeting["e1"], meeting["land"]) is None
+
+
+def _points_form(url: str, value: str = "15") -> dict[str, str]:
+    return {**_form(url), **{f"s{u}_{d}": value for u in range(2) for d in range(5)}}
+
+
+def rename_department(centre: Any, department_id: str, name: str) -> None:
+    centre.use()
+    dept = Department.get_by_id(department_id)
+    dept.name = name
+    dept.save()
+    assert centre.sync().ok
+
+
+#: The five dimensions, the first relabelled: the same questions (keys), another wording.
+RELABELLED = [{"key": "competence", "label": "专业能力", "weight": 1},
+              {"key": "attitude", "label": "服务态度", "weight": 1},
+              {"key": "efficiency", "label": "工作效率", "weight": 1},
+              {"key": "proxy", "label": "代办手续及解决问题", "weight": 1},
+              {"key": "integrity", "label": "廉洁自律", "weight": 1}]
+
+
+def test_a_round_or_department_changed_after_a_form_was_shown_is_shown_as_it_is_now(
+        meeting: dict[str, Any]) -> None:
+    """The page keeps the blank form's parts and the department names between phones; a
+    change to either shows on the next page, and a form filled before a change of wording
+    only is still taken, checked against the round as it is now."""
+    before = httpx.get(meeting["url1"]).text
+    assert "县自然资源局" in before and "业务水平" in before
+    form = _points_form(meeting["url1"])
+    rename_department(meeting["centre"], meeting["land"], "县自然资源和规划局")
+    set_round(meeting["centre"], meeting["round"], dimensions=RELABELLED)
+    after = httpx.get(meeting["url2"]).text
+    assert "县自然资源和规划局" in after and "县自然资源局" not in after
+    assert "专业能力" in after and "业务水平" not in after
+    english = httpx.get(meeting["url2"], headers={"Accept-Language": "en"}).text
+    assert "专业能力" in english and "know / not applicable" in english
+    answer = httpx.post(meeting["url1"], data=form)
+    assert answer.status_code == 200
+    assert server_sheet(meeting["round"], meeting["e1"], meeting["land"])["scores"][
+        "competence"] == 15
+
+
+def test_sheets_prepared_against_an_older_round_are_built_again_when_written(
+        meeting: dict[str, Any]) -> None:
+    """A submission's sheets are built and checked before its turn to write; if the round
+    changed meanwhile they are built and checked again, never written as prepared."""
+    token = meeting["url1"].rsplit("/", 1)[1]
+    with connection():
+        opened = ev.open_link(token, address="10.0.0.1")
+        found, link = opened.round, opened.link
+        assert found is not None and link is not None
+        answers = ev.read_answers(found, list(found.units), {
+            f"s{u}_{d}": "16" for u in range(2) for d in range(5)})
+        prepared = ev.prepare_sheets(found, enterprise_id=meeting["e1"], answers=answers)
+    set_round(meeting["centre"], meeting["round"], dimensions=RELABELLED)
+    # What no longer fits the round as it is now (here: a score off its scale).
+    stale = tuple((rid, {**data, "scores": {"competence": 99}}) for rid, data in prepared)
+    with connection():
+        outcome, = ev.store_many([ev.Submission(link.id, found, answers, stale)])
+    assert isinstance(outcome, ev.Stored) and outcome.refusal is None
+    assert server_sheet(meeting["round"], meeting["e1"], "centre")["scores"] == {
+        "competence": 16, "attitude": 16, "efficiency": 16, "proxy": 16, "integrity": 16}
+
+
+@contextmanager
+def another_server_process(db_url: str, data_dir: Path) -> Iterator[str]:
+    """``liaison-server serve`` in a process of its own on the same database: its address."""
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LIAISON_SERVER_")}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "sync.server.cli", "--db", db_url, "--data-dir", str(data_dir),
+         "serve", "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert proc.poll() is None, "the second server process exited"
+            assert time.monotonic() < deadline, "the second server process did not start"
+            try:
+                if httpx.get(url + "/health", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        yield url
+    finally:
+        # It only ever read or wrote through committed transactions: no need to be gentle.
+        proc.kill()
+        proc.wait()
+
+
+def test_two_server_processes_show_and_refuse_alike(
+        meeting: dict[str, Any], db_url: str, tmp_path: Path) -> None:
+    """What one process keeps between phones (form parts, department names, rounds) never
+    hides a change written through another: a rename shows, a closed round refuses."""
+    first = meeting["server"].url
+    with another_server_process(db_url, tmp_path / "second") as second:
+        url1 = meeting["url1"].replace(first, second)
+        url2 = meeting["url2"].replace(first, second)
+        assert "县自然资源局" in httpx.get(url1).text
+        form1, form2 = _points_form(url1), _points_form(url2, "18")
+        rename_department(meeting["centre"], meeting["land"], "县自然资源和规划局")
+        set_round(meeting["centre"], meeting["round"], dimensions=RELABELLED)
+        page = httpx.get(url2).text
+        assert "县自然资源和规划局" in page and "专业能力" in page
+        assert httpx.post(url2, data=form2).status_code == 200
+        set_round(meeting["centre"], meeting["round"], status="closed")
+        closed = httpx.post(url1, data=form1)
+        assert closed.status_code == 410 and "测评已结束" in closed.text
+        assert httpx.get(url1).status_code == 410
+    assert server_sheet(meeting["round"], meeting["e2"], "centre")["scores"]["proxy"] == 18
+    assert server_sheet(meeting["round"], meeting["e1"], "centre") is None
 
 
 def test_hostile_forms_store_nothing(meeting: dict[str, Any]) -> None:
