@@ -159,10 +159,33 @@ def concurrent(server: LiveServer, clients: int, rounds: int) -> tuple[float, fl
     return len(latencies) / wall, latencies[int(len(latencies) * 0.95)]
 
 
+def push_once(root: Path, n: int) -> tuple[float, Cpu]:
+    """``n`` new visits pushed by an officer into an empty server of its own."""
+    server = LiveServer(ServerConfig(db_url=f"sqlite:///{root / 'srv.sqlite3'}",
+                                     data_dir=root / "srv")).start()
+    server.add_user("officer", "center")
+    server.stop()
+    served = ServerProcess(db_url=f"sqlite:///{root / 'srv.sqlite3'}",
+                           data_dir=root / "srv").start()
+    try:
+        officer = device(root, "officer", served, "officer")
+        ent = Enterprise(name="基准企业", uscc="91110000600037341L")
+        ent.save(force_insert=True)
+        make_visits(n, ent.id)
+        with Cpu(served) as cpu:
+            secs, report = timed(officer.sync_once)
+        assert report.ok, report.message
+        return secs, cpu
+    finally:
+        served.stop()
+
+
 def main() -> None:
     quick = "--quick" in sys.argv
     n_push, n_pull = (2000, 10000) if quick else (10000, 50000)
     root = Path(tempfile.mkdtemp(prefix="bench-sync-"))
+    # Two pushes on servers of their own, the third on the server the rest goes on with.
+    pushes = [push_once(root / f"push{run}", n_push) for run in range(2)]
     server = LiveServer(ServerConfig(db_url=f"sqlite:///{root / 'srv.sqlite3'}",
                                      data_dir=root / "srv")).start()
     for name, role in (("centre", "center"), ("officer", "center"), ("seed", "center"),
@@ -183,8 +206,11 @@ def main() -> None:
     with Cpu(served) as cpu:
         secs, report = timed(officer.sync_once)
     assert report.ok, report.message
-    print(f"push {n_push} new visits: {secs:.2f} s ({n_push / secs:.0f}/s)  [target <= 1.5 s "
-          f"for 10,000]; {cpu}")
+    pushes.append((secs, cpu))
+    secs, cpu = sorted(pushes, key=lambda run: run[0])[1]
+    print(f"push {n_push} new visits, median of 3: {secs:.2f} s ({n_push / secs:.0f}/s)  "
+          f"[target <= 1.5 s for 10,000]; {cpu}; each: "
+          f"{', '.join(f'{s:.2f} s' for s, _ in pushes)}")
     print(f"  wire: {report.bytes_sent / (n_push + 1):.0f} B/record sent gzip; JSON "
           f"{raw / 500:.0f} B/record, gzip {packed / 500:.0f} B/record "
           f"({raw / packed:.1f}x)")
