@@ -140,11 +140,16 @@ def test_skipping_normalisation_for_plain_chinese_gives_the_same_tokens():
         assert search.index_tokens(text) == reference(text), text
 
 
-def test_a_common_word_lists_the_best_hits_newest_first_among_equals(store):
+@pytest.mark.parametrize("ties_ranked", [0, 7, search.TIES_RANKED])
+def test_a_common_word_lists_the_best_hits_newest_first_among_equals(store, monkeypatch,
+                                                                     ties_ranked):
     """Hundreds of records share a word: the hits shown are exactly the best ranked, and
-    among equally ranked ones the newest, as if every hit's document had been read."""
+    among equally ranked ones the newest (undated ones last), as if every hit's document had
+    been read. However many tie with the last hit shown: more than the first ranking pass
+    keeps (0, 7) or fewer."""
     from liaison_app.core.db import database_proxy
 
+    monkeypatch.setattr(search, "TIES_RANKED", ties_ranked)
     docs = []
     for i in range(300):
         # Three kinds of text, so that whole groups rank the same and ties cross the cut.
@@ -153,12 +158,13 @@ def test_a_common_word_lists_the_best_hits_newest_first_among_equals(store):
                 "走访了解供电、用工、融资等多方面的情况，逐一记录企业的诉求")
         docs.append((f"r-{i}", search.SearchDocument(
             kind="visit", title=f"企业{i % 7}", body=text,
-            when=(dt.datetime(2026, 1, 1) + dt.timedelta(hours=i * 7 % 301)).isoformat())))
+            when="" if i % 11 == 0 else
+            (dt.datetime(2026, 1, 1) + dt.timedelta(hours=i * 7 % 301)).isoformat())))
     with database_proxy.atomic():
         search.index_many(docs)
     every = database_proxy.execute_sql(
         "SELECT d.record_id FROM search_fts JOIN search_doc d ON d.rowid = search_fts.rowid "
-        "WHERE search_fts MATCH ? ORDER BY bm25(search_fts, ?, 1.0), d.when_ DESC",
+        "WHERE search_fts MATCH ? ORDER BY bm25(search_fts, ?, 1.0), d.when_ DESC, d.rowid",
         (search.build_match("供电"), search.TITLE_WEIGHT)).fetchall()
     assert len(every) == 300
     for limit in (1, 50, 100, 299, 300, 500):
