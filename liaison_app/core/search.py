@@ -237,7 +237,7 @@ def remove(*, record_id: str) -> None:
 # part of the index. Writes merge the newest parts, so after many records are replaced (a
 # table pulled again, months of edits) searches read through a bloated index: after every
 # visit was replaced three times the index of 100,000 visits was 2.7 times its size and a
-# search for a common word took 15-25 % longer. New records alone add no such notes.
+# search for a common word took 14-27 % longer. New records alone add no such notes.
 
 #: local_state key: index entries replaced or removed since the index was last merged whole.
 REPLACED_KEY = "search_replaced_since_merge"
