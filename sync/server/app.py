@@ -28,7 +28,16 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES, GZipMiddleware
 
 from sync import protocol as p
-from sync.server import auth, evaluation_web, gate, metrics, observe, pass_keys, store
+from sync.server import (
+    auth,
+    evaluation_web,
+    gate,
+    group_commit,
+    metrics,
+    observe,
+    pass_keys,
+    store,
+)
 from sync.server.blobs import BlobError, BlobStore
 from sync.server.models import connection, open_server_database, server_db
 from sync.server.retention import Retention, start_pruner
@@ -199,6 +208,10 @@ async def in_thread(who: auth.Caller | None, work: Callable[[], T]) -> T:
 
     return await anyio.to_thread.run_sync(run)
 
+
+#: A push answer of at most this many results is encoded on the event loop (a thread hop
+#: costs more); a longer one in a thread, so the loop keeps answering others meanwhile.
+_ANSWER_ON_LOOP = 50
 
 _OPEN_PATHS = ("/health", "/ready", "/metrics", "/openapi.json", "/docs", "/redoc")
 
@@ -438,17 +451,25 @@ def create_app(config: ServerConfig) -> FastAPI:
 
     @app.post("/sync/push", response_model=p.PushResponse,
               responses=_errors(*_AUTH_CODES, "resync_required"))
-    async def push(body: p.PushRequest, who: CallerDep) -> Response:
+    async def push(body: p.PushRequest, who: CallerDep, request: Request) -> Response:
         if who.stale:
             # Its replays may find their stored answers pruned and be applied twice.
             metrics.RESYNC.inc()
             raise ApiError("resync_required")
 
-        def work() -> str:
-            results, high = store.push(who, body.ops)
-            return p.PushResponse(results=results, high_seq=high).model_dump_json()
+        prepared = await in_thread(who, lambda: store.prepare_push(who, body.ops))
+        if prepared.writes:
+            # Committed together with the pushes and submissions that arrive meanwhile.
+            await group_commit.writer_of(request.app.state).write(prepared.commit)
+            prepared.count()
 
-        return Response(await in_thread(who, work), media_type="application/json")
+        def answer() -> str:
+            return p.PushResponse(results=prepared.results,
+                                  high_seq=prepared.high).model_dump_json()
+
+        if len(prepared.results) <= _ANSWER_ON_LOOP:
+            return Response(answer(), media_type="application/json")
+        return Response(await anyio.to_thread.run_sync(answer), media_type="application/json")
 
     @app.post("/sync/pull", response_model=p.PullResponse,
               responses=_errors(*_AUTH_CODES, "resync_required"))

@@ -14,6 +14,7 @@ No HTTP here: the web pages (``evaluation_web``) and the command line call these
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import hmac
 import json
@@ -30,6 +31,7 @@ from liaison_app.core.models.evaluation import sheet_id
 from liaison_app.core.scoring import CENTRE_UNIT
 from sync.schema import SCHEMA, clean_text
 from sync.server import audit
+from sync.server.group_commit import write_together
 from sync.server.models import (
     EvaluationLink,
     EvaluationLinkMiss,
@@ -582,25 +584,24 @@ def store_answers(*, link_id: int, found: Round, answers: Answers) -> Stored:
 
 def store_many(submissions: Sequence[Submission]) -> list[Stored | Exception]:
     """Write submissions together: one transaction and one commit for all of them (at a
-    meeting they arrive in bursts, and on SQLite each commit waits for the disk), each in a
-    savepoint of its own, so one that fails leaves nothing behind and the others stand.
+    meeting they arrive in bursts, and each commit waits for the disk), each in a savepoint
+    of its own, so one that fails leaves nothing behind and the others stand (the server
+    commits them with whatever else arrives meanwhile: ``group_commit``).
 
-    The change-sequence lock is held throughout, so two submissions of one link are applied
-    one after the other and the second finds the link used. A failure of the transaction
-    itself (the database gone) raises: then none of them was stored.
+    A failure of the transaction itself (the database gone) raises: then none of them was
+    stored.
     """
-    outcomes: list[Stored | Exception] = []
-    with write_transaction():
-        counter = SeqCounter()
-        for item in submissions:
-            try:
-                with server_db.atomic():
-                    outcomes.append(_store_one(item, counter))
-            except Exception as exc:  # noqa: BLE001 - rolled back to its savepoint
-                log.exception("phone submission on link %s failed", item.link_id)
-                outcomes.append(exc)
-        counter.flush()
-    return outcomes
+    return write_together([functools.partial(store_submission, item) for item in submissions])
+
+
+def store_submission(item: Submission) -> Stored:
+    """Write one submission, inside a write transaction. The change-sequence lock is held,
+    so two submissions of one link are applied one after the other and the second finds the
+    link used."""
+    counter = SeqCounter()
+    stored = _store_one(item, counter)
+    counter.flush()
+    return stored
 
 
 def _store_one(item: Submission, counter: SeqCounter) -> Stored:

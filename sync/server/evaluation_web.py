@@ -11,8 +11,8 @@ Pages speak Chinese, or English to a browser whose first language is English.
 """
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
+import functools
 import logging
 import os
 import re
@@ -31,7 +31,7 @@ from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from sync import protocol as p
-from sync.server import auth, gate
+from sync.server import auth, gate, group_commit
 from sync.server import evaluation as ev
 from sync.server.models import connection
 
@@ -369,63 +369,6 @@ def _answer(ready: _Ready, stored: ev.Stored, lang: int, started: float,
     return _refusal(stored.refusal or "error", lang=lang, started=started)
 
 
-def _write(batch: list[ev.Submission]) -> list[ev.Stored | Exception]:
-    with connection():
-        return ev.store_many(batch)
-
-
-class _Writer:
-    """Writes the phone submissions of one server process; those that arrive together go in
-    one transaction (a group commit). At a meeting phones submit in a burst: written one by
-    one, each would wait for every commit before its own, and each commit waits for the
-    disk."""
-
-    #: Submissions per transaction at most: enough to share a commit among many, few
-    #: enough that the first of a burst are answered before the whole burst is written.
-    BATCH = 10
-
-    def __init__(self) -> None:
-        self.waiting: list[tuple[ev.Submission, asyncio.Future[ev.Stored]]] = []
-        self.task: asyncio.Task[None] | None = None
-
-    async def store(self, item: ev.Submission) -> ev.Stored:
-        loop = asyncio.get_running_loop()
-        future: asyncio.Future[ev.Stored] = loop.create_future()
-        self.waiting.append((item, future))
-        if self.task is None:
-            # A task of its own, not the caller's coroutine: a phone that goes away must not
-            # stop the writing of the others' submissions.
-            self.task = loop.create_task(self._drain())
-        return await future
-
-    async def _drain(self) -> None:
-        try:
-            while self.waiting:
-                batch = self.waiting[:self.BATCH]
-                del self.waiting[:self.BATCH]
-                try:
-                    outcomes = await anyio.to_thread.run_sync(_write, [b[0] for b in batch])
-                except Exception as exc:  # noqa: BLE001 - nothing of the batch was stored
-                    log.exception("writing phone submissions failed")
-                    outcomes = [exc] * len(batch)
-                for (_item, future), outcome in zip(batch, outcomes, strict=True):
-                    if future.done():
-                        continue
-                    if isinstance(outcome, Exception):
-                        future.set_exception(outcome)
-                    else:
-                        future.set_result(outcome)
-        finally:
-            self.task = None
-
-
-def _writer(app: FastAPI) -> _Writer:
-    writer = getattr(app.state, "phone_writer", None)
-    if writer is None:
-        writer = app.state.phone_writer = _Writer()
-    return writer
-
-
 async def _read_form(request: Request) -> dict[str, str] | str:
     """The posted form, or the refusal kind when it is too large or not a form."""
     size = 0
@@ -576,8 +519,9 @@ def register(app: FastAPI, config: ServerConfig) -> None:
             if isinstance(ready, HTMLResponse):
                 return ready
             queued = time.perf_counter()
-            stored = await _writer(request.app).store(
-                ev.Submission(ready.link_id, ready.round, ready.answers))
+            item = ev.Submission(ready.link_id, ready.round, ready.answers)
+            stored = await group_commit.writer_of(request.app.state).write(
+                functools.partial(ev.store_submission, item))
             waited = time.perf_counter() - queued
             return await anyio.to_thread.run_sync(_answer, ready, stored, lang, started,
                                                   waited)

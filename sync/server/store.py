@@ -23,7 +23,8 @@ commit. What a push does is split in two so that the lock is held only for the s
    it could be added meanwhile).
 
 Pushes on different records therefore merge in parallel and serialise only for a few indexed
-reads, the inserts and the commit; see ``liaison_sequence_lock_held_seconds`` and
+reads, the inserts and the commit — and pushes that are ready together share one commit
+(``group_commit``: each in a savepoint, so one that fails fails alone); see ``liaison_sequence_lock_held_seconds`` and
 ``liaison_push_batches_redone_total`` in the metrics.
 
 **Pull.** A page, its parents, the records that left the caller's scope and the counts are
@@ -525,22 +526,60 @@ def _chunks(items: list[Any], size: int) -> Iterable[list[Any]]:
         yield items[i:i + size]
 
 
-def push(caller: Caller, ops: list[Op]) -> tuple[list[OpResult], int]:
-    """Apply a batch of operations in order; each gets its own result. Worked out without
-    the sequence lock, committed under it (module docstring)."""
-    batch, results = _work_out(caller, ops)
-    if not batch.writes:  # replays only: their answers are stored already
-        return results, high_seq()
-    with write_transaction():
-        if not batch.still_valid():
+@dataclass
+class PreparedPush:
+    """A batch of pushed operations worked out without the lock, waiting to be committed
+    under it (module docstring): ``commit`` inside a write transaction, then ``results``
+    and ``high`` are the answer."""
+
+    caller: Caller
+    ops: list[Op]
+    batch: _Batch
+    results: list[OpResult]
+    high: int = 0
+
+    @property
+    def writes(self) -> bool:
+        """Whether there is anything to commit (not only replays, answered already)."""
+        return self.batch.writes
+
+    def commit(self) -> int:
+        """Under the sequence lock: write the batch, worked out again first if anything it
+        was worked out against has changed; returns the new high-water mark."""
+        if not self.batch.still_valid():
             metrics.REDONE.inc()
-            batch, results = _work_out(caller, ops)
-        high = batch.flush()
-    fresh = {op_id for _device, op_id, _text in batch.results}
-    for result in results:
-        metrics.PUSH_OPS.labels(result.status.value if result.op_id in fresh
-                                else "replayed").inc()
-    return results, high
+            self.batch, self.results = _work_out(self.caller, self.ops)
+        self.high = self.batch.flush()
+        return self.high
+
+    def count(self) -> None:
+        """The operations' results in the metrics, once committed."""
+        fresh = {op_id for _device, op_id, _text in self.batch.results}
+        for result in self.results:
+            metrics.PUSH_OPS.labels(result.status.value if result.op_id in fresh
+                                    else "replayed").inc()
+
+
+def prepare_push(caller: Caller, ops: list[Op]) -> PreparedPush:
+    """Work out a push without the sequence lock; a push of replays only is answered
+    already (its ``high`` is set), any other must be committed."""
+    batch, results = _work_out(caller, ops)
+    prepared = PreparedPush(caller, ops, batch, results)
+    if not prepared.writes:  # replays only: their answers are stored already
+        prepared.high = high_seq()
+    return prepared
+
+
+def push(caller: Caller, ops: list[Op]) -> tuple[list[OpResult], int]:
+    """Apply a batch of operations in order, committed on its own; each gets its own
+    result. (The server commits pushes arriving together in one transaction:
+    ``group_commit``.)"""
+    prepared = prepare_push(caller, ops)
+    if prepared.writes:
+        with write_transaction():
+            prepared.commit()
+        prepared.count()
+    return prepared.results, prepared.high
 
 
 def _work_out(caller: Caller, ops: list[Op]) -> tuple[_Batch, list[OpResult]]:
