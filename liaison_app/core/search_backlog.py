@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from liaison_app.core import writer
+from liaison_app.core import search, writer
 from liaison_app.core.db import database_proxy
 from liaison_app.core.models.base import SYNCED_MODELS, index_records
 
@@ -63,9 +63,18 @@ def index_next(*, limit: int = CHUNK) -> int:
     return count()
 
 
+def tidy_next() -> bool:
+    """One step of merging the search index when many of its entries were replaced since it
+    was last merged whole (``search.merge_step``), in one transaction on the writer; whether
+    more steps remain. Derived data: its commit does not wait for the disk. Any thread."""
+    return writer.write(search.merge_step, durable=False)
+
+
 def index_all(progress: Callable[[int], None] | None = None) -> None:
-    """Work through the whole list (the command line, after a sync). ``progress`` gets how
-    many still wait after each step."""
+    """Work through the whole list (the command line, after a sync), then merge the index if
+    the sync replaced much of it. ``progress`` gets how many still wait after each step."""
     while (left := index_next()) > 0:
         if progress is not None:
             progress(left)
+    while tidy_next():
+        pass

@@ -48,6 +48,7 @@ class SyncController(QObject):
         self._cancel: threading.Event | None = None
         self._failures = 0
         self._indexing = False
+        self._index_again = False
         self._engine = None
         self._timer = QTimer(self, singleShot=True)
         self._timer.timeout.connect(lambda: self.sync_now(reason="timer"))
@@ -71,18 +72,31 @@ class SyncController(QObject):
         """Put records a sync received in bulk into the search index, a chunk per task on
         the database worker, so that the officer's saves go in between."""
         if self._indexing:
+            self._index_again = True
             return
         from liaison_app.core import search_backlog
 
         self._indexing = True
+        self._index_again = False
 
         def step(left: int) -> None:
             if left > 0:
                 self.ctx.runner.submit(search_backlog.index_next, on_done=step,
                                        on_error=failed)
             else:
-                self._indexing = False
                 self.search_caught_up.emit()
+                # Then the index is merged, a step per task, if the sync replaced much of it.
+                self.ctx.runner.submit(search_backlog.tidy_next, on_done=tidied,
+                                       on_error=failed)
+
+        def tidied(more: bool) -> None:
+            if more:
+                self.ctx.runner.submit(search_backlog.tidy_next, on_done=tidied,
+                                       on_error=failed)
+                return
+            self._indexing = False
+            if self._index_again:  # a sync stored records while the index was merged
+                self.catch_up_search()
 
         def failed(exc: BaseException) -> None:
             # The list stays in the database: the next sync or start tries again.

@@ -140,11 +140,16 @@ def test_skipping_normalisation_for_plain_chinese_gives_the_same_tokens():
         assert search.index_tokens(text) == reference(text), text
 
 
-def test_a_common_word_lists_the_best_hits_newest_first_among_equals(store):
+@pytest.mark.parametrize("ties_ranked", [0, 7, search.TIES_RANKED])
+def test_a_common_word_lists_the_best_hits_newest_first_among_equals(store, monkeypatch,
+                                                                     ties_ranked):
     """Hundreds of records share a word: the hits shown are exactly the best ranked, and
-    among equally ranked ones the newest, as if every hit's document had been read."""
+    among equally ranked ones the newest (undated ones last), as if every hit's document had
+    been read. However many tie with the last hit shown: more than the first ranking pass
+    keeps (0, 7) or fewer."""
     from liaison_app.core.db import database_proxy
 
+    monkeypatch.setattr(search, "TIES_RANKED", ties_ranked)
     docs = []
     for i in range(300):
         # Three kinds of text, so that whole groups rank the same and ties cross the cut.
@@ -153,15 +158,80 @@ def test_a_common_word_lists_the_best_hits_newest_first_among_equals(store):
                 "走访了解供电、用工、融资等多方面的情况，逐一记录企业的诉求")
         docs.append((f"r-{i}", search.SearchDocument(
             kind="visit", title=f"企业{i % 7}", body=text,
-            when=(dt.datetime(2026, 1, 1) + dt.timedelta(hours=i * 7 % 301)).isoformat())))
+            when="" if i % 11 == 0 else
+            (dt.datetime(2026, 1, 1) + dt.timedelta(hours=i * 7 % 301)).isoformat())))
     with database_proxy.atomic():
         search.index_many(docs)
     every = database_proxy.execute_sql(
         "SELECT d.record_id FROM search_fts JOIN search_doc d ON d.rowid = search_fts.rowid "
-        "WHERE search_fts MATCH ? ORDER BY bm25(search_fts, ?, 1.0), d.when_ DESC",
+        "WHERE search_fts MATCH ? ORDER BY bm25(search_fts, ?, 1.0), d.when_ DESC, d.rowid",
         (search.build_match("供电"), search.TITLE_WEIGHT)).fetchall()
     assert len(every) == 300
     for limit in (1, 50, 100, 299, 300, 500):
         hits = [h.record_id for h in search.search("供电", limit=limit)]
         assert hits == [r for (r,) in every[:limit]], limit
     assert search.search("供电", limit=0) == []
+
+
+def _index_bytes() -> int:
+    from liaison_app.core.db import database_proxy
+
+    return database_proxy.execute_sql(
+        "SELECT sum(length(block)) FROM search_fts_data").fetchone()[0]
+
+
+def _replace_every_record(rounds: int, n: int = 200) -> None:
+    from liaison_app.core.db import database_proxy
+
+    def doc(i: int, text: str) -> search.SearchDocument:
+        return search.SearchDocument(kind="visit", title=f"企业{i}", body=text,
+                                     when=f"2026-01-{i % 28 + 1:02d}T09:00")
+
+    with database_proxy.atomic():
+        search.index_many((f"r-{i}", doc(i, f"第{i}次走访，供电线路老化")) for i in range(n))
+    for r in range(rounds):
+        with database_proxy.atomic():  # each record pulled again, edited at the centre
+            search.reindex_many((f"r-{i}", doc(i, f"第{i}次走访第{r}轮，供电线路检修"))
+                                for i in range(n))
+
+
+def test_an_index_much_replaced_is_merged_and_finds_the_same(store, monkeypatch):
+    """Records replaced again and again (a table pulled anew, months of edits) leave the index
+    bloated until it is merged; merging it in steps shrinks it and changes no result."""
+    from liaison_app.core.db import database_proxy
+
+    monkeypatch.setattr(search, "MERGE_AT_LEAST", 100)
+    _replace_every_record(rounds=3)
+    assert search.replaced_since_merge() == 600
+    bloated = _index_bytes()
+    before = {q: [h.record_id for h in search.search(q, limit=500)]
+              for q in ("供电", "检修", "第2轮", "老化", "第0轮")}
+    assert len(before["检修"]) == 200 and before["老化"] == [] and before["第0轮"] == []
+
+    steps = 0
+    while True:
+        with database_proxy.atomic():
+            if not search.merge_step(pages=1):
+                break
+        steps += 1
+    assert steps > 1  # a transaction per step, not the whole index at once
+    assert _index_bytes() < bloated * 0.6
+    assert search.replaced_since_merge() == 0
+    assert {q: [h.record_id for h in search.search(q, limit=500)] for q in before} == before
+    # Merged whole, the index is left alone until it is replaced again.
+    merged = _index_bytes()
+    with database_proxy.atomic():
+        assert search.merge_step() is False
+    assert _index_bytes() == merged
+
+
+def test_a_few_replaced_records_do_not_make_the_index_merge(store):
+    """Edits of the day replace a few entries: the index is not rewritten for them."""
+    from liaison_app.core.db import database_proxy
+
+    _replace_every_record(rounds=1, n=100)
+    assert search.replaced_since_merge() == 100
+    size = _index_bytes()
+    with database_proxy.atomic():
+        assert search.merge_step() is False
+    assert _index_bytes() == size and search.replaced_since_merge() == 100

@@ -146,6 +146,21 @@ def test_visit_list_pages_by_keyset_without_gaps_or_repeats(ent):
     assert visits.count_visits(flt=VisitFilter(enterprise_id=ent.id)) == 25
 
 
+def test_a_visit_list_row_shows_what_was_saved(ent):
+    at = dt.datetime(2026, 3, 2, 9, 30)
+    visits.save(data=VisitInput(enterprise_id=ent.id, visit_at=at, officer_ids=["o-1", "o-2"],
+                                kind="callback", summary="协调供电线路改造\n第二行不在列表里"))
+    # A visit as a pull stores it, with seconds (a record made elsewhere).
+    other = Visit.create(enterprise=ent.id, visit_at=dt.datetime(2026, 1, 5, 8, 15, 30),
+                         summary="年初走访")
+    first, second = visits.list_visits(limit=10)
+    assert (first.visit_at, first.enterprise_id, first.enterprise_name, first.kind,
+            first.officer_ids, first.summary) == (at, ent.id, "走访测试企业", "callback",
+                                                  ["o-1", "o-2"], "协调供电线路改造")
+    assert (second.id, second.visit_at, second.officer_ids) == (
+        other.id, dt.datetime(2026, 1, 5, 8, 15, 30), [])
+
+
 def test_today_lists_due_follow_ups_and_overdue_enterprises(ent, store):
     today = dt.date(2026, 6, 15)
     visits.save(data=VisitInput(enterprise_id=ent.id, summary="上次走访",

@@ -260,11 +260,23 @@ def list_visits(*, flt: VisitFilter | None = None, after: tuple[dt.datetime, str
         query = query.where((Visit.visit_at <= at) & (
             (Visit.visit_at < at) | ((Visit.visit_at == at) & (Visit.id < rid))))
     query = query.order_by(Visit.visit_at.desc(), Visit.id.desc()).limit(limit)
-    rows = []
-    for vid, visit_at, ent_id, ent_name, kind, officers, summary in query.tuples():
-        rows.append(VisitRow(vid, visit_at, ent_id, ent_name, kind, officers or [],
-                             summary.split("\n", 1)[0][:120]))
-    return rows
+    # The values are converted here, not by peewee's row wrapper: on the list's first screen
+    # that took three quarters of the time of the read (1.3 of 1.8 ms for 200 rows).
+    sql, params = query.sql()
+    officer_ids = Visit.officer_ids.python_value
+    return [VisitRow(vid, _visit_time(visit_at), ent_id, ent_name, kind,
+                     officer_ids(officers) or [], summary.split("\n", 1)[0][:120])
+            for vid, visit_at, ent_id, ent_name, kind, officers, summary
+            in database_proxy.execute_sql(sql, params)]
+
+
+def _visit_time(value: object) -> dt.datetime:
+    if isinstance(value, str):
+        try:
+            return dt.datetime.fromisoformat(value)
+        except ValueError:
+            pass
+    return Visit.visit_at.python_value(value)
 
 
 def count_visits(*, flt: VisitFilter | None = None) -> int:

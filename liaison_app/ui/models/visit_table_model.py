@@ -21,6 +21,13 @@ PAGE_SIZE = 200
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_USER = Qt.ItemDataRole.UserRole
+#: The roles the list answers. A view asks each visible cell for a dozen (font, colours,
+#: alignment, ...) on every paint; the others are turned away before anything is looked up.
+_ANSWERED = frozenset((_DISPLAY, _TOOLTIP, _USER))
+
 
 @dataclass(frozen=True)
 class VisitPage:
@@ -137,17 +144,15 @@ class VisitTableModel(QAbstractTableModel):
             return self._headers[section]
         return None
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(self, index: AnyIndex, role: int = _DISPLAY) -> Any:
+        if role not in _ANSWERED or not index.isValid():
             return None
         row = self._rows[index.row()]
-        column = self.COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column in ("summary", "enterprise"):
-            return self._display(row, column)
-        if role == Qt.ItemDataRole.UserRole:
+        if role == _USER:
             return row.id
+        column = self.COLUMNS[index.column()]
+        if role == _DISPLAY or column in ("summary", "enterprise"):
+            return self._display(row, column)
         return None
 
     def _display(self, row: VisitRow, column: str) -> str:
