@@ -9,6 +9,8 @@ from pathlib import Path
 import pypdf
 import pytest
 
+from tests.needs import require
+
 
 def compact(text: str) -> str:
     """Text without any whitespace, so cell wrapping and spacing do not matter."""
@@ -43,6 +45,6 @@ def fonts_of_chars(path: Path, chars: str) -> dict[str, set[str]]:
 @pytest.fixture
 def pdftoppm() -> str:
     tool = shutil.which("pdftoppm")
-    if tool is None:
-        pytest.skip("pdftoppm (poppler-utils) is not installed; cannot render the PDF")
+    require(tool is not None, "pdftoppm (poppler-utils) is not installed; cannot render the PDF")
+    assert tool is not None
     return tool
