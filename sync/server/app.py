@@ -212,6 +212,12 @@ async def in_thread(who: auth.Caller | None, work: Callable[[], T]) -> T:
 #: A push answer of at most this many results is encoded on the event loop (a thread hop
 #: costs more); a longer one in a thread, so the loop keeps answering others meanwhile.
 _ANSWER_ON_LOOP = 50
+#: A push of at most this many operations is worked out on the event loop.
+_PREPARE_ON_LOOP = 10
+#: An officer at most this many changes (of anyone's) behind the mark pulls on the loop,
+#: pages of at most ``_LOOP_PAGE`` records.
+_NEARLY_IN_STEP = 20_000
+_LOOP_PAGE = 200
 
 _OPEN_PATHS = ("/health", "/ready", "/metrics", "/openapi.json", "/docs", "/redoc")
 
@@ -457,7 +463,11 @@ def create_app(config: ServerConfig) -> FastAPI:
             metrics.RESYNC.inc()
             raise ApiError("resync_required")
 
-        prepared = await in_thread(who, lambda: store.prepare_push(who, body.ops))
+        if len(body.ops) <= _PREPARE_ON_LOOP and not who.seen_due:
+            # Reads only, a millisecond or two: cheaper than the hop to a thread and back.
+            prepared = on_loop(lambda: store.prepare_push(who, body.ops))
+        else:
+            prepared = await in_thread(who, lambda: store.prepare_push(who, body.ops))
         if prepared.writes:
             # Committed together with the pushes and submissions that arrive meanwhile.
             await group_commit.writer_of(request.app.state).write(prepared.commit)
@@ -485,14 +495,22 @@ def create_app(config: ServerConfig) -> FastAPI:
                 # A device in step: a few reads answer it on the loop, no thread needed.
                 text = on_loop(lambda: store.nothing_new(who, body))
             if text is None:
-                def work() -> str:
-                    page, sent = store.pull_page(who, body)
+                def work(req: p.PullRequest) -> str:
+                    page, sent = store.pull_page(who, req)
                     if who.stale:  # it is pulling everything again: its pushes count now
                         auth.touch(who)
                     metrics.PULLED.inc(sent)
                     return page
 
-                text = await in_thread(who, work)
+                if (who.assigned is not None and not who.stale and not who.seen_due
+                        and 0 < body.since and who.high_seq - body.since <= _NEARLY_IN_STEP):
+                    # An officer nearly in step (the laptop's pull right after its push):
+                    # a page of at most a few hundred records, read on the loop without a
+                    # thread hop; a laptop with more to receive asks again.
+                    small = body.model_copy(update={"limit": min(body.limit, _LOOP_PAGE)})
+                    text = on_loop(lambda: work(small))
+                else:
+                    text = await in_thread(who, lambda: work(body))
         except store.ResyncRequired:
             metrics.RESYNC.inc()
             raise ApiError("resync_required") from None

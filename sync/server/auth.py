@@ -80,6 +80,9 @@ class Caller:
     #: token (one round trip fewer for a device in step); -1 when not read.
     high_seq: int = -1
     exits_pruned_seq: int = -1
+    #: An officer's enterprises, in order, read with the token (None: not read, or a role
+    #: that sees the whole county). What must agree with a snapshot reads them again.
+    assigned: tuple[str, ...] | None = None
 
     @property
     def can_write(self) -> bool:
@@ -177,11 +180,12 @@ def _add_officer_to_enterprise(enterprise_id: str, officer_id: str, counter: Seq
 
 
 def assigned_enterprises(user_id: int) -> list[str]:
-    """The officer's enterprises, in order. Read on every pull and push: SQL built once."""
+    """The officer's enterprises, in order (Python's, as ``Caller.assigned``: a database's
+    collation may order ids otherwise). SQL built once."""
     db = server_db.obj
-    return [ent for (ent,) in db.execute_sql(
-        'SELECT "enterprise_id" FROM "assignment" WHERE "user_id" = ' + db.param
-        + ' ORDER BY "enterprise_id"', (user_id,)).fetchall()]
+    return sorted(ent for (ent,) in db.execute_sql(
+        'SELECT "enterprise_id" FROM "assignment" WHERE "user_id" = ' + db.param,
+        (user_id,)).fetchall())
 
 
 # -- sessions --------------------------------------------------------------------------------
@@ -294,7 +298,9 @@ _AUTH_SQL = (
     '"meta" m '
     "WHERE m.\"key\" = 'ops_pruned_before'), (SELECT m.\"value\" FROM \"meta\" m WHERE "
     "m.\"key\" = 'seq'), (SELECT m.\"value\" FROM \"meta\" m WHERE m.\"key\" = "
-    "'exits_pruned_seq') FROM \"device\" d JOIN \"user\" u ON u.\"id\" = "
+    "'exits_pruned_seq'), CASE WHEN u.\"role\" IN ('center', 'viewer') THEN NULL ELSE "
+    "(SELECT {concat}(a.\"enterprise_id\", ',') FROM \"assignment\" a WHERE a.\"user_id\" = "
+    "u.\"id\") END FROM \"device\" d JOIN \"user\" u ON u.\"id\" = "
     'd."user_id" WHERE d."token_hash" = {mark}')
 #: ``last_seen`` is written at most this often (a write per request would cost every pull).
 SEEN_EVERY = dt.timedelta(minutes=5)
@@ -308,11 +314,13 @@ def authenticate(*, token: str | None, device_id: str | None,
     if not token:
         raise AuthError("unauthorized")
     db = server_db.obj
-    row = db.execute_sql(_AUTH_SQL.format(mark=db.param), (hash_token(token),)).fetchone()
+    concat = "string_agg" if is_postgres(db) else "group_concat"
+    row = db.execute_sql(_AUTH_SQL.format(mark=db.param, concat=concat),
+                         (hash_token(token),)).fetchone()
     if row is None:
         raise AuthError("unauthorized")
     (pk, bound_device, revoked, expires_at, last_seen, retire, user_id, username, role,
-     officer_id, disabled, pruned_before, high, exits_pruned) = row
+     officer_id, disabled, pruned_before, high, exits_pruned, enterprises) = row
     if retire == "lost" and not allow_lost:
         raise AuthError("device_lost")
     if retire not in ("lost", "retired") and (revoked or disabled):
@@ -334,7 +342,9 @@ def authenticate(*, token: str | None, device_id: str | None,
     return Caller(user_id=int(user_id), username=username, role=role, officer_id=officer_id,
                   device_id=bound_device, device_pk=int(pk), retire=retire or "",
                   stale=stale, seen_due=due,
-                  high_seq=int(high or 0), exits_pruned_seq=int(exits_pruned or 0))
+                  high_seq=int(high or 0), exits_pruned_seq=int(exits_pruned or 0),
+                  assigned=(None if role in ("center", "viewer")
+                            else tuple(sorted(enterprises.split(",")) if enterprises else ())))
 
 
 def touch(caller: Caller) -> None:

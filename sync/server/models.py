@@ -12,6 +12,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import peewee
 from playhouse.pool import PooledPostgresqlDatabase
@@ -310,6 +311,38 @@ class _ServerSqlite(peewee.SqliteDatabase):
                 time.sleep(0.05)
 
 
+class _ServerPostgres(PooledPostgresqlDatabase):
+    """The pool, checking a connection on check-out only when it sat unused for a while.
+
+    peewee's pool asks the database (``SELECT 1``) on every check-out whether a connection
+    still works: under load a round trip and a statement for PostgreSQL to parse in every
+    request. A connection handed back moments ago is trusted instead; one that went bad
+    since (the database restarted) fails its request, which the laptop sends again, and is
+    not handed out again."""
+
+    #: Seconds a connection may sit unused and still be handed out unchecked.
+    TRUSTED_FOR = 1.0
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._returned_at: dict[int, float] = {}
+
+    def _close(self, conn: Any, close_conn: bool = False) -> None:
+        if close_conn:
+            self._returned_at.pop(self.conn_key(conn), None)
+        else:
+            self._returned_at[self.conn_key(conn)] = time.monotonic()
+        super()._close(conn, close_conn)
+
+    def _is_closed(self, conn: Any) -> bool:
+        if conn.closed:
+            return True
+        returned = self._returned_at.get(self.conn_key(conn))
+        if returned is not None and time.monotonic() - returned < self.TRUSTED_FOR:
+            return False
+        return bool(super()._is_closed(conn))
+
+
 #: Connections one process may hold when nobody said (``serve`` always says).
 DEFAULT_POOL_SIZE = 32
 
@@ -324,7 +357,7 @@ def make_database(url: str, *, pool_size: int | None = None) -> peewee.Database:
             pool_size = int(os.environ.get(ENV_POOL_SIZE) or DEFAULT_POOL_SIZE)
         u = urlparse(url)
         # A request waits up to 30 s for a free connection rather than failing at once.
-        return PooledPostgresqlDatabase(
+        return _ServerPostgres(
             unquote(u.path.lstrip("/")), user=unquote(u.username or "") or None,
             password=unquote(u.password or "") or None, host=u.hostname or None,
             port=u.port or None, max_connections=pool_size, stale_timeout=300, timeout=30,
@@ -466,7 +499,15 @@ class SeqCounter:
 
 
 def high_seq() -> int:
-    return int(Meta.get_by_id("seq").value)
+    # SQL by hand: read in every push.
+    return int(server_db.obj.execute_sql(
+        "SELECT \"value\" FROM \"meta\" WHERE \"key\" = 'seq'").fetchone()[0])
+
+
+def set_high_seq(value: int) -> None:
+    server_db.obj.execute_sql(
+        f"UPDATE \"meta\" SET \"value\" = {server_db.obj.param} WHERE \"key\" = 'seq'",
+        (int(value),))
 
 
 def meta_values(*keys: str) -> dict[str, int]:

@@ -70,7 +70,6 @@ from sync.server.models import (
     DocumentRegister,
     EnterpriseCode,
     LetterNumber,
-    Meta,
     OpRecord,
     Record,
     ScopeExit,
@@ -81,6 +80,7 @@ from sync.server.models import (
     meta_values,
     read_snapshot,
     server_db,
+    set_high_seq,
     utcnow,
     write_transaction,
 )
@@ -153,8 +153,8 @@ class _Batch:
     def __init__(self, caller: Caller, ops: list[Op]) -> None:
         self.caller = caller
         #: The caller's enterprises as read, to compare under the lock.
-        self.scope_read: frozenset[str] | None = (
-            None if caller.whole_county else frozenset(assigned_enterprises(caller.user_id)))
+        read = scope_at_sign_in(caller)
+        self.scope_read: frozenset[str] | None = None if read is None else frozenset(read)
         self.scope: set[str] | None = None if self.scope_read is None else set(self.scope_read)
         #: Sequence numbers relative to the high-water mark; made absolute by ``flush``.
         self.counter = _Relative()
@@ -349,7 +349,7 @@ class _Batch:
         _add_counts(self._count_changes())
         high = base + self.counter.value
         if high != base:
-            Meta.update(value=high).where(Meta.key == "seq").execute()
+            set_high_seq(high)
         return high
 
     def _count_changes(self) -> dict[tuple[str, str], list[int]]:
@@ -418,11 +418,11 @@ def _add_counts(changes: dict[tuple[str, str], list[int]]) -> None:
             in changes.items() if count or versions]
     if not rows:
         return
-    mark = server_db.obj.param
-    _run_many('INSERT INTO "scope_count" ("scope_key", "table", "count", "version_sum") '
-              f'VALUES ({mark}, {mark}, {mark}, {mark}) ON CONFLICT ("scope_key", "table") '
-              'DO UPDATE SET "count" = "scope_count"."count" + excluded."count", '
-              '"version_sum" = "scope_count"."version_sum" + excluded."version_sum"', rows)
+    # Each (scope, table) once: one statement may not update a row twice.
+    _insert_many('INSERT INTO "scope_count" ("scope_key", "table", "count", "version_sum")', 4,
+                 rows, 'ON CONFLICT ("scope_key", "table") DO UPDATE SET "count" = '
+                 '"scope_count"."count" + excluded."count", "version_sum" = '
+                 '"scope_count"."version_sum" + excluded."version_sum"')
 
 
 def _quoted(name: str) -> str:
@@ -529,17 +529,27 @@ def _run_many(sql: str, rows: list[tuple[Any, ...]]) -> None:
         cursor.executemany(sql, rows)
 
 
-def _insert_rows(model: type[peewee.Model], columns: tuple[str, ...],
-                 rows: list[tuple[Any, ...]], *, ignore_existing: bool = False) -> None:
+def _insert_many(head: str, width: int, rows: list[tuple[Any, ...]], tail: str = "") -> None:
+    """``INSERT … VALUES`` of many rows: on PostgreSQL one statement with a row per value
+    list (one parse and plan, not one per row); SQLite runs its prepared statement per
+    row, which costs it less than a long statement would."""
     if not rows:
         return
-    mark = server_db.obj.param
-    sql = (f"INSERT INTO {_quoted(model._meta.table_name)} "
-           f"({', '.join(_quoted(c) for c in columns)}) "
-           f"VALUES ({', '.join(mark for _ in columns)})")
-    if ignore_existing:
-        sql += " ON CONFLICT DO NOTHING"
-    _run_many(sql, rows)
+    db = server_db.obj
+    if is_postgres(db):
+        from psycopg2.extras import execute_values
+
+        execute_values(db.cursor(), f"{head} VALUES %s {tail}", rows, page_size=500)
+    else:
+        db.cursor().executemany(
+            f"{head} VALUES ({', '.join(db.param for _ in range(width))}) {tail}", rows)
+
+
+def _insert_rows(model: type[peewee.Model], columns: tuple[str, ...],
+                 rows: list[tuple[Any, ...]], *, ignore_existing: bool = False) -> None:
+    _insert_many(f"INSERT INTO {_quoted(model._meta.table_name)} "
+                 f"({', '.join(_quoted(c) for c in columns)})", len(columns), rows,
+                 "ON CONFLICT DO NOTHING" if ignore_existing else "")
 
 
 def _update_rows(model: type[peewee.Model], columns: tuple[str, ...],
@@ -556,10 +566,11 @@ def _update_rows(model: type[peewee.Model], columns: tuple[str, ...],
 def _upsert_attachment_blobs(rows: list[tuple[str, str, str]]) -> None:
     if not rows:
         return
-    mark = server_db.obj.param
-    _run_many('INSERT INTO "attachment_blob" ("record_id", "sha256", "scope_key") VALUES '
-              f'({mark}, {mark}, {mark}) ON CONFLICT ("record_id") DO UPDATE SET '
-              '"sha256" = excluded."sha256", "scope_key" = excluded."scope_key"', rows)
+    # Each record once (``blob_refs`` is keyed by it): one statement may not update a row
+    # twice.
+    _insert_many('INSERT INTO "attachment_blob" ("record_id", "sha256", "scope_key")', 3, rows,
+                 'ON CONFLICT ("record_id") DO UPDATE SET "sha256" = excluded."sha256", '
+                 '"scope_key" = excluded."scope_key"')
 
 
 def _chunks(items: list[Any], size: int) -> Iterable[list[Any]]:
@@ -1084,7 +1095,16 @@ def blob_readable(sha: str, caller: Caller) -> bool:
 
 # -- pull ------------------------------------------------------------------------------------
 def scope_of(caller: Caller) -> list[str] | None:
+    """The caller's enterprises as they are now (None: the whole county)."""
     return None if caller.whole_county else assigned_enterprises(caller.user_id)
+
+
+def scope_at_sign_in(caller: Caller) -> list[str] | None:
+    """The caller's enterprises as read with its token a moment ago (one read fewer); for
+    what need not agree with a later snapshot, or is checked again under the lock."""
+    if caller.whole_county:
+        return None
+    return list(caller.assigned) if caller.assigned is not None else scope_of(caller)
 
 
 def visible_keys(caller: Caller, scope: list[str] | None = None) -> list[str] | None:
@@ -1100,12 +1120,6 @@ def scope_hash(caller: Caller, scope: list[str] | None) -> str:
     # laptop pulls its scope again once and drops what it no longer sees.
     text = caller.role + "|" + ("*" if scope is None else ",".join(sorted(scope)) + "|2")
     return hashlib.sha256(text.encode()).hexdigest()[:16]
-
-
-def _visible(query: peewee.ModelSelect, keys: list[str] | None) -> peewee.ModelSelect:
-    if keys is None:
-        return query
-    return query.where(Record.scope_key.in_(keys) | Record.table.in_(ALL_TABLES))
 
 
 def _row_json(rec: Any) -> str:
@@ -1138,6 +1152,8 @@ class ResyncRequired(Exception):
     pull everything again (it keeps its outbox and sends it afterwards)."""
 
 
+#: The tables every caller sees, as SQL literals (names of our own: nothing to escape).
+_EVERYONE = ", ".join(f"'{t}'" for t in sorted(ALL_TABLES))
 _PAGE_SELECT = ('SELECT "table", "record_id", "version", "deleted", "created_at", '
                 '"updated_at", "data", "seq" FROM "record"')
 
@@ -1156,11 +1172,10 @@ def _page_sql(keys: int | None, tables: int, own: bool, mark: str) -> str:
         extra += f' AND NOT ("last_device" = {mark} AND "last_clean")'
     if keys is None:
         return f'{_PAGE_SELECT} WHERE "seq" > {mark}{extra} ORDER BY "seq" LIMIT {mark}'
-    everyone = ", ".join(f"'{t}'" for t in sorted(ALL_TABLES))
     branch = (f'SELECT * FROM ({_PAGE_SELECT} WHERE "scope_key" = {mark} AND "seq" > {mark}'
               f'{{filter}}{extra} ORDER BY "seq" LIMIT {mark}) AS b{{n}}')
     parts = [branch.format(filter="", n=n) for n in range(keys)]
-    parts.append(branch.format(filter=f' AND "table" IN ({everyone})', n=keys))
+    parts.append(branch.format(filter=f' AND "table" IN ({_EVERYONE})', n=keys))
     return f'SELECT * FROM ({" UNION ALL ".join(parts)}) AS page ORDER BY "seq" LIMIT {mark}'
 
 
@@ -1223,8 +1238,9 @@ def nothing_new(caller: Caller, req: PullRequest) -> str | None:
     In a province the mark moves many times a second, nearly always by other officers'
     enterprises: such an officer gets an empty page that moves the cursor to the mark. That
     is safe without a snapshot: sequence numbers are given in commit order, so once the mark
-    is read every change up to it is committed and visible to the reads after it."""
-    scope = scope_of(caller)
+    is read every change up to it is committed and visible to the reads after it. The
+    enterprises and the mark come from one statement, the token's."""
+    scope = scope_at_sign_in(caller)
     # Read with the caller's token when it was authenticated, a moment ago.
     meta = ({"seq": caller.high_seq, "exits_pruned_seq": caller.exits_pruned_seq}
             if caller.high_seq >= 0 else meta_values("seq", "exits_pruned_seq"))
@@ -1254,31 +1270,33 @@ def _gone(keys: list[str] | None, *, since: int, upto: int) -> list[dict[str, st
     """Records that left the caller's scope in (since, upto] and are not back in it."""
     if keys is None:
         return []
+    db = server_db.obj
+    mark = db.param
     visible = set(keys)
-    exits = list(ScopeExit.select(ScopeExit.table, ScopeExit.record_id)
-                 .where(ScopeExit.old_scope_key.in_(keys) & (ScopeExit.seq > since)
-                        & (ScopeExit.seq <= upto)).tuples())
+    exits = db.execute_sql(
+        'SELECT "table", "record_id" FROM "scope_exit" WHERE "seq" > ' + mark
+        + ' AND "seq" <= ' + mark + ' AND "old_scope_key" IN ('
+        + ", ".join(mark for _ in keys) + ")", (since, upto, *keys)).fetchall()
     out: list[dict[str, str]] = []
     by_table: dict[str, set[str]] = {}
     for table, record_id in exits:
         by_table.setdefault(table, set()).add(record_id)
     for table, ids in by_table.items():
-        for chunk in _chunks(sorted(ids), 500):
-            for rid, key in (Record.select(Record.record_id, Record.scope_key)
-                             .where((Record.table == table) & Record.record_id.in_(chunk))
-                             .tuples()):
-                if key not in visible:
-                    out.append({"table": table, "id": rid})
+        for rid, key in _rows_in(_RECORD_KEYS, (table,), ids):
+            if key not in visible:
+                out.append({"table": table, "id": rid})
     return out
 
 
-def _missing_parents(rows: list[Any], keys: list[str] | None, *, after: int | None
-                     ) -> list[Any]:
+def _missing_parents(rows: list[PullRow], keys: list[str] | None, *, after: int | None
+                     ) -> list[PullRow]:
     """Parents the page refers to that the client cannot have yet (they come in a later page,
     or a table filter left them out): sent first, in the same page."""
     have = {(r.table, r.record_id) for r in rows}
-    found: list[Any] = []
+    found: list[PullRow] = []
     frontier = rows
+    db = server_db.obj
+    mark = db.param
     while frontier:
         wanted: dict[str, set[str]] = {}
         for r in frontier:
@@ -1292,13 +1310,23 @@ def _missing_parents(rows: list[Any], keys: list[str] | None, *, after: int | No
                     wanted.setdefault(parent_table, set()).add(str(pid))
         frontier = []
         for table, ids in wanted.items():
-            query = Record.select(*_PULL_COLUMNS).where(
-                (Record.table == table) & Record.record_id.in_(list(ids)))
+            # SQL by hand: on a busy server this runs for nearly every page.
+            where = [f'"table" = {mark}']
+            params: list[Any] = [table]
             if after is not None:
-                query = query.where(Record.seq > after)
-            for rec in _visible(query, keys).objects():
-                have.add((rec.table, rec.record_id))
-                frontier.append(rec)
+                where.append(f'"seq" > {mark}')
+                params.append(after)
+            if keys is not None:
+                where.append(f'("scope_key" IN ({", ".join(mark for _ in keys)}) OR "table" '
+                             f'IN ({_EVERYONE}))')
+                params += keys
+            head = f'{_PAGE_SELECT} WHERE {" AND ".join(where)} AND "record_id"'
+            for chunk in _chunks(sorted(ids), 500):
+                for row in db.execute_sql(f"{head} IN ({', '.join([mark] * len(chunk))})",
+                                          (*params, *chunk)).fetchall():
+                    rec = PullRow(*row)
+                    have.add((rec.table, rec.record_id))
+                    frontier.append(rec)
         # Grandparents before parents before children.
         found = frontier + found
     return found
@@ -1313,11 +1341,10 @@ def _counts(keys: list[str] | None) -> dict[str, dict[str, int]]:
         rows = db.execute_sql('SELECT "table", "count", "version_sum" FROM "scope_count" '
                               "WHERE \"scope_key\" = '*'").fetchall()
     else:
-        everyone = ", ".join(f"'{t}'" for t in sorted(ALL_TABLES))
         rows = db.execute_sql(
             'SELECT "table", SUM("count"), SUM("version_sum") FROM "scope_count" WHERE '
             f'"scope_key" IN ({", ".join(mark for _ in keys)}) OR ("scope_key" = \'\' AND '
-            f'"table" IN ({everyone})) GROUP BY "table"', keys).fetchall()
+            f'"table" IN ({_EVERYONE})) GROUP BY "table"', keys).fetchall()
     return {table: {"count": int(count), "version_sum": int(total or 0)}
             for table, count, total in rows if count}
 

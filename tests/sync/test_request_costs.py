@@ -1,0 +1,136 @@
+"""What the server saves per request under load must not change what anyone receives: the
+officer's enterprises read with the token, small pushes worked out and nearly-in-step pulls
+read on the event loop in pages of a bounded size, pooled connections handed out again
+without a round trip when they were in use moments ago."""
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+import psycopg2
+import pytest
+
+from liaison_app.core.models import Visit
+from sync.server import store
+from sync.server.app import ServerConfig
+from sync.server.models import Record, connection, make_database, server_db
+from tests.sync.conftest import (
+    PG_URL,
+    new_enterprise,
+    new_visit,
+    reset_postgres,
+    running_server,
+    worker_postgres_url,
+)
+
+
+@pytest.fixture
+def page_limits(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The page length of every page the server read."""
+    limits: list[int] = []
+    real = store.pull_page
+
+    def noting(caller: Any, req: Any) -> Any:
+        limits.append(req.limit)
+        return real(caller, req)
+
+    monkeypatch.setattr(store, "pull_page", noting)
+    return limits
+
+
+def test_an_officer_nearly_in_step_receives_a_large_batch_in_bounded_pages(
+        county: dict[str, Any], page_limits: list[int]) -> None:
+    li, centre = county["li"], county["centre"]
+    assert li.sync().ok  # in step
+    centre.use()
+    made = {new_visit(county["e1"], summary=f"中心补录走访{n} 𠮷").id for n in range(450)}
+    assert centre.sync().ok
+    page_limits.clear()
+    assert li.sync().ok
+    li.use()
+    assert made <= {v.id for v in Visit.select(Visit.id)}
+    assert Visit.get_by_id(next(iter(made))).summary.endswith("𠮷")
+    # Read on the loop in pages of at most 200, the laptop asking again for the rest.
+    assert len(page_limits) >= 3 and max(page_limits) <= 200
+
+
+def test_an_enterprise_assigned_between_syncs_arrives_with_the_next(
+        county: dict[str, Any]) -> None:
+    li, centre, server = county["li"], county["centre"], county["server"]
+    assert li.sync().ok
+    centre.use()
+    later = new_enterprise("新分配企业")
+    visit = new_visit(later, summary="分配前的走访")
+    assert centre.sync().ok
+    server.assign("li", [county["e1"], later.id])
+    assert li.sync().ok
+    li.use()
+    assert Visit.get_or_none(Visit.id == visit.id) is not None
+    # And a push into it right away is taken (its scope is read again under the lock).
+    mine = new_visit(later.id, summary="李的走访")
+    assert li.sync().ok
+    centre.use()
+    assert centre.sync().ok
+    assert Visit.get_by_id(mine.id).summary == "李的走访"
+
+
+@pytest.fixture
+def pg_url() -> str:
+    if not PG_URL:
+        pytest.skip("set LIAISON_TEST_PG_URL (scripts/ci-postgres.sh) to run on PostgreSQL")
+    url = worker_postgres_url(PG_URL)
+    reset_postgres(url)
+    return url
+
+
+@pytest.mark.postgres
+def test_a_connection_in_use_moments_ago_is_handed_out_without_a_round_trip(
+        pg_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = make_database(pg_url, pool_size=2)
+    asked: list[int] = []
+    real = db._adapter.is_connection_closed
+
+    def asking(conn: Any) -> bool:
+        asked.append(1)
+        return bool(real(conn))
+
+    monkeypatch.setattr(db._adapter, "is_connection_closed", asking)
+    server_db.initialize(db)
+    try:
+        for _ in range(5):
+            with connection():
+                assert db.execute_sql("SELECT 1").fetchone() == (1,)
+        assert asked == []
+        monkeypatch.setattr(db, "TRUSTED_FOR", 0.0)
+        with connection():
+            db.execute_sql("SELECT 1")
+        assert asked == [1]
+    finally:
+        db.close_all()
+
+
+@pytest.mark.postgres
+def test_connections_the_database_dropped_are_replaced(
+        pg_url: str, tmp_path: Path, make_device: Any) -> None:
+    with running_server(ServerConfig(db_url=pg_url, data_dir=tmp_path / "server")) as server:
+        server.add_user("centre", "center")
+        centre = make_device("centre-pc")
+        centre.login(server, "centre")
+        new_visit(new_enterprise("鲁西化工有限公司"), summary="第一次")
+        assert centre.sync().ok
+        # The database ends every connection of the server's (a restart, an administrator).
+        conn = psycopg2.connect(pg_url)
+        conn.autocommit = True
+        with conn.cursor() as cur:
+            cur.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE "
+                        "datname = current_database() AND pid <> pg_backend_pid()")
+        conn.close()
+        time.sleep(server_db.obj.TRUSTED_FOR + 0.2)
+        second = new_visit(Visit.get().enterprise_id, summary="第二次")
+        report = centre.sync()
+        assert report.ok, report
+        with connection():
+            stored = Record.get((Record.table == "visit") & (Record.record_id == second.id))
+        assert json.loads(stored.data)["summary"] == "第二次"
