@@ -24,7 +24,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from sync.protocol import ROLES
-from sync.server import audit
+from sync.server import audit, statements
 from sync.server.models import (
     Assignment,
     Device,
@@ -314,9 +314,9 @@ def authenticate(*, token: str | None, device_id: str | None,
     if not token:
         raise AuthError("unauthorized")
     db = server_db.obj
-    concat = "string_agg" if is_postgres(db) else "group_concat"
-    row = db.execute_sql(_AUTH_SQL.format(mark=db.param, concat=concat),
-                         (hash_token(token),)).fetchone()
+    sql = _AUTH_SQL.format(mark=db.param,
+                           concat="string_agg" if is_postgres(db) else "group_concat")
+    row = statements.run_prepared("liaison_auth", sql, (hash_token(token),)).fetchone()
     if row is None:
         raise AuthError("unauthorized")
     (pk, bound_device, revoked, expires_at, last_seen, retire, user_id, username, role,

@@ -27,6 +27,8 @@ ENV_WORKER_CONFIG = "LIAISON_SERVER_WORKER_CONFIG"
 ENV_WORKERS = "LIAISON_SERVER_WORKERS"
 #: Connections each server process may hold; set by ``serve``, or by hand behind pgbouncer.
 ENV_POOL_SIZE = "LIAISON_SERVER_POOL_SIZE"
+#: "off" behind pgbouncer in transaction mode (``statements``).
+ENV_PREPARED = "LIAISON_SERVER_PREPARED"
 #: The access log's file when --access-log is not given.
 ENV_ACCESS_LOG = "LIAISON_SERVER_ACCESS_LOG"
 #: A token that may read /metrics from any address (kept out of the command line).
@@ -56,7 +58,8 @@ def pool_size(*, max_connections: int, reserved: int, processes: int) -> int:
             f"PostgreSQL allows {max_connections} connections ({reserved} reserved for "
             f"superusers, {ADMIN_RESERVE} kept for administration): too few for {processes} "
             f"server processes of at least {MIN_POOL} each. Start fewer workers, raise "
-            f"max_connections, or put pgbouncer in front and set {ENV_POOL_SIZE}.")
+            f"max_connections, or put pgbouncer in front and set {ENV_POOL_SIZE} (and "
+            f"{ENV_PREPARED}=off).")
     return min(share, MAX_POOL)
 
 

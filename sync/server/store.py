@@ -59,7 +59,7 @@ from sync.protocol import (
     RejectReason,
 )
 from sync.schema import ALL_TABLES, BOOKKEEPING, ID_MAX, SCHEMA, Problem, TableSchema
-from sync.server import metrics
+from sync.server import metrics, statements
 from sync.server.auth import Caller, assigned_enterprises
 from sync.server.hooks import AFTER_APPLY, CONTENT_CHECKS
 from sync.server.models import (
@@ -1195,9 +1195,10 @@ def _page(caller: Caller, req: PullRequest, keys: list[str] | None, *,
         for key in [*keys, ""]:
             params += [key, req.since, *extra, limit]
         params.append(limit)
-    sql = _page_sql(None if keys is None else len(keys), len(req.tables), req.include_own,
-                    db.param)
-    return [PullRow(*row) for row in db.execute_sql(sql, params).fetchall()]
+    shape = (None if keys is None else len(keys), len(req.tables), req.include_own)
+    sql = _page_sql(*shape, db.param)
+    name = "liaison_page_{}_{}_{}".format(*("all" if n is None else int(n) for n in shape))
+    return [PullRow(*row) for row in statements.run_prepared(name, sql, params).fetchall()]
 
 
 def pull_page(caller: Caller, req: PullRequest) -> tuple[str, int]:

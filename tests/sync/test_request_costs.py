@@ -13,7 +13,7 @@ import psycopg2
 import pytest
 
 from liaison_app.core.models import Visit
-from sync.server import store
+from sync.server import statements, store
 from sync.server.app import ServerConfig
 from sync.server.models import Record, connection, make_database, server_db
 from tests.sync.conftest import (
@@ -134,3 +134,23 @@ def test_connections_the_database_dropped_are_replaced(
         with connection():
             stored = Record.get((Record.table == "visit") & (Record.record_id == second.id))
         assert json.loads(stored.data)["summary"] == "第二次"
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("setting", ["on", "off"])
+def test_statements_run_often_are_planned_once_per_connection(
+        pg_url: str, setting: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(statements.ENV_PREPARED, setting)  # off: behind pgbouncer
+    db = make_database(pg_url, pool_size=1)
+    server_db.initialize(db)
+    try:
+        with connection():
+            for n in range(3):
+                row = statements.run_prepared("liaison_sum", "SELECT %s::int + %s::int, %s",
+                                              (n, 1, "𠮷'; --")).fetchone()
+                assert row == (n + 1, "𠮷'; --")
+            names = [name for (name,) in db.execute_sql(
+                "SELECT name FROM pg_prepared_statements").fetchall()]
+        assert names == (["liaison_sum"] if setting == "on" else [])
+    finally:
+        db.close_all()
