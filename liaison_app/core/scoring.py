@@ -226,7 +226,8 @@ def _as_time(value: Any) -> dt.datetime | None:
 
 
 def sheet_problems(*, sheet: Mapping[str, Any], round_data: Mapping[str, Any],
-                   round_id: str = "") -> list[SheetProblem]:
+                   round_id: str = "", dims: Sequence[Dimension] | None = None,
+                   sc: Scale | None = None) -> list[SheetProblem]:
     """Everything wrong with ``sheet`` (a score sheet's wire data, merged: the stored record
     with the pushed changes on top) against ``round_data`` (its round's wire data).
 
@@ -234,7 +235,8 @@ def sheet_problems(*, sheet: Mapping[str, Any], round_data: Mapping[str, Any],
     still arrive after it, from a laptop that was offline), the unit is evaluated in the
     round, the enterprise is invited, the method is known, and every score is a number
     within the scale for a dimension of the round (None, 不了解/不适用, is always allowed).
-    An empty list means the sheet may be stored. Pure: no database, any thread.
+    An empty list means the sheet may be stored. Pure: no database, any thread. ``dims``
+    and ``sc``: the round's dimensions and scale when the caller has read them already.
     """
     problems: list[SheetProblem] = []
     if round_id and sheet.get("round_id") not in (None, round_id):
@@ -257,21 +259,24 @@ def sheet_problems(*, sheet: Mapping[str, Any], round_data: Mapping[str, Any],
     method = sheet.get("method", "paper")
     if method not in METHODS:
         problems.append(SheetProblem("method", value=method))
-    problems.extend(score_problems(sheet.get("scores"), round_data))
+    problems.extend(score_problems(sheet.get("scores"), round_data, dims=dims, sc=sc))
     return problems
 
 
-def score_problems(scores: Any, round_data: Mapping[str, Any]) -> list[SheetProblem]:
-    """The problems of a sheet's ``scores`` alone against the round's dimensions and scale."""
+def score_problems(scores: Any, round_data: Mapping[str, Any], *,
+                   dims: Sequence[Dimension] | None = None, sc: Scale | None = None
+                   ) -> list[SheetProblem]:
+    """The problems of a sheet's ``scores`` alone against the round's dimensions and scale
+    (``dims`` and ``sc`` as read from ``round_data`` already, if the caller has them)."""
     if scores is None:
         return []
     if not isinstance(scores, Mapping):
         return [SheetProblem("scores_shape")]
-    dims = {d.key: d for d in dimensions(round_data)}
-    sc = scale(round_data)
+    by_key = {d.key: d for d in (dimensions(round_data) if dims is None else dims)}
+    sc = scale(round_data) if sc is None else sc
     problems: list[SheetProblem] = []
     for key, value in scores.items():
-        dim = dims.get(key)
+        dim = by_key.get(key)
         if dim is None:
             problems.append(SheetProblem("unknown_dimension", field=str(key)))
             continue

@@ -347,7 +347,11 @@ def create_app(config: ServerConfig) -> FastAPI:
     if config.prune_every > 0:
         start_pruner(db_url=config.db_url, data_dir=config.data_dir,
                      retention=config.retention, every=config.prune_every)
-    app = FastAPI(title="Liaison sync server", version=str(config.protocol))
+    # FastAPI's own OpenTelemetry hooks off: the server has its metrics and access log
+    # (``observe``), and asking whether telemetry is configured read the environment in
+    # every request.
+    app = FastAPI(title="Liaison sync server", version=str(config.protocol),
+                  telemetry={"tracing": False, "metrics": False, "logs": False})
     # Attachments (photos, PDFs) are compressed already: gzip would spend the server's CPU
     # for nothing. Records (JSON) shrink several times.
     app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=config.gzip_level,

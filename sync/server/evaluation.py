@@ -656,7 +656,8 @@ def prepare_sheets(found: Round, *, enterprise_id: str, answers: Answers
                           comments=answers.comments.get(unit, ""))
         problems = [*schema.check(data, creating=True),
                     *scoring.sheet_problems(sheet=data, round_data=found.rules_data,
-                                            round_id=found.id)]
+                                            round_id=found.id, dims=found.dimensions,
+                                            sc=found.scale)]
         if problems:
             raise ValueError(f"phone score sheet refused: {problems}")
         rows.append((sheet_id(round_id=found.id, enterprise_id=enterprise_id, unit=unit),

@@ -371,11 +371,13 @@ def _well_formed(ops: list[Op]) -> frozenset[str]:
     few passes in C per column instead of a Python call per value. ``_apply`` checks every
     other operation value by value and says why it is refused. An op id sent twice in the
     batch is left out (its second use is answered as a replay of the first)."""
+    out: set[str] = set()
+    if len(ops) < _COLUMN_CHECK_FROM:
+        return frozenset(out)
     by_table: dict[str, list[Op]] = {}
     for op in ops:
         by_table.setdefault(op.table, []).append(op)
     times = collections.Counter(op.op_id for op in ops)
-    out: set[str] = set()
     for table, group in by_table.items():
         rule = SCHEMA.get(table)
         if rule is None or len(group) < _COLUMN_CHECK_FROM:

@@ -45,6 +45,17 @@ def test_scores_outside_the_scale_or_dimensions_are_refused(scores, code):
     assert problems[0].text_zh() and problems[0].text_en()
 
 
+@pytest.mark.parametrize("round_data", [ROUND, LEVELS_ROUND])
+@pytest.mark.parametrize("scores", [
+    {"competence": 18, "attitude": None}, {"competence": 80}, {"competence": 21},
+    {"speed": 10}, {"competence": "18"}, ["competence"], None])
+def test_a_rounds_dimensions_and_scale_read_once_give_the_same_answers(round_data, scores):
+    # The phone page reads them once per round, not once per sheet.
+    once = {"dims": scoring.dimensions(round_data), "sc": scoring.scale(round_data)}
+    assert (scoring.sheet_problems(sheet=sheet(scores=scores), round_data=round_data, **once)
+            == scoring.sheet_problems(sheet=sheet(scores=scores), round_data=round_data))
+
+
 def test_a_levels_scale_takes_only_its_levels():
     assert scoring.score_problems({"competence": 80, "attitude": None}, LEVELS_ROUND) == []
     assert codes(scoring.score_problems({"competence": 70}, LEVELS_ROUND)) == ["not_a_level"]

@@ -6,6 +6,7 @@ live in ``liaison_app.core.scoring`` so the server applies the same ones.
 """
 from __future__ import annotations
 
+import functools
 import uuid
 
 import peewee
@@ -21,8 +22,10 @@ from liaison_app.core.scoring import METHODS, ROUND_STATUSES
 SHEET_NAMESPACE = uuid.UUID("0b6c5e55-4f7d-4d2a-9c39-5a1f2f6e8d13")
 
 
+@functools.lru_cache(maxsize=16_384)
 def sheet_id(*, round_id: str, enterprise_id: str, unit: str) -> str:
-    """The one id of the sheet an enterprise fills for ``unit`` in a round."""
+    """The one id of the sheet an enterprise fills for ``unit`` in a round. Kept once
+    worked out: a phone's page, its submission and the writer each look its sheets up."""
     return str(uuid.uuid5(SHEET_NAMESPACE, f"{round_id}|{enterprise_id}|{unit}"))
 
 
