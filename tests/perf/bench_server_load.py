@@ -164,8 +164,8 @@ class Server:
 
 
 # -- the load generator ----------------------------------------------------------------------
-def _device_loop(port: int, dev: dict[str, Any], mix: float, rate: float | None, until: float,
-                 out: list[tuple[str, float]]) -> None:
+def _device_loop(port: int, dev: dict[str, Any], mix: float, rate: float | None,
+                 seconds: float, ready: Any, out: list[tuple[str, float]]) -> None:
     """One laptop. With a ``rate`` (syncs per second of this device) its syncs are due at
     random moments (a Poisson process), as 10,000 laptops each syncing every few minutes
     are, and each one's time is taken from when it was due: a sync that had to wait for the
@@ -202,6 +202,10 @@ def _device_loop(port: int, dev: dict[str, Any], mix: float, rate: float | None,
                 return
 
     pull()  # catch up first: the measured syncs are those of a laptop already in step
+    # The measured window starts when every device has caught up, so that syncs done per
+    # second are counted over the time the load was offered.
+    ready.wait()
+    until = time.monotonic() + seconds
     due = time.perf_counter()
     while True:
         if rate is not None:
@@ -233,10 +237,11 @@ def _generator(port: int, devices: list[dict[str, Any]], mix: float, rate: float
 
     while time.time() < start_at:
         time.sleep(0.01)
-    until = time.monotonic() + seconds
     out: list[tuple[str, float]] = []
     each = None if rate is None else rate / len(devices)
-    threads = [threading.Thread(target=_device_loop, args=(port, d, mix, each, until, out))
+    ready = threading.Barrier(len(devices))
+    threads = [threading.Thread(target=_device_loop,
+                                args=(port, d, mix, each, seconds, ready, out))
                for d in devices]
     for t in threads:
         t.start()
