@@ -214,10 +214,9 @@ async def in_thread(who: auth.Caller | None, work: Callable[[], T]) -> T:
 _ANSWER_ON_LOOP = 50
 #: A push of at most this many operations is worked out on the event loop.
 _PREPARE_ON_LOOP = 10
-#: An officer at most this many changes (of anyone's) behind the mark pulls on the loop,
-#: pages of at most ``_LOOP_PAGE`` records.
-_NEARLY_IN_STEP = 20_000
-_LOOP_PAGE = 200
+#: An officer at most this many changes (of anyone's) behind the mark pulls on the loop: a
+#: page of at most that many records (and their parents).
+_NEARLY_IN_STEP = 500
 
 _OPEN_PATHS = ("/health", "/ready", "/metrics", "/openapi.json", "/docs", "/redoc")
 
@@ -509,10 +508,9 @@ def create_app(config: ServerConfig) -> FastAPI:
                 if (who.assigned is not None and not who.stale and not who.seen_due
                         and 0 < body.since and who.high_seq - body.since <= _NEARLY_IN_STEP):
                     # An officer nearly in step (the laptop's pull right after its push):
-                    # a page of at most a few hundred records, read on the loop without a
-                    # thread hop; a laptop with more to receive asks again.
-                    small = body.model_copy(update={"limit": min(body.limit, _LOOP_PAGE)})
-                    text = on_loop(lambda: work(small))
+                    # no more changes than that were made since its cursor, in the whole
+                    # county, so the page is short; read on the loop without a thread hop.
+                    text = on_loop(lambda: work(body))
                 else:
                     text = await in_thread(who, lambda: work(body))
         except store.ResyncRequired:

@@ -5,6 +5,7 @@ without a round trip when they were in use moments ago."""
 from __future__ import annotations
 
 import json
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -27,33 +28,38 @@ from tests.sync.conftest import (
 
 
 @pytest.fixture
-def page_limits(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """The page length of every page the server read."""
-    limits: list[int] = []
+def pages(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, Any]]:
+    """Each page the server read: its length and the thread that read it."""
+    seen: list[tuple[int, Any]] = []
     real = store.pull_page
 
     def noting(caller: Any, req: Any) -> Any:
-        limits.append(req.limit)
-        return real(caller, req)
+        page, sent = real(caller, req)
+        seen.append((sent, threading.current_thread()))
+        return page, sent
 
     monkeypatch.setattr(store, "pull_page", noting)
-    return limits
+    return seen
 
 
-def test_an_officer_nearly_in_step_receives_a_large_batch_in_bounded_pages(
-        county: dict[str, Any], page_limits: list[int]) -> None:
+@pytest.mark.parametrize("made", [300, 700])
+def test_an_officer_a_little_behind_gets_a_short_page_on_the_loop_and_further_behind_full_pages(
+        county: dict[str, Any], pages: list[tuple[int, Any]], made: int) -> None:
     li, centre = county["li"], county["centre"]
     assert li.sync().ok  # in step
     centre.use()
-    made = {new_visit(county["e1"], summary=f"中心补录走访{n} 𠮷").id for n in range(450)}
+    ids = {new_visit(county["e1"], summary=f"中心补录走访{n} 𠮷").id for n in range(made)}
     assert centre.sync().ok
-    page_limits.clear()
+    pages.clear()
     assert li.sync().ok
     li.use()
-    assert made <= {v.id for v in Visit.select(Visit.id)}
-    assert Visit.get_by_id(next(iter(made))).summary.endswith("𠮷")
-    # Read on the loop in pages of at most 200, the laptop asking again for the rest.
-    assert len(page_limits) >= 3 and max(page_limits) <= 200
+    assert ids <= {v.id for v in Visit.select(Visit.id)}
+    assert Visit.get_by_id(next(iter(ids))).summary.endswith("𠮷")
+    # A few hundred changes behind: one page, read on the event loop; further: whole pages
+    # (the laptop asks for 2,000 at a time) in a worker thread, never cut short.
+    assert sum(n for n, _ in pages) == made
+    loop = county["server"].thread  # the server's event loop runs in it
+    assert [thread is loop for n, thread in pages if n] == ([True] if made < 500 else [False])
 
 
 def test_an_enterprise_assigned_between_syncs_arrives_with_the_next(
