@@ -299,7 +299,7 @@ _AUTH_SQL = (
     "WHERE m.\"key\" = 'ops_pruned_before'), (SELECT m.\"value\" FROM \"meta\" m WHERE "
     "m.\"key\" = 'seq'), (SELECT m.\"value\" FROM \"meta\" m WHERE m.\"key\" = "
     "'exits_pruned_seq'), CASE WHEN u.\"role\" IN ('center', 'viewer') THEN NULL ELSE "
-    "(SELECT {concat}(a.\"enterprise_id\", ',') FROM \"assignment\" a WHERE a.\"user_id\" = "
+    "(SELECT {concat}(a.\"enterprise_id\", {sep}) FROM \"assignment\" a WHERE a.\"user_id\" = "
     "u.\"id\") END FROM \"device\" d JOIN \"user\" u ON u.\"id\" = "
     'd."user_id" WHERE d."token_hash" = {mark}')
 #: ``last_seen`` is written at most this often (a write per request would cost every pull).
@@ -314,8 +314,11 @@ def authenticate(*, token: str | None, device_id: str | None,
     if not token:
         raise AuthError("unauthorized")
     db = server_db.obj
-    sql = _AUTH_SQL.format(mark=db.param,
-                           concat="string_agg" if is_postgres(db) else "group_concat")
+    pg = is_postgres(db)
+    # Joined with the unit separator, which no id holds (a comma might, in an id typed by
+    # hand into an assignment).
+    sql = _AUTH_SQL.format(mark=db.param, concat="string_agg" if pg else "group_concat",
+                           sep="chr(31)" if pg else "char(31)")
     row = statements.run_prepared("liaison_auth", sql, (hash_token(token),)).fetchone()
     if row is None:
         raise AuthError("unauthorized")
@@ -344,7 +347,7 @@ def authenticate(*, token: str | None, device_id: str | None,
                   stale=stale, seen_due=due,
                   high_seq=int(high or 0), exits_pruned_seq=int(exits_pruned or 0),
                   assigned=(None if role in ("center", "viewer")
-                            else tuple(sorted(enterprises.split(",")) if enterprises else ())))
+                            else tuple(sorted(enterprises.split("\x1f")) if enterprises else ())))
 
 
 def touch(caller: Caller) -> None:

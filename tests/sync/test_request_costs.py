@@ -160,3 +160,28 @@ def test_statements_run_often_are_planned_once_per_connection(
         assert names == (["liaison_sum"] if setting == "on" else [])
     finally:
         db.close_all()
+
+
+def test_the_enterprises_read_with_the_token_are_the_officers_own(server: Any) -> None:
+    """The sign-in check's copy of an officer's enterprises is the same list as a read of
+    them, ids an administrator typed with a comma or in another order included."""
+    import secrets
+
+    from sync.server import auth
+    from sync.server.models import Device, User, utcnow
+
+    server.add_user("li", "liaison")
+    server.add_user("centre", "center")
+    ids = ["企业,甲", "b-2", "A-1", "a-1", "𠮷"]
+    server.assign("li", ids)
+    with connection():
+        for name, want in (("li", tuple(sorted(ids))), ("centre", None)):
+            user = User.get(User.username == name)
+            token = secrets.token_urlsafe(16)
+            Device.create(user=user, device_id=f"{name}-pc", name=f"{name}-pc",
+                          token_hash=auth.hash_token(token), last_seen=utcnow(),
+                          expires_at=utcnow().replace(year=utcnow().year + 1))
+            caller = auth.authenticate(token=token, device_id=f"{name}-pc")
+            assert caller.assigned == want
+            if want is not None:
+                assert list(want) == auth.assigned_enterprises(user.id)
