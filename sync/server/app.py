@@ -433,7 +433,7 @@ def create_app(config: ServerConfig) -> FastAPI:
         return await in_thread(None, work)
 
     def _account(username: str, role: str, officer_id: str, user_id: int) -> p.Account:
-        ents = None if role in ("center", "viewer") else auth.assigned_enterprises(user_id)
+        ents = None if role in auth.WHOLE_COUNTY else auth.assigned_enterprises(user_id)
         return p.Account(username=username, role=role, officer_id=officer_id,
                          enterprise_ids=ents)
 

@@ -60,6 +60,10 @@ class AuthError(Exception):
         self.code = code
 
 
+#: Roles that see every enterprise of the county (no assignments).
+WHOLE_COUNTY = frozenset({"center", "viewer"})
+
+
 @dataclass(frozen=True)
 class Caller:
     user_id: int
@@ -90,7 +94,7 @@ class Caller:
 
     @property
     def whole_county(self) -> bool:
-        return self.role in ("center", "viewer")
+        return self.role in WHOLE_COUNTY
 
 
 def hash_token(token: str) -> str:
@@ -298,9 +302,8 @@ _AUTH_SQL = (
     '"meta" m '
     "WHERE m.\"key\" = 'ops_pruned_before'), (SELECT m.\"value\" FROM \"meta\" m WHERE "
     "m.\"key\" = 'seq'), (SELECT m.\"value\" FROM \"meta\" m WHERE m.\"key\" = "
-    "'exits_pruned_seq'), CASE WHEN u.\"role\" IN ('center', 'viewer') THEN NULL ELSE "
-    "(SELECT {concat}(a.\"enterprise_id\", {sep}) FROM \"assignment\" a WHERE a.\"user_id\" = "
-    "u.\"id\") END FROM \"device\" d JOIN \"user\" u ON u.\"id\" = "
+    "'exits_pruned_seq'), (SELECT {concat}(a.\"enterprise_id\", {sep}) FROM \"assignment\" a "
+    "WHERE a.\"user_id\" = u.\"id\") FROM \"device\" d JOIN \"user\" u ON u.\"id\" = "
     'd."user_id" WHERE d."token_hash" = {mark}')
 #: ``last_seen`` is written at most this often (a write per request would cost every pull).
 SEEN_EVERY = dt.timedelta(minutes=5)
@@ -346,7 +349,7 @@ def authenticate(*, token: str | None, device_id: str | None,
                   device_id=bound_device, device_pk=int(pk), retire=retire or "",
                   stale=stale, seen_due=due,
                   high_seq=int(high or 0), exits_pruned_seq=int(exits_pruned or 0),
-                  assigned=(None if role in ("center", "viewer")
+                  assigned=(None if role in WHOLE_COUNTY
                             else tuple(sorted(enterprises.split("\x1f")) if enterprises else ())))
 
 

@@ -11,6 +11,7 @@ where consecutive transactions may use different sessions, set
 """
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import weakref
@@ -32,7 +33,7 @@ def enabled() -> bool:
 
 def _numbered(sql: str) -> str:
     """``%s`` marks as PostgreSQL's ``$1``, ``$2``… (the statements hold no other ``%``)."""
-    count = iter(range(1, 10_000))
+    count = itertools.count(1)
     return re.sub(r"%s", lambda _m: f"${next(count)}", sql)
 
 

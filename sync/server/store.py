@@ -1133,11 +1133,6 @@ def _row_json(rec: Any) -> str:
             f'"data":{rec.data}}}')
 
 
-_PULL_COLUMNS = (Record.table, Record.record_id, Record.version, Record.deleted,
-                 Record.created_at, Record.updated_at, Record.data, Record.seq,
-                 Record.scope_key)
-
-
 class PullRow(NamedTuple):
     table: str
     record_id: str
@@ -1298,8 +1293,6 @@ def _missing_parents(rows: list[PullRow], keys: list[str] | None, *, after: int 
     have = {(r.table, r.record_id) for r in rows}
     found: list[PullRow] = []
     frontier = rows
-    db = server_db.obj
-    mark = db.param
     while frontier:
         wanted: dict[str, set[str]] = {}
         for r in frontier:
@@ -1314,22 +1307,20 @@ def _missing_parents(rows: list[PullRow], keys: list[str] | None, *, after: int 
         frontier = []
         for table, ids in wanted.items():
             # SQL by hand: on a busy server this runs for nearly every page.
-            where = [f'"table" = {mark}']
+            where = ['"table" = {m}']
             params: list[Any] = [table]
             if after is not None:
-                where.append(f'"seq" > {mark}')
+                where.append('"seq" > {m}')
                 params.append(after)
             if keys is not None:
-                where.append(f'("scope_key" IN ({", ".join(mark for _ in keys)}) OR "table" '
+                where.append(f'("scope_key" IN ({", ".join("{m}" for _ in keys)}) OR "table" '
                              f'IN ({_EVERYONE}))')
                 params += keys
             head = f'{_PAGE_SELECT} WHERE {" AND ".join(where)} AND "record_id"'
-            for chunk in _chunks(sorted(ids), 500):
-                for row in db.execute_sql(f"{head} IN ({', '.join([mark] * len(chunk))})",
-                                          (*params, *chunk)).fetchall():
-                    rec = PullRow(*row)
-                    have.add((rec.table, rec.record_id))
-                    frontier.append(rec)
+            for row in _rows_in(head, tuple(params), ids):
+                rec = PullRow(*row)
+                have.add((rec.table, rec.record_id))
+                frontier.append(rec)
         # Grandparents before parents before children.
         found = frontier + found
     return found
