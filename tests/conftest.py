@@ -11,9 +11,11 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("LIAISON_DATA_DIR", None)
 
+from liaison_app.core import clock  # noqa: E402
 from liaison_app.core.db import close_database, open_database  # noqa: E402
 from liaison_app.core.paths import DataPaths  # noqa: E402
 from liaison_app.core.security import crypto, session  # noqa: E402
+from tests import days  # noqa: E402
 from tests.keys import KEY, falling_back_to  # noqa: E402
 from tests.needs import require  # noqa: E402
 
@@ -59,6 +61,12 @@ def store(data_paths: DataPaths):
     open_database(data_paths)
     yield data_paths
     close_database()
+
+
+@pytest.fixture(autouse=True)
+def _the_suites_day(monkeypatch):
+    """Today is the day the suite started on, in every test (``tests.days``)."""
+    monkeypatch.setattr(clock, "today", lambda: days.TODAY)
 
 
 @pytest.fixture(autouse=True)

@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import getpass
 import sys
 from typing import Any
 
 from liaison_app.cli.common import fail, open_store, say
-from liaison_app.core import i18n
+from liaison_app.core import clock, i18n
 
 
 def register(subparsers: Any) -> None:
@@ -131,7 +130,7 @@ def cmd_status(args: argparse.Namespace) -> int:
             reason=row.reason_text).text())
     from liaison_app.core.services import workdays
 
-    notice = workdays.coverage_notice(today=dt.date.today())
+    notice = workdays.coverage_notice(today=clock.today())
     if notice is not None:
         say(notice)
     return 0

@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from enum import Enum
 
-from liaison_app.core import i18n
+from liaison_app.core import clock, i18n
 from liaison_app.core.i18n import Message
 
 
@@ -112,7 +112,7 @@ def check_resident_id(value: str, *, field: str = "id_number",
             "Validation", "The last character of an ID number must be a digit or X, not \u201c{ch}\u201d."
         ).format(ch=code[17]))]
     birth = id_birth_date(code)
-    today = today or dt.date.today()
+    today = today or clock.today()
     if birth is None or birth > today or birth.year < 1900:
         return [Finding(field, Severity.ERROR, i18n.translate(
             "Validation", "Characters 7\u201314 \u201c{digits}\u201d are not a possible birth date."

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QLockFile, QObject, Qt, QTi
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
+from liaison_app.core import clock
 from liaison_app.core import context as actor
 from liaison_app.core.db import (
     DatabaseOpenError,
@@ -173,7 +174,7 @@ def schedule_daily_backup(ctx: AppContext) -> None:
     """Back the database up once a day, in the background, keeping the last few."""
     def work() -> None:
         last = LocalState.get_value(LAST_DAILY_BACKUP, "")
-        today = dt.date.today().isoformat()
+        today = clock.today().isoformat()
         if last == today:
             return
         from liaison_app.core.db import database_proxy

@@ -6,12 +6,12 @@ pages built on the old file must not keep showing it.
 """
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
+from liaison_app.core import clock
 from liaison_app.core.services import backups
 from liaison_app.core.services.errors import ServiceError
 from liaison_app.ui.context import AppContext
@@ -40,7 +40,7 @@ class BackupActions(QObject):
     # -- export ------------------------------------------------------------------------
     def export_data(self, target: str | None = None) -> None:
         if target is None:
-            default = Path.home() / f"liaison-{dt.date.today():%Y%m%d}.zip"
+            default = Path.home() / f"liaison-{clock.today():%Y%m%d}.zip"
             target, _ = QFileDialog.getSaveFileName(
                 self.window, self.tr("Export my data"), str(default),
                 self.tr("Liaison backup (*.zip)"))

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 import liaison_app
+from liaison_app.core import clock
 from liaison_app.core.services import officers
 from liaison_app.ui.context import AppContext
 from liaison_app.ui.pages.base import Page
@@ -164,6 +165,12 @@ class MainWindow(QMainWindow):
 
         self.lock = LockController(ctx, self)
         ctx.runner.changed.connect(self._data_changed)
+        # Laptops stay open overnight: the day is checked each minute (a timer set for
+        # midnight would fire late after the laptop slept through it).
+        self._day = clock.today()
+        self._day_timer = QTimer(self, interval=60_000)
+        self._day_timer.timeout.connect(self.check_the_day)
+        self._day_timer.start()
         self._restore_geometry()
         # What the first frame does not need waits until it is on the screen: the start
         # page's data, the sync state (the sync engine's import) and the status bar.
@@ -343,6 +350,14 @@ class MainWindow(QMainWindow):
             self.navigate(page_id)
         else:
             self._select_nav(page_id)
+
+    def check_the_day(self) -> None:
+        """A new day: each page shows what is due, late or entered for it."""
+        if clock.today() == self._day:
+            return
+        self._day = clock.today()
+        for page in self._pages.values():
+            page.on_day_changed()
 
     def _data_changed(self, what: str) -> None:
         for page in self._pages.values():

@@ -24,7 +24,7 @@ from typing import Any
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from liaison_app.core import pass_codes
+from liaison_app.core import clock, pass_codes
 from sync.server.hooks import BatchView
 
 ENV_PASSPHRASE = "LIAISON_PASS_KEY_PASSPHRASE"
@@ -109,7 +109,7 @@ def create_key(data_dir: Path) -> KeyInfo:
     key_id = pass_codes.key_id_of(public)
     previous = active_key_id(data_dir)
     _write_private(folder / f"{key_id}.pem", key)
-    today = dt.date.today().isoformat()
+    today = clock.today().isoformat()
     with write_transaction():
         counter = SeqCounter()
         server_write(table="county_key", record_id=county_key_record_id(key_id),

@@ -20,6 +20,7 @@ from liaison_app.cli import main as cli_main
 from liaison_app.core.services import enterprises
 from liaison_app.core.services.enterprises import EnterpriseInput
 from liaison_app.core.settings import Settings
+from tests import days
 
 ROOT = Path(__file__).resolve().parents[2]
 #: A run of Latin letters that is a word, not an option (--id), a command or a form id.
@@ -208,7 +209,6 @@ def test_self_test_speaks_chinese(county):
 @pytest.mark.cli_in_chinese
 def test_report_and_status_say_when_the_holiday_calendar_runs_out(store, capsys,
                                                                   monkeypatch):
-    import datetime as dt
 
     from liaison_app.core.services import workdays
 
@@ -222,7 +222,7 @@ def test_report_and_status_say_when_the_holiday_calendar_runs_out(store, capsys,
     assert "法定节假日" not in capsys.readouterr().out
 
     # An app whose calendar data stopped before this year: status says so.
-    this_year = dt.date.today().year
+    this_year = days.TODAY.year
     old = workdays.published_schedule()
     monkeypatch.setattr(workdays, "published_schedule", lambda: workdays.Schedule(
         frozenset(d for d in old.holidays if d.year < this_year),

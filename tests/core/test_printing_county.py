@@ -3,7 +3,6 @@ number (待编号 until the server gives one), and an audit entry for each print
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ from liaison_app.core.paths import DataPaths
 from liaison_app.core.services import printing
 from liaison_app.core.services import requests as rq
 from liaison_app.core.services.officers import CENTRE
+from tests import days
 
 from .test_printing import _text, records  # noqa: F401
 from .test_printing_proxy import case  # noqa: F401
@@ -22,7 +22,7 @@ from .test_requests import act_as, full_input, letter, new_request, world  # noq
 IDENTITY = {"organisation": "青田县企业综合服务中心", "county": "青田县",
             "seal_name": "青田县人民政府企业综合服务中心", "doc_prefix": "青企服",
             "supervision_phone": "0578-6121234"}
-YEAR = dt.date.today().year
+YEAR = days.TODAY.year
 
 
 def configure_county() -> None:
@@ -71,7 +71,7 @@ def test_every_form_prints_from_the_cli_with_the_countys_names_and_is_logged(
     for form_id in ("dispatch_sheet", "procedure_application"):
         assert "青田县人民政府企业综合服务中心" in _text(tmp_path / f"{form_id}.pdf"), form_id
     public = _text(tmp_path / "proxy_public_list.pdf")
-    today = dt.date.today()
+    today = days.TODAY
     assert f"公示期：{today.year}年{today.month}月{today.day}日至" in public
     assert "请向青田县企业综合服务中心反映，监督电话：0578-6121234。" in public
     reopening = _text(tmp_path / "reopening_application.pdf")

@@ -19,6 +19,7 @@ from liaison_app.core.services import departments, printing
 from liaison_app.core.services import proxy_cases as pc
 from liaison_app.core.services.applications import ApplicationInput
 from liaison_app.core.services.errors import NotFound
+from tests import days
 
 D = dt.date
 USCC = "91371300MA3C8QJ21X"
@@ -67,7 +68,7 @@ def test_form_data_from_a_case(case: ProxyCase) -> None:
     assert (first.submitted_on, first.approved_on) == (D(2024, 3, 4), D(2024, 3, 7))
     assert first.status == pc.ITEM_STATUS_ZH["approved"]
     assert (data.officer, data.officer_phone) == ("张代办", "13800001111")
-    year = dt.date.today().year
+    year = days.TODAY.year
     assert data.organisation == "县企业服务中心" and data.application_no == f"领办〔{year}〕待编号"
     assert data.applied_on == D(2024, 3, 1) and data.project_location == "经济开发区纬二路"
 

@@ -13,9 +13,10 @@ from liaison_app.cli import main as cli_main
 from liaison_app.core import pass_codes
 from liaison_app.core.models import PassRevocation
 from liaison_app.core.services import passes
+from tests import days
 from tests import pass_samples as ps
 
-TODAY = dt.date.today()
+TODAY = days.TODAY
 _publish_key = ps.publish_key
 _code = ps.code
 _card_png = ps.card_png

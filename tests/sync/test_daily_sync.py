@@ -11,9 +11,10 @@ from liaison_app.core.models.daily import DailyReport, report_id_for
 from liaison_app.core.models.sync_records import SyncConflict
 from liaison_app.core.services import daily_board, daily_reports, daily_templates
 from sync.server.models import Record, connection
+from tests import days
 from tests.core.daily_samples import GOOD, start_template
 
-TODAY = dt.date.today()
+TODAY = days.TODAY
 WEEK = [TODAY - dt.timedelta(days=n) for n in range(6, -1, -1)]
 YESTERDAY = WEEK[-2]
 

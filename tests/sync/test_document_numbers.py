@@ -12,10 +12,11 @@ from liaison_app.core.models import DocumentNumber
 from liaison_app.core.models.documents import document_id
 from liaison_app.core.services import printing
 from sync.server.models import DocumentRegister, connection
+from tests import days
 from tests.sync.conftest import new_visit
 from tests.sync.hostile import push
 
-YEAR = dt.date.today().year
+YEAR = days.TODAY.year
 
 
 def _print(dev: Any, visit_id: str, out: Path) -> printing.PrintJob:

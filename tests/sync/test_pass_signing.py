@@ -13,9 +13,10 @@ from liaison_app.core.services import applications as apps
 from liaison_app.core.services import passes, roster
 from sync.server import pass_keys
 from sync.server.models import Record, connection
+from tests import days
 from tests.core.test_roster_samples import make_id
 
-TODAY = dt.date.today()
+TODAY = days.TODAY
 
 
 def issue(dev: Any, enterprise_id: str, names: list[str]) -> list[IssuedPass]:

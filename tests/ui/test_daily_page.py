@@ -11,10 +11,12 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
+from liaison_app.core import clock
 from liaison_app.core.models import Enterprise, OutboxOp
 from liaison_app.core.models.daily import DailyReport, report_id_for
 from liaison_app.core.models.requests import Request
 from liaison_app.core.services import daily_board, daily_reports, drafts
+from tests import days
 from tests.core.daily_samples import GOOD, county, start_template
 from tests.ui.conftest import (
     answer_all,
@@ -23,7 +25,7 @@ from tests.ui.conftest import (
     wait_idle,
 )
 
-TODAY = dt.date.today()
+TODAY = days.TODAY
 YESTERDAY = TODAY - dt.timedelta(days=1)
 
 
@@ -295,7 +297,7 @@ def test_a_late_entry_for_an_earlier_day_is_marked_late(qtbot, ctx, page):
     rec = DailyReport.get_by_id(report_id_for(page.ids["乙公司"], page.tpl.id, YESTERDAY))
     assert rec.late
     assert page.model.status_text(page.model.state(row)).startswith("迟报")
-    assert page.day_edit.maximumDate() == QDate.currentDate()
+    assert page.day_edit.maximumDate() == QDate(days.TODAY)
 
 
 def test_board_page_excel_pdf_and_command_line_agree(qtbot, ctx, page, tmp_path, capsys):
@@ -550,3 +552,54 @@ def test_escape_undoes_a_cell_then_puts_the_typed_lines_aside(qtbot, ctx, page, 
     qtbot.waitUntil(page.contract.notice.isVisible, timeout=5000)
     page.contract.notice.primary_button.click()  # 恢复草稿
     assert page.model.data(people) == "31" and page.contract.is_dirty()
+
+
+def type_a_whole_line(people: str) -> None:
+    """在岗, 返岗, 产能, 口罩, 发热, 异常; past the last field the line is saved."""
+    for text in (people, "3", "90", "是", "0", ""):
+        type_keys(text)
+        press(Qt.Key.Key_Tab)
+    press(Qt.Key.Key_Tab)
+
+
+def test_past_midnight_the_sheet_of_today_moves_on_to_the_new_day(qtbot, ctx, page,
+                                                                   monkeypatch):
+    """A laptop left open overnight: the morning's figures go on the morning's sheet."""
+    tomorrow = TODAY + dt.timedelta(days=1)
+    monkeypatch.setattr(clock, "today", lambda: tomorrow)
+    page.follow_the_day()
+    wait_idle(qtbot, ctx)
+    assert page.day() == tomorrow and page.day_edit.maximumDate() == QDate(tomorrow)
+    start_typing(page, "甲公司")
+    type_a_whole_line("82")
+    wait_idle(qtbot, ctx)
+    assert DailyReport.get_by_id(report_id_for(page.ids["甲公司"], page.tpl.id, tomorrow)
+                                 ).values["people_on_site"] == 82
+    assert not DailyReport.get_or_none(
+        DailyReport.id == report_id_for(page.ids["甲公司"], page.tpl.id, TODAY))
+
+
+def test_a_line_being_typed_at_midnight_stays_on_its_day(qtbot, ctx, page, monkeypatch):
+    start_typing(page, "甲公司")
+    type_keys("82")
+    press(Qt.Key.Key_Tab)
+    assert page.model.state(row_of(page, "甲公司")).dirty
+    monkeypatch.setattr(clock, "today", lambda: TODAY + dt.timedelta(days=1))
+    page.follow_the_day()
+    assert page.day() == TODAY
+    for text in ("3", "90", "是", "0", ""):
+        type_keys(text)
+        press(Qt.Key.Key_Tab)
+    press(Qt.Key.Key_Tab)
+    wait_idle(qtbot, ctx)
+    rec = DailyReport.get_by_id(report_id_for(page.ids["甲公司"], page.tpl.id, TODAY))
+    assert rec.values["people_on_site"] == 82
+
+
+def test_an_earlier_day_chosen_stays_chosen_past_midnight(qtbot, ctx, page, monkeypatch):
+    page.day_edit.setDate(QDate(YESTERDAY))
+    wait_idle(qtbot, ctx)
+    monkeypatch.setattr(clock, "today", lambda: TODAY + dt.timedelta(days=1))
+    page.follow_the_day()
+    assert page.day() == YESTERDAY
+    assert page.day_edit.maximumDate() == QDate(TODAY + dt.timedelta(days=1))

@@ -22,6 +22,7 @@ from liaison_app.core import printers
 from liaison_app.core.services import applications as apps
 from liaison_app.core.services import roster
 from liaison_app.ui.dialogs.print_preview import PrintPreviewDialog
+from tests import days
 from tests.core.test_roster_samples import enterprise, worker_row
 from tests.ui.conftest import wait_idle
 
@@ -68,8 +69,8 @@ def _pass_application(workers: int) -> str:
         ids.append(roster.create(enterprise_id=ent.id, data=roster.WorkerInput(
             name=row[0], id_number=row[1], workshop=row[3], post=row[4])).id)
     return apps.save(data=apps.ApplicationInput(
-        kind="pass", enterprise_id=ent.id, period_start=dt.date.today(),
-        period_end=dt.date.today() + dt.timedelta(days=30), areas=["厂区"], worker_ids=ids,
+        kind="pass", enterprise_id=ent.id, period_start=days.TODAY,
+        period_end=days.TODAY + dt.timedelta(days=30), areas=["厂区"], worker_ids=ids,
         details={"reason": "通勤"})).id
 
 

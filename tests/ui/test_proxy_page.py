@@ -2,8 +2,6 @@
 shown, the service record and the half-year public list saved as PDF."""
 from __future__ import annotations
 
-import datetime as dt
-
 import pypdf
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableWidgetItem
@@ -11,6 +9,7 @@ from PySide6.QtWidgets import QTableWidgetItem
 from liaison_app.core.models import Enterprise
 from liaison_app.core.models.proxy import ProxyCase, ProxyItem
 from liaison_app.core.services import departments
+from tests import days
 from tests.ui.conftest import wait_idle
 
 
@@ -40,7 +39,7 @@ def test_a_case_from_catalogue_items_to_printed_sheets(qtbot, ctx, tmp_path):
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
     page.enterprise.set_enterprise_id(ent.id)
     page.project.setText("年产5万吨新材料项目")
-    year = dt.date.today().year
+    year = days.TODAY.year
     for name in ("道路开口许可", "消防验收"):
         page.catalogue.setCurrentIndex(next(
             i for i in range(page.catalogue.count()) if page.catalogue.itemText(i).startswith(
@@ -72,7 +71,7 @@ def test_a_case_from_catalogue_items_to_printed_sheets(qtbot, ctx, tmp_path):
     wait_idle(qtbot, ctx)
     assert "年产5万吨新材料项目" in text_of(record)
     public = tmp_path / "public.pdf"
-    page.print_public_list(str(public), year=year, half=1 if dt.date.today().month <= 6 else 2)
+    page.print_public_list(str(public), year=year, half=1 if days.TODAY.month <= 6 else 2)
     wait_idle(qtbot, ctx)
     text = text_of(public)
     assert "代办情况公示" in text and "鲁南新材料有限公司" in text

@@ -1,15 +1,14 @@
 """工作台 says when the holiday calendar does not know this year or the coming one."""
 from __future__ import annotations
 
-import datetime as dt
-
 from liaison_app.core.services import workdays
+from tests import days
 
 
 def test_today_page_warns_when_the_calendar_runs_out(qtbot, ctx, monkeypatch, tmp_path):
     from liaison_app.ui.pages.today_page import TodayPage
 
-    this_year = dt.date.today().year
+    this_year = days.TODAY.year
     # A package whose data stopped two years ago, as an app nobody updated would have.
     old = workdays.published_schedule()
     stale = workdays.Schedule(

@@ -5,6 +5,7 @@ import datetime as dt
 
 from liaison_app.core.services import demo, enterprises, visits
 from liaison_app.core.services.visits import VisitInput
+from tests import days
 from tests.ui.conftest import wait_idle
 
 
@@ -41,3 +42,30 @@ def test_a_sync_refresh_shows_the_visit_it_brought(qtbot, ctx):
                             for i in range(page.overdue.topLevelItemCount())]
     assert page.overdue.topLevelItemCount() == overdue - 1
     wait_idle(qtbot, ctx)
+
+
+def test_a_window_left_open_past_midnight_shows_the_new_day(qtbot, ctx, monkeypatch):
+    """工作台 heads the new day and the daily-report sheet opens on it, without a restart."""
+    from liaison_app.core import clock
+    from liaison_app.ui.main_window import MainWindow
+
+    demo.generate(enterprises=3, visits=0, officers=1)
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(win.is_started, timeout=5000)
+    win.navigate("today")
+    today_page = win.page("today")
+    wait_idle(qtbot, ctx)
+    qtbot.waitUntil(lambda: str(days.TODAY.day) in today_page.heading.text(), timeout=5000)
+    win.navigate("daily")
+    wait_idle(qtbot, ctx)
+    win.navigate("today")
+    tomorrow = days.TODAY + dt.timedelta(days=1)
+    monkeypatch.setattr(clock, "today", lambda: tomorrow)
+    win.check_the_day()
+    heading = today_page.locale().toString(tomorrow, today_page.locale().FormatType.LongFormat)
+    qtbot.waitUntil(lambda: heading in today_page.heading.text(), timeout=5000)
+    win.navigate("daily")
+    wait_idle(qtbot, ctx)
+    assert win.page("daily").day() == tomorrow

@@ -9,10 +9,11 @@ import shutil
 from PySide6.QtCore import Qt
 
 from liaison_app.ui.dialogs.verify_pass_dialog import VerifyPassDialog
+from tests import days
 from tests import pass_samples as ps
 from tests.ui.conftest import wait_idle
 
-TODAY = dt.date.today()
+TODAY = days.TODAY
 
 
 def test_photo_of_a_card_and_a_tampered_code(qtbot, ctx, tmp_path, monkeypatch) -> None:

@@ -29,7 +29,7 @@ from typing import Any
 
 import peewee
 
-from liaison_app.core import context, i18n, pass_codes
+from liaison_app.core import clock, context, i18n, pass_codes
 from liaison_app.core.db import database_proxy
 from liaison_app.core.i18n import Message
 from liaison_app.core.models import (
@@ -208,7 +208,7 @@ def save(*, data: ApplicationInput, record_id: str | None = None) -> Application
             "period_start": data.period_start, "period_end": data.period_end,
             "areas": [a.strip() for a in data.areas if a.strip()],
             "worker_ids": list(dict.fromkeys(data.worker_ids)),
-            "applied_on": data.applied_on or dt.date.today(),
+            "applied_on": data.applied_on or clock.today(),
             "remarks": data.remarks.strip(), "details": dict(data.details),
         }
         for name, value in values.items():

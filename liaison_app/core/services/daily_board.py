@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import peewee
 
-from liaison_app.core import i18n
+from liaison_app.core import clock, i18n
 from liaison_app.core.daily_rules import problem_lines
 from liaison_app.core.models import Enterprise, Officer
 from liaison_app.core.models.daily import DailyReport
@@ -304,7 +304,7 @@ def reminders(*, officer_id: str, today: dt.date | None = None, limit: int | Non
               ) -> list[Reminder]:
     """An officer's enterprises that have not reported today, longest silent first, for
     every template in use. Any thread (reads only)."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     out: list[Reminder] = []
     for template in templates.list_templates(active_only=True):
         if not template.due_on(today):

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from liaison_app.core import i18n
+from liaison_app.core import clock, i18n
 from liaison_app.core.daily_rules import FieldDef
 from liaison_app.core.db import database_proxy
 from liaison_app.core.models import Enterprise
@@ -101,7 +101,7 @@ def _enterprises() -> tuple[dict[str, tuple[str, str]], dict[str, list[tuple[str
 def plan_daily(preview: TablePreview, *, template_id: str, day: dt.date,
                today: dt.date | None = None) -> DailyPlan:
     """Check every row of an already read sheet against the rules of the day's report."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     by_code, by_name = _enterprises()
     version = templates.version_for(template_id=template_id, day=day)
     due: set[str] = set()

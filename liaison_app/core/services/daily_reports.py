@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from liaison_app.core import context, i18n
+from liaison_app.core import clock, context, i18n
 from liaison_app.core.daily_rules import FieldDef, check_report, figures, problem_lines
 from liaison_app.core.db import database_proxy
 from liaison_app.core.models import Enterprise
@@ -152,7 +152,7 @@ def check(*, template_id: str, enterprise_id: str, day: dt.date, values: Mapping
     """What saving ``values`` would find wrong (warnings included, which a confirmation
     lets pass), and what it would save against: the version, the report already there and
     the enterprise."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     findings: list[Finding] = []
     if day > today:
         return [Finding("report_date", Severity.ERROR, i18n.translate(
@@ -193,7 +193,7 @@ def save_report(*, template_id: str, enterprise_id: str, day: dt.date,
     if current_role() == VIEWER:
         raise ServiceError(i18n.translate(
             "DailyReports", "Your account can read reports but not enter them."))
-    today = today or dt.date.today()
+    today = today or clock.today()
     now = now or dt.datetime.now().replace(microsecond=0)
     clean = _clean(values)
     with database_proxy.atomic():

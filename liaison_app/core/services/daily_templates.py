@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 import peewee
 
-from liaison_app.core import i18n
+from liaison_app.core import clock, i18n
 from liaison_app.core.daily_rules import FieldDef, check_definition, fields_from_json
 from liaison_app.core.db import database_proxy
 from liaison_app.core.i18n import Message
@@ -335,7 +335,7 @@ def save_template(*, data: TemplateInput, template_id: str | None = None,
     if (role or current_role()) != CENTRE:
         raise ServiceError(i18n.translate(
             "DailyTemplates", "Only the service centre can change report templates."))
-    today = today or dt.date.today()
+    today = today or clock.today()
     with database_proxy.atomic():
         findings = validate(data, template_id=template_id)
         if findings:

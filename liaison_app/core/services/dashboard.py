@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 import peewee
 
+from liaison_app.core import clock
 from liaison_app.core.i18n import Message
 from liaison_app.core.models import Enterprise, FollowUp, Visit
 from liaison_app.core.models.fields import json_list_contains
@@ -122,7 +123,7 @@ def recent_activity(*, limit: int = 15) -> list[Activity]:
 def today_overview(*, settings: Settings, officer_id: str = "",
                    today: dt.date | None = None) -> Today:
     """Everything 工作台 shows. Any thread (reads only)."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     monday = today - dt.timedelta(days=today.weekday())
     week = visit_service.list_visits(flt=VisitFilter(officer_id=officer_id, since=monday),
                                      limit=100)

@@ -17,7 +17,7 @@ from typing import Any
 
 import peewee
 
-from liaison_app.core import search
+from liaison_app.core import clock, search
 from liaison_app.core.db import database_proxy
 from liaison_app.core.models import (
     VISIT_KINDS,
@@ -166,7 +166,7 @@ def generate(*, enterprises: int = 300, visits: int = 3000, officers: int = 30, 
     for the share ``rosters`` of the enterprises.
     """
     rng = random.Random(seed)
-    today = today or dt.date.today()
+    today = today or clock.today()
     now = utcnow()
     span_days = 730
     officer_rows = []

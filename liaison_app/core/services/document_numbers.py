@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from liaison_app.core import clock
 from liaison_app.core.db import database_proxy
 from liaison_app.core.models.documents import SERIES, DocumentNumber, document_id
 
@@ -54,7 +55,7 @@ def ensure(*, series: str, record_table: str, record_id: str, enterprise_id: str
         entry = DocumentNumber.get_or_none(DocumentNumber.id == key)
         if entry is None:
             entry = DocumentNumber(id=key, enterprise=enterprise_id, series=series,
-                                   year=(on or dt.date.today()).year,
+                                   year=(on or clock.today()).year,
                                    record_table=record_table, record_id=record_id)
             entry.save(force_insert=True)
     return entry

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from liaison_app.core import context, i18n, scoring
+from liaison_app.core import clock, context, i18n, scoring
 from liaison_app.core.db import database_proxy
 from liaison_app.core.models import AuditEntry, Enterprise
 from liaison_app.core.services import county_identity
@@ -122,7 +122,7 @@ def render_report(*, round_id: str, out: Output, chain: FontChain | None = None,
     import dataclasses
 
     data = er.report_data(round_id=round_id)
-    data = dataclasses.replace(data, issued_on=issued_on or dt.date.today())
+    data = dataclasses.replace(data, issued_on=issued_on or clock.today())
     result = build_form("evaluation_report", data, out=out, chain=chain)
     return EvaluationPrint("evaluation_report", round_id, result.pages, 0,
                            tuple(f.family for f in result.fonts))

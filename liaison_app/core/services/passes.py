@@ -18,7 +18,7 @@ import enum
 from dataclasses import dataclass
 from pathlib import Path
 
-from liaison_app.core import i18n, pass_codes
+from liaison_app.core import clock, i18n, pass_codes
 from liaison_app.core.i18n import Message
 from liaison_app.core.masking import mask_id_number, mask_name
 from liaison_app.core.models import CountyKey, IssuedPass, PassRevocation
@@ -177,7 +177,7 @@ def check_text(text: str, *, today: dt.date | None = None) -> PassCheck:
     revoked = _revoked_on(code.pass_no)
     if revoked is not None:
         return PassCheck(Outcome.REVOKED, code, revoked_on=revoked)
-    today = today or dt.date.today()
+    today = today or clock.today()
     if today < code.valid_from:
         return PassCheck(Outcome.NOT_YET_VALID, code)
     if today > code.valid_to:

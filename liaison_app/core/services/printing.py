@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from liaison_app.core import context, i18n
+from liaison_app.core import clock, context, i18n
 from liaison_app.core.db import database_proxy
 from liaison_app.core.models import (
     Application,
@@ -204,7 +204,7 @@ def _roster(record_id: str) -> tuple[fd.WorkerRosterData, str]:
         workers = roster.workers_for_print(enterprise_id=ent.id)
     return (fd.WorkerRosterData(enterprise=enterprise_info(ent),
                                 workers=tuple(worker_entry(w) for w in workers),
-                                as_of=dt.date.today()), ent.id)
+                                as_of=clock.today()), ent.id)
 
 
 def _reopening(app: Application) -> fd.ReopeningApplicationData:
@@ -280,7 +280,7 @@ def _power_of_attorney(app: Application) -> fd.PowerOfAttorneyData:
                                   phone=str(a.get("phone") or ""),
                                   title=str(a.get("title") or ""))
                    for a in d.get("agents") or [] if a.get("name"))
-    today = app.applied_on or dt.date.today()
+    today = app.applied_on or clock.today()
     return fd.PowerOfAttorneyData(
         enterprise=enterprise_info(ent),
         agent_organisation=str(d.get("agent_organisation") or "") or _org(),

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from liaison_app.core import context, i18n
+from liaison_app.core import clock, context, i18n
 from liaison_app.core.db import database_proxy
 from liaison_app.core.i18n import Message
 from liaison_app.core.models import Enterprise, LocalState, Officer
@@ -485,7 +485,7 @@ def public_list_data(*, year: int, half: int) -> fd.ProxyPublicListData:
 
     identity = county_identity.load()
     calendar = workdays.county_calendar()
-    today = dt.date.today()
+    today = clock.today()
     return fd.ProxyPublicListData(period=f"{year}年{'上' if half == 1 else '下'}半年",
                                   entries=tuple(entries), publisher=identity.organisation,
                                   published_on=today,

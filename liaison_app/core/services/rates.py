@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import peewee
 
-from liaison_app.core import i18n
+from liaison_app.core import clock, i18n
 from liaison_app.core.models import Enterprise, Officer
 from liaison_app.core.models.departments import Department
 from liaison_app.core.models.proxy import ProxyCase, ProxyItem
@@ -95,7 +95,7 @@ def rates_table(*, start: dt.date, end: dt.date, by: str = "",
     decides which unanswered requests are already late. Any thread (reads only)."""
     if by and by not in GROUPINGS:
         raise ValueError(f"by must be one of {GROUPINGS}")
-    as_of = as_of or dt.date.today()
+    as_of = as_of or clock.today()
     columns = _counts()
     columns[3] = peewee.fn.SUM(peewee.Case(None, [(
         Request.dispatched_at.is_null(False) & (Request.first_response_at.is_null(False)

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 import peewee
 
-from liaison_app.core import context, i18n
+from liaison_app.core import clock, context, i18n
 from liaison_app.core.db import database_proxy
 from liaison_app.core.i18n import Message
 from liaison_app.core.letters import assign_registration_numbers
@@ -407,7 +407,7 @@ def refusal(req: Request, action: str, *, role: str | None = None,
             status=STATUS_LABELS[req.status], needs=rule.needs)
     if role not in rule.roles:
         return _ROLE_MESSAGES.get(role, _ROLE_MESSAGES[VIEWER])
-    today = today or dt.date.today()
+    today = today or clock.today()
     if action == "extend" and req.resolve_deadline and today > req.resolve_deadline:
         return i18n.translate("Request", "An extension must be asked for before the deadline "
                              "({deadline}); it has passed.").format(
@@ -702,7 +702,7 @@ def _rows(query: peewee.ModelSelect, today: dt.date, horizon: dt.date) -> list[R
 def list_requests(*, flt: RequestFilter | None = None, today: dt.date | None = None,
                   limit: int = 500, offset: int = 0) -> list[RequestRow]:
     """Requests newest first. Any thread (reads only)."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     horizon = due_horizon(today=today)
     query = _query(flt or RequestFilter(), today, horizon)
     query = query.order_by(Request.accepted_at.desc(), Request.id.desc()).limit(limit)
@@ -710,14 +710,14 @@ def list_requests(*, flt: RequestFilter | None = None, today: dt.date | None = N
 
 
 def count_requests(*, flt: RequestFilter | None = None, today: dt.date | None = None) -> int:
-    today = today or dt.date.today()
+    today = today or clock.today()
     return _query(flt or RequestFilter(), today, due_horizon(today=today)).count()
 
 
 def needing_attention(*, today: dt.date | None = None, officer_id: str = "",
                       limit: int = 200) -> list[RequestRow]:
     """Overdue and due-soon requests, the most overdue first (工作台, lists)."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     horizon = due_horizon(today=today)
     query = _query(RequestFilter(deadline="attention", officer_id=officer_id), today, horizon)
     return _rows(query.order_by(Request.due_date, Request.id).limit(limit), today, horizon)

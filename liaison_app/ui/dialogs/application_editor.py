@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from liaison_app.core import clock
 from liaison_app.core.services import applications as apps
 from liaison_app.core.services import county_identity, drafts, roster
 from liaison_app.core.services.applications import ApplicationInput
@@ -53,7 +54,7 @@ def _split(text: str) -> list[str]:
 
 
 def _qdate(value: dt.date | None) -> QDate:
-    value = value or dt.date.today()
+    value = value or clock.today()
     return QDate(value.year, value.month, value.day)
 
 
@@ -400,7 +401,7 @@ class ApplicationEditor(QDialog):
         d = data.details
         self.title_edit.setText(data.title)
         self.start.setDate(_qdate(data.period_start))
-        self.end.setDate(_qdate(data.period_end or (dt.date.today() + dt.timedelta(days=30))))
+        self.end.setDate(_qdate(data.period_end or (clock.today() + dt.timedelta(days=30))))
         self.remarks.setText(data.remarks)
         if self.chooser is not None:
             self.chooser.set_chosen(set(data.worker_ids))

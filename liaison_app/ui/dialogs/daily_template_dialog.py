@@ -9,7 +9,6 @@ Main thread; saving runs on the database worker.
 """
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QDate, QSize, Qt
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from liaison_app.core import clock
 from liaison_app.core.daily_rules import KIND_LABELS, MEASURE_LABELS, NUMBER_MAX, FieldDef
 from liaison_app.core.services import daily_templates as templates
 from liaison_app.core.services import departments, drafts, enterprises
@@ -318,7 +318,7 @@ class DailyTemplateDialog(QDialog):
     def _stored_input(template_id: str) -> TemplateInput:
         """The template as the editor shows it: the version in force today (or the last
         one), changes applying from today."""
-        today = dt.date.today()
+        today = clock.today()
         t = templates.get_template(template_id=template_id)  # NotFound when deleted
         version = templates.version_for(template_id=template_id, day=today) or (
             templates.versions(template_id=template_id) or [None])[-1]
@@ -331,7 +331,7 @@ class DailyTemplateDialog(QDialog):
             fields=list(version.fields) if version else [], effective_from=today)
 
     def new_payload(self) -> dict[str, Any]:
-        today = dt.date.today()
+        today = clock.today()
         return drafts.to_payload(TemplateInput(starts_on=today, effective_from=today))
 
     def draft_title(self) -> str:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from liaison_app.core import clock
 from liaison_app.core.services import requests as rq
 from liaison_app.core.services.errors import ValidationFailed
 from liaison_app.ui.widgets.feedback import FieldFeedback
@@ -79,7 +80,7 @@ class RequestActionDialog(QDialog):
         elif action == "extend":
             self.deadline.setCalendarPopup(True)
             self.deadline.setDisplayFormat("yyyy-MM-dd")
-            start = current_deadline or dt.date.today()
+            start = current_deadline or clock.today()
             self.deadline.setDate(QDate(start.year, start.month, start.day).addDays(7))
             form.addRow(self.tr("New deadline *"), self.deadline)
         elif action == "escalate":

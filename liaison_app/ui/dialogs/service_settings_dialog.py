@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from liaison_app.core import clock
 from liaison_app.core.i18n import Message
 from liaison_app.core.services import departments, workdays
 from liaison_app.core.services import proxy_cases as pc
@@ -463,7 +464,7 @@ class ServiceSettingsDialog(QDialog):
         self.holiday_table.setRowCount(0)
         # Last year on: older years no longer date anything, and twenty years of days would
         # bury the ones that matter.
-        self.calendar_since = dt.date(dt.date.today().year - 1, 1, 1)
+        self.calendar_since = dt.date(clock.today().year - 1, 1, 1)
         for day, makeup in reversed(workdays.days_since(since=self.calendar_since)):
             self.add_holiday_row(day=QDate(day.year, day.month, day.day), makeup=makeup,
                                  at_end=True)
@@ -485,7 +486,7 @@ class ServiceSettingsDialog(QDialog):
         table = self.holiday_table
         row = table.rowCount() if at_end else 0
         table.insertRow(row)
-        edit = QDateEdit(day or QDate.currentDate())
+        edit = QDateEdit(day or QDate(clock.today()))
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("yyyy-MM-dd")
         edit.setEnabled(self.can_edit_centre)

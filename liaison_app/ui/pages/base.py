@@ -73,6 +73,10 @@ class Page(QWidget):
         else:
             self._stale = True
 
+    def on_day_changed(self) -> None:
+        """Midnight passed with the window open: what is due or late today has changed."""
+        self.on_data_changed("day")
+
     def refresh_in_background(self) -> None:
         """What a background write (every sync) makes a shown page do. Main thread.
 

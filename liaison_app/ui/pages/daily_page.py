@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from liaison_app.core import clock
 from liaison_app.core.services import (
     daily_board,
     daily_reports,
@@ -137,6 +138,8 @@ class DailyPage(Page):
         #: (offered once it is there, unless the officer has done anything there since).
         self._late_offer = ""
         self._stale_tabs: set[int] = {ENTRY, BOARD, TREND}
+        #: The day it was when the header last looked (see ``follow_the_day``).
+        self._today = clock.today()
         self._build()
         # A new laptop has no templates until its first sync: the ready ones are seeded (sent
         # to the server only from the centre's laptop, whose table it is).
@@ -156,11 +159,11 @@ class DailyPage(Page):
         self.day_edit = QDateEdit(objectName="dailyDay")
         self.day_edit.setCalendarPopup(True)
         self.day_edit.setDisplayFormat("yyyy-MM-dd")
-        self.day_edit.setDate(QDate.currentDate())
-        self.day_edit.setMaximumDate(QDate.currentDate())
+        self.day_edit.setDate(QDate(clock.today()))
+        self.day_edit.setMaximumDate(QDate(clock.today()))
         self.day_edit.dateChanged.connect(lambda _d: self._sheet_changed())
         today = QPushButton(self.tr("Today"))
-        today.clicked.connect(lambda: self.day_edit.setDate(QDate.currentDate()))
+        today.clicked.connect(lambda: self.day_edit.setDate(QDate(clock.today())))
         self.import_button = QPushButton(self.tr("Import…"))
         self.import_button.setToolTip(self.tr("Import the day's reports from an Excel or CSV "
                                               "sheet an enterprise or a town sent"))
@@ -262,7 +265,7 @@ class DailyPage(Page):
 
     def refresh(self) -> None:
         self.supersede_reads()
-        self.day_edit.setMaximumDate(QDate.currentDate())
+        self.day_edit.setMaximumDate(QDate(clock.today()))
         self._fill_templates()
         self._fill_towns()
         self._stale_tabs = {ENTRY, BOARD, TREND}
@@ -300,7 +303,7 @@ class DailyPage(Page):
         self.read_then(read, self._show_read)
 
     def _show_read(self, read: _Read) -> None:
-        self.day_edit.setMaximumDate(QDate.currentDate())
+        self.day_edit.setMaximumDate(QDate(clock.today()))
         self._fill_templates(read.templates)
         self._fill_towns(read.towns)
         tab = self.tabs.currentIndex()
@@ -318,9 +321,29 @@ class DailyPage(Page):
 
     def activate(self) -> None:
         first = self._stale and not self.templates
+        self.follow_the_day()
         super().activate()
         if first and current_role() == CENTRE:
             self.tabs.setCurrentIndex(BOARD)
+
+    def on_day_changed(self) -> None:
+        self.follow_the_day()
+        if not self.isVisible():
+            self._stale = True
+
+    def follow_the_day(self) -> None:
+        """Past midnight the sheet that showed today moves on to the new today, so the
+        morning's figures are not typed into yesterday's sheet; unless lines of it are being
+        typed (they belong to the day they were typed for) or another day was chosen."""
+        now = clock.today()
+        if now == self._today:
+            return
+        was, self._today = self._today, now
+        self.day_edit.setMaximumDate(QDate(now))
+        typing = (self.contract.is_dirty() or bool(self.model.dirty_rows())
+                  or self.grid.state() == QAbstractItemView.State.EditingState)
+        if self.day() == was and not typing:
+            self.day_edit.setDate(QDate(now))  # the header's own path: saved, then shown
 
     def _fill_templates(self, found: list[Template] | None = None) -> None:
         current = self.template_id()
@@ -814,7 +837,7 @@ class DailyPage(Page):
                 self.grid.setCurrentIndex(self.grid.first_field(row))
                 self.grid.scrollTo(self.grid.currentIndex())
 
-        self._go_to_sheet(template_id, dt.date.today(), then=focus_line)
+        self._go_to_sheet(template_id, clock.today(), then=focus_line)
 
     def _open_sheet_draft(self, key: str) -> None:
         """Put the lines of a draft back on their template and day (after a crash)."""

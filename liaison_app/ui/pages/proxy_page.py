@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from liaison_app.core import clock
 from liaison_app.core.services import departments, drafts, printing
 from liaison_app.core.services import proxy_cases as pc
 from liaison_app.core.services import requests as rq
@@ -667,7 +668,7 @@ class ProxyPage(ListEditorMixin, Page):
     def print_public_list(self, path: str = "", *, year: int | None = None,
                           half: int | None = None) -> None:
         if year is None or half is None:
-            today = dt.date.today()
+            today = clock.today()
             choices = [self.tr("{year}, first half").format(year=today.year - 1),
                        self.tr("{year}, second half").format(year=today.year - 1),
                        self.tr("{year}, first half").format(year=today.year),

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from liaison_app.core import clock
 from liaison_app.core.services import rates
 from liaison_app.core.services import requests as rq
 from liaison_app.ui.context import AppContext
@@ -77,7 +78,7 @@ class ReportsPage(Page):
         heading.setStyleSheet("font-size: 20px; font-weight: bold;")
         header.addWidget(heading)
         header.addSpacing(16)
-        today = dt.date.today()
+        today = clock.today()
         self.start = QDateEdit(QDate(today.year, 1, 1))
         self.end = QDateEdit(QDate(today.year, today.month, today.day))
         for edit in (self.start, self.end):

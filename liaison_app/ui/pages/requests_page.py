@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from liaison_app.core import clock
 from liaison_app.core.services import departments, drafts, printing
 from liaison_app.core.services import requests as rq
 from liaison_app.core.services.errors import NotFound, ValidationFailed
@@ -290,12 +291,12 @@ class RequestsPage(ListEditorMixin, Page):
 
     def refresh(self) -> None:
         self.supersede_reads()
-        self._show_list(self._read_list(self._filter(), dt.date.today()))
+        self._show_list(self._read_list(self._filter(), clock.today()))
 
     def refresh_in_background(self) -> None:
         """After a sync: the list is read on the runner; the open request follows when it
         comes (through the editor contract: typing kept), the list keeps its scroll."""
-        flt, today = self._filter(), dt.date.today()
+        flt, today = self._filter(), clock.today()
         self.read_then(lambda: self._read_list(flt, today), self._show_read)
 
     @staticmethod
@@ -405,7 +406,7 @@ class RequestsPage(ListEditorMixin, Page):
         if shown:
             parts.append(self.tr("Deadlines: ") + ", ".join(shown))
         if req.due_date:
-            today = dt.date.today()
+            today = clock.today()
             horizon = rq.due_horizon(today=today)
             color = ("#c62828" if req.due_date < today else
                      "#b26a00" if req.due_date <= horizon else "#2e7d32")
@@ -596,7 +597,7 @@ class RequestsPage(ListEditorMixin, Page):
     def print_register(self, path: str = "", year: int | None = None) -> None:
         if year is None:
             year, ok = QInputDialog.getInt(self, self.tr("Letter register"),
-                                           self.tr("Year"), dt.date.today().year, 2000, 2100)
+                                           self.tr("Year"), clock.today().year, 2000, 2100)
             if not ok:
                 return
         if not path:

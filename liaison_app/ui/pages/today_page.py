@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from liaison_app.core import clock
 from liaison_app.core.settings import Settings
 from liaison_app.ui.context import AppContext
 from liaison_app.ui.pages.base import Page
@@ -162,7 +163,7 @@ class TodayPage(Page):
         from liaison_app.core.services import daily_board, dashboard, enterprises
         from liaison_app.core.services.officers import CENTRE, current_role
 
-        today = dt.date.today()
+        today = clock.today()
         data = dashboard.today_overview(settings=settings, officer_id=settings.officer_id,
                                         today=today)
         # With no enterprise at all, "every enterprise visited on schedule" would be hollow.

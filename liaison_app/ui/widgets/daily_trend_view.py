@@ -9,6 +9,7 @@ from PySide6.QtCore import QDateTime, QMargins, Qt, QTime
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from liaison_app.core import clock
 from liaison_app.core.services import daily_board
 from liaison_app.core.services.daily_board import TrendPoint
 
@@ -27,7 +28,7 @@ class DailyTrendView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.template_id = ""
-        self.end = dt.date.today()
+        self.end = clock.today()
         self.points: list[TrendPoint] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)

@@ -9,7 +9,6 @@ centre edits; others see the round read-only.
 """
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -38,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from liaison_app.core import scoring
+from liaison_app.core import clock, scoring
 from liaison_app.core.services import drafts, enterprises
 from liaison_app.core.services import evaluation as ev
 from liaison_app.core.services.errors import ValidationFailed
@@ -316,7 +315,7 @@ class RoundEditor(QWidget):
         self._loading = True
         try:
             self.name.setText(data.name)
-            held = data.held_on or dt.date.today()
+            held = data.held_on or clock.today()
             self.held_on.setDate(QDate(held.year, held.month, held.day))
             self.anonymous.setChecked(data.anonymous)
             self.phone.setChecked(data.phone_enabled)
@@ -346,7 +345,7 @@ class RoundEditor(QWidget):
         self._changed()
 
     def _blank(self) -> dict[str, Any]:
-        return drafts.to_payload(ev.RoundInput(held_on=dt.date.today()))
+        return drafts.to_payload(ev.RoundInput(held_on=clock.today()))
 
     def new(self) -> None:
         """Start a new round (the page has asked the contract first)."""
