@@ -32,6 +32,7 @@ from liaison_app.core.models.evaluation import sheet_id
 from liaison_app.core.scoring import CENTRE_UNIT
 from sync.schema import SCHEMA, clean_text
 from sync.server import audit
+from sync.server.county_time import county_now
 from sync.server.group_commit import write_together
 from sync.server.models import (
     EvaluationLink,
@@ -610,12 +611,12 @@ def read_answers(found: Round, units: Sequence[str], form: Mapping[str, str]) ->
 
 def sheet_data(found: Round, *, enterprise_id: str, unit: str,
                scores: Mapping[str, float | int | None], comments: str) -> dict[str, Any]:
-    """A phone submission's score sheet as the wire carries it. Collected now, in UTC like
-    the laptops' own default for the column."""
+    """A phone submission's score sheet as the wire carries it. Collected now, on the
+    county's clock like the sheets typed on laptops (``county_time``)."""
     return {
         "round_id": found.id, "enterprise_id": enterprise_id, "unit": unit,
         "scores": dict(scores), "comments": comments, "method": "phone", "collected_by": "",
-        "collected_at": utcnow().replace(microsecond=0).isoformat(), "request_id": "",
+        "collected_at": county_now().isoformat(), "request_id": "",
         "created_by": "", "deleted": False,
     }
 

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
@@ -36,6 +37,7 @@ from liaison_app.core.models import EvaluationRound, ScoreSheet
 from liaison_app.core.models.departments import Department
 from liaison_app.core.models.evaluation import sheet_id
 from sync.evaluation_links import RoundLinks, issue_phone_links, phone_link_status
+from sync.server import county_time
 from sync.server import evaluation as ev
 from sync.server.app import ServerConfig
 from sync.server.models import (
@@ -838,3 +840,25 @@ def test_guessing_is_counted_per_phone_behind_the_county_proxy(
         # An address written by the client in front of the proxy's own is not believed.
         forged = {"X-Forwarded-For": "198.51.100.20, 203.0.113.7"}
         assert httpx.get(url, headers=forged).status_code == 429
+
+
+def test_a_phone_sheet_is_stamped_on_the_countys_clock(meeting: dict[str, Any]) -> None:
+    """Beside paper sheets typed at the meeting (the laptops' clocks), a phone's sheet reads
+    the same hour, whatever zone the server machine runs in (this one: UTC)."""
+    form = {**_form(meeting["url1"]),
+            **{f"s{u}_{d}": "18" for u in range(2) for d in range(5)}}
+    assert httpx.post(meeting["url1"], data=form).status_code == 200
+    stamped = dt.datetime.fromisoformat(
+        server_sheet(meeting["round"], meeting["e1"], "centre")["collected_at"])
+    beijing = dt.datetime.now(ZoneInfo("Asia/Shanghai")).replace(tzinfo=None)
+    assert abs(stamped - beijing) < dt.timedelta(minutes=2)
+
+
+@pytest.mark.parametrize(("name", "zone"), [("", "Asia/Shanghai"),
+                                            ("Asia/Urumqi", "Asia/Urumqi"),
+                                            ("Not/AZone", None)])
+def test_the_countys_clock_follows_the_setting(monkeypatch, name, zone) -> None:
+    monkeypatch.setenv(county_time.ENV_TIMEZONE, name)
+    expected = (dt.datetime.now(ZoneInfo(zone)).replace(tzinfo=None) if zone
+                else dt.datetime.now())  # an unknown zone: the machine's own clock
+    assert abs(county_time.county_now() - expected) < dt.timedelta(seconds=5)
