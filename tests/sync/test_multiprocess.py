@@ -3,6 +3,7 @@ no puller misses a record, and the counts sent with a page always describe exact
 records up to that page's cursor (one read-only snapshot per pull)."""
 from __future__ import annotations
 
+import datetime as dt
 import http.client
 import json
 import multiprocessing as mp
@@ -62,7 +63,7 @@ def _seed(url: str) -> dict[str, Any]:
             token = secrets.token_urlsafe(32)
             Device.create(user=users[user], device_id=device, name=device,
                           token_hash=auth.hash_token(token), last_seen=utcnow(),
-                          expires_at=utcnow().replace(year=utcnow().year + 1))
+                          expires_at=utcnow() + dt.timedelta(days=365))
             tokens[device] = (token, user)
     db.close_all()
     return {"ents": ents, "tokens": tokens, "schema": str(LATEST_VERSION)}

@@ -4,6 +4,7 @@ read on the event loop in pages of a bounded size, pooled connections handed out
 without a round trip when they were in use moments ago."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import threading
 import time
@@ -180,7 +181,7 @@ def test_the_enterprises_read_with_the_token_are_the_officers_own(server: Any) -
             token = secrets.token_urlsafe(16)
             Device.create(user=user, device_id=f"{name}-pc", name=f"{name}-pc",
                           token_hash=auth.hash_token(token), last_seen=utcnow(),
-                          expires_at=utcnow().replace(year=utcnow().year + 1))
+                          expires_at=utcnow() + dt.timedelta(days=365))
             caller = auth.authenticate(token=token, device_id=f"{name}-pc")
             assert caller.assigned == want
             if want is not None:

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QDate, Qt
 
-from liaison_app.core import context
+from liaison_app.core import clock, context
 from liaison_app.core.models import Enterprise, Officer
 from liaison_app.core.services import departments, workdays
 from liaison_app.core.services import requests as rq
@@ -85,7 +85,9 @@ def test_resolve_deadline_change_applies_to_the_next_dispatch(qtbot, ctx, world)
     assert req.resolve_deadline == dt.date(2026, 3, 6)
 
 
-def test_added_holiday_is_skipped_by_working_day_deadlines(qtbot, ctx, world):
+def test_added_holiday_is_skipped_by_working_day_deadlines(qtbot, ctx, world, monkeypatch):
+    # The dialog lists days from last year on: the test's March 2026 stays within it.
+    monkeypatch.setattr(clock, "today", lambda: dt.date(2026, 3, 1))
     ent = world[0]
     now = dt.datetime(2026, 3, 2, 9, 0)  # a Monday; 10 working days -> Monday 16 March
     assert dispatch_new_request(ent, now=now).resolve_deadline == dt.date(2026, 3, 16)

@@ -80,7 +80,7 @@ class DailyPlan(ImportPlan):
     """An import plan that knows its template, default day and which rows update a report."""
 
     template_id: str = ""
-    day: dt.date = field(default_factory=dt.date.today)
+    day: dt.date = field(default_factory=lambda: clock.today())
     #: Row number -> (enterprise id, day) of a row that can be written.
     targets: dict[int, tuple[str, dt.date]] = field(default_factory=dict)
     #: Row numbers whose report already exists and will be updated, not doubled.

@@ -277,14 +277,14 @@ class TemplateInput:
     name: str = ""
     description: str = ""
     active: bool = False
-    starts_on: dt.date = field(default_factory=dt.date.today)
+    starts_on: dt.date = field(default_factory=lambda: clock.today())
     ends_on: dt.date | None = None
     audience: str = "all"
     towns: list[str] = field(default_factory=list)
     enterprise_ids: list[str] = field(default_factory=list)
     fields: list[FieldDef] = field(default_factory=list)
     #: The day from which changed fields or audience apply.
-    effective_from: dt.date = field(default_factory=dt.date.today)
+    effective_from: dt.date = field(default_factory=lambda: clock.today())
 
 
 def validate(data: TemplateInput, *, template_id: str | None = None) -> list[Finding]:

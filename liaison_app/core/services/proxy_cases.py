@@ -124,7 +124,7 @@ class CaseInput:
     project_name: str = ""
     project_location: str = ""
     officer_id: str = ""
-    started_on: dt.date = field(default_factory=dt.date.today)
+    started_on: dt.date = field(default_factory=lambda: clock.today())
     notes: str = ""
     cancelled: bool = False
     items: list[ItemInput] = field(default_factory=list)
