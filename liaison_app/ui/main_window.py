@@ -355,9 +355,9 @@ class MainWindow(QMainWindow):
         """A new day: each page shows what is due, late or entered for it."""
         if clock.today() == self._day:
             return
-        self._day = clock.today()
+        was, self._day = self._day, clock.today()
         for page in self._pages.values():
-            page.on_day_changed()
+            page.on_day_changed(was)
 
     def _data_changed(self, what: str) -> None:
         for page in self._pages.values():

@@ -61,6 +61,8 @@ def test_a_window_left_open_past_midnight_shows_the_new_day(qtbot, ctx, monkeypa
     qtbot.waitUntil(lambda: str(days.TODAY.day) in today_page.heading.text(), timeout=5000)
     win.navigate("daily")
     wait_idle(qtbot, ctx)
+    win.navigate("reports")  # its range ends today
+    wait_idle(qtbot, ctx)
     win.navigate("today")
     tomorrow = days.TODAY + dt.timedelta(days=1)
     monkeypatch.setattr(clock, "today", lambda: tomorrow)
@@ -70,3 +72,4 @@ def test_a_window_left_open_past_midnight_shows_the_new_day(qtbot, ctx, monkeypa
     win.navigate("daily")
     wait_idle(qtbot, ctx)
     assert win.page("daily").day() == tomorrow
+    assert win.page("reports").period()[1] == tomorrow  # this morning's requests count

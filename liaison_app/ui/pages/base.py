@@ -1,6 +1,7 @@
 """The contract every page of the main window follows."""
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -73,8 +74,10 @@ class Page(QWidget):
         else:
             self._stale = True
 
-    def on_day_changed(self) -> None:
-        """Midnight passed with the window open: what is due or late today has changed."""
+    def on_day_changed(self, was: dt.date) -> None:
+        """Midnight passed with the window open (``was`` the day before): what is due or
+        late today has changed."""
+        del was
         self.on_data_changed("day")
 
     def refresh_in_background(self) -> None:

@@ -326,7 +326,8 @@ class DailyPage(Page):
         if first and current_role() == CENTRE:
             self.tabs.setCurrentIndex(BOARD)
 
-    def on_day_changed(self) -> None:
+    def on_day_changed(self, was: dt.date) -> None:
+        del was  # the page keeps the day its header last looked at (``activate`` asks too)
         self.follow_the_day()
         if not self.isVisible():
             self._stale = True

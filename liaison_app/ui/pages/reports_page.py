@@ -135,6 +135,14 @@ class ReportsPage(Page):
     def period(self) -> tuple[dt.date, dt.date]:
         return self.start.date().toPython(), self.end.date().toPython()
 
+    def on_day_changed(self, was: dt.date) -> None:
+        # A range that ended today goes on ending today: this morning's requests count.
+        if self.end.date().toPython() == was:
+            self.end.blockSignals(True)
+            self.end.setDate(QDate(clock.today()))
+            self.end.blockSignals(False)
+        super().on_day_changed(was)
+
     def refresh(self) -> None:
         self.supersede_reads()
         self._show(self._read(*self.period(), self.by.currentData()))
